@@ -1,0 +1,3 @@
+from journal_tui.cli import main
+
+raise SystemExit(main())

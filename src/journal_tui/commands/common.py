@@ -1,0 +1,101 @@
+"""What the command modules share: user errors, date parsing, output helpers.
+
+Nothing here imports Textual; Rich is imported only when output goes to a
+terminal, so piped commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import IO, Any
+
+from journal_tui.core.codec import Problem
+from journal_tui.core.i18n import Catalog
+
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+
+MSG = Catalog({
+    "skipped": ("warning: skipped unreadable {path}",
+                "attention : fichier illisible ignoré {path}"),
+})
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 1."""
+
+
+def parse_day(value: str, today: date) -> date:
+    """``YYYY-MM-DD``, ``today`` or ``yesterday`` (also ``aujourd'hui``/``hier``)."""
+    v = value.strip().lower()
+    if v in ("today", "aujourd'hui", "aujourdhui"):
+        return today
+    if v in ("yesterday", "hier"):
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"bad date {value!r}: use YYYY-MM-DD, today or yesterday") from None
+
+
+def parse_week(value: str) -> tuple[int, int]:
+    """``YYYY-Www`` → (ISO year, week), checking the week exists in that year."""
+    m = _WEEK_RE.match(value.strip())
+    if not m:
+        raise UserError(f"bad week {value!r}: use YYYY-Www, e.g. 2026-W48")
+    year, week = int(m.group(1)), int(m.group(2))
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise UserError(f"bad week {value!r}: {year} has no week {week}") from None
+    return year, week
+
+
+def positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
+
+
+def warn_problems(problems: Iterable[Problem], lang: str = "en") -> None:
+    """Corrupt files are reported (path and line) and skipped, never fatal."""
+    for p in problems:
+        print(f"journal-tui: {MSG('skipped', lang, path=p)}", file=sys.stderr)
+
+
+def is_terminal(stream: IO[str] | None = None) -> bool:
+    stream = stream or sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def console(stderr: bool = False) -> Any:
+    """A Rich console, imported lazily (about 40 ms we spare piped commands)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def write_out(text: str) -> None:
+    """Print to standard output, quietly stopping if the reader went away (``| head``)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(0) from None
+
+
+def warn_prompts(ctx: Any) -> None:
+    """A broken user prompts.toml is named (file and line); the bundled prompts still work."""
+    for problem in ctx.prompt_warnings:
+        print(f"journal-tui: warning: {problem}", file=sys.stderr)

@@ -1,0 +1,103 @@
+"""Crash-safe, private file writes: the one place that writes user data.
+
+A write goes to a temporary file in the target's folder, is flushed and
+fsynced, renamed over the target and the folder is fsynced, so after a crash
+the target holds either the old bytes or the new ones, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+class WriteError(OSError):
+    """A write that failed; the target, if it existed, is unchanged."""
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) private to the user; fix a new folder's mode."""
+    if not path.is_dir():
+        try:
+            path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError(exc.errno, f"cannot create folder {path}: {exc.strerror}") from None
+        # mkdir's mode is masked by the umask: set it explicitly.
+        with contextlib.suppress(OSError):
+            path.chmod(DIR_MODE)
+    return path
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically with mode 0600.
+
+    With ``overwrite=False`` an existing target is an error (``FileExistsError``),
+    checked with a hard link so two writers cannot both win.
+    """
+    ensure_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, FILE_MODE)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if path exists
+            tmp.unlink()
+        fsync_dir(path.parent)
+    except FileExistsError:
+        _discard(tmp)
+        raise
+    except OSError as exc:
+        _discard(tmp)
+        raise WriteError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def move(src: Path, dst: Path) -> None:
+    """Rename within the journal (trash, restore), durable once it returns."""
+    ensure_dir(dst.parent)
+    try:
+        os.replace(src, dst)
+    except OSError as exc:
+        raise WriteError(exc.errno, f"cannot move {src} to {dst}: {exc.strerror}") from None
+    fsync_dir(dst.parent)
+    if src.parent != dst.parent:
+        fsync_dir(src.parent)
+
+
+def remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise WriteError(exc.errno, f"cannot remove {path}: {exc.strerror}") from None
+    fsync_dir(path.parent)
+
+
+def fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on folders; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink()

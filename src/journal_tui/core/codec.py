@@ -1,0 +1,205 @@
+"""Entry files as bytes: TOML (the default) and JSON, both always readable.
+
+Decoding errors carry the line the parser points at, so a hand-edited file can
+be reported as ``path:line: message`` and left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from journal_tui.core.model import Entry, EntryError, from_dict, to_dict
+
+FORMATS = ("toml", "json")
+_TOML_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be read; never rewritten by the app."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+class UnreadableEntry(EntryError):
+    """An entry file that cannot be parsed or does not follow the schema."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def format_of(path: Path) -> str:
+    return "json" if path.suffix == ".json" else "toml"
+
+
+# ------------------------------------------------------------------------- encode
+
+
+def encode(entry: Entry, fmt: str = "toml") -> bytes:
+    data = to_dict(entry)
+    if fmt == "json":
+        return (json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n").encode()
+    return encode_toml(data)
+
+
+def encode_toml(data: dict[str, Any]) -> bytes:
+    """TOML laid out like the design's example: inline arrays, ``T`` datetimes,
+    the body as a readable multi-line string.
+
+    The result is parsed back and compared; should the multi-line body alter a
+    value in any way, the always-exact escaped single-line form is used instead.
+    """
+    text = _toml_document(data, multiline=True)
+    try:
+        if tomllib.loads(text) == data:
+            return text.encode()
+    except tomllib.TOMLDecodeError:
+        pass
+    return _toml_document(data, multiline=False).encode()
+
+
+def _toml_document(data: dict[str, Any], *, multiline: bool) -> str:
+    lines: list[str] = []
+    tables: dict[str, dict[str, Any]] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables[key] = value
+        elif key == "body" and multiline and "\n" in value:
+            lines.append(f"{_key(key)} = {_multiline(value)}")
+        else:
+            lines.append(f"{_key(key)} = {_value(value)}")
+    out = "\n".join(lines) + "\n"
+    for key, table in tables.items():
+        if not table:
+            out += f"\n[{_key(key)}]\n"
+        elif all(not isinstance(v, dict) for v in table.values()):
+            body = "".join(f"{_key(k)} = {_value(v)}\n" for k, v in table.items())
+            out += f"\n[{_key(key)}]\n{body}"
+        else:  # nested tables from a newer version or an import: tomli-w lays them out
+            out += "\n" + tomli_w.dumps({key: table})
+    return out
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n",
+            "\f": "\\f", "\r": "\\r"}
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _string(key)
+
+
+def _string(value: str) -> str:
+    return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
+
+
+def _multiline(value: str) -> str:
+    """A multi-line basic string keeping newlines and tabs literal.
+
+    Backslashes and control characters are escaped (a CR shows as ``\\r``); a
+    quote is escaped only where it could help close the string.
+    """
+    return '"""\n' + _NEEDS_ESCAPE_MULTI.sub(_escape, value) + '"""'
+
+
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_NEEDS_ESCAPE_MULTI = re.compile(r'[\\\x00-\x08\x0b-\x1f\x7f]|"(?="|\Z)')
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group(0)
+    return _ESCAPES.get(c) or f"\\u{ord(c):04x}"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "[" + ", ".join(_string(v) for v in value) + "]"
+    return tomli_w.dumps({"v": value})[4:].strip()  # numbers, booleans and rarities
+
+
+def jsonable(data: Any) -> Any:
+    """Dates and times as ISO strings, the JSON spelling of the TOML values."""
+    if isinstance(data, dict):
+        return {k: jsonable(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [jsonable(v) for v in data]
+    if isinstance(data, datetime | date):
+        return data.isoformat()
+    return data
+
+
+# ------------------------------------------------------------------------- decode
+
+
+def decode(raw: bytes, path: Path) -> Entry:
+    """Parse an entry file; raise ``UnreadableEntry`` with path and line."""
+    return from_dict_at(decode_dict(raw, path), path)
+
+
+def decode_dict(raw: bytes, path: Path) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UnreadableEntry(Problem(path, "not valid UTF-8", line)) from None
+    if format_of(path) == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UnreadableEntry(Problem(path, f"invalid JSON: {exc.msg}", exc.lineno)) from None
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            msg = str(exc)
+            m = _TOML_LINE_RE.search(msg)
+            line = int(m.group(1)) if m else None
+            msg = _TOML_LINE_RE.sub("", msg).strip()
+            raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None
+    if not isinstance(data, dict):
+        raise UnreadableEntry(Problem(path, "an entry must be a table/object", 1))
+    return data
+
+
+def from_dict_at(data: dict[str, Any], path: Path, text: str | None = None) -> Entry:
+    try:
+        return from_dict(data, fallback_id=path.stem)
+    except EntryError as exc:
+        line = _line_of_key(path, str(exc), text)
+        raise UnreadableEntry(Problem(path, str(exc), line)) from None
+
+
+def _line_of_key(path: Path, message: str, text: str | None) -> int | None:
+    """Best effort: the line of the key a schema error names."""
+    m = re.search(r"'([A-Za-z_]\w*)'", message)
+    if not m:
+        return None
+    if text is None:
+        try:
+            text = path.read_text("utf-8", errors="replace")
+        except OSError:
+            return None
+    key = re.compile(rf'^\s*"?{re.escape(m.group(1))}"?\s*[=:]')
+    for n, line in enumerate(text.splitlines(), 1):
+        if key.match(line):
+            return n
+    return None

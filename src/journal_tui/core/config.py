@@ -1,0 +1,126 @@
+"""Configuration and the places things live.
+
+Every lookup takes the environment as an argument, so tests (and the CLI's
+``--journal``) steer it without touching the real user folders; nothing is
+read or created at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP = "journal-tui"
+LANGUAGES = ("fr", "en")
+_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be used; the message is one line with path and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    language: str = "auto"
+    format: str = "toml"
+    editor: str | None = None
+    journal_dir: Path | None = None
+    path: Path | None = None
+
+    @property
+    def folder(self) -> Path | None:
+        """The config folder, where a user ``prompts.toml`` lives."""
+        return self.path.parent if self.path else None
+
+
+def config_path(env: Mapping[str, str] = os.environ) -> Path:
+    if env.get("JOURNAL_TUI_CONFIG"):
+        return Path(env["JOURNAL_TUI_CONFIG"]).expanduser()
+    return platformdirs.user_config_path(APP) / "config.toml"
+
+
+def load_config(path: Path) -> Config:
+    """Read ``path``; a missing file means all defaults."""
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return Config(path=path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = _LINE_RE.search(str(exc))
+        where = f"{path}:{m.group(1)}" if m else str(path)
+        raise ConfigError(f"{where}: invalid TOML: {_LINE_RE.sub('', str(exc)).strip()}") from None
+
+    def bad(key: str, why: str) -> ConfigError:
+        line = next((n for n, s in enumerate(text.splitlines(), 1)
+                     if s.strip().startswith(key)), None)
+        where = f"{path}:{line}" if line else str(path)
+        return ConfigError(f"{where}: '{key}' {why}")
+
+    language = data.get("language", "auto")
+    if language not in ("auto", *LANGUAGES):
+        raise bad("language", "must be fr, en or auto")
+    fmt = data.get("format", "toml")
+    if fmt not in ("toml", "json"):
+        raise bad("format", "must be toml or json")
+    editor = data.get("editor")
+    if editor is not None and not isinstance(editor, str):
+        raise bad("editor", "must be a command, as a string")
+    journal_dir = data.get("journal_dir")
+    if journal_dir is not None and not isinstance(journal_dir, str):
+        raise bad("journal_dir", "must be a folder path, as a string")
+    return Config(
+        language=language,
+        format=fmt,
+        editor=editor or None,
+        journal_dir=Path(journal_dir).expanduser() if journal_dir else None,
+        path=path,
+    )
+
+
+def resolve_language(setting: str | None, env: Mapping[str, str] = os.environ) -> str:
+    """``fr``/``en`` as asked, or from the locale for ``auto``: French for fr* locales."""
+    if setting in LANGUAGES:
+        return setting
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def journal_path(cli: Path | None, config: Config, env: Mapping[str, str] = os.environ) -> Path:
+    """``--journal`` > ``JOURNAL_TUI_HOME`` > config ``journal_dir`` > platformdirs."""
+    if cli is not None:
+        return Path(cli).expanduser()
+    if env.get("JOURNAL_TUI_HOME"):
+        return Path(env["JOURNAL_TUI_HOME"]).expanduser()
+    if config.journal_dir is not None:
+        return config.journal_dir
+    return platformdirs.user_data_path(APP)
+
+
+def cache_path(journal: Path, env: Mapping[str, str] = os.environ) -> Path:
+    """The derived-data folder for one journal, outside it so sync tools never see it.
+
+    ``JOURNAL_TUI_CACHE`` moves the cache root (tests, benchmarks).
+    """
+    root = (Path(env["JOURNAL_TUI_CACHE"]).expanduser() if env.get("JOURNAL_TUI_CACHE")
+            else platformdirs.user_cache_path(APP))
+    key = hashlib.sha256(str(journal.resolve()).encode()).hexdigest()[:16]
+    return root / key
+
+
+def editor_command(config: Config, env: Mapping[str, str] = os.environ) -> str | None:
+    """Config ``editor`` (chosen for this app) > ``$VISUAL`` > ``$EDITOR``."""
+    return config.editor or env.get("VISUAL") or env.get("EDITOR") or None
