@@ -91,7 +91,8 @@ class Index:
                 with contextlib.suppress(OSError, sqlite3.Error):
                     self.db_path.unlink(missing_ok=True)
                     return self._open_file(self.db_path)
-        db = sqlite3.connect(":memory:", isolation_level=None)
+        # check_same_thread=False: the TUI reads in worker threads (sqlite serializes calls).
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         db.executescript(_SCHEMA)
         return db
 
@@ -100,7 +101,7 @@ class Index:
         ensure_dir(path.parent)
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))  # private from birth
-        db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         try:
             if db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
                 db.executescript("DROP TABLE IF EXISTS files;")
