@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import IO, Any
 
@@ -99,3 +100,24 @@ def warn_prompts(ctx: Any) -> None:
     """A broken user prompts.toml is named (file and line); the bundled prompts still work."""
     for problem in ctx.prompt_warnings:
         print(f"journal-tui: warning: {problem}", file=sys.stderr)
+
+
+PROGRESS_MIN = 500  # below this, a bar would only flicker
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on standard error when it is a terminal; silent when piped.
+
+    Yields ``update(done)``; it costs nothing when no bar is shown.
+    """
+    if total < PROGRESS_MIN or not is_terminal(sys.stderr):
+        yield lambda done: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress("[progress.description]{task.description}", BarColumn(),
+                  MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.update(task, completed=done)

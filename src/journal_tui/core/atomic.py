@@ -20,23 +20,34 @@ class WriteError(OSError):
 
 
 def ensure_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) private to the user; fix a new folder's mode."""
-    if not path.is_dir():
+    """Create ``path`` and any missing parents private to the user (0700).
+
+    Only folders created here get their mode set: existing ones are the user's.
+    """
+    if path.is_dir():
+        return path
+    missing: list[Path] = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
         try:
-            path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+            # mkdir's mode is masked by the umask: set it explicitly.
+            folder.chmod(DIR_MODE)
         except OSError as exc:
-            raise WriteError(exc.errno, f"cannot create folder {path}: {exc.strerror}") from None
-        # mkdir's mode is masked by the umask: set it explicitly.
-        with contextlib.suppress(OSError):
-            path.chmod(DIR_MODE)
+            raise WriteError(exc.errno, f"cannot create folder {folder}: {exc.strerror}") from None
     return path
 
 
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
+                 sync_dir: bool = True) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600.
 
     With ``overwrite=False`` an existing target is an error (``FileExistsError``),
-    checked with a hard link so two writers cannot both win.
+    checked with a hard link so two writers cannot both win. Bulk writers pass
+    ``sync_dir=False`` and call ``fsync_dir`` once per folder at the end.
     """
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -56,7 +67,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         else:
             os.link(tmp, path)  # fails if path exists
             tmp.unlink()
-        fsync_dir(path.parent)
+        if sync_dir:
+            fsync_dir(path.parent)
     except FileExistsError:
         _discard(tmp)
         raise

@@ -152,10 +152,12 @@ def jsonable(data: Any) -> Any:
 
 def decode(raw: bytes, path: Path) -> Entry:
     """Parse an entry file; raise ``UnreadableEntry`` with path and line."""
-    return from_dict_at(decode_dict(raw, path), path)
+    data, text = decode_dict(raw, path)
+    return from_dict_at(data, path, text)
 
 
-def decode_dict(raw: bytes, path: Path) -> dict[str, Any]:
+def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
+    """The file's table and its text (kept to find the line of a schema error)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -172,12 +174,17 @@ def decode_dict(raw: bytes, path: Path) -> dict[str, Any]:
         except tomllib.TOMLDecodeError as exc:
             msg = str(exc)
             m = _TOML_LINE_RE.search(msg)
-            line = int(m.group(1)) if m else None
-            msg = _TOML_LINE_RE.sub("", msg).strip()
+            if m:
+                line: int | None = int(m.group(1))
+            elif "end of document" in msg:
+                line = max(len(text.splitlines()), 1)
+            else:
+                line = None
+            msg = _TOML_LINE_RE.sub("", msg).replace("(at end of document)", "").strip()
             raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None
     if not isinstance(data, dict):
         raise UnreadableEntry(Problem(path, "an entry must be a table/object", 1))
-    return data
+    return data, text
 
 
 def from_dict_at(data: dict[str, Any], path: Path, text: str | None = None) -> Entry:

@@ -129,7 +129,10 @@ class Index:
         changed = [rel for rel, st in on_disk.items() if known.get(rel) != st]
         if not gone and not changed:
             return
-        rows = [self._row(rel, on_disk[rel]) for rel in changed]
+        self._apply(gone, [self._row(rel, on_disk[rel]) for rel in changed])
+
+    def _apply(self, gone: list[tuple[str]], rows: list[tuple[object, ...]]) -> None:
+        """Delete and upsert rows in one transaction."""
         db = self.db
         try:
             db.execute("BEGIN")
@@ -163,14 +166,19 @@ class Index:
 
     def record(self, path: Path, entry: Entry) -> None:
         """Note a file the app just wrote, saving the next refresh a parse."""
-        rel = path.relative_to(self.entries_dir).as_posix()
-        try:
-            st = path.stat()
-        except OSError:
-            return
-        with contextlib.suppress(sqlite3.Error):
-            self.db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            self.entry_row(rel, (st.st_size, st.st_mtime_ns, st.st_ino), entry))
+        self.record_many([(path, entry)])
+
+    def record_many(self, written: list[tuple[Path, Entry]]) -> None:
+        rows = []
+        for path, entry in written:
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # the next refresh will find out
+            rel = path.relative_to(self.entries_dir).as_posix()
+            rows.append(self.entry_row(rel, (st.st_size, st.st_mtime_ns, st.st_ino), entry))
+        with contextlib.suppress(sqlite3.Error):  # a stale cache is fixed by the next refresh
+            self._apply([], rows)
 
     def forget(self, path: Path) -> None:
         rel = path.relative_to(self.entries_dir).as_posix()

@@ -8,7 +8,7 @@ reported and never rewritten.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -190,6 +190,43 @@ class Journal:
             return None
         self.index.record(path, entry)
         return path
+
+    def add_many(self, entries: list[Entry],
+                 progress: Callable[[int], None] | None = None) -> tuple[int, int]:
+        """Write new entries in bulk (imports): ``(added, skipped)``.
+
+        An entry whose id is already in the journal is skipped, so importing the
+        same file twice adds nothing. Each file is written atomically; folders are
+        fsynced once at the end instead of once per file.
+        """
+        self.ensure()
+        self.refresh()
+        present = self.index.ids_present([e.id for e in entries])
+        skipped = 0
+        written: list[tuple[Path, Entry]] = []
+        folders: set[Path] = set()
+        try:
+            for n, entry in enumerate(entries, 1):
+                path = self.path_for(entry)
+                if entry.id in present:
+                    skipped += 1
+                else:
+                    try:
+                        atomic.atomic_write(path, encode(entry, self.fmt), overwrite=False,
+                                            sync_dir=False)
+                    except FileExistsError:
+                        skipped += 1
+                    else:
+                        present.add(entry.id)
+                        folders.add(path.parent)
+                        written.append((path, entry))
+                if progress:
+                    progress(n)
+        finally:
+            for folder in folders:
+                atomic.fsync_dir(folder)
+            self.index.record_many(written)
+        return len(written), skipped
 
     def _existing(self, entry_id: str) -> Path | None:
         try:

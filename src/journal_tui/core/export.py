@@ -1,0 +1,109 @@
+"""Exporters: entries in, text out. The caller writes files.
+
+A registry by name (as jrnl does) keeps ``export --format`` and the TUI's export
+key on the same code. Output depends only on the entries and the language, so
+the same journal always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from journal_tui.core.codec import jsonable
+from journal_tui.core.i18n import Catalog, long_date
+from journal_tui.core.model import SCHEMA, Entry, to_dict
+
+MSG = Catalog({
+    "title": ("Journal", "Journal"),
+    "review": ("Weekly review {week}", "Bilan de la semaine {week}"),
+    "mood": ("mood {mood}/5", "humeur {mood}/5"),
+    "prompt": ("Prompt", "Question"),
+})
+
+
+def oldest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.date, e.created, e.id))
+
+
+def entry_markdown(entry: Entry, lang: str, *, heading: str = "###") -> str:
+    """One entry as Markdown: a heading with the time and title, the prompt, the body."""
+    if entry.kind == "review":
+        title = MSG("review", lang, week=entry.week or "")
+    else:
+        title = entry.prompt or entry.title
+    parts = [f"{heading} {entry.created:%H:%M} · {_one_line(title)}".rstrip(" ·")]
+    if entry.prompt and entry.kind != "review":
+        parts.append(f"> *{MSG('prompt', lang)}:* {_one_line(entry.prompt)}")
+    body = entry.body.replace("\r\n", "\n").strip("\n")
+    if body:
+        parts.append(body)
+    meta = [" ".join(f"#{t}" for t in entry.tags)] if entry.tags else []
+    if entry.people:
+        meta.append(" ".join(f"@{p}" for p in entry.people))
+    if entry.mood:
+        meta.append(MSG("mood", lang, mood=entry.mood))
+    if entry.checkin:
+        meta.append(", ".join(f"{k} {v:+d}" for k, v in entry.checkin.items()))
+    if meta:
+        parts.append("*" + " · ".join(meta) + "*")
+    return "\n\n".join(parts) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_markdown(entries: Iterable[Entry], lang: str = "en", *, title: str | None = None) -> str:
+    """The whole journal: oldest first, one ``##`` heading per day."""
+    out = [f"# {title or MSG('title', lang)}\n"]
+    for day, group in groupby(oldest_first(entries), key=lambda e: e.date):
+        out.append(f"\n## {day.isoformat()} · {long_date(day, lang)}\n")
+        for entry in group:
+            out.append("\n" + entry_markdown(entry, lang))
+    return "".join(out)
+
+
+def render_json(entries: Iterable[Entry], lang: str = "en") -> str:
+    """``{"schema": 1, "entries": [...]}``, oldest first: what ``import --from json`` reads."""
+    data = {"schema": SCHEMA, "entries": [jsonable(to_dict(e)) for e in oldest_first(entries)]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def front_matter_markdown(entry: Entry, lang: str = "en") -> str:
+    """One entry as a standalone Markdown file with YAML front matter (``--split``)."""
+    fm = {
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "created": entry.created.isoformat(),
+        "kind": entry.kind,
+        "tags": entry.tags,
+        "people": entry.people,
+    }
+    if entry.mood is not None:
+        fm["mood"] = entry.mood
+    if entry.prompt:
+        fm["prompt"] = entry.prompt
+    if entry.week:
+        fm["week"] = entry.week
+    lines = ["---"]
+    for key, value in fm.items():
+        # JSON scalars and lists are valid YAML flow values: exact and unambiguous.
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---\n")
+    return "\n".join(lines) + "\n" + entry_markdown(entry, lang, heading="#")
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    name: str
+    extension: str
+    render: Callable[..., str]
+
+
+EXPORTERS = {
+    "markdown": Exporter("markdown", ".md", render_markdown),
+    "json": Exporter("json", ".json", render_json),
+}
