@@ -1,18 +1,59 @@
-"""``review``: placeholder registration; the real command is being written (issue)."""
+"""``review``: the weekly review, printed with Rich, as Markdown or as JSON."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from journal_tui.commands.common import UserError
+from journal_tui.commands.common import (
+    console,
+    is_terminal,
+    parse_week,
+    warn_problems,
+    warn_prompts,
+    write_out,
+)
 from journal_tui.core.context import Context
+from journal_tui.core.model import iso_week
+from journal_tui.core.review import (
+    load_entries,
+    review_json,
+    review_markdown,
+    review_text,
+    weekly_review,
+)
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("review", parents=parents, help="(not yet available)")
+    p = sub.add_parser(
+        "review", parents=parents, help="print the weekly review",
+        description="Print the review of an ISO week: days, mood, theme balance against the "
+                    "four weeks before, people, tags, entries and the review note.")
+    p.add_argument("--week", metavar="YYYY-Www",
+                   help="the ISO week, e.g. 2026-W48 (default: the current week)")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                   help="text (Rich on a terminal), markdown or json (default: text)")
     p.set_defaults(run=run)
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
-    raise UserError("'review' is not available yet")
+    if args.week:
+        year, num = parse_week(args.week)
+        week = f"{year}-W{num:02d}"
+    else:
+        week = iso_week(ctx.today)
+    entries = load_entries(ctx.journal, week, ctx.today)
+    warn_problems(ctx.journal.problems(), ctx.lang)
+    warn_prompts(ctx)
+    review = weekly_review(entries, week, ctx.prompts, ctx.today)
+    if args.format == "json":
+        write_out(review_json(review, ctx.lang))
+    elif args.format == "markdown":
+        write_out(review_markdown(review, ctx.lang))
+    elif is_terminal():
+        from rich.markdown import Markdown
+
+        console().print(Markdown(review_markdown(review, ctx.lang, full=False)))
+    else:
+        write_out(review_text(review, ctx.lang))
+    return 0

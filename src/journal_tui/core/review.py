@@ -1,0 +1,414 @@
+"""The weekly review: what a week held, beside the four weeks before it.
+
+``weekly_review`` is pure (entries in, a ``WeeklyReview`` out); ``load_entries``
+is the one query a caller needs (the week and the four weeks before it, reaching
+further back only while the streak goes on). Renderers return strings or plain
+data; the caller prints or writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from journal_tui.core.codec import jsonable
+from journal_tui.core.i18n import Catalog, long_date, short_weekday
+from journal_tui.core.index import Query
+from journal_tui.core.model import Entry, iso_week, to_dict
+
+TRAILING_WEEKS = 4
+SHIFT = 0.2  # a theme's balance this far from its four-week average is a shift
+
+MSG = Catalog({
+    "title": ("Week {week}", "Semaine {week}"),
+    "span": ("{start} – {end}", "{start} – {end}"),
+    "counts": ("{entries} entries · {words} words · streak {streak} days",
+               "{entries} entrées · {words} mots · série de {streak} jours"),
+    "days": ("Days", "Jours"),
+    "mood": ("Mood", "Humeur"),
+    "mood_line": ("this week {week} · four weeks before {trailing}",
+                  "cette semaine {week} · quatre semaines avant {trailing}"),
+    "themes": ("Theme balance", "Équilibre des thèmes"),
+    "themes_none": ("no theme signal this week or the four before",
+                    "aucun signal de thème cette semaine ni les quatre précédentes"),
+    "week_vs": ("week {week} · 4 weeks {trailing}", "semaine {week} · 4 semaines {trailing}"),
+    "people": ("People", "Personnes"),
+    "tags": ("Tags", "Tags"),
+    "none": ("none", "aucun"),
+    "entries": ("Entries", "Entrées"),
+    "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),
+    "note": ("Review note", "Note de bilan"),
+    "no_note": ("No review note yet.", "Pas encore de note de bilan."),
+    "questions": ("Questions for the week", "Questions de la semaine"),
+    "toward": ("toward {pole}", "vers {pole}"),
+    "steady": ("steady", "stable"),
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    day: date
+    entries: int
+    mood: float | None  # mean mood of the day's entries
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeBalance:
+    """A polar theme's balance (−1 low pole … +1 high pole) this week and before."""
+
+    theme: Any  # prompts.Theme: .id, .name(lang), .pole(side, lang)
+    week: float | None
+    trailing: float | None  # mean of the trailing weeks' balances that have a signal
+
+    @property
+    def shift(self) -> float | None:
+        if self.week is None or self.trailing is None:
+            return None
+        return self.week - self.trailing
+
+    @property
+    def direction(self) -> int:
+        """−1 toward the low pole, +1 toward the high pole, 0 steady or unknown."""
+        s = self.shift
+        if s is None or abs(s) < SHIFT:
+            return 0
+        return 1 if s > 0 else -1
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyReview:
+    week: str
+    start: date
+    end: date
+    today: date
+    days: tuple[Day, ...]
+    entries: tuple[Entry, ...]  # kind "entry", oldest first
+    note: Entry | None
+    words: int
+    streak: int
+    mood: float | None
+    mood_trailing: float | None
+    mood_weeks: tuple[tuple[str, float | None], ...]  # trailing weeks then this one
+    themes: tuple[ThemeBalance, ...]
+    people: dict[str, int] = field(default_factory=dict)
+    tags: dict[str, int] = field(default_factory=dict)
+    questions: tuple[Any, ...] = ()  # prompts.WeeklyQuestion: .id, .text_in(lang)
+
+    @property
+    def is_current(self) -> bool:
+        return self.start <= self.today <= self.end
+
+
+# ------------------------------------------------------------------------ weeks
+
+
+def week_start(week: str) -> date:
+    """Monday of ``YYYY-Www`` (``ValueError`` if the week does not exist)."""
+    year, _, num = week.partition("-W")
+    return date.fromisocalendar(int(year), int(num), 1)
+
+
+def shift_week(week: str, n: int) -> str:
+    return iso_week(week_start(week) + timedelta(weeks=n))
+
+
+def note_date(week: str, today: date) -> date:
+    """The day a review note belongs to: the week's Sunday, or today if earlier."""
+    return min(week_start(week) + timedelta(days=6), today)
+
+
+# --------------------------------------------------------------------- loading
+
+
+def load_entries(journal: Any, week: str, today: date) -> list[Entry]:
+    """The entries a review of ``week`` needs, from ``journal.query``.
+
+    The week and the four weeks before it; should the streak reach back to the
+    first loaded day, five more weeks at a time until it breaks.
+    """
+    start = week_start(week)
+    lo = start - timedelta(weeks=TRAILING_WEEKS)
+    found = journal.query(Query(start=lo, end=start + timedelta(days=6)))
+    days = _entry_days(found)
+    end = _streak_end(start, today)
+    while end is not None and _streak(days, end) > (end - lo).days:
+        hi, lo = lo - timedelta(days=1), lo - timedelta(weeks=TRAILING_WEEKS + 1)
+        more = journal.query(Query(start=lo, end=hi))
+        if not more:
+            break
+        found.extend(more)
+        days |= _entry_days(more)
+    return found
+
+
+# ------------------------------------------------------------------ computation
+
+
+def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date) -> WeeklyReview:
+    """The review of ``week`` (``YYYY-Www``) from ``entries`` (any order, any span).
+
+    An entry belongs to the week of its ``date`` field, whatever time it was
+    created at. ``book`` is the PromptBook (themes and weekly questions).
+    """
+    start = week_start(week)
+    end = start + timedelta(days=6)
+    lo = start - timedelta(weeks=TRAILING_WEEKS)
+    every = list(entries)
+    plain = sorted((e for e in every if e.kind == "entry"),
+                   key=lambda e: (e.date, e.created, e.id))
+    this = [e for e in plain if start <= e.date <= end]
+    before = [e for e in plain if lo <= e.date < start]
+    notes = [e for e in every if e.kind == "review" and e.week == week]
+    note = max(notes, key=lambda e: (e.updated, e.id)) if notes else None
+
+    days = tuple(
+        Day(d, sum(1 for e in this if e.date == d), _mean(e.mood for e in this if e.date == d))
+        for d in (start + timedelta(days=i) for i in range(7))
+    )
+    weeks = [iso_week(lo + timedelta(weeks=i)) for i in range(TRAILING_WEEKS)]
+    by_week = {w: [e for e in before if iso_week(e.date) == w] for w in weeks}
+    mood_weeks = tuple((w, _mean(e.mood for e in by_week[w])) for w in weeks)
+    streak_end = _streak_end(start, today)
+    return WeeklyReview(
+        week=iso_week(start),
+        start=start,
+        end=end,
+        today=today,
+        days=days,
+        entries=tuple(this),
+        note=note,
+        words=sum(e.words for e in this),
+        streak=_streak(_entry_days(plain), streak_end) if streak_end else 0,
+        mood=_mean(e.mood for e in this),
+        mood_trailing=_mean(e.mood for e in before),
+        mood_weeks=(*mood_weeks, (iso_week(start), _mean(e.mood for e in this))),
+        themes=_themes(book, this, [by_week[w] for w in weeks]),
+        people=count_names(e.people for e in this),
+        tags=count_names(e.tags for e in this),
+        questions=tuple(getattr(book, "weekly", ()) or ()),
+    )
+
+
+def count_names(groups: Iterable[Sequence[str]]) -> dict[str, int]:
+    """Name → number of entries naming it; case-insensitive, first spelling kept.
+
+    Ordered by count (most first), then alphabetically.
+    """
+    spelling: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for names in groups:
+        for key in {n.casefold(): None for n in names if n}:
+            spelling.setdefault(key, next(n for n in names if n.casefold() == key))
+            counts[key] = counts.get(key, 0) + 1
+    order = sorted(counts, key=lambda k: (-counts[k], k))
+    return {spelling[k]: counts[k] for k in order}
+
+
+def theme_balances(entries: Sequence[Entry], book: Any) -> dict[str, float | None]:
+    """Each polar theme's balance over ``entries``: −1 low pole … +1 high pole.
+
+    Swappable: today the mean of the self-ratings (``checkin``, scaled to ±1);
+    the themes module's detection in the text will plug in here.
+    """
+    out: dict[str, float | None] = {}
+    for theme_id, _theme in _polar(book):
+        out[theme_id] = _mean(e.checkin[theme_id] / 2 for e in entries
+                              if theme_id in e.checkin)
+    return out
+
+
+def _themes(book: Any, this: list[Entry], weeks: list[list[Entry]]) -> tuple[ThemeBalance, ...]:
+    now = theme_balances(this, book)
+    past = [theme_balances(w, book) for w in weeks]
+    return tuple(
+        ThemeBalance(theme, now.get(tid), _mean(p.get(tid) for p in past))
+        for tid, theme in _polar(book)
+    )
+
+
+def _polar(book: Any) -> list[tuple[str, Any]]:
+    themes = getattr(book, "themes", {}) or {}
+    return [(tid, t) for tid, t in themes.items() if getattr(t, "polar", False)]
+
+
+def _entry_days(entries: Iterable[Entry]) -> set[date]:
+    return {e.date for e in entries if e.kind == "entry"}
+
+
+def _streak_end(start: date, today: date) -> date | None:
+    """The day the streak is counted back from: the week's Sunday, or today in
+    the current week; ``None`` for a week still to come."""
+    if today < start:
+        return None
+    return min(start + timedelta(days=6), today)
+
+
+def _streak(days: set[date], end: date) -> int:
+    n = 0
+    while end - timedelta(days=n) in days:
+        n += 1
+    return n
+
+
+def _mean(values: Iterable[float | int | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+# -------------------------------------------------------------------- renderers
+
+
+def fmt_mood(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}/5"
+
+
+def fmt_balance(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.2f}"
+
+
+def scale(balance: float | None, trailing: float | None, width: int = 9) -> str:
+    """A small −1…+1 scale: ● this week, ○ the four-week average, ┼ the middle."""
+    cells = ["┄"] * width
+    mid = width // 2
+    cells[mid] = "┼"
+
+    def pos(v: float) -> int:
+        return round((max(-1.0, min(1.0, v)) + 1) / 2 * (width - 1))
+
+    if trailing is not None:
+        cells[pos(trailing)] = "○"
+    if balance is not None:
+        cells[pos(balance)] = "●"
+    return "".join(cells)
+
+
+def shift_text(tb: ThemeBalance, lang: str) -> str:
+    if tb.direction == 0:
+        return MSG("steady", lang) if tb.shift is not None else ""
+    side = "high" if tb.direction > 0 else "low"
+    arrow = "▶" if tb.direction > 0 else "◀"
+    return f"{arrow} {MSG('toward', lang, pole=tb.theme.pole(side, lang))}"
+
+
+def day_label(day: date, lang: str) -> str:
+    return f"{short_weekday(day, lang)} {day.day}"
+
+
+def _names(counts: dict[str, int], mark: str) -> str:
+    return ", ".join(f"{mark}{name} ({n})" for name, n in counts.items())
+
+
+def _summary(review: WeeklyReview, lang: str) -> list[str]:
+    return [
+        MSG("span", lang, start=long_date(review.start, lang), end=long_date(review.end, lang)),
+        MSG("counts", lang, entries=len(review.entries), words=review.words,
+            streak=review.streak),
+    ]
+
+
+def _theme_lines(review: WeeklyReview, lang: str) -> list[str]:
+    shown = [t for t in review.themes if t.week is not None or t.trailing is not None]
+    if not shown:
+        return [MSG("themes_none", lang)]
+    return [
+        f"{t.theme.pole('low', lang)} {scale(t.week, t.trailing)} {t.theme.pole('high', lang)}"
+        f" · {MSG('week_vs', lang, week=fmt_balance(t.week), trailing=fmt_balance(t.trailing))}"
+        f"{' · ' + shift_text(t, lang) if t.direction else ''}"
+        for t in shown
+    ]
+
+
+def review_text(review: WeeklyReview, lang: str) -> str:
+    """Plain text for a pipe: the summary and each entry's first line."""
+    out = [MSG("title", lang, week=review.week), *_summary(review, lang), ""]
+    out.append(MSG("days", lang))
+    for d in review.days:
+        mood = f"  {fmt_mood(d.mood)}" if d.mood is not None else ""
+        out.append(f"  {day_label(d.day, lang):<7} {'●' * d.entries or '·'}{mood}")
+    out += ["", f"{MSG('mood', lang)}: " + MSG("mood_line", lang, week=fmt_mood(review.mood),
+                                                 trailing=fmt_mood(review.mood_trailing))]
+    out += ["", MSG("themes", lang), *(f"  {line}" for line in _theme_lines(review, lang))]
+    out += ["", f"{MSG('people', lang)}: {_names(review.people, '@') or MSG('none', lang)}",
+            f"{MSG('tags', lang)}: {_names(review.tags, '#') or MSG('none', lang)}", ""]
+    out.append(MSG("entries", lang))
+    for e in review.entries:
+        out.append(f"  {day_label(e.date, lang):<7} {e.title}")
+        if e.prompt:
+            out.append(f"          > {e.prompt}")
+    if not review.entries:
+        out.append(f"  {MSG('no_entries', lang)}")
+    out += ["", MSG("note", lang)]
+    if review.note is not None:
+        out += [f"  {line}" if line else "" for line in review.note.body.rstrip().splitlines()]
+    else:
+        out.append(f"  {MSG('no_note', lang)}")
+    if review.questions:
+        out += ["", MSG("questions", lang), *(f"  - {q.text_in(lang)}" for q in review.questions)]
+    return "\n".join(out) + "\n"
+
+
+def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> str:
+    """Markdown for a file or a pipe; the same review always gives the same text.
+
+    ``full``: each entry whole (an export); otherwise its first line.
+    """
+    out = [f"# {MSG('title', lang, week=review.week)}", "", *_summary(review, lang), ""]
+    out += [f"## {MSG('days', lang)}", "", "| | " + " | ".join(
+        day_label(d.day, lang) for d in review.days) + " |", "|---" * 8 + "|"]
+    out.append("| " + MSG("entries", lang) + " | "
+               + " | ".join(str(d.entries) for d in review.days) + " |")
+    out.append("| " + MSG("mood", lang) + " | " + " | ".join(
+        f"{d.mood:.1f}" if d.mood is not None else "–" for d in review.days) + " |")
+    out += ["", f"## {MSG('mood', lang)}", "", MSG("mood_line", lang, week=fmt_mood(review.mood),
+                                                  trailing=fmt_mood(review.mood_trailing)), ""]
+    out += [f"## {MSG('themes', lang)}", "", *(f"- {line}" for line in _theme_lines(review, lang))]
+    out += ["", f"## {MSG('people', lang)}", "", _names(review.people, "@") or MSG("none", lang)]
+    out += ["", f"## {MSG('tags', lang)}", "", _names(review.tags, "#") or MSG("none", lang)]
+    out += ["", f"## {MSG('entries', lang)}", ""]
+    for e in review.entries:
+        out.append(f"### {long_date(e.date, lang)} · {e.created:%H:%M}")
+        out.append("")
+        if e.prompt:
+            out += [f"> {e.prompt}", ""]
+        out += [e.body.strip() if full else e.title, ""]
+    if not review.entries:
+        out += [MSG("no_entries", lang), ""]
+    out += [f"## {MSG('note', lang)}", ""]
+    out += [review.note.body.strip() if review.note is not None else MSG("no_note", lang), ""]
+    if review.questions:
+        out += [f"## {MSG('questions', lang)}", "",
+                *(f"- {q.text_in(lang)}" for q in review.questions), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
+    """The JSON document (DESIGN.md: ``week``, ``entries``, ``note``, ``people``, ``tags``)."""
+
+    def r(v: float | None) -> float | None:
+        return None if v is None else round(v, 2)
+
+    return jsonable({
+        "week": review.week,
+        "start": review.start,
+        "end": review.end,
+        "days": [{"date": d.day, "entries": d.entries, "mood": r(d.mood)} for d in review.days],
+        "count": len(review.entries),
+        "words": review.words,
+        "streak": review.streak,
+        "mood": {"week": r(review.mood), "trailing": r(review.mood_trailing),
+                 "weeks": {w: r(m) for w, m in review.mood_weeks}},
+        "themes": {t.theme.id: {"balance": r(t.week), "trailing": r(t.trailing)}
+                   for t in review.themes},
+        "entries": [to_dict(e) for e in review.entries],
+        "note": to_dict(review.note) if review.note is not None else None,
+        "people": dict(review.people),
+        "tags": dict(review.tags),
+        "questions": [{"id": q.id, "text": q.text_in(lang)} for q in review.questions],
+    })
+
+
+def review_json(review: WeeklyReview, lang: str) -> str:
+    return json.dumps(review_data(review, lang), ensure_ascii=False, indent=2) + "\n"
