@@ -1,0 +1,516 @@
+"""Coaching themes, daily prompts and weekly questions from ``prompts.toml``.
+
+The bundled file ships inside the package; a ``prompts.toml`` in the config folder
+adds entries or replaces them by id. Loading is pure (the caller passes the config
+folder) and the bundled book is parsed once per process, since the CLI loads it on
+every start. ``prompt_of_the_day`` depends on the date alone, so every launch and
+every machine agree on the day's prompt.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+LANGS = ("fr", "en")
+KINDS = ("plain", "polar")
+# The keyword poles each kind of theme has.
+POLES: dict[str, tuple[str, ...]] = {"plain": ("any",), "polar": ("low", "high")}
+FILE_NAME = "prompts.toml"
+VERSION = 1
+# The window, in days, within which the prompt of the day never repeats (see
+# ``prompt_of_the_day`` for the exact condition).
+NO_REPEAT_DAYS = 30
+
+THEME_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+ITEM_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_TOML_POS_RE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
+
+_TOP_KEYS = ("version", "themes", "prompts", "weekly")
+_THEME_KEYS = ("id", "kind", "label", "low", "high", "advice", "keywords")
+_PROMPT_KEYS = ("id", "theme", "text")
+_WEEKLY_KEYS = ("id", "text")
+
+
+class PromptsError(ValueError):
+    """A ``prompts.toml`` that cannot be used, located as precisely as possible.
+
+    ``str()`` gives the one line a user needs: ``path:line: message``.
+    """
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
+        self.message = " ".join(message.split())
+        self.path = path
+        self.line = line
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        where = str(self.path) if self.path is not None else FILE_NAME
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.message}"
+
+
+def localized(text: dict[str, str], lang: str) -> str:
+    """``text`` in ``lang``, else in the other language, else any value: never empty by
+    accident when a user file gives only one language of an extra key."""
+    if text.get(lang):
+        return text[lang]
+    for other in LANGS:
+        if text.get(other):
+            return text[other]
+    return next((value for value in text.values() if value), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    kind: str  # "plain" | "polar"
+    label: dict[str, str]
+    low: dict[str, str] | None
+    high: dict[str, str] | None
+    advice: dict[str, str]
+    # lang -> pole ("low"/"high", or "any" for a plain theme) -> words; every pole of
+    # the kind is present for each of LANGS, possibly empty.
+    keywords: dict[str, dict[str, tuple[str, ...]]]
+
+    @property
+    def polar(self) -> bool:
+        return self.kind == "polar"
+
+    def name(self, lang: str) -> str:
+        return localized(self.label, lang)
+
+    def pole(self, which: str, lang: str) -> str:
+        """The wording of pole ``which`` ("low" or "high"); "" for a plain theme."""
+        if which not in ("low", "high"):
+            raise ValueError(f"unknown pole {which!r} (expected 'low' or 'high')")
+        texts = self.low if which == "low" else self.high
+        return localized(texts, lang) if texts else ""
+
+    def advice_text(self, lang: str) -> str:
+        return localized(self.advice, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    id: str
+    theme: str
+    text: dict[str, str]
+
+    def text_in(self, lang: str) -> str:
+        return localized(self.text, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyQuestion:
+    id: str
+    text: dict[str, str]
+
+    def text_in(self, lang: str) -> str:
+        return localized(self.text, lang)
+
+
+@dataclass(frozen=True)
+class PromptBook:
+    """All themes (in file order), prompts and weekly questions in force."""
+
+    themes: dict[str, Theme]
+    prompts: tuple[Prompt, ...]
+    weekly: tuple[WeeklyQuestion, ...]
+
+    def theme(self, id: str) -> Theme:
+        return self.themes[id]
+
+    def prompt(self, id: str) -> Prompt | None:
+        return self._prompts_by_id.get(id)
+
+    def prompts_for(self, theme_id: str) -> tuple[Prompt, ...]:
+        return self._prompts_by_theme.get(theme_id, ())
+
+    # Derived lookups, computed on first use; functools.cached_property writes to the
+    # instance __dict__ directly, which a frozen dataclass without slots allows.
+    @functools.cached_property
+    def _prompts_by_id(self) -> dict[str, Prompt]:
+        return {prompt.id: prompt for prompt in self.prompts}
+
+    @functools.cached_property
+    def _prompts_by_theme(self) -> dict[str, tuple[Prompt, ...]]:
+        grouped: dict[str, list[Prompt]] = {}
+        for prompt in self.prompts:
+            grouped.setdefault(prompt.theme, []).append(prompt)
+        return {theme: tuple(prompts) for theme, prompts in grouped.items()}
+
+    @functools.cached_property
+    def _wheel(self) -> tuple[Prompt, ...]:
+        return _build_wheel(self)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def bundled_prompts_text() -> str:
+    """The text of the ``prompts.toml`` shipped with the application."""
+    return _bundled_source()[0]
+
+
+def _bundled_source() -> tuple[str, Path]:
+    # A wheel carries the file inside the package (hatch force-include); an editable
+    # install imports the package from src/, next to which it is not, so fall back to
+    # the repository root, three levels above this module's folder. Imported here:
+    # importlib.resources costs ~15 ms, paid only when the prompts are needed.
+    import importlib.resources
+
+    resource = importlib.resources.files("journal_tui") / FILE_NAME
+    if resource.is_file():
+        return resource.read_text(encoding="utf-8"), Path(str(resource))
+    root_file = Path(__file__).resolve().parents[3] / FILE_NAME
+    if root_file.is_file():
+        return root_file.read_text(encoding="utf-8"), root_file
+    raise PromptsError(f"the bundled {FILE_NAME} is missing (looked in {resource} and {root_file})")
+
+
+@functools.cache
+def _bundled_book() -> PromptBook:
+    text, path = _bundled_source()
+    return parse_prompts(text, path)
+
+
+def load_prompts(config_dir: Path | None) -> tuple[PromptBook, list[PromptsError]]:
+    """The bundled book merged with ``config_dir/prompts.toml`` when there is one.
+
+    A user file that cannot be read or used is returned as an error next to the
+    bundled book, so a typo never keeps the journal from opening.
+    """
+    book = _bundled_book()
+    if config_dir is None:
+        return book, []
+    path = config_dir / FILE_NAME
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return book, []
+    except OSError as exc:
+        return book, [PromptsError(f"cannot read the file: {exc.strerror or exc}", path)]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return book, [PromptsError("the file is not valid UTF-8", path, line)]
+    try:
+        return parse_prompts(text, path, base=book), []
+    except PromptsError as exc:
+        return book, [exc]
+
+
+def parse_prompts(
+    text: str, path: Path | None = None, *, base: PromptBook | None = None
+) -> PromptBook:
+    """Parse and check one ``prompts.toml``.
+
+    With ``base``, the file is an override: its themes, prompts and weekly questions
+    are added to ``base``'s or replace those with the same id (keeping their place),
+    and its prompts may use ``base``'s themes.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POS_RE.search(message)
+        line: int | None = None
+        if match:
+            message = message[: match.start()]
+            line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
+        raise PromptsError(f"invalid TOML: {message}", path, line) from None
+    return _Checker(text, path).book(data, base)
+
+
+class _Checker:
+    """Turns parsed TOML into a PromptBook. tomllib keeps no positions, so an error
+    is located by searching the text: the item's ``[[section]]`` header (or its id,
+    in an inline array), then the offending key within the item."""
+
+    def __init__(self, text: str, path: Path | None) -> None:
+        self.lines = text.splitlines()
+        self.path = path
+
+    def _find(self, pattern: str, start: int = 0, stop: int | None = None) -> int | None:
+        regex = re.compile(pattern)
+        for number in range(start, len(self.lines) if stop is None else stop):
+            if regex.search(self.lines[number]):
+                return number
+        return None
+
+    def _top_error(self, message: str, key: str) -> PromptsError:
+        key_re = re.escape(key)
+        found = self._find(rf"^\s*(?:\[\[?\s*{key_re}\s*[\].]|{key_re}\s*[=.])")
+        return PromptsError(message, self.path, None if found is None else found + 1)
+
+    def _item_error(
+        self, section: str, index: int, raw: dict[str, Any], message: str, key: str
+    ) -> PromptsError:
+        item_id = raw.get("id")
+        headers = [
+            number
+            for number, line in enumerate(self.lines)
+            if re.match(rf"^\s*\[\[\s*{section}\s*\]\]", line)
+        ]
+        if index < len(headers):
+            start = headers[index]
+            after = self._find(r"^\s*\[\[", start + 1)
+            stop = len(self.lines) if after is None else after
+        elif isinstance(item_id, str):  # an inline array of tables
+            found = self._find(rf"""\bid\s*=\s*(["']){re.escape(item_id)}\1""")
+            if found is None:
+                return PromptsError(message, self.path)
+            start, stop = found, found + 1
+        else:
+            return PromptsError(message, self.path)
+        key_re = re.escape(key)
+        key_line = self._find(
+            rf"""^\s*(?:["']?{key_re}["']?\s*[=.]|\[\s*{section}\s*\.\s*{key_re}\s*\])""",
+            start,
+            stop,
+        )
+        return PromptsError(message, self.path, (start if key_line is None else key_line) + 1)
+
+    def book(self, data: dict[str, Any], base: PromptBook | None) -> PromptBook:
+        for key in data:
+            if key not in _TOP_KEYS:
+                raise self._top_error(
+                    f"unknown key {key!r} (expected: {', '.join(_TOP_KEYS)})", key
+                )
+        version = data.get("version", VERSION)
+        if isinstance(version, bool) or version != VERSION:
+            raise self._top_error(
+                f"unsupported version {version!r} (this journal-tui reads version {VERSION})",
+                "version",
+            )
+        themes = dict(base.themes) if base else {}
+        prompts = {prompt.id: prompt for prompt in base.prompts} if base else {}
+        weekly = {question.id: question for question in base.weekly} if base else {}
+        for index, raw in self._items(data, "themes", _THEME_KEYS, THEME_ID_RE):
+            themes[raw["id"]] = self._theme(index, raw)
+        for index, raw in self._items(data, "prompts", _PROMPT_KEYS, ITEM_ID_RE):
+            what = f"prompt {raw['id']!r}"
+            theme_id = raw.get("theme")
+            if not isinstance(theme_id, str) or theme_id not in themes:
+                problem = "needs a theme" if theme_id is None else f"has unknown theme {theme_id!r}"
+                raise self._item_error("prompts", index, raw, f"{what} {problem}", "theme")
+            text = self._texts("prompts", index, raw, "text", what)
+            prompts[raw["id"]] = Prompt(raw["id"], theme_id, text)
+        for index, raw in self._items(data, "weekly", _WEEKLY_KEYS, ITEM_ID_RE):
+            text = self._texts("weekly", index, raw, "text", f"weekly question {raw['id']!r}")
+            weekly[raw["id"]] = WeeklyQuestion(raw["id"], text)
+        return PromptBook(themes, tuple(prompts.values()), tuple(weekly.values()))
+
+    def _items(
+        self, data: dict[str, Any], section: str, keys: Sequence[str], id_re: re.Pattern[str]
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """The section's tables, each with known keys and a valid id unique in this file."""
+        items = data.get(section, [])
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise self._top_error(f"{section!r} must be an array of tables [[{section}]]", section)
+        seen: set[str] = set()
+        for index, raw in enumerate(items):
+            unknown = [key for key in raw if key not in keys]
+            if unknown:
+                message = (
+                    f"unknown key {unknown[0]!r} in [[{section}]] (expected: {', '.join(keys)})"
+                )
+                raise self._item_error(section, index, raw, message, unknown[0])
+            item_id = raw.get("id")
+            if not isinstance(item_id, str) or not id_re.match(item_id):
+                shown = "no id" if item_id is None else f"the invalid id {item_id!r}"
+                message = f"[[{section}]] entry has {shown} (use letters, digits, '-' and '_')"
+                raise self._item_error(section, index, raw, message, "id")
+            if item_id in seen:
+                message = f"duplicate id {item_id!r} in [[{section}]]"
+                raise self._item_error(section, index, raw, message, "id")
+            seen.add(item_id)
+        return list(enumerate(items))
+
+    def _theme(self, index: int, raw: dict[str, Any]) -> Theme:
+        what = f"theme {raw['id']!r}"
+        has_poles = "low" in raw or "high" in raw
+        kind = raw.get("kind", "polar" if has_poles else "plain")
+        if kind not in KINDS:
+            message = f"{what}: kind must be 'plain' or 'polar', not {kind!r}"
+            raise self._item_error("themes", index, raw, message, "kind")
+        if kind == "plain" and has_poles:
+            message = f"{what} is plain and cannot have low/high poles"
+            raise self._item_error("themes", index, raw, message, "low" if "low" in raw else "high")
+        polar = kind == "polar"
+        return Theme(
+            id=raw["id"],
+            kind=kind,
+            label=self._texts("themes", index, raw, "label", what),
+            low=self._texts("themes", index, raw, "low", what) if polar else None,
+            high=self._texts("themes", index, raw, "high", what) if polar else None,
+            advice=self._texts("themes", index, raw, "advice", what) if "advice" in raw else {},
+            keywords=self._keywords(index, raw, what, kind),
+        )
+
+    def _keywords(
+        self, index: int, raw: dict[str, Any], what: str, kind: str
+    ) -> dict[str, dict[str, tuple[str, ...]]]:
+        poles = POLES[kind]
+        given = raw.get("keywords", {})
+
+        def fail(problem: str) -> PromptsError:
+            return self._item_error("themes", index, raw, f"{what}: {problem}", "keywords")
+
+        if not isinstance(given, dict):
+            raise fail("keywords must be a table of languages")
+        result = {lang: dict.fromkeys(poles, ()) for lang in LANGS}
+        for lang, by_pole in given.items():
+            if not isinstance(by_pole, dict):
+                raise fail(f"keywords.{lang} must be a table like {{ {poles[0]} = [...] }}")
+            result.setdefault(lang, dict.fromkeys(poles, ()))
+            for pole, words in by_pole.items():
+                if pole not in poles:
+                    raise fail(f"keywords.{lang}: unknown pole {pole!r} for a {kind} theme")
+                if not isinstance(words, list) or not all(
+                    isinstance(word, str) and word.strip() for word in words
+                ):
+                    raise fail(f"keywords.{lang}.{pole} must be a list of non-empty strings")
+                # Lowercased and deduplicated here; the matcher folds accents and stems.
+                cleaned = (" ".join(word.lower().split()) for word in words)
+                result[lang][pole] = tuple(dict.fromkeys(cleaned))
+        return result
+
+    def _texts(
+        self, section: str, index: int, raw: dict[str, Any], key: str, what: str
+    ) -> dict[str, str]:
+        """A ``{ fr = "…", en = "…" }`` table: both languages are required (extra
+        languages are kept)."""
+        value = raw.get(key)
+        if not isinstance(value, dict):
+            message = f'{what} needs {key} = {{ fr = "…", en = "…" }}'
+            raise self._item_error(section, index, raw, message, key)
+        missing = [lang for lang in LANGS if not str(value.get(lang) or "").strip()]
+        if missing or not all(isinstance(text, str) for text in value.values()):
+            problem = f"is missing its {missing[0]!r} text" if missing else "must hold strings"
+            raise self._item_error(section, index, raw, f"{what}: {key} {problem}", key)
+        return {lang: text.strip() for lang, text in value.items()}
+
+
+# --------------------------------------------------------------------- prompt of the day
+
+
+def prompt_of_the_day(book: PromptBook, day: date, skip: int = 0) -> Prompt:
+    """The prompt for ``day``; with ``skip=k > 0``, the k-th "another prompt" for it.
+
+    All prompts sit once each on a fixed circular schedule (the wheel) of length N,
+    the number of prompts; day ``d = day.toordinal()`` shows slot ``d % N``. Hence:
+
+    * the choice depends on the date and the book only, never on the clock or machine;
+    * a prompt comes back exactly every N days, so no prompt repeats within any
+      ``NO_REPEAT_DAYS`` (30) consecutive days if and only if N >= 30;
+    * consecutive days have different themes whenever at least two themes have
+      prompts and no theme holds more than half of all prompts (N // 2).
+
+    The bundled book has well over 30 prompts and equal counts per theme (a plain
+    rotation of themes). A user file only adds or replaces prompts, so N never drops
+    below the bundled count; adding prompts changes N and so reshuffles the schedule
+    once, after which the guarantees hold again.
+
+    Another prompt (``skip=k``) is taken from the far side of the wheel, which is
+    furthest from both recent and coming days, other themes first: for 1 <= k < N the
+    results differ from the day's prompt and from each other; larger k cycle.
+    """
+    if skip < 0:
+        raise ValueError("skip must be >= 0")
+    wheel = book._wheel
+    if not wheel:
+        raise ValueError("the prompt book has no prompts")
+    size = len(wheel)
+    slot = day.toordinal() % size
+    if skip == 0 or size == 1:
+        return wheel[slot]
+    today_theme = wheel[slot].theme
+    offsets = [(size // 2 + step) % size for step in range(size)]
+    offsets.remove(0)
+    offsets.sort(key=lambda offset: wheel[(slot + offset) % size].theme == today_theme)
+    return wheel[(slot + offsets[(skip - 1) % len(offsets)]) % size]
+
+
+def _stable_key(*parts: str) -> bytes:
+    """A sort key that is the same on every run and machine (unlike ``hash()``), used
+    to shuffle themes and prompts so the schedule does not follow file order."""
+    return hashlib.sha256("\x1f".join(("journal-tui", *parts)).encode()).digest()
+
+
+def _build_wheel(book: PromptBook) -> tuple[Prompt, ...]:
+    themes = sorted(
+        (theme for theme in book.themes if book.prompts_for(theme)),
+        key=lambda theme: _stable_key("theme", theme),
+    )
+    queues = [
+        sorted(book.prompts_for(theme), key=lambda prompt: _stable_key("prompt", prompt.id))
+        for theme in themes
+    ]
+    taken = [0] * len(themes)
+    wheel: list[Prompt] = []
+    for index in _spread([len(queue) for queue in queues]):
+        wheel.append(queues[index][taken[index]])
+        taken[index] += 1
+    return tuple(wheel)
+
+
+def _spread(counts: Sequence[int]) -> list[int]:
+    """Arrange ``counts[i]`` items of each kind ``i`` around a circle.
+
+    Kinds are spread evenly (smooth weighted round-robin: with equal counts this is
+    a plain rotation in index order), and no two neighbours on the circle share a
+    kind whenever there are at least two kinds and none has more than half the items:
+    each step only takes a kind that keeps the rest arrangeable (``_arrangeable``).
+    """
+    total = sum(counts)
+    left = list(counts)
+    credit = [0] * len(counts)
+    order: list[int] = []
+    for _ in range(total):
+        for index, count in enumerate(counts):
+            credit[index] += count
+        ranked = sorted(
+            (index for index in range(len(counts)) if left[index]),
+            key=lambda index: (-credit[index], index),
+        )
+        previous = order[-1] if order else None
+        first = order[0] if order else None
+        pick = next(
+            (i for i in ranked if i != previous and _arrangeable(left, i, first)),
+            # Only when no kind can avoid a clash (one kind has over half the items).
+            next((i for i in ranked if i != previous), ranked[0]),
+        )
+        order.append(pick)
+        left[pick] -= 1
+        credit[pick] -= total
+    return order
+
+
+def _arrangeable(left: Sequence[int], pick: int, first: int | None) -> bool:
+    """Whether, after placing ``pick``, the remaining items fit between ``pick`` and
+    the circle's first item (``first``, or ``pick`` itself when it starts the circle)
+    with no equal neighbours: each kind must fit, at most every other slot, in the run
+    of slots not touching a neighbour of its own kind. Necessary, and sufficient as the
+    tests check exhaustively on small circles, so ``_spread`` never paints itself into
+    a corner."""
+    closing = pick if first is None else first
+    remaining = sum(left) - 1
+    if remaining == 0:
+        return first is None or pick != first
+    for index, count in enumerate(left):
+        count -= index == pick
+        run = remaining - (index == pick) - (index == closing)
+        if count > (max(run, 0) + 1) // 2:
+            return False
+    return True

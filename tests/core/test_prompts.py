@@ -1,0 +1,387 @@
+"""prompts.toml loading, user overrides and the prompt-of-the-day schedule."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from journal_tui.core.prompts import (
+    LANGS,
+    NO_REPEAT_DAYS,
+    PromptBook,
+    PromptsError,
+    _spread,
+    bundled_prompts_text,
+    load_prompts,
+    localized,
+    parse_prompts,
+    prompt_of_the_day,
+)
+
+THEME_IDS = (
+    "path",
+    "synergy",
+    "advice",
+    "agility",
+    "determination",
+    "self_trust",
+    "openness",
+    "different",
+    "inspiration",
+)
+PLAIN = {"path", "inspiration"}
+START = date(2026, 1, 1)
+TWO_YEARS = 731
+
+
+@pytest.fixture(scope="module")
+def book() -> PromptBook:
+    book, errors = load_prompts(None)
+    assert errors == []
+    return book
+
+
+def days(start: date, count: int) -> list[date]:
+    return [start + timedelta(days=n) for n in range(count)]
+
+
+def write_user_file(config_dir: Path, text: str) -> Path:
+    path = config_dir / "prompts.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assert_schedule_properties(book: PromptBook, count: int = TWO_YEARS + NO_REPEAT_DAYS) -> None:
+    shown = [prompt_of_the_day(book, day) for day in days(START, count)]
+    for yesterday, today in itertools.pairwise(shown):
+        assert yesterday.theme != today.theme, (yesterday.id, today.id)
+    for start in range(len(shown) - NO_REPEAT_DAYS + 1):
+        window = [prompt.id for prompt in shown[start : start + NO_REPEAT_DAYS]]
+        assert len(set(window)) == NO_REPEAT_DAYS, f"repeat in window starting day {start}"
+
+
+# ------------------------------------------------------------------ the bundled file
+
+
+def test_bundled_file_parses_on_its_own() -> None:
+    book = parse_prompts(bundled_prompts_text(), None)
+    assert tuple(book.themes) == THEME_IDS
+
+
+def test_themes_kinds_labels_poles_and_advice(book: PromptBook) -> None:
+    assert tuple(book.themes) == THEME_IDS
+    for theme in book.themes.values():
+        assert theme.kind == ("plain" if theme.id in PLAIN else "polar")
+        assert theme.polar == (theme.id not in PLAIN)
+        for lang in LANGS:
+            assert theme.label[lang] and theme.name(lang) == theme.label[lang]
+            assert theme.advice[lang].count(". ") >= 1, "advice is 2-3 sentences"
+            if theme.polar:
+                assert theme.pole("low", lang) and theme.pole("high", lang)
+                assert theme.pole("low", lang) != theme.pole("high", lang)
+            else:
+                assert theme.low is None and theme.high is None
+                assert theme.pole("low", lang) == ""
+    assert book.theme("self_trust").pole("high", "en") == "self-trust"
+    assert book.theme("synergy").pole("low", "fr") == "compétition"
+
+
+def test_keywords_cover_every_pole_in_both_languages(book: PromptBook) -> None:
+    for theme in book.themes.values():
+        poles = ("low", "high") if theme.polar else ("any",)
+        for lang in LANGS:
+            assert set(theme.keywords[lang]) == set(poles), theme.id
+            for pole in poles:
+                words = theme.keywords[lang][pole]
+                assert 8 <= len(words) <= 20, (theme.id, lang, pole, len(words))
+                assert all(word == word.lower().strip() for word in words)
+        if theme.polar:
+            for lang in LANGS:
+                both = set(theme.keywords[lang]["low"]) & set(theme.keywords[lang]["high"])
+                assert not both, (theme.id, lang, both)
+
+
+def test_prompts_per_theme_in_both_languages(book: PromptBook) -> None:
+    for theme_id in THEME_IDS:
+        prompts = book.prompts_for(theme_id)
+        assert len(prompts) >= 5, theme_id
+        for prompt in prompts:
+            assert prompt.id.startswith(f"{theme_id}-")
+            assert book.prompt(prompt.id) is prompt
+            for lang in LANGS:
+                assert prompt.text[lang].strip() and prompt.text_in(lang) == prompt.text[lang]
+    assert len({prompt.id for prompt in book.prompts}) == len(book.prompts)
+
+
+def test_weekly_questions_in_both_languages(book: PromptBook) -> None:
+    assert len(book.weekly) >= 8
+    assert len({question.id for question in book.weekly}) == len(book.weekly)
+    for question in book.weekly:
+        for lang in LANGS:
+            assert question.text[lang].strip()
+
+
+def test_french_texts_use_typographic_apostrophes(book: PromptBook) -> None:
+    texts = [prompt.text["fr"] for prompt in book.prompts]
+    texts += [question.text["fr"] for question in book.weekly]
+    for theme in book.themes.values():
+        texts += [theme.label["fr"], theme.advice["fr"]]
+        texts += [pole["fr"] for pole in (theme.low, theme.high) if pole]
+    assert not [text for text in texts if "'" in text]
+
+
+def test_lookups(book: PromptBook) -> None:
+    with pytest.raises(KeyError):
+        book.theme("nope")
+    assert book.prompt("nope") is None
+    assert book.prompts_for("nope") == ()
+
+
+def test_localized_falls_back() -> None:
+    assert localized({"fr": "bonjour", "en": "hello"}, "en") == "hello"
+    assert localized({"fr": "bonjour", "en": ""}, "en") == "bonjour"
+    assert localized({"fr": "bonjour"}, "de") == "bonjour"
+    assert localized({"de": "hallo"}, "fr") == "hallo"
+    assert localized({}, "fr") == ""
+
+
+# ----------------------------------------------------------------- prompt of the day
+
+
+def test_prompt_of_the_day_is_deterministic(book: PromptBook) -> None:
+    day = date(2026, 11, 26)
+    fresh = parse_prompts(bundled_prompts_text(), None)
+    assert prompt_of_the_day(book, day) == prompt_of_the_day(book, day)
+    assert prompt_of_the_day(book, day) == prompt_of_the_day(fresh, day)
+    assert prompt_of_the_day(book, day, skip=3) == prompt_of_the_day(fresh, day, skip=3)
+
+
+def test_prompt_of_the_day_does_not_depend_on_hash_seed(book: PromptBook) -> None:
+    code = (
+        "from datetime import date, timedelta\n"
+        "from journal_tui.core.prompts import load_prompts, prompt_of_the_day\n"
+        "book, _ = load_prompts(None)\n"
+        "print(' '.join(prompt_of_the_day(book, date(2026, 1, 1) + timedelta(n)).id"
+        " for n in range(20)))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        outputs.add(result.stdout.strip())
+    expected = " ".join(prompt_of_the_day(book, day).id for day in days(START, 20))
+    assert outputs == {expected}
+
+
+def test_schedule_over_two_years(book: PromptBook) -> None:
+    assert_schedule_properties(book)
+
+
+def test_every_prompt_is_shown_once_per_cycle(book: PromptBook) -> None:
+    cycle = [prompt_of_the_day(book, day).id for day in days(START, len(book.prompts))]
+    assert sorted(cycle) == sorted(prompt.id for prompt in book.prompts)
+
+
+def test_skip_gives_distinct_prompts_other_themes_first(book: PromptBook) -> None:
+    count = len(book.prompts)
+    for day in days(START, 40):
+        today = prompt_of_the_day(book, day)
+        others = [prompt_of_the_day(book, day, skip=k) for k in range(1, count)]
+        assert len({today.id, *(prompt.id for prompt in others)}) == count
+        same_theme = len(book.prompts_for(today.theme)) - 1
+        themes = [prompt.theme for prompt in others]
+        assert today.theme not in themes[: count - 1 - same_theme]
+        assert set(themes[count - 1 - same_theme :]) <= {today.theme}
+        assert prompt_of_the_day(book, day, skip=count) == others[0]  # cycles
+    with pytest.raises(ValueError):
+        prompt_of_the_day(book, START, skip=-1)
+
+
+@pytest.mark.parametrize("kinds", [2, 3, 4])
+def test_spread_has_no_equal_neighbours_when_no_kind_is_over_half(kinds: int) -> None:
+    # The documented condition, checked exhaustively on small circles.
+    for counts in itertools.product(range(1, 7), repeat=kinds):
+        order = _spread(counts)
+        assert sorted(order) == sorted(i for i, count in enumerate(counts) for _ in range(count))
+        if max(counts) <= sum(counts) // 2:
+            assert all(order[i] != order[i - 1] for i in range(len(order))), (counts, order)
+
+
+def test_spread_with_equal_counts_is_a_plain_rotation() -> None:
+    assert _spread([3, 3, 3]) == [0, 1, 2] * 3
+
+
+# ----------------------------------------------------------------- user overrides
+
+USER_FILE = """\
+version = 1
+
+[[themes]]
+id = "health"
+label = { fr = "Santé", en = "Health" }
+low = { fr = "épuisement", en = "exhaustion" }
+high = { fr = "vitalité", en = "vitality" }
+[themes.keywords]
+fr = { low = ["épuisé"], high = ["en forme"] }
+en = { low = ["exhausted"], high = ["fit"] }
+
+[[prompts]]
+id = "health-sleep"
+theme = "health"
+text = { fr = "Comment avez-vous dormi ?", en = "How did you sleep?" }
+
+[[prompts]]
+id = "health-move"
+theme = "health"
+text = { fr = "Avez-vous bougé aujourd’hui ?", en = "Did you move today?" }
+
+[[prompts]]
+id = "synergy-extra"
+theme = "synergy"
+text = { fr = "Avec qui partager un projet ?", en = "Who could share a project with you?" }
+
+[[prompts]]
+id = "determination-why"
+theme = "determination"
+text = { fr = "Pourquoi continuer ?", en = "Why keep going?" }
+
+[[weekly]]
+id = "advice-received"
+text = { fr = "Quel avis ?", en = "Which advice?" }
+"""
+
+
+def test_user_file_adds_and_replaces(tmp_path: Path, book: PromptBook) -> None:
+    write_user_file(tmp_path, USER_FILE)
+    merged, errors = load_prompts(tmp_path)
+    assert errors == []
+    assert tuple(merged.themes)[: len(THEME_IDS)] == THEME_IDS
+    health = merged.theme("health")
+    assert health.polar and health.name("fr") == "Santé" and health.advice_text("en") == ""
+    assert health.keywords["en"] == {"low": ("exhausted",), "high": ("fit",)}
+    assert [prompt.id for prompt in merged.prompts_for("health")] == ["health-sleep", "health-move"]
+    # Added to a bundled theme, and replaced in place by id.
+    assert merged.prompt("synergy-extra") is not None
+    assert merged.prompt("determination-why").text_in("en") == "Why keep going?"
+    assert [p.id for p in merged.prompts].index("determination-why") == [
+        p.id for p in book.prompts
+    ].index("determination-why")
+    assert len(merged.prompts) == len(book.prompts) + 3
+    assert len(merged.weekly) == len(book.weekly)
+    assert merged.weekly[0].text_in("fr") == "Quel avis ?"
+    # The bundled book is untouched by the merge.
+    assert book.prompt("determination-why").text_in("en") != "Why keep going?"
+    assert "health" not in book.themes
+
+
+def test_schedule_holds_with_a_small_user_theme(tmp_path: Path) -> None:
+    write_user_file(tmp_path, USER_FILE)
+    merged, _ = load_prompts(tmp_path)
+    assert_schedule_properties(merged)
+    shown = {prompt_of_the_day(merged, day).id for day in days(START, len(merged.prompts))}
+    assert {"health-sleep", "health-move", "synergy-extra"} <= shown
+
+
+def test_user_theme_can_replace_a_bundled_one(tmp_path: Path) -> None:
+    write_user_file(
+        tmp_path,
+        'version = 1\n[[themes]]\nid = "path"\nlabel = { fr = "Route", en = "Road" }\n',
+    )
+    merged, errors = load_prompts(tmp_path)
+    assert errors == []
+    assert tuple(merged.themes) == THEME_IDS
+    assert merged.theme("path").name("en") == "Road"
+    assert not merged.theme("path").polar
+    assert merged.theme("path").keywords == {"fr": {"any": ()}, "en": {"any": ()}}
+
+
+def test_missing_user_file_or_no_config_dir(tmp_path: Path, book: PromptBook) -> None:
+    assert load_prompts(tmp_path) == (book, [])
+    assert load_prompts(None)[0] is book
+
+
+def test_broken_user_file_reports_file_and_line(tmp_path: Path, book: PromptBook) -> None:
+    path = write_user_file(tmp_path, 'version = 1\n\n[[prompts]]\nid = "x"\ntheme = \n')
+    loaded, errors = load_prompts(tmp_path)
+    assert loaded is book
+    [error] = errors
+    assert isinstance(error, PromptsError)
+    assert error.path == path and error.line == 5
+    assert str(error).startswith(f"{path}:5: invalid TOML: ")
+    assert "\n" not in str(error)
+
+
+def test_unknown_theme_names_its_line(tmp_path: Path, book: PromptBook) -> None:
+    path = write_user_file(
+        tmp_path,
+        "version = 1\n\n"
+        '[[prompts]]\nid = "ok-one"\ntheme = "path"\ntext = { fr = "a", en = "b" }\n\n'
+        '[[prompts]]\nid = "lost"\ntheme = "gardening"\ntext = { fr = "a", en = "b" }\n',
+    )
+    loaded, [error] = load_prompts(tmp_path)
+    assert loaded is book
+    assert (error.path, error.line) == (path, 10)
+    assert "gardening" in error.message and "lost" in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('[[weekly]]\nid = "w"\ntext = { fr = "Quoi ?" }\n', 3, "'en'"),
+        ('[[weekly]]\nid = "w"\n', 1, "text"),
+        (
+            '[[themes]]\nid = "t"\nlabel = { fr = "T", en = "T" }\nlow = { fr = "a", en = "b" }\n',
+            1,
+            "high",
+        ),
+        (
+            '[[themes]]\nid = "t"\nlabel = { fr = "T", en = "T" }\n[themes.keywords]\n'
+            'fr = { low = ["x"] }\n',
+            4,
+            "pole",
+        ),
+        ("version = 2\n", 1, "version"),
+        ('[[prompt]]\nid = "p"\n', 1, "unknown key"),
+        (
+            '[[weekly]]\nid = "a"\ntext = { fr = "x", en = "y" }\n'
+            '[[weekly]]\nid = "a"\ntext = { fr = "x", en = "y" }\n',
+            5,
+            "duplicate",
+        ),
+        ('[[weekly]]\nid = "has space"\ntext = { fr = "x", en = "y" }\n', 2, "id"),
+    ],
+)
+def test_semantic_errors_name_their_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(PromptsError) as caught:
+        parse_prompts(text, Path("user/prompts.toml"))
+    assert caught.value.line == line, str(caught.value)
+    assert words in caught.value.message
+    assert str(caught.value).startswith(f"user/prompts.toml:{line}: ")
+
+
+def test_undecodable_user_file(tmp_path: Path, book: PromptBook) -> None:
+    path = tmp_path / "prompts.toml"
+    path.write_bytes(b"version = 1\n# caf\xe9\n")
+    loaded, [error] = load_prompts(tmp_path)
+    assert loaded is book
+    assert (error.path, error.line) == (path, 2)
+
+
+def test_error_without_path_or_line() -> None:
+    assert str(PromptsError("bad\nthing")) == "prompts.toml: bad thing"
+
+
+def test_core_module_does_not_import_textual() -> None:
+    code = "import sys, journal_tui.core.prompts; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
