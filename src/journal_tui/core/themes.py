@@ -1,0 +1,315 @@
+"""Themes over time: per-entry signals (``core.detect``) aggregated per ISO week or month.
+
+Pure: no Textual, no I/O, no clock (``today`` is always passed in).
+
+API (used by the ``themes`` command, the Themes screen and the weekly review)
+    ``score_entry(entry, book) -> dict[theme_id, Signal]``
+        The themes one entry touches (absent = not touched); see ``core.detect``
+        for how check-ins and text combine. Memoised per (entry id, updated).
+    ``weekly_series(entries, book, weeks) -> ThemeSeries``
+    ``monthly_series(entries, book, months) -> ThemeSeries``
+        One point per period for every theme of ``book``: ``mentions`` (entries of the
+        period touching the theme; None for a period without any entry: a gap, not a
+        zero), ``balance`` (mean of the period's signals, check-ins scaled to ±1 and
+        text signals, −1 all low pole … +1 all high pole; None without a signal and
+        always for plain themes), ``signals`` (how many values the balance averages)
+        and ``average`` (trailing four-period balance, signal-weighted, looking back
+        before the first period too). ``ThemeSeries.to_json()`` is the JSON of the
+        ``themes`` command.
+    ``week_balance(entries, book, week) -> dict[theme_id, Point]``
+        One week at a glance (mentions, balance, signals) for the weekly review.
+    ``entries_behind(entries, book, theme_id, period) -> list[Entry]``
+        The entries of a week ("2026-W48") or month ("2026-11") that touch a theme.
+    ``summary(series, theme_id) -> Summary`` and ``trend(current, previous, polar)``
+        A range in one figure, and the arrow since the previous range.
+    Periods: ``week_of(day)``, ``month_of(day)``, ``weeks_between(start, end)`` (every
+    ISO week touching the range), ``months_between``, ``last_weeks(today, n)``,
+    ``period_bounds(period)``, ``shift(period, n)``.
+
+Only entries of kind "entry" count; weekly review notes (kind "review") are left
+out so a week is not counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from journal_tui.core.detect import Detector, Signal, detector_for, score_entry
+from journal_tui.core.model import Entry, iso_week
+
+__all__ = [
+    "Point",
+    "Signal",
+    "Summary",
+    "ThemeLine",
+    "ThemeSeries",
+    "entries_behind",
+    "last_weeks",
+    "month_of",
+    "monthly_series",
+    "months_between",
+    "period_bounds",
+    "score_entry",
+    "series",
+    "shift",
+    "summary",
+    "trend",
+    "week_balance",
+    "week_of",
+    "weekly_series",
+    "weeks_between",
+]
+
+AVERAGE_SPAN = 4
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+# --------------------------------------------------------------------------- periods
+
+
+def week_of(day: date) -> str:
+    return iso_week(day)
+
+
+def month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """First and last day of a week ("2026-W48") or a month ("2026-11")."""
+    m = _WEEK_RE.match(period)
+    if m:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        return monday, monday + timedelta(days=6)
+    m = _MONTH_RE.match(period)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        first = date(year, month, 1)
+        nxt = date(year + month // 12, month % 12 + 1, 1)
+        return first, nxt - timedelta(days=1)
+    raise ValueError(f"not a week or month: {period!r}")
+
+
+def shift(period: str, n: int) -> str:
+    """The period ``n`` weeks or months after (or before, n < 0) ``period``."""
+    if _WEEK_RE.match(period):
+        return week_of(period_bounds(period)[0] + timedelta(weeks=n))
+    first, _ = period_bounds(period)
+    index = first.year * 12 + first.month - 1 + n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def weeks_between(start: date, end: date) -> list[str]:
+    """Every ISO week touching ``start``…``end`` (inclusive), oldest first."""
+    if end < start:
+        start, end = end, start
+    monday = start - timedelta(days=start.weekday())
+    weeks = []
+    while monday <= end:
+        weeks.append(week_of(monday))
+        monday += timedelta(weeks=1)
+    return weeks
+
+
+def months_between(start: date, end: date) -> list[str]:
+    if end < start:
+        start, end = end, start
+    first, last = month_of(start), month_of(end)
+    months = [first]
+    while months[-1] != last:
+        months.append(shift(months[-1], 1))
+    return months
+
+
+def last_weeks(today: date, n: int) -> list[str]:
+    """The ``n`` weeks ending with the week of ``today``."""
+    return weeks_between(today - timedelta(weeks=n - 1), today)
+
+
+def period_of(day: date, period: str) -> str:
+    """``day``'s period of the same kind as ``period`` (week or month)."""
+    return week_of(day) if _WEEK_RE.match(period) else month_of(day)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeLine:
+    """One theme over the periods of a ``ThemeSeries`` (lists aligned with them)."""
+
+    mentions: tuple[int | None, ...]
+    balance: tuple[float | None, ...]
+    signals: tuple[int, ...]
+    average: tuple[float | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSeries:
+    periods: tuple[str, ...]
+    entries: tuple[int, ...]  # entries per period; 0 is a gap
+    themes: dict[str, ThemeLine]
+
+    def to_json(self, theme_ids: Iterable[str] | None = None) -> dict[str, Any]:
+        """``{"weeks": [...], "themes": {id: {"mentions": [...], "balance": [...]}}}``."""
+        ids = list(self.themes) if theme_ids is None else list(theme_ids)
+        return {
+            "weeks": list(self.periods),
+            "themes": {
+                tid: {
+                    "mentions": list(self.themes[tid].mentions),
+                    "balance": [None if b is None else round(b, 3)
+                                for b in self.themes[tid].balance],
+                }
+                for tid in ids
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    mentions: int
+    balance: float | None
+    signals: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A theme over a whole range: entries touching it, over how many entries."""
+
+    mentions: int
+    entries: int
+    balance: float | None  # signal-weighted mean over the range
+    signals: int
+
+    @property
+    def share(self) -> float | None:
+        return self.mentions / self.entries if self.entries else None
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def series(entries: Iterable[Entry], book: Any, periods: Sequence[str]) -> ThemeSeries:
+    """Aggregate ``entries`` over ``periods`` (all weeks or all months, oldest first)."""
+    detector = detector_for(book)
+    periods = tuple(periods)
+    if not periods:
+        return ThemeSeries((), (), {tid: ThemeLine((), (), (), ()) for tid in detector.themes})
+    lead = tuple(shift(periods[0], k) for k in range(-(AVERAGE_SPAN - 1), 0))
+    every = lead + periods
+    index = {p: i for i, p in enumerate(every)}
+    weekly = _WEEK_RE.match(periods[0]) is not None
+    n = len(every)
+    counts = [0] * n
+    sums = {tid: [0.0] * n for tid in detector.themes}
+    nsig = {tid: [0] * n for tid in detector.themes}
+    ment = {tid: [0] * n for tid in detector.themes}
+    score = detector.score
+    day_period: dict[date, int | None] = {}
+    for entry in entries:
+        if entry.kind != "entry":
+            continue
+        i = day_period.get(entry.date, -1)
+        if i == -1:
+            key = week_of(entry.date) if weekly else month_of(entry.date)
+            i = day_period[entry.date] = index.get(key)
+        if i is None:
+            continue
+        counts[i] += 1
+        for tid, sig in score(entry).items():
+            if tid not in ment:
+                continue
+            ment[tid][i] += 1
+            for v in (sig.checkin, sig.text):
+                if v is not None:
+                    sums[tid][i] += v
+                    nsig[tid][i] += 1
+    k = len(lead)
+    lines = {}
+    for tid in detector.themes:
+        s, c, m = sums[tid], nsig[tid], ment[tid]
+        balance = tuple(s[i] / c[i] if c[i] else None for i in range(k, n))
+        average = []
+        for i in range(k, n):
+            lo = i - AVERAGE_SPAN + 1
+            total, cnt = sum(s[lo:i + 1]), sum(c[lo:i + 1])
+            average.append(total / cnt if cnt else None)
+        lines[tid] = ThemeLine(
+            mentions=tuple(m[i] if counts[i] else None for i in range(k, n)),
+            balance=balance,
+            signals=tuple(c[k:]),
+            average=tuple(average),
+        )
+    return ThemeSeries(periods, tuple(counts[k:]), lines)
+
+
+def weekly_series(entries: Iterable[Entry], book: Any, weeks: Sequence[str]) -> ThemeSeries:
+    return series(entries, book, weeks)
+
+
+def monthly_series(entries: Iterable[Entry], book: Any, months: Sequence[str]) -> ThemeSeries:
+    return series(entries, book, months)
+
+
+def week_balance(entries: Iterable[Entry], book: Any, week: str) -> dict[str, Point]:
+    """Per theme touched in ``week`` (or month): mentions, balance and signal count."""
+    s = series(entries, book, [week])
+    return {
+        tid: Point(line.mentions[0] or 0, line.balance[0], line.signals[0])
+        for tid, line in s.themes.items() if line.mentions[0]
+    }
+
+
+def entries_behind(entries: Iterable[Entry], book: Any, theme_id: str, period: str
+                   ) -> list[Entry]:
+    """Entries of ``period`` (a week or a month) touching ``theme_id``, in input order."""
+    start, end = period_bounds(period)
+    detector: Detector = detector_for(book)
+    return [e for e in entries
+            if e.kind == "entry" and start <= e.date <= end and theme_id in detector.score(e)]
+
+
+def summary(s: ThemeSeries, theme_id: str) -> Summary:
+    line = s.themes[theme_id]
+    total = sum(b * c for b, c in zip(line.balance, line.signals, strict=True) if b is not None)
+    signals = sum(line.signals)
+    return Summary(
+        mentions=sum(m or 0 for m in line.mentions),
+        entries=sum(s.entries),
+        balance=total / signals if signals else None,
+        signals=signals,
+    )
+
+
+def trend(current: Summary, previous: Summary, polar: bool, *, threshold: float = 0.1
+          ) -> float | None:
+    """Change since the previous range: balance for a polar theme, share of entries
+    touching the theme for a plain one; None when either range has nothing to compare.
+    Changes smaller than ``threshold`` (0.1 on the balance, half that on a share)
+    are returned as 0.0, i.e. "steady"."""
+    if polar:
+        a, b = current.balance, previous.balance
+        limit = threshold
+    else:
+        a, b = current.share, previous.share
+        limit = threshold / 2
+    if a is None or b is None:
+        return None
+    delta = a - b
+    return 0.0 if abs(delta) < limit else delta
+
+
+def arrow(delta: float | None) -> str:
+    """↗ ↘ → for a trend, blank when there is nothing to compare."""
+    if delta is None:
+        return " "
+    return "↗" if delta > 0 else "↘" if delta < 0 else "→"
+
+
+def signal_of(entry: Entry, book: Any, theme_id: str) -> Signal | None:
+    return score_entry(entry, book).get(theme_id)
