@@ -272,7 +272,7 @@ class Detector:
                 fr += 1
             elif t in en_stop:
                 en += 1
-        if fr == en or min(fr, en) >= max(2, max(fr, en) // 4):
+        if min(fr, en) * 4 >= max(fr, en):  # no stopword, or a fair share of both
             return LANGS
         return ("fr",) if fr > en else ("en",)
 

@@ -1,0 +1,151 @@
+"""Aggregation per ISO week and month, on hand-computed weeks (gaps, a year boundary)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from journal_tui.core.model import Entry, make_entry
+from journal_tui.core.prompts import PromptBook, load_prompts
+from journal_tui.core.themes import (
+    Summary,
+    arrow,
+    entries_behind,
+    last_weeks,
+    monthly_series,
+    months_between,
+    period_bounds,
+    shift,
+    summary,
+    trend,
+    week_balance,
+    weekly_series,
+    weeks_between,
+)
+
+TZ = timezone(timedelta(hours=1))
+
+
+@pytest.fixture(scope="module")
+def book() -> PromptBook:
+    return load_prompts(None)[0]
+
+
+def entry(day: date, body: str, **kw: object) -> Entry:
+    when = datetime(day.year, day.month, day.day, 9, 0, tzinfo=TZ)
+    return make_entry(body, day=day, when=when, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def year_end() -> list[Entry]:
+    return [
+        # 2026-W52: text −1 and check-in +1 -> balance 0.0 over two signals
+        entry(date(2026, 12, 22), "I was stubborn.", checkin={"determination": 2}),
+        entry(date(2026, 12, 24), "Admin day."),
+        # 2026-W53 (28 Dec - 3 Jan): no entry at all -> a gap
+        # 2027-W01: text +0.5 (negated low pole), check-in +0.5 -> 0.5
+        entry(date(2027, 1, 5), "Je ne suis pas obstiné.", checkin={"determination": 1}),
+        # answering a determination prompt is a mention without a signal
+        entry(date(2027, 1, 7), "Rien à dire.", prompt_id="determination-why"),
+        # 2027-W02: one entry, nothing about the theme -> 0 mentions, no balance
+        entry(date(2027, 1, 12), "Admin day."),
+        # a review note is not counted
+        entry(date(2027, 1, 10), "I was stubborn.", kind="review", week="2027-W01"),
+    ]
+
+
+def test_periods() -> None:
+    assert weeks_between(date(2026, 12, 31), date(2027, 1, 4)) == ["2026-W53", "2027-W01"]
+    assert weeks_between(date(2027, 1, 4), date(2026, 12, 31)) == ["2026-W53", "2027-W01"]
+    weeks = last_weeks(date(2026, 11, 26), 12)
+    assert len(weeks) == 12 and weeks[0] == "2026-W37" and weeks[-1] == "2026-W48"
+    assert months_between(date(2026, 11, 30), date(2027, 2, 1)) == [
+        "2026-11", "2026-12", "2027-01", "2027-02"]
+    assert period_bounds("2026-W53") == (date(2026, 12, 28), date(2027, 1, 3))
+    assert period_bounds("2028-02") == (date(2028, 2, 1), date(2028, 2, 29))
+    assert shift("2026-W52", 2) == "2027-W01"
+    assert shift("2027-01", -1) == "2026-12"
+    with pytest.raises(ValueError):
+        period_bounds("2026/11")
+
+
+def test_weekly_series_by_hand(year_end: list[Entry], book: PromptBook) -> None:
+    weeks = ["2026-W52", "2026-W53", "2027-W01", "2027-W02"]
+    s = weekly_series(year_end, book, weeks)
+    assert s.periods == tuple(weeks)
+    assert s.entries == (2, 0, 2, 1)
+    det = s.themes["determination"]
+    assert det.mentions == (1, None, 2, 0)
+    assert det.balance == (0.0, None, 0.5, None)
+    assert det.signals == (2, 0, 2, 0)
+    # trailing four weeks, signal-weighted: W52 alone, then (0 + 1.0) / 4
+    assert det.average == (0.0, 0.0, 0.25, 0.25)
+    # a theme nobody touched: zeros where there are entries, gaps elsewhere
+    assert s.themes["synergy"].mentions == (0, None, 0, 0)
+    assert s.themes["synergy"].balance == (None, None, None, None)
+    assert s.to_json(["determination"]) == {
+        "weeks": weeks,
+        "themes": {"determination": {"mentions": [1, None, 2, 0],
+                                     "balance": [0.0, None, 0.5, None]}},
+    }
+    assert set(s.to_json()["themes"]) == set(book.themes)
+
+
+def test_average_looks_before_the_range(year_end: list[Entry], book: PromptBook) -> None:
+    s = weekly_series(year_end, book, ["2027-W01"])
+    assert s.themes["determination"].average == (0.25,)
+
+
+def test_monthly_series(year_end: list[Entry], book: PromptBook) -> None:
+    s = monthly_series(year_end, book, ["2026-11", "2026-12", "2027-01"])
+    det = s.themes["determination"]
+    assert s.entries == (0, 2, 3)
+    assert det.mentions == (None, 1, 2)
+    assert det.balance == (None, 0.0, 0.5)
+
+
+def test_plain_theme_has_mentions_only(book: PromptBook) -> None:
+    es = [entry(date(2026, 11, 24), "Coffee with Tom, who introduced me to his network.",
+                checkin={"path": 2})]
+    s = weekly_series(es, book, ["2026-W48"])
+    assert s.themes["path"].mentions == (1,)
+    assert s.themes["path"].balance == (None,)
+
+
+def test_week_balance_and_entries_behind(year_end: list[Entry], book: PromptBook) -> None:
+    wb = week_balance(year_end, book, "2027-W01")
+    assert set(wb) == {"determination"}
+    assert wb["determination"].mentions == 2
+    assert wb["determination"].balance == 0.5
+    behind = entries_behind(year_end, book, "determination", "2027-W01")
+    assert [e.date for e in behind] == [date(2027, 1, 5), date(2027, 1, 7)]
+    assert entries_behind(year_end, book, "determination", "2026-12") == [year_end[0]]
+    assert week_balance(year_end, book, "2026-W53") == {}
+
+
+def test_summary_and_trend(year_end: list[Entry], book: PromptBook) -> None:
+    s = weekly_series(year_end, book, ["2026-W52", "2026-W53", "2027-W01", "2027-W02"])
+    sm = summary(s, "determination")
+    assert sm == Summary(mentions=3, entries=5, balance=0.25, signals=4)
+    prev = Summary(mentions=1, entries=4, balance=-0.5, signals=2)
+    assert trend(sm, prev, polar=True) == pytest.approx(0.75)
+    assert arrow(trend(sm, prev, polar=True)) == "↗"
+    assert trend(sm, Summary(1, 1, 0.2, 1), polar=True) == 0.0
+    assert arrow(0.0) == "→"
+    assert trend(sm, Summary(0, 0, None, 0), polar=True) is None
+    assert arrow(None) == " "
+    # plain theme: share of entries, 3/5 against 1/4
+    assert trend(sm, prev, polar=False) == pytest.approx(0.35)
+
+
+def test_entries_outside_the_range_are_ignored(book: PromptBook) -> None:
+    es = [entry(date(2026, 1, 5), "I was stubborn.")]
+    s = weekly_series(es, book, ["2026-W48"])
+    assert s.entries == (0,)
+    assert s.themes["determination"].mentions == (None,)
+
+
+def test_empty_periods(book: PromptBook) -> None:
+    s = weekly_series([], book, [])
+    assert s.periods == () and s.to_json()["weeks"] == []
