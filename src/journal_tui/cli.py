@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from journal_tui import __version__
-from journal_tui.commands import COMMAND_MODULES
+from journal_tui.commands import COMMANDS, modules_for
 from journal_tui.commands.common import UserError, parse_day
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.config import ConfigError
@@ -37,7 +37,25 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help="interface language (default: config, or the locale)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+_VALUED = ("--journal", "--lang", "--date")
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv``, skipping options and their values."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _VALUED:
+            skip = True
+        elif token == "--":
+            return None
+        elif not token.startswith("-"):
+            return token if token in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A self-coaching journal that lives in the terminal. "
@@ -52,13 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, top=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in modules_for(command):
         module.register(sub, [common])
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     try:
         if args.command is None:

@@ -1,5 +1,29 @@
-"""One module per group of commands, each with ``register(subparsers, parents)``."""
+"""One module per group of commands, each with ``register(subparsers, parents)``.
 
-from journal_tui.commands import doctor, entries, prompt, review, themes, transfer
+``cli`` imports only the module of the command being run (the whole set for
+``--help``), so a quick ``list`` does not pay for the review or themes code.
+"""
 
-COMMAND_MODULES = (entries, transfer, prompt, review, themes, doctor)
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# command name -> module under journal_tui.commands, in --help order
+COMMANDS = {
+    "add": "entries",
+    "list": "entries",
+    "show": "entries",
+    "export": "transfer",
+    "import": "transfer",
+    "prompt": "prompt",
+    "review": "review",
+    "themes": "themes",
+    "doctor": "doctor",
+}
+
+
+def modules_for(command: str | None) -> list[ModuleType]:
+    """The modules to register: the command's own, or all of them."""
+    names = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    return [importlib.import_module(f"journal_tui.commands.{name}") for name in names]

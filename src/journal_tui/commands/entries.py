@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +15,12 @@ from journal_tui.commands.common import (
     warn_problems,
     write_out,
 )
-from journal_tui.core.codec import UnreadableEntry, jsonable
+from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
 from journal_tui.core.context import Context
+from journal_tui.core.export import json_array
 from journal_tui.core.index import Query
-from journal_tui.core.model import Entry, make_entry, to_dict
+from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.storage import NotFound
 
 
@@ -85,6 +81,11 @@ def run_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _from_editor(ctx: Context) -> str:
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
     command = editor_command(ctx.config)
     if not command:
         raise UserError("no text given and no editor set: pass TEXT, pipe it in, "
@@ -112,8 +113,7 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
     entries = ctx.journal.query(q)
     warn_problems(ctx.journal.problems(), ctx.lang)
     if args.format == "json":
-        write_out(json.dumps([jsonable(to_dict(e)) for e in entries],
-                             ensure_ascii=False, indent=2) + "\n")
+        write_out(json_array(entries) + "\n")
     else:
         write_out("".join(list_line(e) + "\n" for e in entries))
     return 0

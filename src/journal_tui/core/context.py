@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_tui.core.config import (
     Config,
@@ -17,8 +18,10 @@ from journal_tui.core.config import (
     resolve_language,
 )
 from journal_tui.core.model import now_local
-from journal_tui.core.prompts import PromptBook, PromptsError, load_prompts
 from journal_tui.core.storage import Journal
+
+if TYPE_CHECKING:  # prompts load on first use: commands like `list` never need them
+    from journal_tui.core.prompts import PromptBook, PromptsError
 
 Clock = Callable[[], datetime]
 
@@ -46,6 +49,8 @@ class Context:
 
     def _load_prompts(self) -> tuple[PromptBook, list[PromptsError]]:
         if self._book is None:
+            from journal_tui.core.prompts import load_prompts
+
             self._book = load_prompts(self.config.folder)
         return self._book
 

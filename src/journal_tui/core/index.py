@@ -11,6 +11,7 @@ Deleting the cache changes nothing but speed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -21,10 +22,10 @@ from pathlib import Path
 
 from journal_tui.core.atomic import FILE_MODE, ensure_dir
 from journal_tui.core.codec import Problem, UnreadableEntry, decode, jsonable
-from journal_tui.core.model import Entry, from_dict, to_dict
+from journal_tui.core.model import Entry, from_cache, to_dict
 from journal_tui.core.text import fold
 
-VERSION = 3  # bump when the table layout or the stored JSON changes
+VERSION = 4  # bump when the table layout or the stored JSON changes
 SEP = "\x1f"
 
 _SCHEMA = f"""
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS files (
     error TEXT,
     line INTEGER
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC);
 CREATE INDEX IF NOT EXISTS files_id ON files (id);
 PRAGMA user_version = {VERSION};
@@ -123,13 +125,28 @@ class Index:
     def refresh(self) -> None:
         """Bring the index in line with the files: one ``stat`` walk, few parses."""
         on_disk = dict(walk_entry_files(self.entries_dir))
+        # One digest of the whole stat listing answers "nothing changed" without
+        # loading a row per file (the common case on every command).
+        # (Folder order is not sorted: a different order only costs a full compare.)
+        digest = hashlib.blake2b(repr(list(on_disk.items())).encode(),
+                                 digest_size=16).hexdigest()
+        if self._meta("listing") == digest:
+            return
         known = {rel: (size, mtime, ino) for rel, size, mtime, ino
                  in self.db.execute("SELECT rel, size, mtime, ino FROM files")}
         gone = [(rel,) for rel in known.keys() - on_disk.keys()]
         changed = [rel for rel, st in on_disk.items() if known.get(rel) != st]
-        if not gone and not changed:
-            return
-        self._apply(gone, [self._row(rel, on_disk[rel]) for rel in changed])
+        if gone or changed:
+            self._apply(gone, [self._row(rel, on_disk[rel]) for rel in changed])
+        self._set_meta("listing", digest)
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str | None) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def _apply(self, gone: list[tuple[str]], rows: list[tuple[object, ...]]) -> None:
         """Delete and upsert rows in one transaction."""
@@ -179,11 +196,13 @@ class Index:
             rows.append(self.entry_row(rel, (st.st_size, st.st_mtime_ns, st.st_ino), entry))
         with contextlib.suppress(sqlite3.Error):  # a stale cache is fixed by the next refresh
             self._apply([], rows)
+        self._set_meta("listing", None)
 
     def forget(self, path: Path) -> None:
         rel = path.relative_to(self.entries_dir).as_posix()
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("DELETE FROM files WHERE rel = ?", (rel,))
+        self._set_meta("listing", None)
 
     # --------------------------------------------------------------------- queries
 
@@ -209,9 +228,9 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def query(self, q: Query = Query()) -> Iterator[tuple[Path, Entry]]:
-        """Entries matching ``q`` in date order, with the file each comes from."""
-        sql = ["SELECT rel, data FROM files WHERE error IS NULL"]
+    def query(self, q: Query = Query()) -> Iterator[Entry]:
+        """Entries matching ``q`` in date order."""
+        sql = ["SELECT data FROM files WHERE error IS NULL"]
         args: list[object] = []
         if q.start:
             sql.append("AND day >= ?")
@@ -233,8 +252,8 @@ class Index:
         if q.limit is not None:
             sql.append("LIMIT ?")
             args.append(q.limit)
-        for rel, data in self.db.execute(" ".join(sql), args):
-            yield self.entries_dir / rel, from_dict(json.loads(data))
+        for (data,) in self.db.execute(" ".join(sql), args):
+            yield from_cache(json.loads(data))
 
     def days_with_entries(self) -> set[date]:
         return {date.fromisoformat(d) for (d,) in self.db.execute(

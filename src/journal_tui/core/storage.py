@@ -94,12 +94,12 @@ class Journal:
     def query(self, q: Query = Query()) -> list[Entry]:
         """Entries matching ``q`` (refreshing the index once per ``Journal``)."""
         self._ensure_fresh()
-        return [entry for _, entry in self.index.query(q)]
+        return list(self.index.query(q))
 
     def scan(self, q: Query = Query()) -> Scan:
         """Every readable entry (newest first) and every unreadable file, fresh from disk."""
         self.refresh()
-        return Scan([e for _, e in self.index.query(q)], self.index.problems())
+        return Scan(list(self.index.query(q)), self.index.problems())
 
     def problems(self) -> list[Problem]:
         self._ensure_fresh()
