@@ -112,6 +112,19 @@ def test_hand_built_week(book: PromptBook) -> None:
     assert [q.id for q in r.questions] == [q.id for q in book.weekly]
 
 
+def test_theme_balance_reads_the_text_too(book: PromptBook) -> None:
+    """Balances come from ``core.themes``: check-ins and words in the text both count."""
+    entries = [
+        entry(d("2026-11-24"), "I was stubborn all day and refused to listen."),
+        entry(d("2026-11-10"), "I persevered, with determination, and kept going."),
+    ]
+    det = {t.theme.id: t for t in weekly_review(entries, "2026-W48", book, TODAY).themes}[
+        "determination"]
+    assert det.week is not None and det.week < 0
+    assert det.trailing is not None and det.trailing > 0
+    assert det.direction == -1 and det.mentions == 1
+
+
 def test_empty_week(book: PromptBook) -> None:
     r = weekly_review([], "2026-W40", book, TODAY)
     assert r.entries == () and r.note is None and r.words == 0 and r.streak == 0
@@ -256,7 +269,7 @@ def test_json_contract(book: PromptBook) -> None:
     assert data["people"] == {"Marie": 3, "Paul": 1}
     assert data["tags"] == {"partner": 2, "work": 2, "bilan": 1}
     assert data["streak"] == 2 and data["count"] == 4
-    assert data["themes"]["synergy"] == {"balance": 1.0, "trailing": -1.0}
+    assert data["themes"]["synergy"] == {"balance": 1.0, "trailing": -1.0, "mentions": 2}
     assert data["mood"]["week"] == 3.0 and data["mood"]["trailing"] == 2.5
     assert data["days"][0] == {"date": "2026-11-23", "entries": 2, "mood": 3.0}
 

@@ -18,6 +18,7 @@ from journal_tui.core.codec import jsonable
 from journal_tui.core.i18n import Catalog, long_date, short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week, to_dict
+from journal_tui.core.themes import weekly_series
 
 TRAILING_WEEKS = 4
 SHIFT = 0.2  # a theme's balance this far from its four-week average is a shift
@@ -61,7 +62,8 @@ class ThemeBalance:
 
     theme: Any  # prompts.Theme: .id, .name(lang), .pole(side, lang)
     week: float | None
-    trailing: float | None  # mean of the trailing weeks' balances that have a signal
+    trailing: float | None  # the four weeks before, signal-weighted
+    mentions: int = 0  # entries of the week touching the theme
 
     @property
     def shift(self) -> float | None:
@@ -185,7 +187,7 @@ def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date) -
         mood=_mean(e.mood for e in this),
         mood_trailing=_mean(e.mood for e in before),
         mood_weeks=(*mood_weeks, (iso_week(start), _mean(e.mood for e in this))),
-        themes=_themes(book, this, [by_week[w] for w in weeks]),
+        themes=_themes(book, [*before, *this], iso_week(start)),
         people=count_names(e.people for e in this),
         tags=count_names(e.tags for e in this),
         questions=tuple(getattr(book, "weekly", ()) or ()),
@@ -207,26 +209,20 @@ def count_names(groups: Iterable[Sequence[str]]) -> dict[str, int]:
     return {spelling[k]: counts[k] for k in order}
 
 
-def theme_balances(entries: Sequence[Entry], book: Any) -> dict[str, float | None]:
-    """Each polar theme's balance over ``entries``: −1 low pole … +1 high pole.
-
-    Swappable: today the mean of the self-ratings (``checkin``, scaled to ±1);
-    the themes module's detection in the text will plug in here.
-    """
-    out: dict[str, float | None] = {}
-    for theme_id, _theme in _polar(book):
-        out[theme_id] = _mean(e.checkin[theme_id] / 2 for e in entries
-                              if theme_id in e.checkin)
-    return out
-
-
-def _themes(book: Any, this: list[Entry], weeks: list[list[Entry]]) -> tuple[ThemeBalance, ...]:
-    now = theme_balances(this, book)
-    past = [theme_balances(w, book) for w in weeks]
-    return tuple(
-        ThemeBalance(theme, now.get(tid), _mean(p.get(tid) for p in past))
-        for tid, theme in _polar(book)
-    )
+def _themes(book: Any, entries: list[Entry], week: str) -> tuple[ThemeBalance, ...]:
+    """Each polar theme this week (check-ins and text detection, ``core.themes``)
+    beside its signal-weighted average over the four weeks before."""
+    weeks = [shift_week(week, k) for k in range(-TRAILING_WEEKS, 1)]
+    lines = weekly_series(entries, book, weeks).themes
+    out = []
+    for tid, theme in _polar(book):
+        line = lines.get(tid)
+        if line is None:
+            out.append(ThemeBalance(theme, None, None))
+            continue
+        out.append(ThemeBalance(theme, line.balance[-1], line.average[-2],
+                                line.mentions[-1] or 0))
+    return tuple(out)
 
 
 def _polar(book: Any) -> list[tuple[str, Any]]:
@@ -400,7 +396,8 @@ def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
         "streak": review.streak,
         "mood": {"week": r(review.mood), "trailing": r(review.mood_trailing),
                  "weeks": {w: r(m) for w, m in review.mood_weeks}},
-        "themes": {t.theme.id: {"balance": r(t.week), "trailing": r(t.trailing)}
+        "themes": {t.theme.id: {"balance": r(t.week), "trailing": r(t.trailing),
+                                "mentions": t.mentions}
                    for t in review.themes},
         "entries": [to_dict(e) for e in review.entries],
         "note": to_dict(review.note) if review.note is not None else None,

@@ -1,0 +1,499 @@
+"""The Review screen: one ISO week beside the four before it, and its review note.
+
+Data is read in thread workers that only post messages; the screen updates its
+widgets when they arrive, and reloads whenever it is shown again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, TextArea
+
+from journal_tui.core import atomic
+from journal_tui.core.i18n import MONTHS, Catalog, long_date
+from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
+from journal_tui.core.review import (
+    WeeklyReview,
+    day_label,
+    fmt_mood,
+    load_entries,
+    note_date,
+    review_markdown,
+    scale,
+    shift_week,
+    weekly_review,
+)
+from journal_tui.tui.widgets.review_days import DayStrip, mood_style
+from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
+
+MSG = Catalog({
+    "b.prev": ("◀ week", "◀ semaine"),
+    "b.next": ("week ▶", "semaine ▶"),
+    "b.this": ("this week", "cette semaine"),
+    "b.save": ("save note", "enregistrer"),
+    "b.export": ("export", "exporter"),
+    "title": ("Week {week}", "Semaine {week}"),
+    "current": ("this week", "cette semaine"),
+    "loading": ("Loading…", "Chargement…"),
+    "counts": ("{entries} {e} · {words} {w} · streak: {streak} {d}",
+               "{entries} {e} · {words} {w} · série : {streak} {d}"),
+    "entry.1": ("entry", "entrée"), "entry.n": ("entries", "entrées"),
+    "word.1": ("word", "mot"), "word.n": ("words", "mots"),
+    "day.1": ("day", "jour"), "day.n": ("days", "jours"),
+    "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),
+    "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),
+    "mood": ("Mood", "Humeur"),
+    "mood.before": ("the four weeks before", "les quatre semaines avant"),
+    "themes": ("Theme balance", "Équilibre des thèmes"),
+    "themes.legend": ("● this week   ○ average of the four weeks before",
+                      "● cette semaine   ○ moyenne des quatre semaines avant"),
+    "themes.none": ("No theme signal this week or the four before.",
+                    "Aucun signal de thème cette semaine ni les quatre précédentes."),
+    "steady": ("steady", "stable"),
+    "people": ("People", "Personnes"),
+    "tags": ("Tags", "Tags"),
+    "none": ("none", "aucun"),
+    "note": ("Review note · ctrl+s saves", "Note de bilan · ctrl+s enregistre"),
+    "note.unsaved": ("(not saved)", "(non enregistrée)"),
+    "questions": ("Questions for the week", "Questions de la semaine"),
+    "saved": ("Review note of {week} saved.", "Note de bilan de {week} enregistrée."),
+    "empty": ("The note is empty: nothing to save.", "La note est vide : rien à enregistrer."),
+    "save.error": ("Could not save the note: {error}",
+                   "Impossible d'enregistrer la note : {error}"),
+    "future": ("That week has not begun yet.", "Cette semaine n'a pas encore commencé."),
+    "exported": ("Week exported to {path}", "Semaine exportée dans {path}"),
+    "export.exists": ("{path} already exists.", "{path} existe déjà."),
+    "export.overwrite": ("Overwrite", "Remplacer"),
+    "export.new": ("New file", "Nouveau fichier"),
+    "export.cancel": ("Cancel", "Annuler"),
+    "export.error": ("Could not export: {error}", "Impossible d'exporter : {error}"),
+    "load.error": ("Could not read the journal: {error}",
+                   "Impossible de lire le journal : {error}"),
+    "skipped": ("{n} unreadable file(s) skipped.", "{n} fichier(s) illisible(s) ignoré(s)."),
+})
+
+
+def _plural(key: str, n: int, lang: str) -> str:
+    return MSG(f"{key}.1" if n == 1 else f"{key}.n", lang)
+
+
+def week_span(start: date, end: date, lang: str) -> str:
+    """"23–29 November 2026", "30 November – 6 December 2026" (French alike)."""
+    months = MONTHS[lang]
+
+    def day(d: date) -> str:
+        return "1er" if lang == "fr" and d.day == 1 else str(d.day)
+
+    if start.year != end.year:
+        return (f"{day(start)} {months[start.month - 1]} {start.year} – "
+                f"{day(end)} {months[end.month - 1]} {end.year}")
+    if start.month != end.month:
+        return (f"{day(start)} {months[start.month - 1]} – "
+                f"{day(end)} {months[end.month - 1]} {end.year}")
+    return f"{day(start)}–{day(end)} {months[end.month - 1]} {end.year}"
+
+
+def export_path(root: Path, week: str, *, new: bool = False) -> Path:
+    """``<journal>/exports/review-YYYY-Www.md``, or the first free ``-2``, ``-3``… name."""
+    path = root / "exports" / f"review-{week}.md"
+    n = 2
+    while new and path.exists():
+        path = path.with_name(f"review-{week}-{n}.md")
+        n += 1
+    return path
+
+
+class EntryItem(ListItem):
+    def __init__(self, entry: Entry, lang: str) -> None:
+        self.entry = entry
+        head = Content.assemble((f"{day_label(entry.date, lang)} {entry.created:%H:%M}  ", "bold"),
+                                entry.title or "…")
+        lines = [Label(head, classes="entry-title")]
+        if entry.prompt:
+            lines.append(Label(Content.styled(f"  › {entry.prompt}", "italic $text-muted"),
+                               classes="entry-prompt"))
+        super().__init__(*lines)
+
+
+class ReviewScreen(Screen[None]):
+    """A week at a glance, its entries, and the review note."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("alt+left,ctrl+pageup", "week(-1)", "b.prev", id="review_prev"),
+        Binding("alt+right,ctrl+pagedown", "week(1)", "b.next", id="review_next"),
+        Binding("ctrl+home,alt+home", "this_week", "b.this", id="review_this", show=False),
+        # Plain keys too; a focused editor takes printable keys first, so they type.
+        Binding("left_square_bracket", "week(-1)", show=False),
+        Binding("right_square_bracket", "week(1)", show=False),
+        Binding("t", "this_week", show=False),
+        Binding("ctrl+s", "save_note", "b.save", id="review_save"),
+        Binding("ctrl+o", "export", "b.export", id="review_export"),
+    ]
+
+    week: reactive[str] = reactive("", init=False)
+
+    @dataclass
+    class Loaded(Message):
+        review: WeeklyReview
+        problems: int
+
+    @dataclass
+    class Failed(Message):
+        text: str
+
+    @dataclass
+    class NoteSaved(Message):
+        note: Entry
+
+    @dataclass
+    class Exported(Message):
+        path: Path
+
+    def __init__(self, week: str | None = None) -> None:
+        super().__init__()
+        self._start_week = week
+        self.review: WeeklyReview | None = None
+        self.note: Entry | None = None
+        self._saved_text = ""  # the note's text as on disk (or "" without a note)
+        self._drafts: dict[str, str] = {}  # unsaved note text of weeks left behind
+        self._lock: Any = None
+
+    # ---------------------------------------------------------------- helpers
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "en")
+
+    @property
+    def ctx(self) -> Any:
+        return self.app.ctx  # type: ignore[attr-defined]
+
+    @property
+    def journal_lock(self) -> Any:
+        lock = getattr(self.app, "journal_lock", None)
+        if lock is None:
+            if self._lock is None:
+                self._lock = threading.RLock()
+            lock = self._lock
+        return lock
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#review-note", TextArea)
+
+    def is_dirty(self) -> bool:
+        return self.editor.text != self._saved_text
+
+    # ---------------------------------------------------------------- compose
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Header()
+        with VerticalScroll(id="review-body"):
+            yield Static(id="review-title", markup=False)
+            yield DayStrip(lang=lang, id="review-days")
+            yield Static(id="review-counts")
+            with Horizontal(id="review-columns"):
+                with Vertical(id="review-left"):
+                    yield Label(MSG("entries", lang), classes="heading")
+                    yield ListView(id="review-entries")
+                    yield Static(MSG("no_entries", lang), id="review-no-entries")
+                    yield Label(MSG("mood", lang), classes="heading")
+                    yield Static(id="review-mood")
+                    yield Label(MSG("themes", lang), classes="heading")
+                    yield Static(id="review-themes")
+                    yield Static(id="review-people")
+                    yield Static(id="review-tags")
+                with Vertical(id="review-right"):
+                    yield Label(MSG("note", lang), id="review-note-heading", classes="heading")
+                    yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
+                    yield Label(MSG("questions", lang), classes="heading")
+                    yield Static(id="review-questions", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for key, bindings in list(self._bindings.key_to_bindings.items()):
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=MSG(b.description, self.lang))
+                if b.description.startswith("b.") else b for b in bindings]
+        self.query_one("#review-no-entries").display = False
+        self.query_one("#review-title", Static).update(MSG("loading", self.lang))
+        self.set_reactive(ReviewScreen.week, self._start_week or iso_week(self.ctx.today))
+        self.query_one("#review-entries", ListView).focus()
+        self._layout(self.size.width)
+
+    def on_screen_resume(self) -> None:
+        self.load(self.week)
+
+    def on_resize(self, event: Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width >= 110, "-wide")
+
+    def watch_week(self, old: str, new: str) -> None:
+        if old and self.is_dirty():
+            self._drafts[old] = self.editor.text
+        self.load(new)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_week(self, step: int) -> None:
+        target = shift_week(self.week, step)
+        if step > 0 and target > iso_week(self.ctx.today):
+            self.notify(MSG("future", self.lang), severity="warning")
+            return
+        self.week = target
+
+    def action_this_week(self) -> None:
+        self.week = iso_week(self.ctx.today)
+
+    def action_save_note(self) -> None:
+        text = self.editor.text
+        if not text.strip():
+            self.notify(MSG("empty", self.lang), severity="warning")
+            return
+        self.save_note(self.week, text, self.note)
+
+    def action_export(self) -> None:
+        if self.review is None:
+            return
+        review = self.review
+        if self.editor.text.strip():  # export what is on screen, saved or not
+            note = self.note or make_entry(self.editor.text, day=note_date(self.week,
+                                                                           self.ctx.today),
+                                           when=self.ctx.clock(), kind="review",
+                                           week=self.week)
+            review = replace(review, note=replace(note, body=self.editor.text))
+        text = review_markdown(review, self.lang)
+        path = export_path(self.ctx.journal.root, review.week)
+        if not path.exists():
+            self.export(path, text, overwrite=False)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.export(path, text, overwrite=True)
+            elif choice == "new":
+                self.export(export_path(self.ctx.journal.root, review.week, new=True), text,
+                            overwrite=False)
+
+        lang = self.lang
+        self.app.push_screen(ExportExistsDialog(
+            MSG("export.exists", lang, path=path), MSG("export.overwrite", lang),
+            MSG("export.new", lang), MSG("export.cancel", lang)), answer)
+
+    @on(ListView.Selected, "#review-entries")
+    def open_entry(self, event: ListView.Selected) -> None:
+        if not isinstance(event.item, EntryItem):
+            return
+        entry = event.item.entry
+        try:
+            from journal_tui.tui.screens.entry import EntryScreen
+        except ImportError:
+            meta = " · ".join(x for x in (
+                entry.prompt or "", fmt_mood(entry.mood) if entry.mood else "",
+                " ".join(f"#{t}" for t in entry.tags)) if x)
+            self.app.push_screen(EntryReader(long_date(entry.date, self.lang), meta, entry.body))
+        else:
+            self.app.push_screen(EntryScreen(entry))
+
+    # ---------------------------------------------------------------- workers
+
+    @work(thread=True, exclusive=True, group="review-load")
+    def load(self, week: str) -> None:
+        ctx = self.ctx
+        try:
+            with self.journal_lock:
+                ctx.journal.refresh()
+                entries = load_entries(ctx.journal, week, ctx.today)
+                problems = len(ctx.journal.problems())
+            review = weekly_review(entries, week, ctx.prompts, ctx.today)
+        except (OSError, ValueError) as exc:
+            self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
+            return
+        self.post_message(self.Loaded(review, problems))
+
+    @work(thread=True, exclusive=True, group="review-save")
+    def save_note(self, week: str, text: str, note: Entry | None) -> None:
+        ctx = self.ctx
+        if note is None:
+            note = make_entry(text, day=note_date(week, ctx.today), when=ctx.clock(),
+                              kind="review", week=week)
+        else:
+            note = refresh_derived(replace(note, body=text, tags=list(note.tags),
+                                           people=list(note.people)))
+        try:
+            with self.journal_lock:
+                ctx.journal.save(note)
+        except (OSError, ValueError) as exc:
+            self.post_message(self.Failed(MSG("save.error", self.lang, error=exc)))
+            return
+        self.post_message(self.NoteSaved(note))
+
+    @work(thread=True, group="review-export")
+    def export(self, path: Path, text: str, *, overwrite: bool) -> None:
+        try:
+            atomic.atomic_write(path, text.encode("utf-8"), overwrite=overwrite)
+        except FileExistsError:
+            path = export_path(path.parent.parent, self.week, new=True)
+            with contextlib.suppress(OSError):
+                atomic.atomic_write(path, text.encode("utf-8"), overwrite=False)
+        except OSError as exc:
+            self.post_message(self.Failed(MSG("export.error", self.lang, error=exc)))
+            return
+        self.post_message(self.Exported(path))
+
+    # --------------------------------------------------------------- messages
+
+    def on_review_screen_failed(self, message: Failed) -> None:
+        self.notify(message.text, severity="error", markup=False)
+
+    def on_review_screen_exported(self, message: Exported) -> None:
+        self.notify(MSG("exported", self.lang, path=message.path), markup=False, timeout=8)
+
+    def on_review_screen_note_saved(self, message: NoteSaved) -> None:
+        note = message.note
+        if note.week == self.week:
+            self.note = note
+            self._saved_text = note.body
+            self._drafts.pop(note.week, None)
+            self._show_dirty()
+        self.notify(MSG("saved", self.lang, week=note.week))
+
+    def on_review_screen_loaded(self, message: Loaded) -> None:
+        review = message.review
+        if review.week != self.week:
+            return  # a week the user already left
+        first = self.review is None or self.review.week != review.week
+        self.review = review
+        self._show(review)
+        self._show_note(review, first)
+        if message.problems and first:
+            self.notify(MSG("skipped", self.lang, n=message.problems), severity="warning")
+
+    @on(TextArea.Changed, "#review-note")
+    def _note_changed(self) -> None:
+        self._show_dirty()
+
+    # --------------------------------------------------------------- display
+
+    def _show_note(self, review: WeeklyReview, first: bool) -> None:
+        editor = self.editor
+        dirty = not first and self.is_dirty()
+        self.note = review.note
+        self._saved_text = review.note.body if review.note else ""
+        if not dirty:
+            text = self._drafts.pop(review.week, self._saved_text)
+            if editor.text != text:
+                editor.load_text(text)
+        self._show_dirty()
+
+    def _show_dirty(self) -> None:
+        heading = MSG("note", self.lang)
+        if self.is_dirty():
+            heading += " " + MSG("note.unsaved", self.lang)
+        self.query_one("#review-note-heading", Label).update(heading)
+
+    def _show(self, review: WeeklyReview) -> None:
+        lang = self.lang
+        title = (MSG("title", lang, week=review.week) + " · "
+                 + week_span(review.start, review.end, lang))
+        if review.is_current:
+            title += f" · {MSG('current', lang)}"
+        self.query_one("#review-title", Static).update(title)
+        self.query_one(DayStrip).show(review.days, review.today, lang)
+        n = len(review.entries)
+        self.query_one("#review-counts", Static).update(MSG(
+            "counts", lang, entries=n, e=_plural("entry", n, lang), words=review.words,
+            w=_plural("word", review.words, lang), streak=review.streak,
+            d=_plural("day", review.streak, lang)))
+        self._show_entries(review)
+        self.query_one("#review-mood", Static).update(self._mood(review))
+        self.query_one("#review-themes", Static).update(self._themes(review))
+        self.query_one("#review-people", Static).update(
+            self._names(MSG("people", lang), review.people, "@"))
+        self.query_one("#review-tags", Static).update(
+            self._names(MSG("tags", lang), review.tags, "#"))
+        self.query_one("#review-questions", Static).update(
+            "\n".join(f"• {q.text_in(lang)}" for q in review.questions))
+
+    def _show_entries(self, review: WeeklyReview) -> None:
+        view = self.query_one("#review-entries", ListView)
+        old = [item.entry.id for item in view.query(EntryItem)]
+        new = [e.id for e in review.entries]
+        if old != new or any(i.entry != e for i, e in zip(view.query(EntryItem),
+                                                          review.entries, strict=False)):
+            index = view.index
+            view.clear()
+            view.extend(EntryItem(e, self.lang) for e in review.entries)
+            if review.entries:
+                view.index = min(index or 0, len(review.entries) - 1) if old == new else 0
+        view.display = bool(review.entries)
+        self.query_one("#review-no-entries").display = not review.entries
+
+    def _mood(self, review: WeeklyReview) -> Content:
+        lang = self.lang
+        line = Content.assemble(
+            (fmt_mood(review.mood), "bold " + mood_style(review.mood)),
+            f" {MSG('current', lang)} · ",
+            (fmt_mood(review.mood_trailing), mood_style(review.mood_trailing)),
+            f" {MSG('mood.before', lang)}")
+        if review.mood is not None and review.mood_trailing is not None:
+            delta = review.mood - review.mood_trailing
+            if abs(delta) >= 0.05:
+                line = line + Content.styled(f"  {'▲' if delta > 0 else '▼'} {delta:+.1f}",
+                                             "$success" if delta > 0 else "$warning")
+        bars = "▁▂▃▄▅▆▇█"
+        spark = Content.assemble(*(
+            (bars[round((m - 1) / 4 * 7)] if m is not None else "·",
+             "bold " + mood_style(m) if w == review.week else mood_style(m))
+            for w, m in review.mood_weeks))
+        weeks = f"  {review.mood_weeks[0][0][-3:]}→{review.week[-3:]} "
+        return line + Content("\n") + Content.styled(weeks, "$text-muted") + spark
+
+    def _themes(self, review: WeeklyReview) -> Content:
+        lang = self.lang
+        shown = [t for t in review.themes if t.week is not None or t.trailing is not None]
+        if not shown:
+            return Content.styled(MSG("themes.none", lang), "$text-muted")
+        wl = max(len(t.theme.pole("low", lang)) for t in shown)
+        wh = max(len(t.theme.pole("high", lang)) for t in shown)
+        lines = []
+        for t in shown:
+            low, high = t.theme.pole("low", lang), t.theme.pole("high", lang)
+            if t.direction:
+                mark = Content.styled(
+                    f"{'▶' if t.direction > 0 else '◀'} {abs(t.shift or 0):.1f}",
+                    "bold $success" if t.direction > 0 else "bold $warning")
+            elif t.shift is not None:
+                mark = Content.styled(MSG("steady", lang), "$text-muted")
+            else:
+                mark = Content("")
+            lines.append(Content.assemble(
+                (low.rjust(wl), "bold $warning" if t.direction < 0 else ""), " ",
+                (scale(t.week, t.trailing), "$accent"), " ",
+                (high.ljust(wh), "bold $success" if t.direction > 0 else ""), "  ") + mark)
+        lines.append(Content.styled(MSG("themes.legend", lang), "$text-muted"))
+        return Content("\n").join(lines)
+
+    def _names(self, label: str, counts: dict[str, int], mark: str) -> Content:
+        body = " · ".join(f"{mark}{name} {n}" for name, n in counts.items())
+        return Content.assemble((f"{label}: ", "bold"),
+                                body or (MSG("none", self.lang), "$text-muted"))
