@@ -1,0 +1,62 @@
+"""The core stays pure and the printing commands never load Textual.
+
+Like harlequin's check: import in a fresh interpreter and look at sys.modules,
+so an indirect import is caught too.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "journal_tui"
+
+
+def imported_names(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "core").glob("*.py")), ids=lambda p: p.name)
+def test_core_modules_import_neither_textual_nor_the_tui(path: Path) -> None:
+    bad = {n for n in imported_names(path)
+           if n.split(".")[0] == "textual" or n.startswith(("journal_tui.tui", "journal_tui.cli",
+                                                            "journal_tui.commands"))}
+    assert not bad, f"{path.name} imports {bad}"
+
+
+PROBE = """
+import json, sys, pkgutil, importlib
+import journal_tui.core
+for m in pkgutil.iter_modules(journal_tui.core.__path__):
+    importlib.import_module(f"journal_tui.core.{m.name}")
+from journal_tui.cli import main
+codes = {}
+for argv in (["list"], ["list", "--format", "json"], ["export"], ["export", "--format", "json"],
+             ["prompt"], ["review"], ["themes"], ["doctor"], ["show", "nope"], ["--help"]):
+    try:
+        codes[" ".join(argv)] = main(argv)
+    except SystemExit as exc:
+        codes[" ".join(argv)] = exc.code
+print(json.dumps({"textual": sorted(m for m in sys.modules if m.split(".")[0] == "textual"),
+                  "codes": codes}), file=sys.stderr)
+"""
+
+
+def test_printing_commands_never_import_textual(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                            env=os.environ.copy(), timeout=120, check=False)
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["textual"] == []
+    assert report["codes"]["list"] == 0 and report["codes"]["show nope"] == 1
