@@ -1,0 +1,221 @@
+"""The Textual application: four modes (Today, Journal, Themes, Review), help and palette.
+
+Screens live in ``tui/screens``; this module wires them together, keeps the
+state they share (``ctx``, ``lang``, ``day``, the last deleted entry) and owns
+quitting, so unsaved text is never dropped silently.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from datetime import date
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from journal_tui.core.context import Context
+from journal_tui.core.i18n import long_date
+from journal_tui.core.model import Entry
+from journal_tui.core.storage import NotFound
+from journal_tui.tui.commands import EntryProvider
+from journal_tui.tui.screens.entry import EntryScreen
+from journal_tui.tui.screens.help import HelpScreen
+from journal_tui.tui.screens.journal import JournalScreen
+from journal_tui.tui.screens.today import TodayScreen
+from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
+
+try:  # written in parallel by colleagues; the app must start without them
+    from journal_tui.tui.screens.themes import ThemesScreen
+except ImportError:  # pragma: no cover - temporary
+    ThemesScreen = None  # type: ignore[assignment,misc]
+try:
+    from journal_tui.tui.screens.review import ReviewScreen
+except ImportError:  # pragma: no cover - temporary
+    ReviewScreen = None  # type: ignore[assignment,misc]
+
+
+class ComingSoonScreen(Screen[None]):  # pragma: no cover - temporary
+    """Stands in for a screen a colleague has not landed yet."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Footer, Header, Static
+
+        yield Header()
+        yield Static(MSG("soon", self.app.lang, screen=MSG(f"mode.{self.mode}", self.app.lang)),
+                     classes="soon")
+        yield Footer()
+
+
+MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
+
+
+class JournalApp(App[int]):
+    """journal-tui: a prompt a day, a journal to browse, themes and weekly reviews."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "journal-tui"
+    DEFAULT_MODE = "today"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    COMMANDS = App.COMMANDS | {EntryProvider}
+    # Function keys are priority bindings: the editor would otherwise take F5.
+    BINDINGS = [
+        Binding("f1", "help", "b.help", id="help", priority=True),
+        Binding("question_mark", "help", "b.help", show=False),
+        *(Binding(key, f"switch_mode('{mode}')", f"mode.{mode}", id=f"mode_{mode}",
+                  priority=True) for mode, key in MODE_KEYS.items()),
+        Binding("ctrl+q", "quit", "b.quit", id="quit", priority=True, show=False),
+    ]
+
+    def __init__(self, ctx: Context, day: date | None = None) -> None:
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.day: date = day or ctx.today
+        self.journal_lock = threading.RLock()  # one journal, read from worker threads
+        self.last_deleted: str | None = None
+        self.today_screen: TodayScreen | None = None
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.add_mode("today", self._make_today)
+        self.add_mode("journal", JournalScreen)
+        for mode, screen in (("themes", ThemesScreen), ("review", ReviewScreen)):
+            self.add_mode(mode, screen if screen is not None
+                          else (lambda m=mode: ComingSoonScreen(m)))
+        self.sub_title = self.day_line(None)
+
+    def _make_today(self) -> TodayScreen:
+        self.today_screen = TodayScreen()
+        return self.today_screen
+
+    # ------------------------------------------------------------------ header
+
+    def day_line(self, streak: int | None) -> str:
+        """The header's subtitle: the day shown, and the streak once known."""
+        text = long_date(self.day, self.lang)
+        if self.day != self.ctx.today:
+            text += f" ({MSG('header.backfill', self.lang)})"
+        if streak:
+            text += " · " + MSG("streak.one" if streak == 1 else "streak.many", self.lang,
+                                n=streak)
+        return text
+
+    def show_streak(self, streak: int) -> None:
+        self.sub_title = self.day_line(streak)
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def on_mount(self) -> None:
+        self.check_problems()
+
+    @work(thread=True, exclusive=True, group="problems")
+    def check_problems(self) -> None:
+        """Warn once about files that cannot be read (they are skipped, never rewritten)."""
+        with self.journal_lock:
+            problems = self.ctx.journal.problems()
+        warnings = [str(w) for w in self.ctx.prompt_warnings]
+        if problems:
+            listed = "\n".join(str(p) for p in problems[:5])
+            more = len(problems) - 5
+            if more > 0:
+                listed += "\n" + MSG("problems.more", self.lang, n=more)
+            self.call_from_thread(
+                self.notify, MSG("problems", self.lang, n=len(problems)) + "\n" + listed,
+                severity="warning", timeout=15, markup=False)
+        if warnings:
+            self.call_from_thread(self.notify, "\n".join(warnings[:5]),
+                                  title=MSG("prompts.warning", self.lang),
+                                  severity="warning", timeout=15, markup=False)
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Switch screens; closes the help, but never jumps away from a question."""
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        elif isinstance(self.screen, ModalScreen):
+            return
+        await self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit; if the editor holds unsaved text, ask first (the draft is kept)."""
+        if isinstance(self.screen, ConfirmDialog):
+            return
+        today = self.today_screen
+        if today is None or not today.has_unsaved():
+            self.exit(0)
+            return
+
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                today.flush_draft()
+                self.exit(0)
+
+        self.push_screen(ConfirmDialog(MSG("quit.question", self.lang),
+                                       MSG("quit.yes", self.lang), MSG("quit.no", self.lang),
+                                       title=MSG("quit.title", self.lang)), answer)
+
+    def action_help_quit(self) -> None:
+        self.notify(MSG("quit.hint", self.lang))
+
+    def open_entry(self, entry_id: str) -> None:
+        """Read an entry (from the journal list or the command palette)."""
+        try:
+            with self.journal_lock:
+                entry = self.ctx.journal.get(entry_id)
+        except (NotFound, FileNotFoundError):
+            self.notify(MSG("entry.missing", self.lang), severity="warning")
+            return
+        except (OSError, ValueError) as exc:
+            self.notify(MSG("read.error", self.lang, error=exc), severity="error", markup=False)
+            return
+        self.push_screen(EntryScreen(entry))
+
+    async def edit_entry(self, entry: Entry) -> None:
+        """Load an entry into the Today editor."""
+        await self.switch_mode("today")
+        while len(self.screen_stack) > 1:  # close any dialog left on Today
+            self.pop_screen()
+        if self.today_screen is not None:
+            self.today_screen.load_entry(entry)
+
+    # ----------------------------------------------------------- command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        for mode in MODE_KEYS:
+            yield SystemCommand(MSG(f"cmd.{mode}", lang), MSG(f"cmd.{mode}.help", lang),
+                                lambda m=mode: self.switch_mode(m))
+        yield SystemCommand(MSG("cmd.help", lang), MSG("cmd.help.help", lang), self.action_help)
+        if self.last_deleted:
+            yield SystemCommand(MSG("cmd.undo", lang), MSG("cmd.undo.help", lang),
+                                self.undo_delete)
+        yield SystemCommand(MSG("cmd.theme", lang), MSG("cmd.theme.help", lang),
+                            self.action_change_theme)
+        yield SystemCommand(MSG("cmd.quit", lang), MSG("cmd.quit.help", lang), self.action_quit)
+
+    def undo_delete(self) -> bool:
+        """Bring the last deleted entry back from the trash."""
+        entry_id = self.last_deleted
+        if entry_id is None:
+            self.notify(MSG("undo.nothing", self.lang))
+            return False
+        try:
+            with self.journal_lock:
+                self.ctx.journal.restore(entry_id)
+        except (NotFound, OSError, ValueError) as exc:
+            self.notify(MSG("undo.error", self.lang, error=exc), severity="error", markup=False)
+            return False
+        self.last_deleted = None
+        self.notify(MSG("undo.done", self.lang))
+        return True

@@ -1,0 +1,46 @@
+"""Pure helpers the TUI screens share (no Textual here): streaks, dates, theme filters."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from journal_tui.core.model import Entry
+from journal_tui.core.prompts import PromptBook
+from journal_tui.tui.widgets.calendar import add_months
+
+
+def streak(days: Iterable[date], today: date) -> int:
+    """Days in a row with an entry, ending today (or yesterday, if today is still blank)."""
+    written = set(days)
+    day = today if today in written else today - timedelta(days=1)
+    count = 0
+    while day in written:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def on_this_day(day: date) -> list[tuple[str, date]]:
+    """The dates "a month ago" and "a year ago" from ``day`` (catalog key, date)."""
+    return [("today.month_ago", add_months(day, -1)), ("today.year_ago", add_months(day, -12))]
+
+
+def entry_themes(entry: Entry, book: PromptBook) -> set[str]:
+    """The themes an entry touches: its prompt's theme and its self-ratings."""
+    themes = set(entry.checkin)
+    if entry.prompt_id:
+        with contextlib.suppress(KeyError, LookupError, StopIteration):
+            themes.add(book.prompt(entry.prompt_id).theme)
+    return themes
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags typed in a field: separated by commas or spaces, ``#`` optional."""
+    out: list[str] = []
+    for part in text.replace(",", " ").split():
+        tag = part.strip().lstrip("#")
+        if tag and tag.casefold() not in {t.casefold() for t in out}:
+            out.append(tag)
+    return out

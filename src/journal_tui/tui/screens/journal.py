@@ -1,0 +1,272 @@
+"""Journal: every entry, newest first, with live search, filters and a month calendar.
+
+Queries run against the SQLite index in a thread worker (``exclusive=True``:
+a new keystroke cancels the previous search), so typing never waits on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.worker import get_current_worker
+
+from journal_tui.core.index import Query
+from journal_tui.core.model import Entry
+from journal_tui.core.text import first_line
+from journal_tui.tui.data import entry_themes
+from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.widgets.calendar import MonthCalendar
+
+
+@dataclass(frozen=True)
+class Filters:
+    contains: str = ""
+    tag: str = ""
+    theme: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+
+def parse_date(text: str) -> date | None:
+    """``YYYY-MM-DD`` or ``None``; raises ``ValueError`` on anything else."""
+    text = text.strip()
+    return date.fromisoformat(text) if text else None
+
+
+class JournalScreen(Screen[None]):
+    CSS_PATH = "journal.tcss"
+    AUTO_FOCUS = "#entries"
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "b.search", id="search"),
+        Binding("c", "focus_calendar", "b.calendar", id="calendar", show=False),
+        Binding("escape", "clear_filters", "b.clear_filters", id="clear_filters"),
+        Binding("u", "undo", "b.undo", id="undo"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = Filters()
+        self.total = 0
+        self._width = 0
+        self._rows: list[Entry] = []
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang  # type: ignore[attr-defined, no-any-return]
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        app = self.app
+        localize_bindings(self, lang)
+        book = app.ctx.prompts  # type: ignore[attr-defined]
+        themes = sorted(((t.name(lang), t.id) for t in book.themes.values()),
+                        key=lambda pair: pair[0].casefold())
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(id="search", compact=True, placeholder=MSG("journal.search", lang))
+            yield Input(id="tag", compact=True, placeholder=MSG("journal.tag", lang))
+            yield Select(themes, id="theme", compact=True,
+                         prompt=MSG("journal.all_themes", lang))
+        with Horizontal(id="journal"):
+            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="cal-panel"):
+                yield MonthCalendar(app.day, lang=lang, today=app.ctx.today,  # type: ignore
+                                    id="calendar")
+                yield Input(id="from", compact=True, placeholder=MSG("journal.from", lang))
+                yield Input(id="to", compact=True, placeholder=MSG("journal.to", lang))
+                yield Static(id="count")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        lang = self.lang
+        table.add_column(MSG("col.date", lang), key="date", width=10)
+        table.add_column(MSG("col.entry", lang), key="entry", width=40)
+        table.add_column(MSG("col.tags", lang), key="tags", width=16)
+
+    def on_screen_resume(self) -> None:
+        self.load_days()
+        self.search()
+
+    def on_resize(self) -> None:
+        width = self.query_one("#entries", DataTable).size.width
+        if width and width != self._width:
+            self._width = width
+            self._fill(self._rows)
+
+    # ------------------------------------------------------------------ filters
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filters = replace(self.filters, contains=event.value.strip())
+        self.search()
+
+    @on(Input.Changed, "#tag")
+    def _tag_changed(self, event: Input.Changed) -> None:
+        self.filters = replace(self.filters, tag=event.value.strip().lstrip("#"))
+        self.search()
+
+    @on(Select.Changed, "#theme")
+    def _theme_changed(self, event: Select.Changed) -> None:
+        value = event.value
+        self.filters = replace(self.filters,
+                               theme=None if value is Select.BLANK else str(value))
+        self.search()
+
+    @on(Input.Changed, "#from")
+    @on(Input.Changed, "#to")
+    def _range_changed(self, event: Input.Changed) -> None:
+        try:
+            value = parse_date(event.value)
+        except ValueError:
+            event.input.add_class("-invalid")
+            return
+        event.input.remove_class("-invalid")
+        if event.input.id == "from":
+            self.filters = replace(self.filters, start=value)
+        else:
+            self.filters = replace(self.filters, end=value)
+        self.search()
+
+    @on(Input.Submitted, "#from")
+    @on(Input.Submitted, "#to")
+    def _range_submitted(self, event: Input.Submitted) -> None:
+        if event.input.has_class("-invalid"):
+            self.notify(MSG("journal.bad_date", self.lang, value=event.value),
+                        severity="warning", markup=False)
+        else:
+            self.query_one("#entries", DataTable).focus()
+
+    @on(Input.Submitted, "#search")
+    @on(Input.Submitted, "#tag")
+    def _submitted(self) -> None:
+        self.query_one("#entries", DataTable).focus()
+
+    @on(MonthCalendar.DaySelected)
+    def _day_selected(self, event: MonthCalendar.DaySelected) -> None:
+        """Selecting a day in the calendar shows that day's entries."""
+        for input_id in ("#from", "#to"):
+            self.query_one(input_id, Input).value = event.day.isoformat()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show "clear filters" and "undo" only when they can do something."""
+        if action == "clear_filters":
+            return self.filters.active
+        if action == "undo":
+            return self.app.last_deleted is not None  # type: ignore[attr-defined]
+        return True
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_calendar(self) -> None:
+        self.query_one("#calendar", MonthCalendar).focus()
+
+    def action_clear_filters(self) -> None:
+        for input_id in ("#search", "#tag", "#from", "#to"):
+            self.query_one(input_id, Input).value = ""
+        self.query_one("#theme", Select).clear()
+        self.filters = Filters()
+        self.query_one("#entries", DataTable).focus()
+        self.search()
+
+    def action_undo(self) -> None:
+        if self.app.undo_delete():  # type: ignore[attr-defined]
+            self.load_days()
+            self.search()
+
+    # ------------------------------------------------------------------ reading
+
+    @work(thread=True, exclusive=True, group="journal-days")
+    def load_days(self) -> None:
+        journal = self.app.ctx.journal  # type: ignore[attr-defined]
+        with self.app.journal_lock:  # type: ignore[attr-defined]
+            journal.refresh()
+            days = journal.index.days_with_entries()
+        self.app.call_from_thread(self.query_one("#calendar", MonthCalendar).mark, days)
+
+    @work(thread=True, exclusive=True, group="journal-search")
+    def search(self) -> None:
+        """Query the index with the current filters; newest first."""
+        f = self.filters
+        app = self.app
+        q = Query(start=f.start, end=f.end, tag=f.tag or None, contains=f.contains or None)
+        with app.journal_lock:  # type: ignore[attr-defined]
+            worker = get_current_worker()
+            if worker.is_cancelled:
+                return
+            total = app.ctx.journal.index.count()  # type: ignore[attr-defined]
+            entries = app.ctx.journal.query(q)  # type: ignore[attr-defined]
+        if f.theme:
+            book = app.ctx.prompts  # type: ignore[attr-defined]
+            entries = [e for e in entries if f.theme in entry_themes(e, book)]
+        if not worker.is_cancelled:
+            app.call_from_thread(self._show, entries, total, f)
+
+    def _show(self, entries: list[Entry], total: int, filters: Filters) -> None:
+        if filters != self.filters:  # a newer search is on its way
+            return
+        self.refresh_bindings()
+        self.total = total
+        self._rows = entries
+        self._fill(entries)
+        count = self.query_one("#count", Static)
+        if not entries:
+            count.update(MSG("journal.empty", self.lang))
+        elif filters.active:
+            count.update(MSG("journal.count_of", self.lang, n=len(entries), total=total))
+        else:
+            count.update(MSG("journal.count.one" if len(entries) == 1 else "journal.count",
+                             self.lang, n=len(entries)))
+
+    def _fill(self, entries: list[Entry]) -> None:
+        table = self.query_one("#entries", DataTable)
+        keep = None
+        if table.row_count and table.cursor_row >= 0:
+            with contextlib.suppress(RowDoesNotExist, CellDoesNotExist):
+                keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        width = max(table.size.width, 40)
+        tags_w = max(8, min(24, width // 5))
+        entry_w = max(12, width - 10 - tags_w - 6)
+        table.columns["entry"].width = entry_w  # type: ignore[index]
+        table.columns["tags"].width = tags_w  # type: ignore[index]
+        table.clear()
+        for e in entries:
+            table.add_row(e.date.isoformat(), self._title(e, entry_w),
+                          Text(" ".join(f"#{t}" for t in e.tags), style="dim",
+                               overflow="ellipsis", no_wrap=True),
+                          key=e.id)
+        if keep is not None:
+            with contextlib.suppress(RowDoesNotExist):  # unless it is filtered out now
+                table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def _title(self, e: Entry, width: int) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if e.kind == "review":
+            text.append(MSG("entry.review", self.lang, week=e.week or "") + " ",
+                        style="bold")
+        title = first_line(e.body, width)
+        text.append(title or "…")
+        if e.prompt and len(title) < width - 10:
+            text.append(" — " + first_line(e.prompt, width - len(title) - 3), style="dim italic")
+        return text
+
+    @on(DataTable.RowSelected, "#entries")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.open_entry(event.row_key.value)  # type: ignore[attr-defined]

@@ -1,0 +1,512 @@
+"""Today: the prompt of the day, the editor, mood and self-rating, the day's entries.
+
+The editor state is compared with a *baseline* (what was last loaded or saved)
+to know whether there is unsaved text; every change restarts a short timer that
+writes a draft to ``drafts/``, so a crash or a killed terminal loses at most
+the last couple of seconds of typing.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from journal_tui.core.atomic import WriteError
+from journal_tui.core.codec import UnreadableEntry
+from journal_tui.core.config import editor_command
+from journal_tui.core.index import Query
+from journal_tui.core.model import Entry, field_tags, make_entry, refresh_derived
+from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
+from journal_tui.core.storage import Draft, NotFound
+from journal_tui.core.text import first_line
+from journal_tui.tui.data import on_this_day, parse_tags, streak
+from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
+
+SAVE_ERRORS = (UnreadableEntry, WriteError, OSError)
+
+
+def markdown_language() -> str | None:
+    """``"markdown"`` if tree-sitter can highlight it here (``textual[syntax]``), else plain."""
+    from textual._tree_sitter import TREE_SITTER, get_language
+
+    return "markdown" if TREE_SITTER and get_language("markdown") is not None else None
+
+
+class TodayScreen(Screen[None]):
+    CSS_PATH = "today.tcss"
+    AUTO_FOCUS = "#body"
+
+    # Priority: the editor would otherwise take ctrl+e (end of line).
+    BINDINGS = [
+        Binding("ctrl+s", "save", "b.save", id="save", priority=True),
+        Binding("ctrl+n", "other_prompt", "b.other_prompt", id="other_prompt", priority=True),
+        Binding("ctrl+t", "new_entry", "b.new", id="new_entry", priority=True, show=False),
+        Binding("ctrl+e", "external_editor", "b.editor", id="external_editor", priority=True,
+                show=False),
+    ]
+
+    autosave_delay: float = 2.0
+    """Seconds of quiet after the last change before a draft is written (tests shorten it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skip = 0
+        self.entry: Entry | None = None
+        self.prompt: Prompt | None = None
+        self._baseline: tuple[object, ...] = ("", (), None, None)
+        self._timer: Timer | None = None
+        self._draft_written = False
+
+    # ------------------------------------------------------------------ layout
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def ctx(self):  # type: ignore[no-untyped-def]
+        return self.app.ctx  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang  # type: ignore[attr-defined]
+        localize_bindings(self, lang)
+        self.entry_day: date = self.app.day  # type: ignore[attr-defined]
+        yield Header()
+        with Horizontal(id="today"):
+            with Vertical(id="main"):
+                yield Static(id="prompt")
+                yield Static(id="theme-name")
+                yield TextArea(id="body", language=markdown_language(), soft_wrap=True,
+                               tab_behavior="focus", show_line_numbers=False,
+                               placeholder=MSG("today.placeholder", lang))
+                with Horizontal(id="meta"):
+                    yield Label(MSG("today.tags", lang), id="tags-label")
+                    yield Input(id="tags", compact=True,
+                                placeholder=MSG("today.tags_placeholder", lang))
+                    yield MoodScale(MSG("today.mood", lang), id="mood")
+                yield PoleScale(id="rating")
+            with VerticalScroll(id="side"):
+                yield Static(id="streak")
+                yield Static(MSG("today.entries", lang), classes="side-title")
+                yield Static(MSG("today.new_hint", lang), classes="hint")
+                yield OptionList(id="day-entries")
+                yield Static(id="advice-title", classes="side-title")
+                yield Static(id="advice")
+                yield Static(MSG("today.on_this_day", lang), classes="side-title")
+                yield OptionList(id="past-entries")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.show_prompt()
+        self._update_status()
+        self.check_drafts()
+
+    def on_screen_resume(self) -> None:
+        self.load_side()
+
+    # ------------------------------------------------------------------ prompt
+
+    def show_prompt(self) -> None:
+        """Show ``self.prompt`` (the entry's, or the prompt of the day) and its theme."""
+        book = self.ctx.prompts
+        if self.entry is None and self.prompt is None:
+            self.prompt = prompt_of_the_day(book, self.entry_day, skip=self.skip)
+        prompt_w = self.query_one("#prompt", Static)
+        advice_w = self.query_one("#advice", Static)
+        rating = self.query_one("#rating", PoleScale)
+        theme = self.theme
+        if self.prompt is not None:
+            prompt_w.update(self.prompt.text_in(self.lang))
+        elif self.entry is not None and self.entry.prompt:
+            prompt_w.update(self.entry.prompt)
+        else:
+            prompt_w.update("")
+        name = theme.name(self.lang) if theme is not None else ""
+        self.query_one("#theme-name", Static).update(
+            MSG("today.theme", self.lang, theme=name) if theme is not None else "")
+        self.query_one("#advice-title", Static).update(name)
+        advice_w.update(theme.advice_text(self.lang) if theme is not None else "")
+        advice_w.display = theme is not None
+        if theme is not None and theme.polar:
+            rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
+            rating.display = True
+        else:
+            rating.display = False
+
+    @property
+    def theme(self) -> Theme | None:
+        if self.prompt is None:
+            return None
+        try:
+            return self.ctx.prompts.theme(self.prompt.theme)  # type: ignore[no-any-return]
+        except (KeyError, LookupError):
+            return None
+
+    def action_other_prompt(self) -> None:
+        """Another prompt for this entry (cycles through the book)."""
+        self.skip += 1
+        self.prompt = prompt_of_the_day(self.ctx.prompts, self.entry_day, skip=self.skip)
+        rating = self.query_one("#rating", PoleScale)
+        rating.set_value(self.entry.checkin.get(self.prompt.theme) if self.entry else None)
+        self.show_prompt()
+        self._changed()
+
+    # ------------------------------------------------------------------ state
+
+    def _state(self) -> tuple[object, ...]:
+        return (self.query_one("#body", TextArea).text,
+                tuple(parse_tags(self.query_one("#tags", Input).value)),
+                self.query_one("#mood", MoodScale).value,
+                self._rating())
+
+    def _rating(self) -> int | None:
+        rating = self.query_one("#rating", PoleScale)
+        return rating.value if rating.display else None
+
+    def has_unsaved(self) -> bool:
+        """Whether the editor holds something that differs from what is on disk."""
+        state = self._state()
+        if self.entry is None and not str(state[0]).strip() and state[1:] == self._baseline[1:]:
+            return False
+        return state != self._baseline
+
+    @property
+    def draft_key(self) -> str:
+        return self.entry.id if self.entry else f"new-{self.entry_day:%Y%m%d}"
+
+    def _load_fields(self, body: str, tags: list[str], mood: int | None,
+                     checkin: dict[str, int]) -> None:
+        self.query_one("#body", TextArea).load_text(body)
+        self.query_one("#tags", Input).value = ", ".join(tags)
+        self.query_one("#mood", MoodScale).set_value(mood)
+        theme = self.prompt.theme if self.prompt else None
+        self.query_one("#rating", PoleScale).set_value(checkin.get(theme) if theme else None)
+
+    def _set_baseline(self) -> None:
+        self._baseline = self._state()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        body = self.query_one("#body", TextArea)
+        if self.entry is None:
+            body.border_title = MSG("today.new", self.lang)
+        else:
+            body.border_title = MSG("today.editing", self.lang,
+                                    time=f"{self.entry.created:%H:%M}")
+        if self.has_unsaved():
+            status = MSG("today.unsaved", self.lang)
+            if self._draft_written:
+                status += " · " + MSG("today.draft_kept", self.lang)
+            body.border_subtitle = status
+        elif self.entry is not None:
+            body.border_subtitle = MSG("today.saved", self.lang)
+        else:
+            body.border_subtitle = ""
+
+    # ------------------------------------------------------------------ changes
+
+    @on(TextArea.Changed, "#body")
+    @on(Input.Changed, "#tags")
+    @on(Scale.Changed)
+    def _changed(self) -> None:
+        """Restart the autosave timer (debounce) and refresh the status line."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.has_unsaved():
+            self._draft_written = False
+            self._timer = self.set_timer(self.autosave_delay, self.autosave)
+        self._update_status()
+
+    def autosave(self) -> None:
+        """Write the current text to ``drafts/`` (called by the debounce timer)."""
+        self._timer = None
+        if self.has_unsaved():
+            self.flush_draft()
+
+    def flush_draft(self) -> None:
+        """Write a draft now. Synchronous on purpose: it is small, and a save that
+        follows must find it on disk to discard it."""
+        body, tags, mood, rating = self._state()
+        checkin = dict(self.entry.checkin) if self.entry else {}
+        if self.prompt is not None:
+            checkin.pop(self.prompt.theme, None)
+            if rating is not None:
+                checkin[self.prompt.theme] = rating  # type: ignore[assignment]
+        draft = Draft(key=self.draft_key, body=str(body), date=self.entry_day,
+                      entry_id=self.entry.id if self.entry else None,
+                      tags=list(tags), mood=mood, checkin=checkin,  # type: ignore[arg-type]
+                      prompt_id=self.prompt.id if self.prompt else None,
+                      prompt=self.prompt.text_in(self.lang) if self.prompt else None)
+        try:
+            with self.app.journal_lock:  # type: ignore[attr-defined]
+                self.ctx.journal.save_draft(draft)
+        except (WriteError, OSError) as exc:
+            self.notify(MSG("draft.error", self.lang, error=exc), severity="error",
+                        markup=False)
+            return
+        self._draft_written = True
+        self._update_status()
+
+    def _discard_drafts(self, *keys: str) -> None:
+        for key in keys:
+            try:
+                with self.app.journal_lock:  # type: ignore[attr-defined]
+                    self.ctx.journal.discard_draft(key)
+            except (WriteError, OSError):
+                pass
+        self._draft_written = False
+
+    # ------------------------------------------------------------------ saving
+
+    def action_save(self) -> None:
+        body, tags, mood, rating = self._state()
+        text = str(body)
+        if not text.strip():
+            self.notify(MSG("save.empty", self.lang), severity="warning")
+            return
+        prompt = self.prompt
+        checkin = dict(self.entry.checkin) if self.entry else {}
+        if prompt is not None:
+            checkin.pop(prompt.theme, None)
+            if rating is not None:
+                checkin[prompt.theme] = rating  # type: ignore[assignment]
+        prompt_id = prompt.id if prompt else (self.entry.prompt_id if self.entry else None)
+        prompt_text = (prompt.text_in(self.lang) if prompt
+                       else (self.entry.prompt if self.entry else None))
+        new = self.entry is None
+        if self.entry is None:
+            entry = make_entry(text, day=self.entry_day, when=self.ctx.clock(),
+                               tags=list(tags), mood=mood,  # type: ignore[arg-type]
+                               prompt_id=prompt_id, prompt=prompt_text, checkin=checkin)
+        else:
+            entry = self.entry.with_changes(body=text, mood=mood, checkin=checkin,
+                                            prompt_id=prompt_id, prompt=prompt_text)
+            refresh_derived(entry, extra_tags=list(tags))  # type: ignore[arg-type]
+        old_key = self.draft_key
+        try:
+            with self.app.journal_lock:  # type: ignore[attr-defined]
+                self.ctx.journal.save(entry)
+        except SAVE_ERRORS as exc:
+            self.notify(MSG("save.error", self.lang, error=exc), severity="error",
+                        timeout=10, markup=False)
+            return
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.entry = entry
+        self._discard_drafts(old_key, entry.id)
+        self._set_baseline()
+        self.notify(MSG("save.done" if new else "save.updated", self.lang, words=entry.words))
+        self.load_side()
+
+    # ------------------------------------------------------------- other entries
+
+    def action_new_entry(self) -> None:
+        """Start a second (third…) entry for the day."""
+        self._leave_current()
+        self.entry = None
+        self.entry_day = self.app.day  # type: ignore[attr-defined]
+        self.prompt = None
+        self.show_prompt()
+        self._load_fields("", [], None, {})
+        self._set_baseline()
+        self.query_one("#body", TextArea).focus()
+        self.load_side()
+
+    def _leave_current(self) -> None:
+        """Keep unsaved text as a draft before the editor shows something else."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.has_unsaved():
+            self.flush_draft()
+            self.notify(MSG("today.draft_kept", self.lang).capitalize())
+        self._draft_written = False
+
+    def load_entry(self, entry: Entry) -> None:
+        """Open an existing entry in the editor (from the day's list or the journal)."""
+        self._leave_current()
+        self.entry = entry
+        self.entry_day = entry.date
+        self.prompt = None
+        if entry.prompt_id:
+            try:
+                self.prompt = self.ctx.prompts.prompt(entry.prompt_id)
+            except (KeyError, LookupError, StopIteration):
+                self.prompt = None
+        self.show_prompt()
+        self._load_fields(entry.body, field_tags(entry), entry.mood, entry.checkin)
+        self._set_baseline()
+        body = self.query_one("#body", TextArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        self.load_side()
+
+    @on(OptionList.OptionSelected, "#day-entries")
+    def _reopen(self, event: OptionList.OptionSelected) -> None:
+        self._open_by_id(event.option.id, edit=True)
+
+    @on(OptionList.OptionSelected, "#past-entries")
+    def _read_past(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_entry(event.option.id)  # type: ignore[attr-defined]
+
+    def _open_by_id(self, entry_id: str | None, *, edit: bool) -> None:
+        if not entry_id:
+            return
+        try:
+            with self.app.journal_lock:  # type: ignore[attr-defined]
+                entry = self.ctx.journal.get(entry_id)
+        except (NotFound, FileNotFoundError):
+            self.notify(MSG("entry.missing", self.lang), severity="warning")
+            return
+        except (OSError, ValueError) as exc:
+            self.notify(MSG("read.error", self.lang, error=exc), severity="error",
+                        markup=False)
+            return
+        self.load_entry(entry)
+
+    # ------------------------------------------------------------------ side panel
+
+    @work(thread=True, exclusive=True, group="today-side")
+    def load_side(self) -> None:
+        """Read the day's entries, the streak and "on this day" (in a thread)."""
+        journal = self.ctx.journal
+        day = self.entry_day
+        with self.app.journal_lock:  # type: ignore[attr-defined]
+            journal.refresh()
+            days = journal.index.days_with_entries()
+            todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
+            past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
+                    for key, d in on_this_day(day)]
+        self.app.call_from_thread(self._show_side, streak(days, self.ctx.today), todays, past)
+
+    def _show_side(self, days: int, todays: list[Entry],
+                   past: list[tuple[str, date, list[Entry]]]) -> None:
+        lang = self.lang
+        self.app.show_streak(days)  # type: ignore[attr-defined]
+        self.query_one("#streak", Static).update(
+            MSG("today.streak.one" if days == 1 else "today.streak.many", lang, n=days)
+            if days else MSG("today.streak_none", lang))
+        day_list = self.query_one("#day-entries", OptionList)
+        current = self.entry.id if self.entry else None
+        options = [Option(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
+                          f"{first_line(e.body) or '…'}", id=e.id) for e in todays]
+        day_list.set_options(options or [Option(MSG("today.none_yet", lang), disabled=True)])
+        past_list = self.query_one("#past-entries", OptionList)
+        past_options: list[Option] = []
+        for key, d, entries in past:
+            past_options.append(Option(f"[b]{MSG(key, lang)}[/b] · {d.isoformat()}",
+                                       disabled=True))
+            if not entries:
+                past_options.append(Option(f"  [dim]{MSG('today.nothing', lang)}[/dim]",
+                                           disabled=True))
+            for e in entries[:3]:
+                past_options.append(Option(f"  {first_line(e.body) or '…'}", id=e.id))
+        past_list.set_options(past_options)
+
+    # ------------------------------------------------------------------ drafts
+
+    @work(thread=True, exclusive=True, group="today-drafts")
+    def check_drafts(self) -> None:
+        with self.app.journal_lock:  # type: ignore[attr-defined]
+            drafts = self.ctx.journal.drafts()
+        if drafts:
+            self.app.call_from_thread(self.offer_drafts, drafts)
+
+    def offer_drafts(self, drafts: list[Draft]) -> None:
+        """Ask, newest first, whether to restore each unsaved draft."""
+        if not drafts:
+            return
+        draft, rest = drafts[0], drafts[1:]
+        preview = first_line(draft.body, 60) or "…"
+        question = MSG("draft.question", self.lang, day=draft.date.isoformat(),
+                       time=f"{draft.saved:%H:%M}", preview=preview)
+
+        def answer(restore: bool | None) -> None:
+            if restore:
+                self.restore_draft(draft)
+            else:
+                self._discard_drafts(draft.key)
+                self.offer_drafts(rest)
+
+        self.app.push_screen(ConfirmDialog(question, MSG("draft.yes", self.lang),
+                                           MSG("draft.no", self.lang),
+                                           title=MSG("draft.title", self.lang),
+                                           default_yes=True), answer)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a draft back in the editor; it stays on disk until the entry is saved."""
+        entry = None
+        if draft.entry_id:
+            try:
+                with self.app.journal_lock:  # type: ignore[attr-defined]
+                    entry = self.ctx.journal.get(draft.entry_id)
+            except (NotFound, OSError, ValueError):
+                entry = None
+        if entry is not None:
+            self.load_entry(entry)
+        else:
+            self.entry = None
+            self.entry_day = draft.date
+        self.prompt = None
+        if draft.prompt_id:
+            try:
+                self.prompt = self.ctx.prompts.prompt(draft.prompt_id)
+            except (KeyError, LookupError, StopIteration):
+                self.prompt = None
+        self.show_prompt()
+        self._load_fields(draft.body, draft.tags, draft.mood, draft.checkin)
+        self._draft_written = True
+        self._update_status()
+        body = self.query_one("#body", TextArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        self.notify(MSG("draft.restored", self.lang))
+
+    # ------------------------------------------------------------------ $EDITOR
+
+    def action_external_editor(self) -> None:
+        """Edit the text in ``$VISUAL``/``$EDITOR``: the app suspends, then resumes."""
+        command = editor_command(self.ctx.config)
+        if not command:
+            self.notify(MSG("editor.none", self.lang), severity="warning")
+            return
+        body = self.query_one("#body", TextArea)
+        fd, name = tempfile.mkstemp(prefix="journal-", suffix=".md")  # 0600
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(body.text)
+            with self.app.suspend():
+                subprocess.run([*shlex.split(command), str(path)], check=True)
+            text = path.read_text("utf-8")
+        except SuspendNotSupported:
+            self.notify(MSG("editor.error", self.lang, error="cannot suspend here"),
+                        severity="error")
+            return
+        except (OSError, ValueError, subprocess.CalledProcessError) as exc:
+            self.notify(MSG("editor.error", self.lang, error=exc), severity="error",
+                        markup=False)
+            return
+        finally:
+            path.unlink(missing_ok=True)
+        if text != body.text:
+            body.replace(text, (0, 0), body.document.end)  # keeps undo history
+        body.focus()

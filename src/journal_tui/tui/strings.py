@@ -1,0 +1,201 @@
+"""Every string the TUI shows, in English and French.
+
+Binding descriptions in ``BINDINGS`` are catalog keys; ``localize_bindings``
+swaps them for the text in the interface language when a node is created, so
+the footer, the help screen and Textual's key panel all speak the user's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from journal_tui.core.i18n import Catalog
+
+MSG = Catalog({
+    # header, modes
+    "header.backfill": ("catching up", "rattrapage"),
+    "streak.one": ("1-day streak", "série : 1 jour"),
+    "streak.many": ("{n}-day streak", "série : {n} jours"),
+    "mode.today": ("Today", "Aujourd'hui"),
+    "mode.journal": ("Journal", "Journal"),
+    "mode.themes": ("Themes", "Thèmes"),
+    "mode.review": ("Review", "Bilan"),
+    "soon": ("The {screen} screen is coming soon.", "L'écran {screen} arrive bientôt."),
+    # bindings
+    "b.help": ("Help", "Aide"),
+    "b.quit": ("Quit", "Quitter"),
+    "b.save": ("Save", "Enregistrer"),
+    "b.other_prompt": ("Prompt", "Question"),
+    "b.other_prompt_long": ("Another prompt", "Une autre question"),
+    "b.new": ("New entry", "Nouvelle entrée"),
+    "b.editor": ("$EDITOR", "$EDITOR"),
+    "b.less": ("Move left / lower", "Vers la gauche / moins"),
+    "b.more": ("Move right / higher", "Vers la droite / plus"),
+    "b.clear": ("Clear", "Effacer"),
+    "b.mood_pick": ("Pick a mood (1–5)", "Choisir l'humeur (1–5)"),
+    "b.cal_day": ("Previous / next day", "Jour précédent / suivant"),
+    "b.cal_week": ("Previous / next week", "Semaine précédente / suivante"),
+    "b.cal_prev_month": ("Previous month", "Mois précédent"),
+    "b.cal_next_month": ("Next month", "Mois suivant"),
+    "b.cal_select": ("Show that day", "Afficher ce jour"),
+    "b.search": ("Search", "Chercher"),
+    "b.calendar": ("Calendar", "Calendrier"),
+    "b.clear_filters": ("Clear filters", "Effacer les filtres"),
+    "b.undo": ("Undo delete", "Annuler la suppression"),
+    "b.open": ("Open", "Ouvrir"),
+    "b.edit": ("Edit", "Modifier"),
+    "b.delete": ("Delete", "Supprimer"),
+    "b.back": ("Back", "Retour"),
+    "b.close": ("Close", "Fermer"),
+    "b.palette": ("Commands", "Commandes"),
+    "b.focus_next": ("Next field", "Champ suivant"),
+    # quitting
+    "quit.title": ("Unsaved text", "Texte non enregistré"),
+    "quit.question": (
+        "The entry you are writing is not saved. Quit anyway?\n"
+        "Your text is kept as a draft and offered again next time.",
+        "L'entrée en cours n'est pas enregistrée. Quitter quand même ?\n"
+        "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
+    "quit.yes": ("Quit", "Quitter"),
+    "quit.no": ("Keep writing", "Continuer"),
+    "quit.hint": ("Press ctrl+q to quit.", "Appuyez sur ctrl+q pour quitter."),
+    # drafts
+    "draft.title": ("Unsaved draft", "Brouillon non enregistré"),
+    "draft.question": ("A draft of {day}, last typed at {time}, was never saved:\n\n{preview}\n\n"
+                       "Restore it into the editor?",
+                       "Un brouillon du {day}, tapé pour la dernière fois à {time}, n'a jamais "
+                       "été enregistré :\n\n{preview}\n\nLe remettre dans l'éditeur ?"),
+    "draft.yes": ("Restore", "Restaurer"),
+    "draft.no": ("Discard", "Jeter"),
+    "draft.error": ("Could not keep a draft: {error}",
+                    "Impossible de garder un brouillon : {error}"),
+    "draft.restored": ("Draft restored. ctrl+s saves it.",
+                       "Brouillon restauré. ctrl+s l'enregistre."),
+    # today
+    "today.placeholder": ("Write here… #tags and @people are picked up.",
+                          "Écrivez ici… les #étiquettes et @personnes sont reconnues."),
+    "today.tags": ("Tags", "Étiquettes"),
+    "today.tags_placeholder": ("work, ideas", "travail, idées"),
+    "today.mood": ("Mood", "Humeur"),
+    "today.theme": ("Theme: {theme}", "Thème : {theme}"),
+    "today.entries": ("Entries of the day", "Entrées du jour"),
+    "today.new_hint": ("ctrl+t starts another one", "ctrl+t en commence une autre"),
+    "today.none_yet": ("None yet.", "Aucune pour l'instant."),
+    "today.on_this_day": ("On this day", "Ce jour-là"),
+    "today.month_ago": ("A month ago", "Il y a un mois"),
+    "today.year_ago": ("A year ago", "Il y a un an"),
+    "today.nothing": ("nothing written", "rien d'écrit"),
+    "today.streak_none": ("No streak yet: today is a good day to start.",
+                          "Pas encore de série : aujourd'hui est un bon jour pour commencer."),
+    "today.streak.one": ("You wrote yesterday or today: keep it going.",
+                         "Vous avez écrit hier ou aujourd'hui : continuez."),
+    "today.streak.many": ("{n} days in a row with an entry.",
+                          "{n} jours d'affilée avec une entrée."),
+    "today.new": ("New entry", "Nouvelle entrée"),
+    "today.editing": ("Entry of {time}", "Entrée de {time}"),
+    "today.unsaved": ("not saved", "non enregistrée"),
+    "today.saved": ("saved", "enregistrée"),
+    "today.draft_kept": ("draft kept", "brouillon gardé"),
+    "save.done": ("Saved ({words} words).", "Enregistré ({words} mots)."),
+    "save.updated": ("Entry updated ({words} words).", "Entrée mise à jour ({words} mots)."),
+    "save.empty": ("Nothing to save: the entry is empty.",
+                   "Rien à enregistrer : l'entrée est vide."),
+    "save.error": ("Could not save: {error}. Your text is still in the editor.",
+                   "Enregistrement impossible : {error}. Votre texte est toujours dans "
+                   "l'éditeur."),
+    "editor.none": ("No editor set: set $VISUAL or $EDITOR, or 'editor' in the config.",
+                    "Aucun éditeur : définissez $VISUAL ou $EDITOR, ou 'editor' dans la "
+                    "configuration."),
+    "editor.error": ("The editor failed: {error}", "L'éditeur a échoué : {error}"),
+    "prompt.other": ("Another prompt: {n} of {total}", "Autre question : {n} sur {total}"),
+    # reading, errors
+    "read.error": ("Could not read: {error}", "Lecture impossible : {error}"),
+    "entry.missing": ("This entry no longer exists.", "Cette entrée n'existe plus."),
+    "problems": ("{n} unreadable file(s) skipped (never rewritten):",
+                 "{n} fichier(s) illisible(s) ignoré(s) (jamais réécrit(s)) :"),
+    "problems.more": ("… and {n} more (see journal-tui doctor)",
+                      "… et {n} de plus (voir journal-tui doctor)"),
+    "prompts.warning": ("prompts.toml", "prompts.toml"),
+    # journal
+    "journal.search": ("Search: case and accents ignored", "Chercher : casse et accents ignorés"),
+    "journal.tag": ("tag", "étiquette"),
+    "journal.all_themes": ("All themes", "Tous les thèmes"),
+    "journal.from": ("from YYYY-MM-DD", "du AAAA-MM-JJ"),
+    "journal.to": ("to YYYY-MM-DD", "au AAAA-MM-JJ"),
+    "journal.count": ("{n} entries", "{n} entrées"),
+    "journal.count.one": ("1 entry", "1 entrée"),
+    "journal.count_of": ("{n} of {total} entries", "{n} entrées sur {total}"),
+    "journal.empty": ("No entry matches.", "Aucune entrée ne correspond."),
+    "journal.bad_date": ("Not a date: {value} (use YYYY-MM-DD)",
+                         "Date non valide : {value} (format AAAA-MM-JJ)"),
+    "col.date": ("Date", "Date"),
+    "col.entry": ("Prompt / first line", "Question / première ligne"),
+    "col.tags": ("Tags", "Étiquettes"),
+    # entry
+    "entry.prompt": ("Prompt", "Question"),
+    "entry.mood": ("Mood {n}/5", "Humeur {n}/5"),
+    "entry.tags": ("Tags", "Étiquettes"),
+    "entry.people": ("People", "Personnes"),
+    "entry.rating": ("Self-rating", "Auto-évaluation"),
+    "entry.review": ("Weekly review {week}", "Bilan de la semaine {week}"),
+    "delete.title": ("Delete entry", "Supprimer l'entrée"),
+    "delete.question": ("Delete the entry of {day}, “{title}”?\n"
+                        "It goes to the trash and can be restored.",
+                        "Supprimer l'entrée du {day}, « {title} » ?\n"
+                        "Elle part à la corbeille et peut être restaurée."),
+    "delete.yes": ("Delete", "Supprimer"),
+    "delete.no": ("Cancel", "Annuler"),
+    "delete.done": ("Entry moved to the trash. Press u in the journal to undo.",
+                    "Entrée mise à la corbeille. Appuyez sur u dans le journal pour annuler."),
+    "delete.error": ("Could not delete: {error}", "Suppression impossible : {error}"),
+    "undo.done": ("Entry restored.", "Entrée restaurée."),
+    "undo.nothing": ("Nothing to undo.", "Rien à annuler."),
+    "undo.error": ("Could not restore: {error}", "Restauration impossible : {error}"),
+    # help
+    "help.title": ("Keys", "Touches"),
+    "help.everywhere": ("Everywhere", "Partout"),
+    "help.today": ("Today", "Aujourd'hui"),
+    "help.scales": ("Mood and self-rating", "Humeur et auto-évaluation"),
+    "help.journal": ("Journal", "Journal"),
+    "help.calendar": ("Calendar", "Calendrier"),
+    "help.entry": ("Reading an entry", "Lecture d'une entrée"),
+    "help.footer": ("Tab moves between fields. Escape closes this help.",
+                    "Tab passe d'un champ à l'autre. Échap ferme cette aide."),
+    "help.palette": ("Command palette: screens, entries", "Palette : écrans, entrées"),
+    "help.question": ("Help (when not typing)", "Aide (hors saisie)"),
+    # command palette
+    "cmd.today": ("Today: write", "Aujourd'hui : écrire"),
+    "cmd.today.help": ("The prompt of the day and the editor",
+                       "La question du jour et l'éditeur"),
+    "cmd.journal": ("Journal: browse and search", "Journal : parcourir et chercher"),
+    "cmd.journal.help": ("All entries, search, filters and calendar",
+                         "Toutes les entrées, recherche, filtres et calendrier"),
+    "cmd.themes": ("Themes over time", "Thèmes dans le temps"),
+    "cmd.themes.help": ("How the article's themes evolve week by week",
+                        "L'évolution des thèmes de l'article, semaine après semaine"),
+    "cmd.review": ("Weekly review", "Bilan de la semaine"),
+    "cmd.review.help": ("Look back on the week and write the review note",
+                        "Revenir sur la semaine et écrire le bilan"),
+    "cmd.help": ("Help: keys", "Aide : touches"),
+    "cmd.help.help": ("Every key of every screen", "Toutes les touches de chaque écran"),
+    "cmd.undo": ("Undo delete", "Annuler la suppression"),
+    "cmd.undo.help": ("Bring the last deleted entry back from the trash",
+                      "Ramener de la corbeille la dernière entrée supprimée"),
+    "cmd.theme": ("Colours: light or dark theme", "Couleurs : thème clair ou sombre"),
+    "cmd.theme.help": ("Change Textual's colour theme", "Changer le thème de couleurs de Textual"),
+    "cmd.quit": ("Quit", "Quitter"),
+    "cmd.quit.help": ("Leave journal-tui (asks first if the entry is not saved)",
+                      "Quitter journal-tui (demande d'abord si l'entrée n'est pas enregistrée)"),
+    "cmd.open": ("Open entry: {title}", "Ouvrir l'entrée : {title}"),
+})
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Replace catalog keys in ``node``'s binding descriptions by their text in ``lang``."""
+    keys = MSG.keys()
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [replace(b, description=MSG(b.description, lang))
+                      if b.description in keys else b for b in bindings]

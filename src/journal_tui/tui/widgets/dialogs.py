@@ -1,0 +1,70 @@
+"""A yes/no question as a modal screen that returns a ``bool`` through ``dismiss``."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask a question; ``True`` for yes. Escape answers no."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    ConfirmDialog > Vertical {
+        width: 60;
+        max-width: 90%;
+        height: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmDialog .question {
+        width: 1fr;
+        margin-bottom: 1;
+    }
+    ConfirmDialog Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmDialog Button {
+        margin-left: 2;
+        min-width: 10;
+    }
+    """
+
+    BINDINGS = [Binding("escape", "answer(False)", show=False)]
+
+    def __init__(self, question: str, yes: str, no: str, *, title: str = "",
+                 default_yes: bool = False) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+        self.dialog_title = title
+        self.default_yes = default_yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            if self.dialog_title:
+                box.border_title = self.dialog_title
+            yield Static(self.question, classes="question", markup=False)
+            with Horizontal():
+                yield Button(self.no, id="no")
+                yield Button(self.yes, id="yes", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes" if self.default_yes else "#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
