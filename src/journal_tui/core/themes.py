@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from math import ceil
 from typing import Any
 
 from journal_tui.core.detect import Detector, Signal, detector_for, score_entry
@@ -313,3 +314,37 @@ def arrow(delta: float | None) -> str:
 
 def signal_of(entry: Entry, book: Any, theme_id: str) -> Signal | None:
     return score_entry(entry, book).get(theme_id)
+
+
+# --------------------------------------------------------------------------- glyphs
+
+SPARK = "▁▂▃▄▅▆▇█"
+NO_ENTRY = " "  # a gap: no entry that period
+NOTHING = "·"  # entries, but none about the theme (or no signal)
+
+
+def spark(values: Sequence[int | None], top: int | None = None) -> str:
+    """A one-line bar per value (mentions): blank for a gap, ``·`` for zero."""
+    top = top or max((v for v in values if v), default=1)
+    out = []
+    for v in values:
+        if v is None:
+            out.append(NO_ENTRY)
+        elif v <= 0:
+            out.append(NOTHING)
+        else:
+            out.append(SPARK[min(len(SPARK), max(1, ceil(v / top * len(SPARK)))) - 1])
+    return "".join(out)
+
+
+def balance_mark(value: float | None, gap: bool = False) -> str:
+    """One character for a balance: ▼ ▽ ◆ △ ▲ from all low pole to all high pole."""
+    if value is None:
+        return NO_ENTRY if gap else NOTHING
+    if value <= -0.5:
+        return "▼"
+    if value < -0.1:
+        return "▽"
+    if value <= 0.1:
+        return "◆"
+    return "△" if value < 0.5 else "▲"
