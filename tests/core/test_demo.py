@@ -179,3 +179,15 @@ def test_demo_context_language_from_locale(monkeypatch: pytest.MonkeyPatch):
 
 def _remove(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_themes_view_shows_the_evolution(entries, book):
+    """What the Themes screen shows: balances (check-ins and text) low first, high later."""
+    from journal_tui.core import themes
+
+    series = themes.weekly_series(entries, book, themes.last_weeks(TODAY, 10))
+    polar = [tid for tid, t in book.themes.items() if t.polar]
+    first = [b for tid in polar for b in series.themes[tid].balance[:4] if b is not None]
+    last = [b for tid in polar for b in series.themes[tid].balance[-4:] if b is not None]
+    assert sum(first) / len(first) < -0.3
+    assert sum(last) / len(last) > 0.3

@@ -12,6 +12,7 @@ temporary folder and never touches the real journal, config or cache.
 from __future__ import annotations
 
 import atexit
+import math
 import random
 import shutil
 import tempfile
@@ -114,7 +115,7 @@ def _plan(rng: random.Random, book: PromptBook, start: date, today: date) -> lis
             count = 0
         else:
             roll = rng.random()
-            skip = 0.4 if skipped else 0.13
+            skip = 0.3 if skipped else 0.12
             count = 0 if roll < skip else 2 if roll > 0.92 else 1
         skipped = count == 0
         minute = rng.randint(6 * 60 + 20, 9 * 60)  # first entry between 06:20 and 09:00
@@ -174,7 +175,8 @@ def _pole_for(rng: random.Random, progress: float) -> tuple[str, int]:
     """A pole and a check-in value: mostly low early on, mostly high at the end."""
     if rng.random() < 0.08:
         return "mixed", 0
-    high = rng.random() < 0.15 + 0.7 * progress
+    # A logistic curve: the turn comes a little before halfway, with setbacks either side.
+    high = rng.random() < min(0.95, max(0.05, 1 / (1 + math.exp(-8 * (progress - 0.45)))))
     size = 2 if rng.random() < (0.25 + 0.4 * progress if high else 0.45 - 0.3 * progress) else 1
     return ("high", size) if high else ("low", -size)
 
@@ -264,7 +266,8 @@ def _body(rng: random.Random, plan: _Plan, decks: _Decks) -> str:
     if rng.random() < 0.4:
         blocks.append(fill(decks.draw(("closer", lang), text.CLOSERS[lang])))
     if rng.random() < 0.75:
-        tags = [text.THEME_TAGS[lang].get(plan.theme)]
+        poles = text.THEME_TAGS[lang].get(plan.theme, {})
+        tags = [poles.get(plan.pole, poles.get("any"))]
         tags += rng.sample(text.CONTEXT_TAGS[lang], rng.choice((0, 1, 1, 2)))
         blocks.append(" ".join(f"#{t}" for t in tags if t))
     return "\n\n".join(blocks) + "\n"
