@@ -77,6 +77,46 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
         raise WriteError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def write_new_files(items: list[tuple[Path, bytes]]) -> list[bool]:
+    """Create many new files durably with two ``sync`` calls instead of one fsync each.
+
+    Every file is first written to a hidden temporary name; one ``os.sync``
+    makes all their bytes durable; each is then hard-linked to its final name
+    (never replacing an existing file: that item is ``False``) and a second
+    ``sync`` makes the names durable. A crash at any point leaves each final
+    name either absent or whole; hidden leftovers are never read as entries.
+    """
+    staged: list[Path] = []
+    try:
+        for path, data in items:
+            ensure_dir(path.parent)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            staged.append(tmp)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+        os.sync()
+        done: list[bool] = []
+        for (path, _), tmp in zip(items, staged, strict=True):
+            try:
+                os.link(tmp, path)
+                done.append(True)
+            except FileExistsError:
+                done.append(False)
+        os.sync()
+        return done
+    except OSError as exc:
+        raise WriteError(exc.errno, f"cannot write {exc.filename or 'files'}: "
+                                    f"{exc.strerror or exc}") from None
+    finally:
+        for tmp in staged:
+            _discard(tmp)
+
+
 def move(src: Path, dst: Path) -> None:
     """Rename within the journal (trash, restore), durable once it returns."""
     ensure_dir(dst.parent)
