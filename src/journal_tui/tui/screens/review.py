@@ -68,6 +68,7 @@ MSG = Catalog({
     "people": ("People", "Personnes"),
     "tags": ("Tags", "Tags"),
     "none": ("none", "aucun"),
+    "label": ("{label}: ", "{label} : "),
     "note": ("Review note · ctrl+s saves", "Note de bilan · ctrl+s enregistre"),
     "note.unsaved": ("(not saved)", "(non enregistrée)"),
     "questions": ("Questions for the week", "Questions de la semaine"),
@@ -224,7 +225,7 @@ class ReviewScreen(Screen[None]):
                     yield Label(MSG("note", lang), id="review-note-heading", classes="heading")
                     yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
                     yield Label(MSG("questions", lang), classes="heading")
-                    yield Static(id="review-questions", markup=False)
+                    yield Vertical(id="review-questions")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -431,8 +432,12 @@ class ReviewScreen(Screen[None]):
             self._names(MSG("people", lang), review.people, "@"))
         self.query_one("#review-tags", Static).update(
             self._names(MSG("tags", lang), review.tags, "#"))
-        self.query_one("#review-questions", Static).update(
-            "\n".join(f"• {q.text_in(lang)}" for q in review.questions))
+        box = self.query_one("#review-questions", Vertical)
+        if not box.children and review.questions:
+            box.mount_all(Horizontal(Static("•", classes="bullet"),
+                                     Static(q.text_in(lang), markup=False, classes="question"),
+                                     classes="question-row")
+                          for q in review.questions)
 
     def _show_entries(self, review: WeeklyReview) -> None:
         view = self.query_one("#review-entries", ListView)
@@ -460,13 +465,12 @@ class ReviewScreen(Screen[None]):
             if abs(delta) >= 0.05:
                 line = line + Content.styled(f"  {'▲' if delta > 0 else '▼'} {delta:+.1f}",
                                              "$success" if delta > 0 else "$warning")
-        bars = "▁▂▃▄▅▆▇█"
-        spark = Content.assemble(*(
-            (bars[round((m - 1) / 4 * 7)] if m is not None else "·",
-             "bold " + mood_style(m) if w == review.week else mood_style(m))
-            for w, m in review.mood_weeks))
-        weeks = f"  {review.mood_weeks[0][0][-3:]}→{review.week[-3:]} "
-        return line + Content("\n") + Content.styled(weeks, "$text-muted") + spark
+        weeks: list[Content | str] = []
+        for w, m in review.mood_weeks:
+            style = mood_style(m) + (" bold underline" if w == review.week else "")
+            weeks += [Content.styled(f"{w[-3:]} ", "$text-muted"),
+                      Content.styled(f"{m:.1f}" if m is not None else "–", style), "  "]
+        return line + Content("\n") + Content.assemble(*weeks)
 
     def _themes(self, review: WeeklyReview) -> Content:
         lang = self.lang
@@ -480,7 +484,7 @@ class ReviewScreen(Screen[None]):
             low, high = t.theme.pole("low", lang), t.theme.pole("high", lang)
             if t.direction:
                 mark = Content.styled(
-                    f"{'▶' if t.direction > 0 else '◀'} {abs(t.shift or 0):.1f}",
+                    f"{'▶' if t.direction > 0 else '◀'} {t.shift or 0:+.1f}",
                     "bold $success" if t.direction > 0 else "bold $warning")
             elif t.shift is not None:
                 mark = Content.styled(MSG("steady", lang), "$text-muted")
@@ -495,5 +499,5 @@ class ReviewScreen(Screen[None]):
 
     def _names(self, label: str, counts: dict[str, int], mark: str) -> Content:
         body = " · ".join(f"{mark}{name} {n}" for name, n in counts.items())
-        return Content.assemble((f"{label}: ", "bold"),
+        return Content.assemble((MSG("label", self.lang, label=label), "bold"),
                                 body or (MSG("none", self.lang), "$text-muted"))

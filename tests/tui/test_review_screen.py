@@ -1,0 +1,325 @@
+"""The Review screen: moving between weeks, the review note, export, snapshots.
+
+The screen runs in a small host app that provides what ``JournalApp`` gives its
+screens (``ctx``, ``lang``), so these tests and snapshots do not change when the
+rest of the app does.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import ListView, Static, TextArea
+
+from journal_tui.core.context import Context
+from journal_tui.core.model import make_entry
+from journal_tui.core.storage import Journal
+from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
+from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
+
+TZ = timezone(timedelta(hours=1))
+
+
+def seed(journal: Journal) -> None:
+    """2026-W48 (the clock's week: Thursday 26 Nov) and the four weeks before it."""
+
+    def add(day: str, body: str, hour: int = 9, **kw: object) -> None:
+        d = date.fromisoformat(day)
+        journal.save(make_entry(body, day=d, when=datetime(d.year, d.month, d.day, hour,
+                                                           tzinfo=TZ), **kw), touch=False)
+
+    add("2026-11-23", "Lunch with @Marie about the #partner deal\n\nWe agreed to share the "
+        "stand.", mood=4, checkin={"synergy": 2, "determination": 1},
+        prompt="Who moved you along your path this week?")
+    add("2026-11-23", "Evening: called @Paul, he pushed back hard. #work", hour=20, mood=2,
+        checkin={"openness": -1})
+    add("2026-11-24", "I kept insisting on the old plan although everything said otherwise. "
+        "#work", mood=2, checkin={"determination": -2}, prompt="Where did you hold on?")
+    add("2026-11-26", "Took advice from @marie with a grain of salt and asked an accountant. "
+        "#partner", mood=4, checkin={"advice": 2})
+    for i in range(1, 29, 2):
+        d = date(2026, 11, 23) - timedelta(days=i)
+        add(d.isoformat(), f"Earlier day {i} with @Ana #routine", mood=3 if i % 3 else 4,
+            checkin={"synergy": -1, "determination": 1, "advice": 0})
+
+
+class Host(App[None]):
+    """What the Review screen needs from ``JournalApp``."""
+
+    TITLE = "journal-tui"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lang = ctx.lang
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen())
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@pytest.fixture
+def app(make_ctx, journal) -> Host:
+    seed(journal)
+    return Host(make_ctx("en"))
+
+
+def titles(screen: ReviewScreen) -> list[str]:
+    return [item.entry.title for item in screen.query(EntryItem)]
+
+
+def review_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "entries").rglob("*.toml")
+                  if tomllib.loads(p.read_text("utf-8"))["kind"] == "review")
+
+
+def test_week_span() -> None:
+    assert week_span(date(2026, 11, 23), date(2026, 11, 29), "en") == "23–29 November 2026"
+    assert week_span(date(2026, 11, 30), date(2026, 12, 6), "fr") == \
+        "30 novembre – 6 décembre 2026"
+    assert week_span(date(2026, 12, 28), date(2027, 1, 3), "fr") == \
+        "28 décembre 2026 – 3 janvier 2027"
+
+
+async def test_opens_on_the_current_week_and_moves_between_weeks(app: Host) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.week == "2026-W48"
+        assert "Week 2026-W48" in str(screen.query_one("#review-title", Static).render())
+        assert titles(screen)[0] == "Lunch with @Marie about the #partner deal"
+        assert len(titles(screen)) == 4
+
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert screen.week == "2026-W47"
+        assert titles(screen) == ["Earlier day 7 with @Ana #routine",
+                                  "Earlier day 5 with @Ana #routine",
+                                  "Earlier day 3 with @Ana #routine",
+                                  "Earlier day 1 with @Ana #routine"]
+        await pilot.press("ctrl+pageup", "left_square_bracket")
+        await settle(pilot)
+        assert screen.week == "2026-W45"
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert screen.week == "2026-W46"
+        await pilot.press("ctrl+home")
+        await settle(pilot)
+        assert screen.week == "2026-W48"
+        assert len(titles(screen)) == 4
+        # no week after the current one
+        await pilot.press("alt+right", "right_square_bracket")
+        await settle(pilot)
+        assert screen.week == "2026-W48"
+        await pilot.press("left_square_bracket", "left_square_bracket", "t")
+        await settle(pilot)
+        assert screen.week == "2026-W48"
+
+
+async def test_plain_keys_type_in_the_note(app: Host) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#review-note", TextArea).focus()
+        await pilot.press("left_square_bracket", "t", "right_square_bracket")
+        await settle(pilot)
+        assert screen.week == "2026-W48"
+        assert screen.query_one("#review-note", TextArea).text == "[t]"
+        await pilot.press("alt+left")  # the modified keys still move
+        await settle(pilot)
+        assert screen.week == "2026-W47"
+
+
+async def test_write_save_and_reopen_the_review_note(app: Host, make_ctx, journal) -> None:
+    root = journal.root
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        editor = screen.query_one("#review-note", TextArea)
+        assert editor.text == ""
+        editor.focus()
+        await pilot.press(*"Good week with @Marie")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        files = review_files(root)
+        assert len(files) == 1
+        data = tomllib.loads(files[0].read_text("utf-8"))
+        assert data["kind"] == "review" and data["week"] == "2026-W48"
+        assert data["date"] == date(2026, 11, 26)  # today, before the week's Sunday
+        assert data["body"] == "Good week with @Marie" and data["people"] == ["Marie"]
+        first_id = data["id"]
+
+        # another week has its own (empty) note; coming back reopens this one
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert editor.text == ""
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert editor.text == "Good week with @Marie"
+
+        # saving again updates the same entry
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        await pilot.press(*" and @Paul")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        files = review_files(root)
+        assert len(files) == 1
+        data = tomllib.loads(files[0].read_text("utf-8"))
+        assert data["id"] == first_id
+        assert data["body"] == "Good week with @Marie and @Paul"
+
+        # the note of a past week is dated on its Sunday
+        await pilot.press("alt+left")
+        await settle(pilot)
+        editor.focus()
+        await pilot.press(*"Last week")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        weeks = {tomllib.loads(p.read_text("utf-8"))["week"]: tomllib.loads(
+            p.read_text("utf-8"))["date"] for p in review_files(root)}
+        assert weeks == {"2026-W48": date(2026, 11, 26), "2026-W47": date(2026, 11, 22)}
+
+    # a new session reopens the note of the week
+    again = Host(make_ctx("en"))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert again.screen.query_one("#review-note", TextArea).text == \
+            "Good week with @Marie and @Paul"
+
+
+async def test_unsaved_note_survives_a_week_change(app: Host, journal) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        editor = app.screen.query_one("#review-note", TextArea)
+        editor.focus()
+        await pilot.press(*"draft")
+        assert "(not saved)" in str(app.screen.query_one("#review-note-heading").render())
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert editor.text == ""
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert editor.text == "draft"
+        assert review_files(journal.root) == []
+
+
+async def test_empty_note_is_not_saved(app: Host, journal) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert review_files(journal.root) == []
+
+
+async def test_export_never_overwrites_without_asking(app: Host, journal) -> None:
+    exports = journal.root / "exports"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#review-note", TextArea).load_text("My note")
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        first = exports / "review-2026-W48.md"
+        text = first.read_text("utf-8")
+        assert text.startswith("# Week 2026-W48\n")
+        assert "We agreed to share the stand." in text and "My note" in text
+        assert oct(first.stat().st_mode & 0o777) == "0o600"
+        assert any(str(first) in n.message for n in app._notifications)
+
+        first.write_text("mine", "utf-8")
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportExistsDialog)
+        await pilot.press("escape")  # cancel
+        await settle(pilot)
+        assert first.read_text("utf-8") == "mine"
+        assert sorted(p.name for p in exports.iterdir()) == ["review-2026-W48.md"]
+
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.click("#new")
+        await settle(pilot)
+        assert first.read_text("utf-8") == "mine"
+        assert (exports / "review-2026-W48-2.md").read_text("utf-8") == text
+
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.click("#overwrite")
+        await settle(pilot)
+        assert first.read_text("utf-8") == text
+
+
+async def test_enter_opens_the_entry_whole(app: Host) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen.focused, ListView)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not screen
+        shown = " ".join(str(w.render()) for w in app.screen.query("*")
+                         if hasattr(w, "render"))
+        assert "We agreed to share the stand." in shown or any(
+            "We agreed to share the stand." in getattr(w, "source", "")
+            for w in app.screen.query("Markdown"))
+
+
+async def test_reloads_when_shown_again(app: Host, journal) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        journal.save(make_entry("Written elsewhere #new", day=date(2026, 11, 25),
+                                when=datetime(2026, 11, 25, 10, tzinfo=TZ)), touch=False)
+        app.push_screen(ExportExistsDialog("?", "o", "n", "c"))
+        await settle(pilot)
+        app.pop_screen()
+        await settle(pilot)
+        assert "Written elsewhere #new" in titles(screen)
+        assert "#new 1" in str(screen.query_one("#review-tags", Static).render())
+
+
+# ----------------------------------------------------------------------- snapshots
+
+
+def _snap_app(make_ctx, journal, lang: str) -> Host:
+    seed(journal)
+    ctx = make_ctx(lang)
+    ctx.journal.save(make_entry("A steady week.\n\nMore to say.", day=date(2026, 11, 22),
+                                when=datetime(2026, 11, 22, 18, tzinfo=TZ), kind="review",
+                                week="2026-W47"), touch=False)
+    return Host(ctx)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_snapshot_80x24(snap_compare, make_ctx, journal, lang: str) -> None:
+    assert snap_compare(_snap_app(make_ctx, journal, lang), terminal_size=(80, 24),
+                        run_before=settle)
+
+
+def test_snapshot_past_week_with_note_80x24(snap_compare, make_ctx, journal) -> None:
+    async def before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("alt+left")
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#review-body").scroll_to_widget(
+            screen.query_one("#review-note-heading"), animate=False, top=True)
+        await pilot.pause()
+
+    assert snap_compare(_snap_app(make_ctx, journal, "fr"), terminal_size=(80, 24),
+                        run_before=before)
+
+
+def test_snapshot_120x40(snap_compare, make_ctx, journal) -> None:
+    assert snap_compare(_snap_app(make_ctx, journal, "en"), terminal_size=(120, 40),
+                        run_before=settle)
