@@ -1,0 +1,148 @@
+"""Start-up of the TUI and the Journal screen's search, beside a minimal Textual app.
+
+Usage:  python benchmarks/bench_tui.py [--runs 5] [--entries 7300]
+
+1. Whole-process time from start to the Today screen ready for typing (editor
+   focused, the day's side data loaded), headless, with an empty journal and
+   with --entries entries, beside a minimal Textual app (a TextArea, focused)
+   started the same way in the same run.
+2. In one process on the large journal: opening the Journal screen (table
+   filled) and each search keystroke (results shown).
+
+Targets (issue 3): the journal's size adds < 100 ms; the whole start within
+1.5x the minimal app; Journal screen and each keystroke < 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import DATA, build_journal
+
+PROBE_APP = """
+import asyncio
+from journal_tui.core.context import open_context
+from journal_tui.tui.app import JournalApp
+from textual.widgets import TextArea
+
+async def main():
+    app = JournalApp(open_context())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert isinstance(app.focused, TextArea), app.focused
+asyncio.run(main())
+"""
+
+PROBE_MINIMAL = """
+import asyncio
+from textual.app import App
+from textual.widgets import Footer, Header, TextArea
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield TextArea()
+        yield Footer()
+    def on_mount(self):
+        self.query_one(TextArea).focus()
+
+async def main():
+    app = Minimal()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea)
+asyncio.run(main())
+"""
+
+PROBE_SEARCH = """
+import asyncio, json, sys, time
+from journal_tui.core.context import open_context
+from journal_tui.tui.app import JournalApp
+from textual.widgets import DataTable, Input
+
+async def main():
+    app = JournalApp(open_context())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        t0 = time.perf_counter()
+        await app.action_switch_mode("journal")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        opened = time.perf_counter() - t0
+        rows = app.screen.query_one(DataTable).row_count
+        app.screen.query_one("#search", Input).focus()
+        keys = []
+        for ch in "partenaire":
+            t0 = time.perf_counter()
+            await pilot.press(ch)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            keys.append(time.perf_counter() - t0)
+        print(json.dumps({"open": opened, "rows": rows, "keys": keys,
+                          "final_rows": app.screen.query_one(DataTable).row_count}))
+asyncio.run(main())
+"""
+
+
+def timed(code: str, env: dict[str, str], runs: int) -> float:
+    samples = []
+    for i in range(runs + 1):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        if i:
+            samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--entries", type=int, default=7300)
+    args = parser.parse_args()
+    big = DATA / f"journal-{args.entries}"
+    if not (big / "entries").is_dir():
+        print(f"building a {args.entries}-entry journal in {big} …", file=sys.stderr)
+        build_journal(big, args.entries)
+    scratch = Path(tempfile.mkdtemp(prefix="jt-bench-tui-"))
+    base = {**os.environ, "JOURNAL_TUI_CONFIG": str(scratch / "none.toml"),
+            "JOURNAL_TUI_CACHE": str(scratch / "cache"), "LANG": "en_US.UTF-8"}
+    empty_env = {**base, "JOURNAL_TUI_HOME": str(scratch / "empty")}
+    big_env = {**base, "JOURNAL_TUI_HOME": str(big)}
+    minimal = timed(PROBE_MINIMAL, base, args.runs)
+    empty = timed(PROBE_APP, empty_env, args.runs)
+    large = timed(PROBE_APP, big_env, args.runs)
+    print(f"\nTUI start to Today ready (median of {args.runs}, whole process, headless)")
+    print(f"{'':<34}{'ms':>8}{'× minimal':>11}")
+    print(f"{'minimal Textual app (baseline)':<34}{minimal * 1000:>8.0f}{1:>11.2f}")
+    print(f"{'journal-tui, empty journal':<34}{empty * 1000:>8.0f}{empty / minimal:>11.2f}")
+    label = f"journal-tui, {args.entries} entries"
+    print(f"{label:<34}{large * 1000:>8.0f}{large / minimal:>11.2f}")
+    print(f"{'added by the journal size':<34}{(large - empty) * 1000:>8.0f}")
+
+    import json
+
+    out = subprocess.run([sys.executable, "-c", PROBE_SEARCH], env=big_env, check=True,
+                         capture_output=True, text=True).stdout
+    r = json.loads(out.strip().splitlines()[-1])
+    keys = sorted(r["keys"])
+    print(f"\nJournal screen on {args.entries} entries ({r['rows']} rows shown)")
+    print(f"{'open the Journal screen':<34}{r['open'] * 1000:>8.0f} ms")
+    print(f"{'search keystroke, median':<34}{statistics.median(keys) * 1000:>8.0f} ms")
+    print(f"{'search keystroke, worst':<34}{keys[-1] * 1000:>8.0f} ms"
+          f"   ({r['final_rows']} rows match 'partenaire')")
+
+
+if __name__ == "__main__":
+    main()
