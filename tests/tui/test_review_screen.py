@@ -288,6 +288,28 @@ async def test_reloads_when_shown_again(app: Host, journal) -> None:
         assert "#new 1" in str(screen.query_one("#review-tags", Static).render())
 
 
+async def test_in_the_journal_app_on_f5(make_ctx, journal) -> None:
+    from journal_tui.tui.app import JournalApp
+
+    seed(journal)
+    app = JournalApp(make_ctx("fr"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.week == "2026-W48"
+        assert "Semaine 2026-W48" in str(screen.query_one("#review-title", Static).render())
+        screen.query_one("#review-note", TextArea).focus()
+        await pilot.press(*"Bilan")
+        assert screen.has_unsaved()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not screen.has_unsaved()
+        [path] = review_files(journal.root)
+        assert tomllib.loads(path.read_text("utf-8"))["week"] == "2026-W48"
+
+
 # ----------------------------------------------------------------------- snapshots
 
 

@@ -143,7 +143,8 @@ class ReviewScreen(Screen[None]):
         Binding("left_square_bracket", "week(-1)", show=False),
         Binding("right_square_bracket", "week(1)", show=False),
         Binding("t", "this_week", show=False),
-        Binding("ctrl+s", "save_note", "b.save", id="review_save"),
+        # Shown in the note's heading; the footer is short at 80 columns.
+        Binding("ctrl+s", "save_note", "b.save", id="review_save", show=False),
         Binding("ctrl+o", "export", "b.export", id="review_export"),
     ]
 
@@ -201,6 +202,10 @@ class ReviewScreen(Screen[None]):
     def is_dirty(self) -> bool:
         return self.editor.text != self._saved_text
 
+    def has_unsaved(self) -> bool:
+        """Note text not saved yet, for this week or one left behind (for quitting)."""
+        return self.is_dirty() or bool(self._drafts)
+
     # ---------------------------------------------------------------- compose
 
     def compose(self) -> ComposeResult:
@@ -251,6 +256,7 @@ class ReviewScreen(Screen[None]):
     def watch_week(self, old: str, new: str) -> None:
         if old and self.is_dirty():
             self._drafts[old] = self.editor.text
+        self.editor.read_only = True  # until the new week's note is in
         self.load(new)
 
     # ---------------------------------------------------------------- actions
@@ -364,6 +370,7 @@ class ReviewScreen(Screen[None]):
     # --------------------------------------------------------------- messages
 
     def on_review_screen_failed(self, message: Failed) -> None:
+        self.editor.read_only = False
         self.notify(message.text, severity="error", markup=False)
 
     def on_review_screen_exported(self, message: Exported) -> None:
@@ -404,6 +411,7 @@ class ReviewScreen(Screen[None]):
             text = self._drafts.pop(review.week, self._saved_text)
             if editor.text != text:
                 editor.load_text(text)
+        editor.read_only = False
         self._show_dirty()
 
     def _show_dirty(self) -> None:
