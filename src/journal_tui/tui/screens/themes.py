@@ -1,0 +1,370 @@
+"""The Themes screen: the nine themes over a range, and one theme in detail.
+
+Keys: ``1``–``4`` (or ``r`` to cycle) pick the range (8 weeks, 6 months, 1 year,
+all); up/down select a theme; left/right move the cursor over the chart's periods;
+Enter lists the entries behind the point under the cursor (and opens one).
+
+Entries are read and scored in a thread worker that only posts a message; the
+series are aggregated on the app's side (a few milliseconds, scores are cached),
+and everything is reloaded when the screen is shown again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from journal_tui.core.i18n import MONTHS, Catalog
+from journal_tui.core.index import Query
+from journal_tui.core.model import Entry
+from journal_tui.core.themes import (
+    entries_behind,
+    last_weeks,
+    months_between,
+    period_bounds,
+    score_entry,
+    series,
+    shift,
+    summary,
+    trend,
+)
+from journal_tui.tui.widgets.theme_chart import (
+    ChartData,
+    OverviewRow,
+    ThemeChart,
+    ThemeOverview,
+    series_labels,
+)
+from journal_tui.tui.widgets.theme_entries import ThemeEntriesDialog
+
+RANGES = ("8w", "6m", "1y", "all")
+RANGE_WEEKS = {"8w": 8, "6m": 26, "1y": 52}
+
+MSG = Catalog({
+    "b.range": ("range", "période"),
+    "b.theme": ("theme", "thème"),
+    "b.period": ("week", "semaine"),
+    "b.entries": ("entries", "entrées"),
+    "range.8w": ("8 weeks", "8 semaines"),
+    "range.6m": ("6 months", "6 mois"),
+    "range.1y": ("1 year", "1 an"),
+    "range.all": ("all", "tout"),
+    "span": ("{first} – {last} · {n} entries", "{first} – {last} · {n} entrées"),
+    "loading": ("Loading…", "Chargement…"),
+    "load.error": ("Could not read the journal: {error}",
+                   "Impossible de lire le journal : {error}"),
+    "nothing": ("No entry in this range yet: write a few and come back.",
+                "Aucune entrée sur cette période : écrivez-en quelques-unes et revenez."),
+    "info.week": ("{period} · {span} · {entries} entries, {mentions} about this theme",
+                  "{period} · {span} · {entries} entrées, dont {mentions} sur ce thème"),
+    "info.gap": ("{period} · {span} · no entry", "{period} · {span} · aucune entrée"),
+    "info.balance": ("balance {b}", "équilibre {b}"),
+    "info.nobalance": ("no balance signal", "pas de signal d'équilibre"),
+    "info.avg.w": ("4-week average {a}", "moyenne sur 4 semaines {a}"),
+    "info.avg.m": ("4-month average {a}", "moyenne sur 4 mois {a}"),
+    "info.enter": ("Enter: see the entries", "Entrée : voir les entrées"),
+    "mentions": ("mentions per {unit}", "mentions par {unit}"),
+    "unit.w": ("week", "semaine"),
+    "unit.m": ("month", "mois"),
+    "dialog.title": ("{theme} · {period}", "{theme} · {period}"),
+    "dialog.hint": ("Enter opens an entry · Escape closes",
+                    "Entrée ouvre une entrée · Échap ferme"),
+    "dialog.empty": ("No entry touches this theme here.",
+                     "Aucune entrée ne touche ce thème ici."),
+    "problems": ("{n} unreadable file(s) skipped", "{n} fichier(s) illisible(s) ignoré(s)"),
+})
+
+
+@dataclass
+class View:
+    """What the screen shows for one range (computed on the app's side)."""
+
+    periods: tuple[str, ...]
+    entries: tuple[int, ...]
+    rows: list[OverviewRow]
+    averages: dict[str, tuple[float | None, ...]]
+
+
+class ThemesScreen(Screen[None]):
+    CSS_PATH = "themes.tcss"
+
+    BINDINGS = [
+        Binding("r", "cycle_range", "b.range", id="themes_range"),
+        Binding("1", "set_range(0)", show=False),
+        Binding("2", "set_range(1)", show=False),
+        Binding("3", "set_range(2)", show=False),
+        Binding("4", "set_range(3)", show=False),
+        Binding("up", "theme(-1)", "b.theme", id="themes_up", key_display="↑↓"),
+        Binding("down", "theme(1)", show=False),
+        Binding("left", "move(-1)", "b.period", id="themes_left", key_display="←→"),
+        Binding("right", "move(1)", show=False),
+        Binding("home", "move_to(0)", show=False),
+        Binding("end", "move_to(-1)", show=False),
+        Binding("enter", "entries", "b.entries", id="themes_entries"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        entries: list[Entry]
+        book: Any
+        problems: int
+
+    @dataclass
+    class Failed(Message):
+        text: str
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.range_index = 0
+        self.selected = 0
+        self.cursor = -1  # index in the range's periods; -1: the latest
+        self.entries: list[Entry] | None = None
+        self.book: Any = None
+        self.view: View | None = None
+        self._lock: Any = None
+
+    # ---------------------------------------------------------------- helpers
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "en")
+
+    @property
+    def ctx(self) -> Any:
+        return self.app.ctx  # type: ignore[attr-defined]
+
+    @property
+    def journal_lock(self) -> Any:
+        lock = getattr(self.app, "journal_lock", None)
+        if lock is None:
+            if self._lock is None:
+                self._lock = threading.RLock()
+            lock = self._lock
+        return lock
+
+    @property
+    def range(self) -> str:
+        return RANGES[self.range_index]
+
+    @property
+    def theme_ids(self) -> list[str]:
+        return list(self.book.themes) if self.book is not None else []
+
+    # ---------------------------------------------------------------- compose
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(MSG("loading", self.lang), id="themes-range")
+        yield ThemeOverview(id="themes-overview")
+        yield ThemeChart(id="themes-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for key, bindings in list(self._bindings.key_to_bindings.items()):
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=MSG(b.description, self.lang))
+                if b.description.startswith("b.") else b for b in bindings]
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # ---------------------------------------------------------------- workers
+
+    @work(thread=True, exclusive=True, group="themes-load")
+    def load(self) -> None:
+        ctx = self.ctx
+        try:
+            with self.journal_lock:
+                ctx.journal.refresh()
+                entries = ctx.journal.query(Query(kind="entry"))
+                problems = len(ctx.journal.problems())
+            book = ctx.prompts
+            for entry in entries:  # score here, off the app's thread (cached)
+                score_entry(entry, book)
+        except (OSError, ValueError) as exc:
+            self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
+            return
+        self.post_message(self.Loaded(entries, book, problems))
+
+    def on_themes_screen_loaded(self, message: Loaded) -> None:
+        self.entries, self.book = message.entries, message.book
+        self.selected = min(self.selected, max(0, len(self.theme_ids) - 1))
+        if message.problems:
+            self.notify(MSG("problems", self.lang, n=message.problems), severity="warning")
+        self.recompute()
+
+    def on_themes_screen_failed(self, message: Failed) -> None:
+        self.notify(message.text, severity="error", markup=False)
+
+    # ---------------------------------------------------------------- data
+
+    def periods_for(self, which: str) -> list[str]:
+        today = self.ctx.today
+        if which in RANGE_WEEKS:
+            return last_weeks(today, RANGE_WEEKS[which])
+        first = min((e.date for e in self.entries or ()), default=today)
+        return months_between(min(first, today), today)
+
+    def recompute(self) -> None:
+        if self.entries is None or self.book is None:
+            return
+        periods = self.periods_for(self.range)
+        current = series(self.entries, self.book, periods)
+        previous = series(self.entries, self.book,
+                          [shift(periods[0], k) for k in range(-len(periods), 0)])
+        rows = []
+        for tid, theme in self.book.themes.items():
+            line = current.themes[tid]
+            now, before = summary(current, tid), summary(previous, tid)
+            rows.append(OverviewRow(
+                theme_id=tid, name=theme.name(self.lang), polar=theme.polar,
+                mentions=line.mentions, balance=line.balance, total=now.mentions,
+                mean=now.balance, trend=trend(now, before, theme.polar)))
+        self.view = View(current.periods, current.entries, rows,
+                         {tid: line.average for tid, line in current.themes.items()})
+        self._labels = series_labels(current, MONTHS[self.lang])
+        n = len(periods)
+        self.cursor = n - 1 if self.cursor < 0 or self.cursor >= n else self.cursor
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        lang = self.lang
+        tabs = Text()
+        for i, r in enumerate(RANGES):
+            label = f"{i + 1} {MSG('range.' + r, lang)}"
+            tabs.append(f" {label} ", style="reverse bold" if r == self.range else "")
+            tabs.append(" ")
+        tabs.append(MSG("span", lang, first=view.periods[0], last=view.periods[-1],
+                        n=sum(view.entries)), style="dim")
+        self.query_one("#themes-range", Static).update(tabs)
+        overview = self.query_one(ThemeOverview)
+        overview.show(view.rows, self.selected, self.cursor)
+        self.query_one(ThemeChart).show(self.chart_data())
+
+    def chart_data(self) -> ChartData:
+        assert self.view is not None
+        view, lang = self.view, self.lang
+        row = view.rows[self.selected]
+        theme = self.book.theme(row.theme_id)
+        k = self.cursor
+        weekly = "-W" in view.periods[0]
+        unit = MSG("unit.w" if weekly else "unit.m", lang)
+        if theme.polar:
+            title = theme.name(lang)
+        else:
+            title = f"{theme.name(lang)}: {MSG('mentions', lang, unit=unit)}"
+        return ChartData(
+            title=title,
+            high=theme.pole("high", lang) if theme.polar else "",
+            low=theme.pole("low", lang) if theme.polar else "",
+            polar=theme.polar,
+            labels=self._labels,
+            entries=view.entries,
+            mentions=row.mentions,
+            balance=row.balance,
+            cursor=k,
+            info=self.info_line(row, k),
+            empty=MSG("nothing", lang),
+        )
+
+    def info_line(self, row: OverviewRow, k: int) -> str:
+        """Two lines about the period under the cursor."""
+        assert self.view is not None
+        view, lang = self.view, self.lang
+        period = view.periods[k]
+        span = _span(*period_bounds(period), lang)
+        if not view.entries[k]:
+            return MSG("info.gap", lang, period=period, span=span)
+        first = MSG("info.week", lang, period=period, span=span, entries=view.entries[k],
+                    mentions=row.mentions[k] or 0)
+        parts = []
+        if row.polar:
+            b = row.balance[k]
+            parts.append(MSG("info.balance", lang, b=f"{b:+.2f}") if b is not None
+                         else MSG("info.nobalance", lang))
+            avg = view.averages[row.theme_id][k]
+            if avg is not None:
+                parts.append(MSG("info.avg.w" if "-W" in period else "info.avg.m", lang,
+                                 a=f"{avg:+.2f}"))
+        if row.mentions[k]:
+            parts.append(MSG("info.enter", lang))
+        return first + "\n" + " · ".join(parts)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_cycle_range(self) -> None:
+        self.action_set_range((self.range_index + 1) % len(RANGES))
+
+    def action_set_range(self, index: int) -> None:
+        if index != self.range_index:
+            self.range_index = index
+            self.cursor = -1
+            self.recompute()
+
+    def action_theme(self, step: int) -> None:
+        if self.view is None:
+            return
+        self.selected = (self.selected + step) % len(self.view.rows)
+        self.refresh_view()
+
+    def action_move(self, step: int) -> None:
+        if self.view is None:
+            return
+        self.cursor = max(0, min(len(self.view.periods) - 1, self.cursor + step))
+        self.refresh_view()
+
+    def action_move_to(self, index: int) -> None:
+        if self.view is None:
+            return
+        self.cursor = index % len(self.view.periods)
+        self.refresh_view()
+
+    def action_entries(self) -> None:
+        if self.view is None or self.entries is None:
+            return
+        row = self.view.rows[self.selected]
+        period = self.view.periods[self.cursor]
+        found = entries_behind(self.entries, self.book, row.theme_id, period)
+        found.sort(key=lambda e: (e.date, e.created))
+        lang = self.lang
+        dialog = ThemeEntriesDialog(
+            MSG("dialog.title", lang, theme=row.name, period=period), found,
+            MSG("dialog.hint", lang), MSG("dialog.empty", lang))
+        self.app.push_screen(dialog, self.open_entry)
+
+    def open_entry(self, entry_id: str | None) -> None:
+        if entry_id is None:
+            return
+        opener = getattr(self.app, "open_entry", None)
+        if opener is not None:
+            opener(entry_id)
+            return
+        entry = next(e for e in self.entries or () if e.id == entry_id)
+        from journal_tui.tui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(entry))
+
+
+def _span(start: date, end: date, lang: str) -> str:
+    """"16–22 Nov" / "16–22 nov." style span of a week, or the month's name."""
+    months = MONTHS[lang]
+    if start.day == 1 and (end.month != start.month or end.day >= 28) and (
+            end - start).days > 7:
+        return f"{months[start.month - 1]} {start.year}"
+    a, b = months[start.month - 1][:3], months[end.month - 1][:3]
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {b}"
+    return f"{start.day} {a} – {end.day} {b}"

@@ -1,0 +1,291 @@
+"""Hand-drawn theme charts (Rich text and block characters, no chart library).
+
+* :class:`ThemeOverview`: one heat row per theme (a bar per period whose height is
+  the mentions and whose colour is the balance), its trend arrow and mean.
+* :class:`ThemeChart`: one theme in detail: the balance per period on a signed axis
+  (−1 … +1) labelled with the theme's poles, mentions as bars below, a cursor.
+
+The drawing functions are pure (``draw_overview``, ``draw_chart``) and return Rich
+``Text`` lines, so they are tested without an app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+
+from journal_tui.core.themes import SPARK, ThemeSeries, arrow
+
+LOW, MID, HIGH, NEUTRAL = "red", "yellow", "green", "cyan"
+GAP = "grey50"
+CURSOR = Style(reverse=True)
+
+
+def balance_style(value: float | None) -> str:
+    if value is None:
+        return NEUTRAL
+    if value <= -0.1:
+        return LOW
+    return HIGH if value >= 0.1 else MID
+
+
+def _bar(value: int | None, top: int) -> str:
+    if value is None:
+        return " "
+    if value <= 0:
+        return "·"
+    return SPARK[min(len(SPARK), max(1, -(-value * len(SPARK) // max(top, 1)))) - 1]
+
+
+@dataclass
+class OverviewRow:
+    theme_id: str
+    name: str
+    polar: bool
+    mentions: Sequence[int | None]
+    balance: Sequence[float | None]
+    total: int
+    mean: float | None
+    trend: float | None
+
+
+def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
+                  cursor: int | None = None) -> list[Text]:
+    """One line per theme: marker, name, heat row, trend arrow, mean (or total)."""
+    if not rows:
+        return []
+    n = len(rows[0].mentions)
+    tail = 8  # " ↗ +0.26"
+    name_w = max(8, min(max(len(r.name) for r in rows), width - n - tail - 3))
+    room = max(1, width - name_w - tail - 3)
+    pw = max(1, min(3, room // max(n, 1)))  # cells per period
+    shown = max(1, min(n, room // pw))
+    start = n - shown
+    if cursor is not None and cursor < start:
+        start = cursor
+    top = max((m or 0 for r in rows for m in r.mentions), default=1) or 1
+    lines = []
+    for i, r in enumerate(rows):
+        sel = i == selected
+        line = Text("▸ " if sel else "  ", style="bold" if sel else "")
+        name = r.name if len(r.name) <= name_w else r.name[:name_w - 1] + "…"
+        line.append(f"{name:<{name_w}} ", style="bold" if sel else "")
+        for k in range(start, start + shown):
+            glyph = _bar(r.mentions[k], top)
+            style = Style(color=balance_style(r.balance[k]) if r.polar else NEUTRAL)
+            if r.mentions[k] is None or not r.mentions[k]:
+                style = Style(color=GAP)
+            if cursor == k and sel:
+                style += CURSOR
+            line.append(glyph * (pw - 1) + " " if pw > 1 else glyph, style=style)
+        line.append(f" {arrow(r.trend)} ")
+        if r.polar:
+            value = "" if r.mean is None else f"{r.mean:+.2f}"
+            line.append(f"{value:>5}", style=balance_style(r.mean))
+        else:
+            line.append(f"{r.total:>5}", style=NEUTRAL)
+        lines.append(line)
+    return lines
+
+
+@dataclass
+class ChartData:
+    """What the detail chart shows (one theme over the periods of a series)."""
+
+    title: str
+    high: str  # pole labels in the interface language ("" for a plain theme)
+    low: str
+    polar: bool
+    labels: Sequence[str]  # short x-axis label per period
+    entries: Sequence[int]
+    mentions: Sequence[int | None]
+    balance: Sequence[float | None]
+    cursor: int = -1
+    info: str = ""
+    empty: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _window(n: int, cursor: int, cols: int) -> tuple[int, int]:
+    """First and end index of the periods shown (the cursor always visible)."""
+    if n <= cols:
+        return 0, n
+    start = n - cols if cursor >= n - cols else max(0, cursor - cols // 2)
+    return start, start + cols
+
+
+INFO_LINES = 2
+MAX_BALANCE_ROWS = 11
+MAX_BAR_ROWS = 4
+
+
+def draw_chart(data: ChartData, width: int, height: int) -> list[Text]:
+    """Title (and high pole), balance rows around the zero axis, low pole, mention
+    bars, period labels, then two info lines about the period under the cursor."""
+    n = len(data.labels)
+    gutter = 3
+    usable = max(1, width - gutter)
+    cw = max(1, min(6, usable // max(n, 1)))
+    cols = max(1, usable // cw)
+    cursor = data.cursor % n if n else 0
+    start, end = _window(n, cursor, cols)
+    title = Text(data.title, style="bold")
+    out = [title]
+    fixed = 2 + INFO_LINES  # title, labels, info
+    if data.polar:
+        title.append("   ▲ " + data.high, style=Style(color=HIGH, bold=False))
+        room = max(4, height - fixed - 1)  # minus the low pole's line
+        rows = max(3, min(MAX_BALANCE_ROWS, room - 1))
+        rows -= 1 - rows % 2  # odd: as many cells above the axis as below
+        half = rows // 2
+        bar_rows = max(1, min(MAX_BAR_ROWS, room - rows))
+        for r in range(rows):
+            level = half - r  # +half … −half
+            label = "+1" if r == 0 else "−1" if r == rows - 1 else " 0" if level == 0 else ""
+            line = Text(f"{label:>{gutter - 1}} ", style="dim")
+            for k in range(start, end):
+                line.append(_balance_cell(data, k, level, half, cw),
+                            _cell_style(data, k, level, cursor))
+            out.append(line)
+        out.append(Text(f"{'':{gutter}}▼ {data.low}", style=LOW))
+    else:
+        bar_rows = max(1, min(MAX_BAR_ROWS * 3, height - fixed))
+    top = max((m or 0 for m in data.mentions), default=1) or 1
+    for r in range(bar_rows):
+        line = Text(f"{'':{gutter}}")
+        for k in range(start, end):
+            glyph = _column_bar(data.mentions[k], top, bar_rows, r)
+            style = Style(color=NEUTRAL if data.mentions[k] else GAP)
+            if k == cursor:
+                style += CURSOR
+            line.append((glyph * (cw - 1) + " ") if cw > 1 else glyph, style=style)
+        out.append(line)
+    out.append(_axis_labels(data, start, end, cw, gutter, cursor))
+    info = (data.info or data.empty).split("\n")
+    out.extend(Text(part, style="italic") for part in info[:INFO_LINES])
+    return out[:height] if height > 0 else out
+
+
+def _balance_cell(data: ChartData, k: int, level: int, half: int, cw: int) -> str:
+    b = data.balance[k]
+    body = cw - 1 if cw > 1 else 1
+    pad = " " if cw > 1 else ""
+    if level == 0:
+        if data.entries[k] == 0:
+            return " " * body + pad  # a gap: no entry that period, no axis either
+        if b is not None and abs(b) < 0.5 / half:
+            return "◆" * body + pad
+        return "─" * body + ("─" if cw > 1 else "")
+    if b is None:
+        return " " * body + pad
+    cells = round(abs(b) * half)
+    if (b > 0 and 0 < level <= cells) or (b < 0 and 0 > level >= -cells):
+        return "█" * body + pad
+    return " " * body + pad
+
+
+def _cell_style(data: ChartData, k: int, level: int, cursor: int) -> Style:
+    if level == 0:
+        style = Style(color=MID if data.balance[k] is not None else GAP)
+    else:
+        style = Style(color=HIGH if level > 0 else LOW)
+    if k == cursor:
+        style += CURSOR
+    return style
+
+
+def _column_bar(value: int | None, top: int, rows: int, r: int) -> str:
+    """Row ``r`` (0 = top) of a vertical bar of ``value`` out of ``top`` over ``rows``."""
+    if value is None:
+        return " "
+    if value <= 0:
+        return "·" if r == rows - 1 else " "
+    eighths = max(1, round(value / top * rows * 8))
+    below = (rows - 1 - r) * 8  # eighths drawn by the rows under this one
+    fill = eighths - below
+    if fill <= 0:
+        return " "
+    return "█" if fill >= 8 else SPARK[fill - 1]
+
+
+def _axis_labels(data: ChartData, start: int, end: int, cw: int, gutter: int,
+                 cursor: int) -> Text:
+    line = Text(" " * gutter, style="dim")
+    width = (end - start) * cw
+    cells = [" "] * width
+    k = start
+    last_end = -1
+    while k < end:
+        pos = (k - start) * cw
+        label = data.labels[k]
+        if pos > last_end and pos + len(label) <= width:
+            cells[pos:pos + len(label)] = label
+            last_end = pos + len(label)
+        k += 1
+    text = "".join(cells)
+    line.append(text)
+    return line
+
+
+class ThemeOverview(Widget):
+    """The nine heat rows; the screen sets ``rows``, ``selected`` and ``cursor``."""
+
+    DEFAULT_CSS = """
+    ThemeOverview { height: auto; min-height: 1; }
+    """
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.rows: list[OverviewRow] = []
+        self.selected = 0
+        self.cursor: int | None = None
+
+    def show(self, rows: list[OverviewRow], selected: int, cursor: int | None) -> None:
+        self.rows, self.selected, self.cursor = rows, selected, cursor
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return max(1, len(self.rows))
+
+    def render(self) -> Text:
+        lines = draw_overview(self.rows, self.selected, self.size.width, self.cursor)
+        return Text("\n").join(lines) if lines else Text("")
+
+
+class ThemeChart(Widget):
+    """The detail chart of one theme; the screen sets its ``ChartData``."""
+
+    DEFAULT_CSS = """
+    ThemeChart { height: 1fr; min-height: 8; }
+    """
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.data: ChartData | None = None
+
+    def show(self, data: ChartData) -> None:
+        self.data = data
+        self.refresh()
+
+    def render(self) -> Text:
+        if self.data is None:
+            return Text("")
+        return Text("\n").join(draw_chart(self.data, self.size.width, self.size.height))
+
+
+def series_labels(series: ThemeSeries, months: Sequence[str]) -> list[str]:
+    """Short x-axis labels: "W48" for weeks, "nov." style month names for months."""
+    out = []
+    for p in series.periods:
+        if "-W" in p:
+            out.append(p[-3:])
+        else:
+            year, month = p.split("-")
+            name = months[int(month) - 1][:3]
+            out.append(f"{name}{year[2:]}" if month == "01" else name)
+    return out
