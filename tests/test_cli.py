@@ -330,3 +330,14 @@ def test_python_dash_m_and_version() -> None:
     result = subprocess.run([sys.executable, "-m", "journal_tui", "--version"],
                             capture_output=True, text=True, env=os.environ.copy(), check=True)
     assert result.stdout.startswith("journal-tui ")
+
+
+def test_doctor_names_leftover_temporary_files(capsys: pytest.CaptureFixture[str],
+                                               isolated_env: Path) -> None:
+    run(capsys, "add", "fine")
+    [path] = entry_files(isolated_env)
+    leftover = path.with_name(f".{path.name}.1234.tmp")
+    leftover.write_text("half")
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1 and str(leftover) in out and "interrupted write" in out
+    assert run(capsys, "list")[1].count("\n") == 1  # never read as an entry

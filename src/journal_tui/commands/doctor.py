@@ -49,6 +49,10 @@ def check(ctx: Context) -> tuple[int, list[Problem]]:
         problems.extend(_mode_problems(path, 0o600))
     for folder in (journal.root, journal.entries_dir, journal.trash_dir, journal.drafts_dir):
         problems.extend(_mode_problems(folder, 0o700))
+    problems.extend(
+        Problem(tmp, "left over by an interrupted write; the entry itself is intact "
+                     "(safe to delete)")
+        for tmp in sorted(journal.root.rglob(".*.tmp")))
     return count, problems
 
 
