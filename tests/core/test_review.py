@@ -303,7 +303,18 @@ def test_cli_markdown_and_text(filled, capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("Week 2026-W48\n")
     assert "\x1b[" not in out
-    assert "Thu 26  Today" in out and "4 entries · 25 words" in out
+    assert "Thu 26  Today" in out and "4 entries · 25 words · streak: 2 days" in out
+
+
+def test_cli_text_on_a_terminal_is_rich(filled, capsys, monkeypatch) -> None:
+    from journal_tui.commands import review as command
+
+    monkeypatch.setattr(command, "is_terminal", lambda: True)
+    assert cli.main(["review", "--week", "2026-W48", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Semaine 2026-W48" in out and "# Semaine" not in out  # rendered, not raw
+    assert "4 entrées · 25 mots · série : 2 jours" in out
+    assert "Lunch with @Marie #partner" in out and "we talked" not in out
 
 
 def test_cli_default_week_is_the_current_one(filled, capsys, monkeypatch) -> None:

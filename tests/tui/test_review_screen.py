@@ -19,7 +19,7 @@ from journal_tui.core.context import Context
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
-from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
+from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
 
 TZ = timezone(timedelta(hours=1))
 
@@ -260,18 +260,34 @@ async def test_export_never_overwrites_without_asking(app: Host, journal) -> Non
 
 
 async def test_enter_opens_the_entry_whole(app: Host) -> None:
+    from journal_tui.tui.screens.entry import EntryScreen
+
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen.focused, ListView)
+        await pilot.press("down", "enter")  # the second entry of the week
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        assert app.screen.entry.title == "Evening: called @Paul, he pushed back hard. #work"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+
+
+async def test_fallback_reader_shows_the_whole_body(app: Host, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "journal_tui.tui.screens.entry", None)  # not there
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is not screen
-        shown = " ".join(str(w.render()) for w in app.screen.query("*")
-                         if hasattr(w, "render"))
-        assert "We agreed to share the stand." in shown or any(
-            "We agreed to share the stand." in getattr(w, "source", "")
-            for w in app.screen.query("Markdown"))
+        assert isinstance(app.screen, EntryReader)
+        assert app.screen.body.endswith("We agreed to share the stand.")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
 
 
 async def test_reloads_when_shown_again(app: Host, journal) -> None:

@@ -26,8 +26,11 @@ SHIFT = 0.2  # a theme's balance this far from its four-week average is a shift
 MSG = Catalog({
     "title": ("Week {week}", "Semaine {week}"),
     "span": ("{start} – {end}", "{start} – {end}"),
-    "counts": ("{entries} entries · {words} words · streak {streak} days",
-               "{entries} entrées · {words} mots · série de {streak} jours"),
+    "counts": ("{entries} {e} · {words} {w} · streak: {streak} {d}",
+               "{entries} {e} · {words} {w} · série : {streak} {d}"),
+    "entry.1": ("entry", "entrée"), "entry.n": ("entries", "entrées"),
+    "word.1": ("word", "mot"), "word.n": ("words", "mots"),
+    "day.1": ("day", "jour"), "day.n": ("days", "jours"),
     "days": ("Days", "Jours"),
     "mood": ("Mood", "Humeur"),
     "mood_line": ("this week {week} · four weeks before {trailing}",
@@ -297,11 +300,23 @@ def _names(counts: dict[str, int], mark: str) -> str:
     return ", ".join(f"{mark}{name} ({n})" for name, n in counts.items())
 
 
+def plural(key: str, n: int, lang: str) -> str:
+    """"entry"/"entries", "jour"/"jours"… (French singular for 0 and 1)."""
+    one = n == 1 or (lang == "fr" and n == 0)
+    return MSG(f"{key}.1" if one else f"{key}.n", lang)
+
+
+def counts_line(review: WeeklyReview, lang: str) -> str:
+    n = len(review.entries)
+    return MSG("counts", lang, entries=n, e=plural("entry", n, lang), words=review.words,
+               w=plural("word", review.words, lang), streak=review.streak,
+               d=plural("day", review.streak, lang))
+
+
 def _summary(review: WeeklyReview, lang: str) -> list[str]:
     return [
         MSG("span", lang, start=long_date(review.start, lang), end=long_date(review.end, lang)),
-        MSG("counts", lang, entries=len(review.entries), words=review.words,
-            streak=review.streak),
+        counts_line(review, lang),
     ]
 
 
@@ -351,7 +366,8 @@ def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> st
 
     ``full``: each entry whole (an export); otherwise its first line.
     """
-    out = [f"# {MSG('title', lang, week=review.week)}", "", *_summary(review, lang), ""]
+    span, counts = _summary(review, lang)
+    out = [f"# {MSG('title', lang, week=review.week)}", "", span, "", counts, ""]
     out += [f"## {MSG('days', lang)}", "", "| | " + " | ".join(
         day_label(d.day, lang) for d in review.days) + " |", "|---" * 8 + "|"]
     out.append("| " + MSG("entries", lang) + " | "

@@ -29,6 +29,7 @@ from journal_tui.core.i18n import MONTHS, Catalog, long_date
 from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
 from journal_tui.core.review import (
     WeeklyReview,
+    counts_line,
     day_label,
     fmt_mood,
     load_entries,
@@ -50,11 +51,6 @@ MSG = Catalog({
     "title": ("Week {week}", "Semaine {week}"),
     "current": ("this week", "cette semaine"),
     "loading": ("Loading…", "Chargement…"),
-    "counts": ("{entries} {e} · {words} {w} · streak: {streak} {d}",
-               "{entries} {e} · {words} {w} · série : {streak} {d}"),
-    "entry.1": ("entry", "entrée"), "entry.n": ("entries", "entrées"),
-    "word.1": ("word", "mot"), "word.n": ("words", "mots"),
-    "day.1": ("day", "jour"), "day.n": ("days", "jours"),
     "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),
     "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),
     "mood": ("Mood", "Humeur"),
@@ -87,10 +83,6 @@ MSG = Catalog({
                    "Impossible de lire le journal : {error}"),
     "skipped": ("{n} unreadable file(s) skipped.", "{n} fichier(s) illisible(s) ignoré(s)."),
 })
-
-
-def _plural(key: str, n: int, lang: str) -> str:
-    return MSG(f"{key}.1" if n == 1 else f"{key}.n", lang)
 
 
 def week_span(start: date, end: date, lang: str) -> str:
@@ -428,11 +420,7 @@ class ReviewScreen(Screen[None]):
             title += f" · {MSG('current', lang)}"
         self.query_one("#review-title", Static).update(title)
         self.query_one(DayStrip).show(review.days, review.today, lang)
-        n = len(review.entries)
-        self.query_one("#review-counts", Static).update(MSG(
-            "counts", lang, entries=n, e=_plural("entry", n, lang), words=review.words,
-            w=_plural("word", review.words, lang), streak=review.streak,
-            d=_plural("day", review.streak, lang)))
+        self.query_one("#review-counts", Static).update(counts_line(review, lang))
         self._show_entries(review)
         self.query_one("#review-mood", Static).update(self._mood(review))
         self.query_one("#review-themes", Static).update(self._themes(review))
