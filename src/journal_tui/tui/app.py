@@ -64,6 +64,8 @@ class JournalApp(App[int]):
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    autosave_delay: float = 2.0
+    """Seconds of quiet after the last keystroke before a draft is written (tests shorten it)."""
     COMMANDS = App.COMMANDS | {EntryProvider}
     # Function keys are priority bindings: the editor would otherwise take F5.
     BINDINGS = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -30,9 +29,9 @@ def on_this_day(day: date) -> list[tuple[str, date]]:
 def entry_themes(entry: Entry, book: PromptBook) -> set[str]:
     """The themes an entry touches: its prompt's theme and its self-ratings."""
     themes = set(entry.checkin)
-    if entry.prompt_id:
-        with contextlib.suppress(KeyError, LookupError, StopIteration):
-            themes.add(book.prompt(entry.prompt_id).theme)
+    prompt = book.prompt(entry.prompt_id) if entry.prompt_id else None
+    if prompt is not None:
+        themes.add(prompt.theme)
     return themes
 
 

@@ -60,9 +60,6 @@ class TodayScreen(Screen[None]):
                 show=False),
     ]
 
-    autosave_delay: float = 2.0
-    """Seconds of quiet after the last change before a draft is written (tests shorten it)."""
-
     def __init__(self) -> None:
         super().__init__()
         self.skip = 0
@@ -230,7 +227,8 @@ class TodayScreen(Screen[None]):
             self._timer = None
         if self.has_unsaved():
             self._draft_written = False
-            self._timer = self.set_timer(self.autosave_delay, self.autosave)
+            self._timer = self.set_timer(self.app.autosave_delay,  # type: ignore[attr-defined]
+                                         self.autosave)
         self._update_status()
 
     def autosave(self) -> None:
@@ -344,12 +342,7 @@ class TodayScreen(Screen[None]):
         self._leave_current()
         self.entry = entry
         self.entry_day = entry.date
-        self.prompt = None
-        if entry.prompt_id:
-            try:
-                self.prompt = self.ctx.prompts.prompt(entry.prompt_id)
-            except (KeyError, LookupError, StopIteration):
-                self.prompt = None
+        self.prompt = self.ctx.prompts.prompt(entry.prompt_id) if entry.prompt_id else None
         self.show_prompt()
         self._load_fields(entry.body, field_tags(entry), entry.mood, entry.checkin)
         self._set_baseline()
@@ -465,12 +458,7 @@ class TodayScreen(Screen[None]):
         else:
             self.entry = None
             self.entry_day = draft.date
-        self.prompt = None
-        if draft.prompt_id:
-            try:
-                self.prompt = self.ctx.prompts.prompt(draft.prompt_id)
-            except (KeyError, LookupError, StopIteration):
-                self.prompt = None
+        self.prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
         self.show_prompt()
         self._load_fields(draft.body, draft.tags, draft.mood, draft.checkin)
         self._draft_written = True

@@ -42,7 +42,7 @@ class Scale(Widget, can_focus=True):
 
     minimum = -2
     maximum = 2
-    start = 0  # where the first move lands when nothing is set
+    start = 0  # the middle: an unset scale moves from here
 
     value: reactive[int | None] = reactive(None)
 
@@ -72,15 +72,15 @@ class Scale(Widget, can_focus=True):
         self.value = value
 
     def _user_set(self, value: int | None) -> None:
+        if value is not None:
+            value = max(self.minimum, min(self.maximum, value))
         if value != self.value:
             self.set_value(value)
             self.post_message(self.Changed(self, self.value))
 
     def action_move(self, step: int) -> None:
-        if self.value is None:
-            self._user_set(self.start)
-        else:
-            self._user_set(self.value + step)
+        """Move one step; an unset scale starts from its middle."""
+        self._user_set((self.start if self.value is None else self.value) + step)
 
     def action_clear(self) -> None:
         self._user_set(None)
