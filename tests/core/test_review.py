@@ -164,7 +164,7 @@ def test_year_boundary(book: PromptBook) -> None:
     assert w01.mood_weeks[-2] == ("2026-W53", 4.0)
     assert [w for w, _ in w01.mood_weeks] == ["2026-W50", "2026-W51", "2026-W52",
                                               "2026-W53", "2027-W01"]
-    assert w01.streak == 0  # Wednesday 6 Jan has no entry yet
+    assert w01.streak == 0  # Tuesday 5 Jan has no entry, Wednesday 6 not yet either
     assert weekly_review(entries, "2027-W01", book, d("2027-01-04")).streak == 5  # Dec 31 … Jan 4
 
 
@@ -194,6 +194,11 @@ def test_streak_rules(book: PromptBook) -> None:
     assert weekly_review(entries, "2026-W48", book, d("2026-12-10")).streak == 10
     # the current week: counted back from today
     assert weekly_review(entries, "2026-W48", book, TODAY).streak == 7
+    # … or from yesterday while today is still blank (the streak is still alive)
+    blank_today = [e for e in entries if e.date != TODAY]
+    assert weekly_review(blank_today, "2026-W48", book, TODAY).streak == 6
+    gap = [e for e in blank_today if e.date != TODAY - timedelta(days=1)]
+    assert weekly_review(gap, "2026-W48", book, TODAY).streak == 0
     # a week still to come has no streak
     assert weekly_review(entries, "2026-W50", book, TODAY).streak == 0
     # a review note does not keep a streak alive

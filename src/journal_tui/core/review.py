@@ -138,7 +138,7 @@ def load_entries(journal: Any, week: str, today: date) -> list[Entry]:
     lo = start - timedelta(weeks=TRAILING_WEEKS)
     found = journal.query(Query(start=lo, end=start + timedelta(days=6)))
     days = _entry_days(found)
-    end = _streak_end(start, today)
+    end = _streak_end(start, today, days)
     while end is not None and _streak(days, end) > (end - lo).days:
         hi, lo = lo - timedelta(days=1), lo - timedelta(weeks=TRAILING_WEEKS + 1)
         more = journal.query(Query(start=lo, end=hi))
@@ -176,7 +176,8 @@ def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date) -
     weeks = [iso_week(lo + timedelta(weeks=i)) for i in range(TRAILING_WEEKS)]
     by_week = {w: [e for e in before if iso_week(e.date) == w] for w in weeks}
     mood_weeks = tuple((w, _mean(e.mood for e in by_week[w])) for w in weeks)
-    streak_end = _streak_end(start, today)
+    written = _entry_days(plain)
+    streak_end = _streak_end(start, today, written)
     return WeeklyReview(
         week=iso_week(start),
         start=start,
@@ -186,7 +187,7 @@ def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date) -
         entries=tuple(this),
         note=note,
         words=sum(e.words for e in this),
-        streak=_streak(_entry_days(plain), streak_end) if streak_end else 0,
+        streak=_streak(written, streak_end) if streak_end else 0,
         mood=_mean(e.mood for e in this),
         mood_trailing=_mean(e.mood for e in before),
         mood_weeks=(*mood_weeks, (iso_week(start), _mean(e.mood for e in this))),
@@ -237,12 +238,18 @@ def _entry_days(entries: Iterable[Entry]) -> set[date]:
     return {e.date for e in entries if e.kind == "entry"}
 
 
-def _streak_end(start: date, today: date) -> date | None:
+def _streak_end(start: date, today: date, days: set[date]) -> date | None:
     """The day the streak is counted back from: the week's Sunday, or today in
-    the current week; ``None`` for a week still to come."""
+    the current week; ``None`` for a week still to come.
+
+    While today is still blank, the streak is still alive: it is counted from
+    yesterday, as the app's header does.
+    """
     if today < start:
         return None
-    return min(start + timedelta(days=6), today)
+    if today <= start + timedelta(days=6):
+        return today if today in days else today - timedelta(days=1)
+    return start + timedelta(days=6)
 
 
 def _streak(days: set[date], end: date) -> int:
