@@ -23,7 +23,8 @@ from journal_tui.core.themes import SPARK, ThemeSeries, arrow
 
 LOW, MID, HIGH, NEUTRAL = "red", "yellow", "green", "cyan"
 GAP = "grey50"
-CURSOR = Style(reverse=True)
+CURSOR = Style(bgcolor="grey30")  # the period under the cursor (dark themes)
+CURSOR_LIGHT = Style(bgcolor="grey82")
 
 
 def balance_style(value: float | None) -> str:
@@ -55,7 +56,7 @@ class OverviewRow:
 
 
 def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
-                  cursor: int | None = None) -> list[Text]:
+                  cursor: int | None = None, cursor_style: Style = CURSOR) -> list[Text]:
     """One line per theme: marker, name, heat row, trend arrow, mean (or total)."""
     if not rows:
         return []
@@ -80,8 +81,8 @@ def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
             style = Style(color=balance_style(r.balance[k]) if r.polar else NEUTRAL)
             if r.mentions[k] is None or not r.mentions[k]:
                 style = Style(color=GAP)
-            if cursor == k and sel:
-                style += CURSOR
+            if cursor == k:
+                style += cursor_style
             line.append(glyph * (pw - 1) + " " if pw > 1 else glyph, style=style)
         line.append(f" {arrow(r.trend)} ")
         if r.polar:
@@ -120,11 +121,12 @@ def _window(n: int, cursor: int, cols: int) -> tuple[int, int]:
 
 
 INFO_LINES = 2
-MAX_BALANCE_ROWS = 11
-MAX_BAR_ROWS = 4
+MAX_BALANCE_ROWS = 15
+MAX_BAR_ROWS = 5
 
 
-def draw_chart(data: ChartData, width: int, height: int) -> list[Text]:
+def draw_chart(data: ChartData, width: int, height: int, cursor_style: Style = CURSOR
+               ) -> list[Text]:
     """Title (and high pole), balance rows around the zero axis, low pole, mention
     bars, period labels, then two info lines about the period under the cursor."""
     n = len(data.labels)
@@ -150,7 +152,7 @@ def draw_chart(data: ChartData, width: int, height: int) -> list[Text]:
             line = Text(f"{label:>{gutter - 1}} ", style="dim")
             for k in range(start, end):
                 line.append(_balance_cell(data, k, level, half, cw),
-                            _cell_style(data, k, level, cursor))
+                            _cell_style(data, k, level, cursor, cursor_style))
             out.append(line)
         out.append(Text(f"{'':{gutter}}▼ {data.low}", style=LOW))
     else:
@@ -162,10 +164,10 @@ def draw_chart(data: ChartData, width: int, height: int) -> list[Text]:
             glyph = _column_bar(data.mentions[k], top, bar_rows, r)
             style = Style(color=NEUTRAL if data.mentions[k] else GAP)
             if k == cursor:
-                style += CURSOR
+                style += cursor_style
             line.append((glyph * (cw - 1) + " ") if cw > 1 else glyph, style=style)
         out.append(line)
-    out.append(_axis_labels(data, start, end, cw, gutter, cursor))
+    out.append(_axis_labels(data, start, end, cw, gutter, cursor, usable))
     info = (data.info or data.empty).split("\n")
     out.extend(Text(part, style="italic") for part in info[:INFO_LINES])
     return out[:height] if height > 0 else out
@@ -189,13 +191,14 @@ def _balance_cell(data: ChartData, k: int, level: int, half: int, cw: int) -> st
     return " " * body + pad
 
 
-def _cell_style(data: ChartData, k: int, level: int, cursor: int) -> Style:
+def _cell_style(data: ChartData, k: int, level: int, cursor: int, cursor_style: Style
+                ) -> Style:
     if level == 0:
         style = Style(color=MID if data.balance[k] is not None else GAP)
     else:
         style = Style(color=HIGH if level > 0 else LOW)
     if k == cursor:
-        style += CURSOR
+        style += cursor_style
     return style
 
 
@@ -214,22 +217,38 @@ def _column_bar(value: int | None, top: int, rows: int, r: int) -> str:
 
 
 def _axis_labels(data: ChartData, start: int, end: int, cw: int, gutter: int,
-                 cursor: int) -> Text:
-    line = Text(" " * gutter, style="dim")
-    width = (end - start) * cw
+                 cursor: int, width: int) -> Text:
+    """Period labels where they fit, the cursor's always (highlighted)."""
     cells = [" "] * width
-    k = start
+    slot = None
+    if start <= cursor < end:
+        pos = (cursor - start) * cw
+        label = data.labels[cursor][: max(1, width - pos)]
+        slot = (pos, pos + len(label))
     last_end = -1
-    while k < end:
+    for k in range(start, end):
         pos = (k - start) * cw
         label = data.labels[k]
-        if pos > last_end and pos + len(label) <= width:
-            cells[pos:pos + len(label)] = label
-            last_end = pos + len(label)
-        k += 1
-    text = "".join(cells)
-    line.append(text)
+        stop = pos + len(label)
+        if k == cursor or pos <= last_end or stop > width:
+            continue
+        if slot and pos <= slot[1] and stop >= slot[0] - 1:
+            continue  # would touch the cursor's label
+        cells[pos:stop] = label
+        last_end = stop
+    line = Text(" " * gutter, style="dim")
+    if slot is None:
+        line.append("".join(cells).rstrip(), style="dim")
+        return line
+    line.append("".join(cells[: slot[0]]), style="dim")
+    line.append(data.labels[cursor][: slot[1] - slot[0]], style="bold reverse")
+    line.append("".join(cells[slot[1]:]).rstrip(), style="dim")
     return line
+
+
+def _cursor_style(widget: Widget) -> Style:
+    theme = getattr(widget.app, "current_theme", None)
+    return CURSOR if theme is None or theme.dark else CURSOR_LIGHT
 
 
 class ThemeOverview(Widget):
@@ -253,7 +272,8 @@ class ThemeOverview(Widget):
         return max(1, len(self.rows))
 
     def render(self) -> Text:
-        lines = draw_overview(self.rows, self.selected, self.size.width, self.cursor)
+        lines = draw_overview(self.rows, self.selected, self.size.width, self.cursor,
+                              _cursor_style(self))
         return Text("\n").join(lines) if lines else Text("")
 
 
@@ -275,7 +295,8 @@ class ThemeChart(Widget):
     def render(self) -> Text:
         if self.data is None:
             return Text("")
-        return Text("\n").join(draw_chart(self.data, self.size.width, self.size.height))
+        return Text("\n").join(draw_chart(self.data, self.size.width, self.size.height,
+                                          _cursor_style(self)))
 
 
 def series_labels(series: ThemeSeries, months: Sequence[str]) -> list[str]:

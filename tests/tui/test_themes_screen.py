@@ -1,0 +1,244 @@
+"""The Themes screen: ranges, theme and period selection, entries behind a point,
+reload on resume, the pure drawing functions, and snapshots in English and French.
+
+The screen runs in a small host app giving what ``JournalApp`` gives its screens
+(``ctx``, ``lang``), so these tests do not change when the rest of the app does.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from textual.app import App
+from textual.screen import Screen
+
+from journal_tui.core.context import Context
+from journal_tui.core.model import make_entry
+from journal_tui.core.storage import Journal
+from journal_tui.tui.screens.themes import ThemesScreen
+from journal_tui.tui.widgets.theme_chart import (
+    ChartData,
+    OverviewRow,
+    ThemeChart,
+    draw_chart,
+    draw_overview,
+)
+from journal_tui.tui.widgets.theme_entries import ThemeEntriesDialog
+
+TZ = timezone(timedelta(hours=1))
+MONDAY_W48 = date(2026, 11, 23)
+
+# (weeks before W48, weekday, body, check-in): low poles early, high poles late,
+# 2026-W44 left empty (a gap), both languages.
+SEED = [
+    (7, 0, "I was stubborn about the launch date and dug in.", {"determination": -2}),
+    (7, 2, "Spent the day watching a competitor's prices.", {"synergy": -1}),
+    (6, 1, "On m'a dit de tout changer, alors j'ai cédé.", {"advice": -2}),
+    (6, 3, "Café avec mon ancienne mentor, qui m'a recommandé deux personnes.", {}),
+    (5, 0, "Je ne suis pas obstiné, mais je tiens bon.", {"determination": 1}),
+    (5, 4, "Semaine en pilote automatique, même routine.", {"different": -1}),
+    (3, 1, "Agreed to team up with Laura on a joint workshop.", {"synergy": 2}),
+    (3, 2, "I listened more than I talked: a warm, curious conversation.", {"openness": 1}),
+    (2, 0, "J'ai osé annoncer mes tarifs, je me fais confiance.", {"self_trust": 2}),
+    (2, 3, "Conférence passionnante, je suis rentrée pleine d'énergie.", {}),
+    (1, 1, "Three rejections, but I kept going. I know why I'm doing this.",
+     {"determination": 2}),
+    (1, 4, "Tried a new approach: a walking session. Doing it differently felt right.",
+     {"different": 2}),
+    (0, 0, "Nous avons décidé de collaborer avec Sophie, nos offres sont complémentaires.",
+     {"synergy": 2, "determination": 1}),
+    (0, 2, "Admin day: invoices and groceries.", {}),
+]
+
+
+def seed(journal: Journal) -> None:
+    for weeks_before, weekday, body, checkin in SEED:
+        day = MONDAY_W48 - timedelta(weeks=weeks_before) + timedelta(days=weekday)
+        when = datetime(day.year, day.month, day.day, 9, 30, tzinfo=TZ)
+        journal.save(make_entry(body, day=day, when=when, checkin=checkin), touch=False)
+
+
+class Host(App[None]):
+    """What the Themes screen needs from ``JournalApp``."""
+
+    TITLE = "journal-tui"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lang = ctx.lang
+
+    def on_mount(self) -> None:
+        self.push_screen(ThemesScreen())
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@pytest.fixture
+def app(make_ctx, journal) -> Host:
+    seed(journal)
+    return Host(make_ctx("en"))
+
+
+def chart_text(screen: ThemesScreen) -> str:
+    chart = screen.query_one(ThemeChart)
+    assert chart.data is not None
+    return "\n".join(t.plain for t in draw_chart(chart.data, 78, 12))
+
+
+async def test_overview_and_ranges(app: Host) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        assert screen.view is not None
+        assert [r.theme_id for r in screen.view.rows][:2] == ["path", "synergy"]
+        assert len(screen.view.rows) == 9
+        assert screen.view.periods[0] == "2026-W41" and screen.view.periods[-1] == "2026-W48"
+        assert screen.view.entries == (2, 2, 2, 0, 2, 2, 2, 2)
+        assert screen.cursor == 7
+        synergy = screen.view.rows[1]
+        assert synergy.mentions == (1, 0, 0, None, 1, 0, 0, 1)
+        assert synergy.balance[0] == pytest.approx(-0.75)
+        assert synergy.balance[-1] == pytest.approx(1.0)
+        assert synergy.trend is None  # nothing in the 8 weeks before
+
+        await pilot.press("2")
+        await settle(pilot)
+        assert screen.range == "6m" and len(screen.view.periods) == 26
+        assert screen.cursor == 25
+        await pilot.press("3")
+        assert len(screen.view.periods) == 52
+        await pilot.press("4")
+        assert screen.range == "all"
+        assert screen.view.periods == ("2026-10", "2026-11")
+        await pilot.press("r")
+        assert screen.range == "8w"
+
+
+async def test_theme_and_period_cursor(app: Host) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down", "down", "down", "down")
+        assert screen.view.rows[screen.selected].theme_id == "determination"
+        text = chart_text(screen)
+        assert "▲ determination" in text and "▼ stubbornness" in text
+        assert "2026-W48 · 23–29 Nov · 2 entries, 1 about this theme" in text
+        await pilot.press("left", "left", "left", "left")
+        assert screen.cursor == 3
+        assert "2026-W44 · 26 Oct–1 Nov · no entry" in chart_text(screen).replace(" – ", "–")
+        await pilot.press("home", "left")
+        assert screen.cursor == 0
+        await pilot.press("end", "right")
+        assert screen.cursor == 7
+        await pilot.press("up", "up", "up", "up", "up")
+        assert screen.selected == 8  # wraps round to the last theme
+
+
+async def test_enter_lists_the_entries_behind_a_point(app: Host) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down")  # synergy, 2026-W48
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ThemeEntriesDialog)
+        assert [e.body[:18] for e in dialog.entries] == ["Nous avons décidé "]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        from journal_tui.tui.screens.entry import EntryScreen
+
+        assert isinstance(app.screen, EntryScreen)
+        assert app.screen.entry.body.startswith("Nous avons décidé")
+
+
+async def test_reloads_when_shown_again(app: Host, journal: Journal) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        assert screen.view.rows[0].mentions[-1] == 0
+        day = date(2026, 11, 25)
+        journal.save(make_entry("Coffee with Tom, who introduced me to his network.",
+                                day=day, when=datetime(2026, 11, 25, 18, tzinfo=TZ)))
+        await app.push_screen(Screen())
+        app.pop_screen()
+        await settle(pilot)
+        assert screen.view.entries[-1] == 3
+        assert screen.view.rows[0].mentions[-1] == 1
+
+
+def test_draw_chart_signed_axis_and_gaps() -> None:
+    data = ChartData(title="Determination", high="determination", low="stubbornness",
+                     polar=True, labels=["W45", "W46", "W47", "W48"], entries=[2, 0, 1, 3],
+                     mentions=[2, None, 0, 1], balance=[1.0, None, None, -0.5], cursor=3,
+                     info="line one\nline two")
+    lines = [t.plain.rstrip() for t in draw_chart(data, 40, 12)]
+    assert lines == [
+        "Determination   ▲ determination",
+        "+1 █████",            # +1.0: two cells up (the full half)
+        "   █████",
+        " 0 ──────      ────────────",  # W46 is a gap: no entry, no axis
+        "                     █████",  # −0.5: one cell down
+        "−1",
+        "   ▼ stubbornness",
+        "   █████",                      # mentions: 2, gap, 0, 1
+        "   █████       ····· █████",
+        "   W45   W46   W47   W48",
+        "line one",
+        "line two",
+    ]
+
+
+def test_draw_overview_fits_80_columns() -> None:
+    rows = [OverviewRow("determination", "Doing it differently", True, [1] * 52, [0.5] * 52,
+                        52, 0.5, 0.2),
+            OverviewRow("path", "My path", False, [None] * 51 + [2], [None] * 52, 2, None,
+                        None)]
+    lines = draw_overview(rows, 0, 78, cursor=51)
+    assert all(len(t.plain) <= 78 for t in lines)
+    assert lines[0].plain.startswith("▸ ")
+    assert lines[0].plain.endswith("↗ +0.50")
+    assert lines[1].plain.endswith("      2")
+
+
+@pytest.mark.parametrize(("lang", "keys"), [
+    ("en", ["down", "down", "down", "down"]),
+    ("fr", ["down", "left"]),
+])
+def test_snapshot(snap_compare, make_ctx, journal, lang: str, keys: list[str]) -> None:
+    seed(journal)
+    app = Host(make_ctx(lang))
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_snapshot_year_wide(snap_compare, make_ctx, journal) -> None:
+    seed(journal)
+    app = Host(make_ctx("en"))
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("3", "down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
