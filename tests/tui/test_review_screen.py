@@ -258,6 +258,12 @@ async def test_export_never_overwrites_without_asking(app: Host, journal) -> Non
         await settle(pilot)
         assert first.read_text("utf-8") == text
 
+        # a file that appears between the check and the write is kept too
+        app.screen.export(first, "late", overwrite=False)
+        await settle(pilot)
+        assert first.read_text("utf-8") == text
+        assert (exports / "review-2026-W48-3.md").read_text("utf-8") == "late"
+
 
 async def test_enter_opens_the_entry_whole(app: Host) -> None:
     from journal_tui.tui.screens.entry import EntryScreen

@@ -6,7 +6,6 @@ widgets when they arrive, and reloads whenever it is shown again.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from dataclasses import dataclass, replace
 from datetime import date
@@ -271,8 +270,8 @@ class ReviewScreen(Screen[None]):
         self.save_note(self.week, text, self.note)
 
     def action_export(self) -> None:
-        if self.review is None:
-            return
+        if self.review is None or self.review.week != self.week:
+            return  # still loading
         review = self.review
         if self.editor.text.strip():  # export what is on screen, saved or not
             note = self.note or make_entry(self.editor.text, day=note_date(self.week,
@@ -348,12 +347,14 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, group="review-export")
     def export(self, path: Path, text: str, *, overwrite: bool) -> None:
+        data = text.encode("utf-8")
         try:
-            atomic.atomic_write(path, text.encode("utf-8"), overwrite=overwrite)
-        except FileExistsError:
-            path = export_path(path.parent.parent, self.week, new=True)
-            with contextlib.suppress(OSError):
-                atomic.atomic_write(path, text.encode("utf-8"), overwrite=False)
+            try:
+                atomic.atomic_write(path, data, overwrite=overwrite)
+            except FileExistsError:  # written meanwhile: never replace it unasked
+                path = export_path(path.parent.parent, path.stem.removeprefix("review-")[:8],
+                                   new=True)
+                atomic.atomic_write(path, data, overwrite=False)
         except OSError as exc:
             self.post_message(self.Failed(MSG("export.error", self.lang, error=exc)))
             return
