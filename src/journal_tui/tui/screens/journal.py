@@ -125,7 +125,7 @@ class JournalScreen(Screen[None]):
     def _theme_changed(self, event: Select.Changed) -> None:
         value = event.value
         self.filters = replace(self.filters,
-                               theme=None if value is Select.BLANK else str(value))
+                               theme=None if value is Select.NULL else str(value))
         self.search()
 
     @on(Input.Changed, "#from")

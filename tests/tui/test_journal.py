@@ -1,0 +1,179 @@
+"""Journal screen: list, live search, filters, calendar, open, edit, delete and undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Markdown, Select, TextArea
+from tui_helpers import TODAY, make_app, seed, settle, type_in
+
+from journal_tui.tui.screens.entry import EntryScreen
+from journal_tui.tui.screens.journal import JournalScreen
+from journal_tui.tui.widgets.calendar import MonthCalendar
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
+
+
+def row_ids(screen: JournalScreen) -> list[str]:
+    table = screen.query_one("#entries", DataTable)
+    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+
+
+async def open_journal(pilot) -> JournalScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, JournalScreen)
+    return screen
+
+
+async def test_lists_all_entries_newest_first(make_ctx, journal):
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        expected = [e.id for e in sorted(entries, key=lambda e: e.date, reverse=True)]
+        assert row_ids(screen) == expected
+        assert "5 entries" in str(screen.query_one("#count").render())
+
+
+async def test_live_search_ignores_case_and_accents(make_ctx, journal):
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("slash")
+        assert app.focused is screen.query_one("#search", Input)
+        await pilot.press(*"ETE")  # matches "Été difficile"
+        await settle(pilot)
+        assert row_ids(screen) == [entries[1].id]
+        await pilot.press("backspace", "backspace", "backspace", *"marie")
+        await settle(pilot)
+        assert row_ids(screen) == [entries[0].id]
+        await pilot.press("escape")  # clears the filters
+        await settle(pilot)
+        assert len(row_ids(screen)) == 5
+
+
+async def test_filter_by_tag_theme_and_date_range(make_ctx, journal):
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        screen.query_one("#tag", Input).focus()
+        await type_in(pilot, "#work")
+        await settle(pilot)
+        assert set(row_ids(screen)) == {entries[0].id, entries[3].id}
+        screen.query_one("#tag", Input).value = ""
+        await settle(pilot)
+        # Theme: the prompt's theme or a self-rating on it.
+        screen.query_one("#theme", Select).value = "determination"
+        await settle(pilot)
+        assert row_ids(screen) == [entries[1].id]
+        screen.query_one("#theme", Select).value = "path"
+        await settle(pilot)
+        assert row_ids(screen) == [entries[2].id]
+        screen.query_one("#theme", Select).clear()
+        await settle(pilot)
+        screen.query_one("#from", Input).focus()
+        await type_in(pilot, "2026-10-01")
+        screen.query_one("#to", Input).focus()
+        await type_in(pilot, "2026-11-24")
+        await settle(pilot)
+        assert row_ids(screen) == [entries[1].id, entries[2].id, entries[3].id]
+        assert "3 of 5 entries" in str(screen.query_one("#count").render())
+        # A bad date is flagged and ignored.
+        await type_in(pilot, "x")
+        await settle(pilot)
+        assert screen.query_one("#to", Input).has_class("-invalid")
+        assert row_ids(screen) == [entries[1].id, entries[2].id, entries[3].id]
+
+
+async def test_calendar_marks_days_and_selecting_a_day_filters(make_ctx, journal):
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        cal = screen.query_one("#calendar", MonthCalendar)
+        assert date(2026, 11, 25) in cal.written and TODAY not in cal.written
+        await pilot.press("c")
+        assert app.focused is cal
+        await pilot.press("pageup")  # October 2026
+        assert cal.cursor == date(2026, 10, 26)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert row_ids(screen) == [entries[3].id]
+        await pilot.press("pagedown", "left", "enter")  # 25 November
+        await settle(pilot)
+        assert row_ids(screen) == [entries[0].id]
+
+
+async def test_open_edit_delete_and_undo(make_ctx, journal):
+    entries = seed(journal)
+    target = entries[2]
+    path = journal.locate(target.id)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        table = screen.query_one("#entries", DataTable)
+        table.focus()
+        table.move_cursor(row=row_ids(screen).index(target.id))
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, EntryScreen) and reader.entry.id == target.id
+        assert reader.query_one(Markdown)
+        # Delete: asks first; "no" keeps the file.
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert path.exists()
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert not path.exists()
+        assert (journal.root / "trash" / path.name).exists()
+        assert app.screen is screen and target.id not in row_ids(screen)
+        assert any("undo" in n.message for n in app._notifications)
+        table.focus()
+        await pilot.press("u")
+        await settle(pilot)
+        assert path.exists() and not (journal.root / "trash" / path.name).exists()
+        assert target.id in row_ids(screen)
+
+
+async def test_edit_opens_the_entry_in_the_today_editor(make_ctx, journal):
+    entries = seed(journal)
+    target = entries[0]
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_journal(pilot)
+        app.open_entry(target.id)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        today = app.today_screen
+        assert app.screen is today
+        assert today.entry.id == target.id
+        assert today.query_one("#body", TextArea).text == target.body
+        await type_in(pilot, " Follow-up planned.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert journal.get(target.id).body == target.body + " Follow-up planned."
+        assert len(list((journal.root / "entries").rglob("*.toml"))) == len(entries)
+
+
+async def test_unreadable_file_is_reported_once(make_ctx, journal):
+    seed(journal)
+    bad = journal.root / "entries" / "2026" / "11" / "20261120-080000-dead.toml"
+    bad.write_text('schema = 1\nid = "x"\nbody = """never closed\n', "utf-8")
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1
+        assert str(bad) in warnings[0].message
+        assert len(row_ids(screen)) == 5  # the others are all there
