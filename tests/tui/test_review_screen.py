@@ -367,3 +367,9 @@ def test_snapshot_past_week_with_note_80x24(snap_compare, make_ctx, journal) -> 
 def test_snapshot_120x40(snap_compare, make_ctx, journal) -> None:
     assert snap_compare(_snap_app(make_ctx, journal, "en"), terminal_size=(120, 40),
                         run_before=settle)
+
+
+def test_snapshot_light_theme_80x24(snap_compare, make_ctx, journal) -> None:
+    app = _snap_app(make_ctx, journal, "en")
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
