@@ -182,6 +182,21 @@ async def test_reloads_when_shown_again(app: Host, journal: Journal) -> None:
         assert screen.view.rows[0].mentions[-1] == 1
 
 
+async def test_empty_journal(make_ctx) -> None:
+    app = Host(make_ctx("fr"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        assert screen.view is not None and sum(screen.view.entries) == 0
+        assert "2026-W48 · 23–29 nov · aucune entrée" in chart_text(screen)
+        await pilot.press("4", "down", "left", "enter")
+        await pilot.pause()
+        assert screen.view.periods == ("2026-11",)
+        assert isinstance(app.screen, ThemeEntriesDialog)
+        assert app.screen.entries == []
+
+
 def test_draw_chart_signed_axis_and_gaps() -> None:
     data = ChartData(title="Determination", high="determination", low="stubbornness",
                      polar=True, labels=["W45", "W46", "W47", "W48"], entries=[2, 0, 1, 3],

@@ -53,7 +53,7 @@ RANGE_WEEKS = {"8w": 8, "6m": 26, "1y": 52}
 MSG = Catalog({
     "b.range": ("range", "période"),
     "b.theme": ("theme", "thème"),
-    "b.period": ("week", "semaine"),
+    "b.period": ("point", "point"),
     "b.entries": ("entries", "entrées"),
     "range.8w": ("8 weeks", "8 semaines"),
     "range.6m": ("6 months", "6 mois"),
@@ -131,6 +131,7 @@ class ThemesScreen(Screen[None]):
         self.entries: list[Entry] | None = None
         self.book: Any = None
         self.view: View | None = None
+        self._labels: list[str] = []
         self._lock: Any = None
 
     # ---------------------------------------------------------------- helpers
