@@ -1,0 +1,142 @@
+"""The app: modes and their keys, help, quitting with unsaved text, command palette."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Footer, TextArea
+from tui_helpers import make_app, seed, settle, type_in
+
+from journal_tui.tui.screens.entry import EntryScreen
+from journal_tui.tui.screens.help import HelpScreen
+from journal_tui.tui.screens.journal import JournalScreen
+from journal_tui.tui.screens.today import TodayScreen
+from journal_tui.tui.strings import MSG
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
+
+
+async def wait_for(pilot, condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    waited = 0.0
+    while not condition():
+        if waited > timeout:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+async def test_function_keys_switch_modes_and_keep_the_text(make_ctx):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_in(pilot, "kept across screens")
+        await pilot.press("f3")  # even while typing in the editor
+        assert app.current_mode == "journal" and isinstance(app.screen, JournalScreen)
+        await pilot.press("f4")
+        assert app.current_mode == "themes"
+        await pilot.press("f5")  # the editor binds F5 itself: ours has priority
+        assert app.current_mode == "review"
+        await pilot.press("f2")
+        assert app.current_mode == "today" and isinstance(app.screen, TodayScreen)
+        assert app.screen.query_one("#body", TextArea).text == "kept across screens"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_footer_shows_the_mode_keys(make_ctx, lang):
+    app = make_app(make_ctx(lang))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = {b.key: b.description for _, b, _, _ in app.screen.active_bindings.values()
+                 if b.show}
+        for key, mode in (("f2", "today"), ("f3", "journal"), ("f4", "themes"),
+                          ("f5", "review")):
+            assert shown[key] == MSG(f"mode.{mode}", lang)
+        assert shown["f1"] == MSG("b.help", lang)
+        assert shown["ctrl+s"] == MSG("b.save", lang)
+        assert app.screen.query_one(Footer)
+
+
+async def test_help_opens_with_f1_and_question_mark_but_not_while_typing(make_ctx):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")  # typing: a question mark in the text
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.screen.query_one("#body", TextArea).text == "?"
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("question_mark")  # the list has focus: help
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f2")  # a mode key closes the help and switches
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_quit_without_unsaved_text_exits_at_once(make_ctx):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_with_unsaved_text_asks_and_keeps_a_draft(make_ctx, journal):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_in(pilot, "not saved yet")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # keep writing
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert [d.body for d in journal.drafts()] == ["not saved yet"]
+
+
+async def test_ctrl_c_explains_how_to_quit_in_the_interface_language(make_ctx):
+    app = make_app(make_ctx("fr"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#side").focus()
+        await pilot.press("ctrl+c")  # nothing selected to copy: the hint
+        await pilot.pause()
+        assert any("ctrl+q pour quitter" in n.message for n in app._notifications)
+
+
+async def test_command_palette_switches_screens_and_opens_entries(make_ctx, journal):
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"journal: browse")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "journal"
+        # Open entry… over the journal's text (accents and case ignored).
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"MENTOR")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: any(
+            "Called my mentor" in str(commands.get_option_at_index(i).prompt)
+            for i in range(commands.option_count)))
+        index = next(i for i in range(commands.option_count)
+                     if "Called my mentor" in str(commands.get_option_at_index(i).prompt))
+        commands.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        assert app.screen.entry.id == entries[2].id
