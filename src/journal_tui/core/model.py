@@ -100,7 +100,12 @@ def extract_tags(body: str) -> list[str]:
 
 
 def extract_people(body: str) -> list[str]:
-    return _unique(m.group(1).rstrip("'’-") for m in PERSON_RE.finditer(body))
+    """``@Marie``, ``@O'Brien``; a possessive (``@Marie's``) names Marie."""
+    return _unique(_POSSESSIVE.sub("", m.group(1)).rstrip("'’-")
+                   for m in PERSON_RE.finditer(body))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def merge_tags(*groups: list[str] | tuple[str, ...]) -> list[str]:
