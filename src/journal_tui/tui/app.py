@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
@@ -24,35 +24,11 @@ from journal_tui.tui.commands import EntryProvider
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.help import HelpScreen
 from journal_tui.tui.screens.journal import JournalScreen
+from journal_tui.tui.screens.review import ReviewScreen
+from journal_tui.tui.screens.themes import ThemesScreen
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
-
-try:  # written in parallel by colleagues; the app must start without them
-    from journal_tui.tui.screens.themes import ThemesScreen
-except ImportError:  # pragma: no cover - temporary
-    ThemesScreen = None  # type: ignore[assignment,misc]
-try:
-    from journal_tui.tui.screens.review import ReviewScreen
-except ImportError:  # pragma: no cover - temporary
-    ReviewScreen = None  # type: ignore[assignment,misc]
-
-
-class ComingSoonScreen(Screen[None]):  # pragma: no cover - temporary
-    """Stands in for a screen a colleague has not landed yet."""
-
-    def __init__(self, mode: str) -> None:
-        super().__init__()
-        self.mode = mode
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Footer, Header, Static
-
-        yield Header()
-        yield Static(MSG("soon", self.app.lang, screen=MSG(f"mode.{self.mode}", self.app.lang)),
-                     classes="soon")
-        yield Footer()
-
 
 MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
 
@@ -87,9 +63,8 @@ class JournalApp(App[int]):
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
         self.add_mode("journal", JournalScreen)
-        for mode, screen in (("themes", ThemesScreen), ("review", ReviewScreen)):
-            self.add_mode(mode, screen if screen is not None
-                          else (lambda m=mode: ComingSoonScreen(m)))
+        self.add_mode("themes", ThemesScreen)
+        self.add_mode("review", ReviewScreen)
         self.sub_title = self.day_line(None)
 
     def _make_today(self) -> TodayScreen:

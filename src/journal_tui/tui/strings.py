@@ -22,7 +22,6 @@ MSG = Catalog({
     "mode.journal": ("Journal", "Journal"),
     "mode.themes": ("Themes", "Thèmes"),
     "mode.review": ("Review", "Bilan"),
-    "soon": ("The {screen} screen is coming soon.", "L'écran {screen} arrive bientôt."),
     # bindings
     "b.help": ("Help", "Aide"),
     "b.quit": ("Quit", "Quitter"),
