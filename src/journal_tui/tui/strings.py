@@ -133,6 +133,7 @@ MSG = Catalog({
     "col.entry": ("Prompt / first line", "Question / première ligne"),
     "col.tags": ("Tags", "Étiquettes"),
     # entry
+    "label": ("{name}: ", "{name} : "),
     "entry.prompt": ("Prompt", "Question"),
     "entry.mood": ("Mood {n}/5", "Humeur {n}/5"),
     "entry.tags": ("Tags", "Étiquettes"),

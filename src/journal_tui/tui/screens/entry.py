@@ -22,7 +22,7 @@ class EntryScreen(Screen[None]):
     AUTO_FOCUS = "#reader"
 
     BINDINGS = [
-        Binding("escape", "back", "b.back", id="back"),
+        Binding("escape", "back", "b.back", id="back", show=False),
         Binding("e", "edit", "b.edit", id="edit"),
         Binding("d", "delete", "b.delete", id="delete"),
     ]
@@ -71,7 +71,7 @@ class EntryScreen(Screen[None]):
         for name, value in details:
             out.append("\n")
             if name:
-                out.append(f"{name}: ", style="dim")
+                out.append(MSG("label", lang, name=name), style="dim")
             out.append(value)
         return out
 

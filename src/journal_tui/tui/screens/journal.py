@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
+from journal_tui.core.i18n import short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.text import first_line
@@ -247,23 +248,25 @@ class JournalScreen(Screen[None]):
         table.columns["tags"].width = tags_w  # type: ignore[index]
         table.clear()
         for e in entries:
-            table.add_row(e.date.isoformat(), self._title(e, entry_w),
-                          Text(" ".join(f"#{t}" for t in e.tags), style="dim",
-                               overflow="ellipsis", no_wrap=True),
-                          key=e.id)
+            date_cell = Text(e.date.isoformat(), no_wrap=True)
+            date_cell.append("\n" + short_weekday(e.date, self.lang), style="dim")
+            tags_cell = Text(" ".join(f"#{t}" for t in e.tags), no_wrap=True,
+                             overflow="ellipsis")
+            if e.mood is not None:
+                tags_cell.append("\n" + "●" * e.mood + "○" * (5 - e.mood), style="dim")
+            table.add_row(date_cell, self._title(e, entry_w), tags_cell, key=e.id, height=2)
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # unless it is filtered out now
                 table.move_cursor(row=table.get_row_index(keep), animate=False)
 
     def _title(self, e: Entry, width: int) -> Text:
+        """First line of the body, and under it the prompt it answers (dim)."""
         text = Text(no_wrap=True, overflow="ellipsis")
         if e.kind == "review":
-            text.append(MSG("entry.review", self.lang, week=e.week or "") + " ",
-                        style="bold")
-        title = first_line(e.body, width)
-        text.append(title or "…")
-        if e.prompt and len(title) < width - 10:
-            text.append(" — " + first_line(e.prompt, width - len(title) - 3), style="dim italic")
+            text.append(MSG("entry.review", self.lang, week=e.week or "") + " ", style="bold")
+        text.append(first_line(e.body, width) or "…")
+        if e.prompt:
+            text.append("\n" + first_line(e.prompt, width), style="dim italic")
         return text
 
     @on(DataTable.RowSelected, "#entries")

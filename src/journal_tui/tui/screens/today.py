@@ -15,6 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
@@ -128,16 +129,16 @@ class TodayScreen(Screen[None]):
         rating = self.query_one("#rating", PoleScale)
         theme = self.theme
         if self.prompt is not None:
-            prompt_w.update(self.prompt.text_in(self.lang))
+            prompt_w.update(Text(self.prompt.text_in(self.lang)))
         elif self.entry is not None and self.entry.prompt:
-            prompt_w.update(self.entry.prompt)
+            prompt_w.update(Text(self.entry.prompt))
         else:
             prompt_w.update("")
         name = theme.name(self.lang) if theme is not None else ""
         self.query_one("#theme-name", Static).update(
-            MSG("today.theme", self.lang, theme=name) if theme is not None else "")
-        self.query_one("#advice-title", Static).update(name)
-        advice_w.update(theme.advice_text(self.lang) if theme is not None else "")
+            Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
+        self.query_one("#advice-title", Static).update(Text(name))
+        advice_w.update(Text(theme.advice_text(self.lang)) if theme is not None else "")
         advice_w.display = theme is not None
         if theme is not None and theme.polar:
             rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
@@ -399,8 +400,8 @@ class TodayScreen(Screen[None]):
             if days else MSG("today.streak_none", lang))
         day_list = self.query_one("#day-entries", OptionList)
         current = self.entry.id if self.entry else None
-        options = [Option(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
-                          f"{first_line(e.body) or '…'}", id=e.id) for e in todays]
+        options = [Option(Text(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
+                               f"{first_line(e.body) or '…'}"), id=e.id) for e in todays]
         day_list.set_options(options or [Option(MSG("today.none_yet", lang), disabled=True)])
         past_list = self.query_one("#past-entries", OptionList)
         past_options: list[Option] = []
@@ -408,10 +409,10 @@ class TodayScreen(Screen[None]):
             past_options.append(Option(f"[b]{MSG(key, lang)}[/b] · {d.isoformat()}",
                                        disabled=True))
             if not entries:
-                past_options.append(Option(f"  [dim]{MSG('today.nothing', lang)}[/dim]",
+                past_options.append(Option(f"[dim]{MSG('today.nothing', lang)}[/dim]",
                                            disabled=True))
             for e in entries[:3]:
-                past_options.append(Option(f"  {first_line(e.body) or '…'}", id=e.id))
+                past_options.append(Option(Text("• " + (first_line(e.body) or "…")), id=e.id))
         past_list.set_options(past_options)
 
     # ------------------------------------------------------------------ drafts
