@@ -206,12 +206,12 @@ class Report:
         L = self.lang
         table = Table(title=self.title(), title_justify="left", box=None, pad_edge=False,
                       caption=MSG("legend", L, n=len(self.s.periods)), caption_justify="left")
-        table.add_column(MSG("theme", L), no_wrap=True)
+        table.add_column(MSG("theme", L), max_width=24)  # the poles wrap on narrow screens
         table.add_column(MSG("mentions", L), no_wrap=True, style="cyan")
         table.add_column(MSG("balance", L), no_wrap=True)
-        table.add_column(MSG("total", L), justify="right")
-        table.add_column(MSG("mean", L), justify="right")
-        table.add_column(MSG("trend", L), justify="center")
+        for key, justify in (("total", "right"), ("mean", "right"), ("trend", "center")):
+            head = MSG(key, L)
+            table.add_column(head, justify=justify, no_wrap=True, min_width=len(head))  # type: ignore[arg-type]
         for tid in self.ids:
             r = self.row(tid)
             name = Text(r["name"], style="bold")
