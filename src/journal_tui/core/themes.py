@@ -21,7 +21,10 @@ API (used by the ``themes`` command, the Themes screen and the weekly review)
     ``entries_behind(entries, book, theme_id, period) -> list[Entry]``
         The entries of a week ("2026-W48") or month ("2026-11") that touch a theme.
     ``summary(series, theme_id) -> Summary`` and ``trend(current, previous, polar)``
-        A range in one figure, and the arrow since the previous range.
+        A range in one figure, and the change since the previous range (``arrow``
+        turns it into ↗ ↘ →).
+    ``spark(mentions)``, ``balance_mark(balance)``
+        One character per period, for plain-text charts (the CLI).
     Periods: ``week_of(day)``, ``month_of(day)``, ``weeks_between(start, end)`` (every
     ISO week touching the range), ``months_between``, ``last_weeks(today, n)``,
     ``period_bounds(period)``, ``shift(period, n)``.
@@ -48,6 +51,8 @@ __all__ = [
     "Summary",
     "ThemeLine",
     "ThemeSeries",
+    "arrow",
+    "balance_mark",
     "entries_behind",
     "last_weeks",
     "month_of",
@@ -57,6 +62,7 @@ __all__ = [
     "score_entry",
     "series",
     "shift",
+    "spark",
     "summary",
     "trend",
     "week_balance",
