@@ -16,7 +16,8 @@ Text matching
     word the stemmer cuts deeply ("autrement" → "autr", the stem of "autre") only
     matches as written, plural included. A keyword word ending in ``*`` matches by
     prefix instead. Keywords of several words match
-    as consecutive words. The entry's language is guessed from stopword counts;
+    as consecutive words. The entry's language is guessed from stopword counts in
+    its first 80 words;
     an entry with a fair share of both languages (or none) is matched against both
     languages' keywords.
 
@@ -270,7 +271,7 @@ class Detector:
         return out
 
     def _guess(self, tokens: list[str]) -> tuple[str, ...]:
-        head = tokens[:200]
+        head = tokens[:80]  # enough words to tell, cheap on long entries
         fr = sum(map(_STOPWORDS["fr"].__contains__, head))
         en = sum(map(_STOPWORDS["en"].__contains__, head))
         if min(fr, en) * 4 >= max(fr, en):  # no stopword, or a fair share of both
