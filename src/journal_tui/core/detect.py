@@ -15,10 +15,9 @@ Text matching
     forms (stem then fold, fold then stem) equals one of the keyword's. A keyword
     word the stemmer cuts deeply ("autrement" → "autr", the stem of "autre") only
     matches as written, plural included. A keyword word ending in ``*`` matches by
-    prefix instead. Keywords of several words match
-    as consecutive words. The entry's language is guessed from stopword counts in
-    its first 80 words;
-    an entry with a fair share of both languages (or none) is matched against both
+    prefix instead. Keywords of several words match as consecutive words. The
+    entry's language is guessed from stopword counts in its first 80 words; an
+    entry with a fair share of both languages (or none) is matched against both
     languages' keywords.
 
 Negation (decided here, tested in ``tests/core/test_themes_detect.py``)
