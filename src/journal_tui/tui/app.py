@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -20,17 +21,41 @@ from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.storage import NotFound
-from journal_tui.tui.commands import EntryProvider
-from journal_tui.tui.screens.entry import EntryScreen
-from journal_tui.tui.screens.help import HelpScreen
-from journal_tui.tui.screens.journal import JournalScreen
-from journal_tui.tui.screens.review import ReviewScreen
-from journal_tui.tui.screens.themes import ThemesScreen
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
+
+# Only Today is imported at start (the screen a person types in at once); the
+# other screens and the palette provider load on first use, keeping start-up fast.
+
+
+def _journal_screen() -> Screen[None]:
+    from journal_tui.tui.screens.journal import JournalScreen
+
+    return JournalScreen()
+
+
+def _themes_screen() -> Screen[None]:
+    from journal_tui.tui.screens.themes import ThemesScreen
+
+    return ThemesScreen()
+
+
+def _review_screen() -> Screen[None]:
+    from journal_tui.tui.screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def _entry_provider() -> type[Provider]:
+    from journal_tui.tui.commands import EntryProvider
+
+    return EntryProvider
 
 
 class JournalApp(App[int]):
@@ -42,7 +67,7 @@ class JournalApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     autosave_delay: float = 2.0
     """Seconds of quiet after the last keystroke before a draft is written (tests shorten it)."""
-    COMMANDS = App.COMMANDS | {EntryProvider}
+    COMMANDS = App.COMMANDS | {_entry_provider}
     # Function keys are priority bindings: the editor would otherwise take F5.
     BINDINGS = [
         Binding("f1", "help", "b.help", id="help", priority=True),
@@ -62,9 +87,9 @@ class JournalApp(App[int]):
         super().__init__()
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
-        self.add_mode("journal", JournalScreen)
-        self.add_mode("themes", ThemesScreen)
-        self.add_mode("review", ReviewScreen)
+        self.add_mode("journal", _journal_screen)
+        self.add_mode("themes", _themes_screen)
+        self.add_mode("review", _review_screen)
         self.sub_title = self.day_line(None)
 
     def _make_today(self) -> TodayScreen:
@@ -95,6 +120,7 @@ class JournalApp(App[int]):
     def check_problems(self) -> None:
         """Warn once about files that cannot be read (they are skipped, never rewritten)."""
         with self.journal_lock:
+            self.ctx.journal.refresh()  # the one full walk at start (the Journal may be stale)
             problems = self.ctx.journal.problems()
         warnings = [str(w) for w in self.ctx.prompt_warnings]
         if problems:
@@ -114,6 +140,8 @@ class JournalApp(App[int]):
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; closes the help, but never jumps away from a question."""
+        from journal_tui.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         elif isinstance(self.screen, ModalScreen):
@@ -121,6 +149,8 @@ class JournalApp(App[int]):
         await self.switch_mode(mode)
 
     def action_help(self) -> None:
+        from journal_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -156,6 +186,8 @@ class JournalApp(App[int]):
         except (OSError, ValueError) as exc:
             self.notify(MSG("read.error", self.lang, error=exc), severity="error", markup=False)
             return
+        from journal_tui.tui.screens.entry import EntryScreen
+
         self.push_screen(EntryScreen(entry))
 
     async def edit_entry(self, entry: Entry) -> None:

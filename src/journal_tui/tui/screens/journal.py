@@ -1,7 +1,9 @@
 """Journal: every entry, newest first, with live search, filters and a month calendar.
 
-Queries run against the SQLite index in a thread worker (``exclusive=True``:
-a new keystroke cancels the previous search), so typing never waits on disk.
+Entries are read from the SQLite index in a thread worker when the screen is
+shown; each keystroke then filters them in memory with the index's own folding
+(case and accents ignored), in an ``exclusive`` thread worker, and the table
+grows a page at a time, so typing stays well under 100 ms on 7,300 entries.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
 from journal_tui.core.i18n import short_weekday
-from journal_tui.core.index import Query
+from journal_tui.core.index import Query, search_text
 from journal_tui.core.model import Entry
-from journal_tui.core.text import first_line
+from journal_tui.core.text import first_line, fold
 from journal_tui.tui.data import entry_themes
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
@@ -48,6 +50,14 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+PAGE = 60  # rows added to the table at a time
+
+
+def _search_texts(entries: list[Entry]) -> list[tuple[str, set[str]]]:
+    """Per entry, what ``Query(contains=..., tag=...)`` matches: folded text and tags."""
+    return [(search_text(e), {fold(t) for t in e.tags}) for e in entries]
+
+
 class JournalScreen(Screen[None]):
     CSS_PATH = "journal.tcss"
     AUTO_FOCUS = "#entries"
@@ -65,6 +75,11 @@ class JournalScreen(Screen[None]):
         self.total = 0
         self._width = 0
         self._rows: list[Entry] = []
+        self._shown = 0
+        self._entry_w = 40
+        self._entries: list[Entry] = []
+        self._texts: list[tuple[str, set[str]]] | None = None
+        self._footer_active = False
 
     @property
     def lang(self) -> str:
@@ -95,14 +110,15 @@ class JournalScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#entries", DataTable)
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         lang = self.lang
         table.add_column(MSG("col.date", lang), key="date", width=10)
         table.add_column(MSG("col.entry", lang), key="entry", width=40)
         table.add_column(MSG("col.tags", lang), key="tags", width=16)
 
     def on_screen_resume(self) -> None:
-        self.load_days()
-        self.search()
+        self.refresh_bindings()  # "undo" depends on the app's last delete
+        self.load()  # entries may have changed on another screen
 
     def on_resize(self) -> None:
         width = self.query_one("#entries", DataTable).size.width
@@ -188,41 +204,69 @@ class JournalScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if self.app.undo_delete():  # type: ignore[attr-defined]
-            self.load_days()
-            self.search()
+            self.refresh_bindings()
+            self.load()
 
     # ------------------------------------------------------------------ reading
 
-    @work(thread=True, exclusive=True, group="journal-days")
-    def load_days(self) -> None:
-        journal = self.app.ctx.journal  # type: ignore[attr-defined]
-        with self.app.journal_lock:  # type: ignore[attr-defined]
-            journal.refresh()
+    @work(thread=True, exclusive=True, group="journal-load")
+    def load(self) -> None:
+        """Read every entry from the index (newest first), then its search text.
+
+        The entries are shown as soon as they are read; the index's own
+        ``search_text`` (folded: case and accents ignored) follows, so each
+        keystroke matches in memory exactly as ``Query(contains=...)`` would,
+        without an SQL scan and thousands of decodes per keystroke.
+        """
+        app = self.app
+        journal = app.ctx.journal  # type: ignore[attr-defined]
+        worker = get_current_worker()
+        with app.journal_lock:  # type: ignore[attr-defined]
+            if self._entries:  # later visits: pick up files changed outside the app
+                journal.refresh()
+            entries = journal.query(Query())
             days = journal.index.days_with_entries()
-        self.app.call_from_thread(self.query_one("#calendar", MonthCalendar).mark, days)
+        if worker.is_cancelled:
+            return
+        app.call_from_thread(self._loaded, entries, days)
+        texts = _search_texts(entries)
+        if not worker.is_cancelled:
+            app.call_from_thread(self._texts_ready, entries, texts)
+
+    def _loaded(self, entries: list[Entry], days: set[date]) -> None:
+        self._entries, self._texts = entries, None
+        self.query_one("#calendar", MonthCalendar).mark(days)
+        self.search()
+
+    def _texts_ready(self, entries: list[Entry], texts: list[tuple[str, set[str]]]) -> None:
+        if entries is self._entries:
+            self._texts = texts
 
     @work(thread=True, exclusive=True, group="journal-search")
     def search(self) -> None:
-        """Query the index with the current filters; newest first."""
+        """Filter the entries (newest first) by text, tag, theme and dates."""
         f = self.filters
-        app = self.app
-        q = Query(start=f.start, end=f.end, tag=f.tag or None, contains=f.contains or None)
-        with app.journal_lock:  # type: ignore[attr-defined]
-            worker = get_current_worker()
-            if worker.is_cancelled:
-                return
-            total = app.ctx.journal.index.count()  # type: ignore[attr-defined]
-            entries = app.ctx.journal.query(q)  # type: ignore[attr-defined]
-        if f.theme:
-            book = app.ctx.prompts  # type: ignore[attr-defined]
-            entries = [e for e in entries if f.theme in entry_themes(e, book)]
-        if not worker.is_cancelled:
-            app.call_from_thread(self._show, entries, total, f)
+        entries, texts = self._entries, self._texts
+        needle = fold(f.contains) if f.contains else None
+        tag = fold(f.tag.lstrip("#")) if f.tag else None
+        if (needle or tag) and texts is None:  # typed before the load finished
+            texts = _search_texts(entries)
+        book = self.app.ctx.prompts  # type: ignore[attr-defined]
+        found = [e for n, e in enumerate(entries)
+                 if (f.start is None or e.date >= f.start)
+                 and (f.end is None or e.date <= f.end)
+                 and (needle is None or needle in texts[n][0])  # type: ignore[index]
+                 and (tag is None or tag in texts[n][1])  # type: ignore[index]
+                 and (f.theme is None or f.theme in entry_themes(e, book))]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, found, len(entries), f)
 
     def _show(self, entries: list[Entry], total: int, filters: Filters) -> None:
         if filters != self.filters:  # a newer search is on its way
             return
-        self.refresh_bindings()
+        if filters.active != self._footer_active:  # "clear filters" shows only when useful
+            self._footer_active = filters.active
+            self.refresh_bindings()
         self.total = total
         self._rows = entries
         self._fill(entries)
@@ -236,6 +280,8 @@ class JournalScreen(Screen[None]):
                              self.lang, n=len(entries)))
 
     def _fill(self, entries: list[Entry]) -> None:
+        """Show ``entries`` from the top; rows are added a page at a time as the
+        cursor or the scroll nears the end, so a keystroke never waits on 7,300 rows."""
         table = self.query_one("#entries", DataTable)
         keep = None
         if table.row_count and table.cursor_row >= 0:
@@ -243,21 +289,43 @@ class JournalScreen(Screen[None]):
                 keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         width = max(table.size.width, 40)
         tags_w = max(8, min(24, width // 5))
-        entry_w = max(12, width - 10 - tags_w - 6)
-        table.columns["entry"].width = entry_w  # type: ignore[index]
+        self._entry_w = max(12, width - 10 - tags_w - 6)
+        table.columns["entry"].width = self._entry_w  # type: ignore[index]
         table.columns["tags"].width = tags_w  # type: ignore[index]
         table.clear()
-        for e in entries:
+        self._shown = 0
+        target = 0
+        if keep is not None:
+            target = next((i for i, e in enumerate(entries) if e.id == keep), 0)
+        self._more(max(PAGE, target + PAGE // 2))
+        if target:
+            table.move_cursor(row=target, animate=False)
+
+    def _more(self, count: int = PAGE) -> None:
+        """Add the next ``count`` rows of the current results to the table."""
+        table = self.query_one("#entries", DataTable)
+        lang, width = self.lang, self._entry_w
+        start = self._shown
+        for e in self._rows[start:start + count]:
             date_cell = Text(e.date.isoformat(), no_wrap=True)
-            date_cell.append("\n" + short_weekday(e.date, self.lang), style="dim")
+            date_cell.append("\n" + short_weekday(e.date, lang), style="dim")
             tags_cell = Text(" ".join(f"#{t}" for t in e.tags), no_wrap=True,
                              overflow="ellipsis")
             if e.mood is not None:
                 tags_cell.append("\n" + "●" * e.mood + "○" * (5 - e.mood), style="dim")
-            table.add_row(date_cell, self._title(e, entry_w), tags_cell, key=e.id, height=2)
-        if keep is not None:
-            with contextlib.suppress(RowDoesNotExist):  # unless it is filtered out now
-                table.move_cursor(row=table.get_row_index(keep), animate=False)
+            table.add_row(date_cell, self._title(e, width), tags_cell, key=e.id, height=2)
+        self._shown = min(len(self._rows), start + count)
+
+    @on(DataTable.RowHighlighted, "#entries")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._shown - PAGE // 4 and self._shown < len(self._rows):
+            self._more()
+
+    def _scrolled(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        if (self._shown < len(self._rows)
+                and table.scroll_y >= table.max_scroll_y - table.size.height):
+            self._more()
 
     def _title(self, e: Entry, width: int) -> Text:
         """First line of the body, and under it the prompt it answers (dim)."""

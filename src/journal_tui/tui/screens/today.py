@@ -69,6 +69,7 @@ class TodayScreen(Screen[None]):
         self._baseline: tuple[object, ...] = ("", (), None, None)
         self._timer: Timer | None = None
         self._draft_written = False
+        self._side_loaded = False
 
     # ------------------------------------------------------------------ layout
 
@@ -384,11 +385,13 @@ class TodayScreen(Screen[None]):
         journal = self.ctx.journal
         day = self.entry_day
         with self.app.journal_lock:  # type: ignore[attr-defined]
-            journal.refresh()
-            days = journal.index.days_with_entries()
+            if self._side_loaded:  # later visits: pick up files changed outside the app
+                journal.refresh()
             todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
+            days = journal.index.days_with_entries()
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
                     for key, d in on_this_day(day)]
+        self._side_loaded = True
         self.app.call_from_thread(self._show_side, streak(days, self.ctx.today), todays, past)
 
     def _show_side(self, days: int, todays: list[Entry],
