@@ -200,6 +200,14 @@ class JournalApp(App[int]):
 
     # ----------------------------------------------------------- command palette
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=MSG("palette.placeholder", self.lang)))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
         for mode in MODE_KEYS:

@@ -42,7 +42,8 @@ MSG = Catalog({
     "b.search": ("Search", "Chercher"),
     "b.calendar": ("Calendar", "Calendrier"),
     "b.clear_filters": ("Clear filters", "Effacer les filtres"),
-    "b.undo": ("Undo delete", "Annuler la suppression"),
+    "b.undo": ("Undo", "Annuler"),
+    "b.undo_long": ("Undo the last delete", "Annuler la dernière suppression"),
     "b.open": ("Open", "Ouvrir"),
     "b.edit": ("Edit", "Modifier"),
     "b.delete": ("Delete", "Supprimer"),
@@ -62,7 +63,7 @@ MSG = Catalog({
     "quit.hint": ("Press ctrl+q to quit.", "Appuyez sur ctrl+q pour quitter."),
     # drafts
     "draft.title": ("Unsaved draft", "Brouillon non enregistré"),
-    "draft.question": ("A draft of {day}, last typed at {time}, was never saved:\n\n{preview}\n\n"
+    "draft.question": ("A draft for {day}, last typed at {time}, was never saved:\n\n{preview}\n\n"
                        "Restore it into the editor?",
                        "Un brouillon du {day}, tapé pour la dernière fois à {time}, n'a jamais "
                        "été enregistré :\n\n{preview}\n\nLe remettre dans l'éditeur ?"),
@@ -166,6 +167,8 @@ MSG = Catalog({
     "help.palette": ("Command palette: screens, entries", "Palette : écrans, entrées"),
     "help.question": ("Help (when not typing)", "Aide (hors saisie)"),
     # command palette
+    "palette.placeholder": ("Screens, commands, or words from an entry…",
+                            "Écrans, commandes, ou mots d'une entrée…"),
     "cmd.today": ("Today: write", "Aujourd'hui : écrire"),
     "cmd.today.help": ("The prompt of the day and the editor",
                        "La question du jour et l'éditeur"),

@@ -287,7 +287,8 @@ class JournalScreen(Screen[None]):
         if table.row_count and table.cursor_row >= 0:
             with contextlib.suppress(RowDoesNotExist, CellDoesNotExist):
                 keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        width = max(table.size.width, 40)
+        # Keep room for the vertical scrollbar, so no column is ever cut by it.
+        width = max(table.size.width - table.styles.scrollbar_size_vertical, 40)
         tags_w = max(8, min(24, width // 5))
         self._entry_w = max(12, width - 10 - tags_w - 6)
         table.columns["entry"].width = self._entry_w  # type: ignore[index]

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
+from journal_tui.core.i18n import long_date
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, field_tags, make_entry, refresh_derived
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
@@ -404,7 +405,7 @@ class TodayScreen(Screen[None]):
         day_list = self.query_one("#day-entries", OptionList)
         current = self.entry.id if self.entry else None
         options = [Option(Text(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
-                               f"{first_line(e.body) or '…'}"), id=e.id) for e in todays]
+                               f"{first_line(e.body, 60) or '…'}"), id=e.id) for e in todays]
         day_list.set_options(options or [Option(MSG("today.none_yet", lang), disabled=True)])
         past_list = self.query_one("#past-entries", OptionList)
         past_options: list[Option] = []
@@ -415,7 +416,8 @@ class TodayScreen(Screen[None]):
                 past_options.append(Option(f"[dim]{MSG('today.nothing', lang)}[/dim]",
                                            disabled=True))
             for e in entries[:3]:
-                past_options.append(Option(Text("• " + (first_line(e.body) or "…")), id=e.id))
+                past_options.append(Option(Text("• " + (first_line(e.body, 60) or "…")),
+                                           id=e.id))
         past_list.set_options(past_options)
 
     # ------------------------------------------------------------------ drafts
@@ -433,7 +435,7 @@ class TodayScreen(Screen[None]):
             return
         draft, rest = drafts[0], drafts[1:]
         preview = first_line(draft.body, 60) or "…"
-        question = MSG("draft.question", self.lang, day=draft.date.isoformat(),
+        question = MSG("draft.question", self.lang, day=long_date(draft.date, self.lang),
                        time=f"{draft.saved:%H:%M}", preview=preview)
 
         def answer(restore: bool | None) -> None:
