@@ -44,7 +44,7 @@ class Scale(Widget, can_focus=True):
     maximum = 2
     start = 0  # the middle: an unset scale moves from here
 
-    value: reactive[int | None] = reactive(None)
+    value: reactive[int | None] = reactive(None, layout=True)
 
     @dataclass
     class Changed(Message):
