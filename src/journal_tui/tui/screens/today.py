@@ -393,14 +393,17 @@ class TodayScreen(Screen[None]):
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
                     for key, d in on_this_day(day)]
         self._side_loaded = True
-        self.app.call_from_thread(self._show_side, streak(days, self.ctx.today), todays, past)
+        today = self.ctx.today
+        self.app.call_from_thread(self._show_side, streak(days, today), today in days,
+                                  todays, past)
 
-    def _show_side(self, days: int, todays: list[Entry],
+    def _show_side(self, days: int, written_today: bool, todays: list[Entry],
                    past: list[tuple[str, date, list[Entry]]]) -> None:
         lang = self.lang
         self.app.show_streak(days)  # type: ignore[attr-defined]
         self.query_one("#streak", Static).update(
-            MSG("today.streak.one" if days == 1 else "today.streak.many", lang, n=days)
+            MSG(f"today.streak.{'one' if days == 1 else 'many'}"
+                f"{'' if written_today else '_open'}", lang, n=days)
             if days else MSG("today.streak_none", lang))
         day_list = self.query_one("#day-entries", OptionList)
         current = self.entry.id if self.entry else None
@@ -501,6 +504,8 @@ class TodayScreen(Screen[None]):
             return
         finally:
             path.unlink(missing_ok=True)
+        if text.endswith("\n") and not body.text.endswith("\n"):
+            text = text[:-1]  # the newline editors add at the end of a file
         if text != body.text:
             body.replace(text, (0, 0), body.document.end)  # keeps undo history
         body.focus()
