@@ -319,3 +319,34 @@ async def test_external_editor_round_trip(make_ctx, monkeypatch, tmp_path, lang)
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert app.screen.query_one("#body", TextArea).text == "typed\nfrom the editor"
+
+
+async def test_a_second_new_entry_never_overwrites_the_first_ones_draft(make_ctx, journal):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_in(pilot, "first, unsaved")
+        await pilot.press("ctrl+t")  # the unsaved text is kept as a draft
+        await settle(pilot)
+        await type_in(pilot, "second, unsaved")
+        app.today_screen.flush_draft()
+        assert sorted(d.body for d in journal.drafts()) == ["first, unsaved", "second, unsaved"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [d.body for d in journal.drafts()] == ["first, unsaved"]
+
+
+async def test_editing_keeps_the_prompt_text_the_entry_answered(make_ctx, journal):
+    entries = seed(journal)
+    app = make_app(make_ctx("fr"))  # the entry's prompt was recorded in English
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await app.edit_entry(entries[0])
+        await settle(pilot)
+        shown = str(app.screen.query_one("#prompt", Static).render())
+        assert entries[0].prompt in shown
+        await type_in(pilot, " Encore.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = journal.get(entries[0].id)
+        assert saved.prompt == entries[0].prompt and saved.body.endswith("Encore.")

@@ -71,6 +71,8 @@ class TodayScreen(Screen[None]):
         self._timer: Timer | None = None
         self._draft_written = False
         self._side_loaded = False
+        self._new_key: str | None = None
+        self._new_count = 1
 
     # ------------------------------------------------------------------ layout
 
@@ -130,10 +132,12 @@ class TodayScreen(Screen[None]):
         advice_w = self.query_one("#advice", Static)
         rating = self.query_one("#rating", PoleScale)
         theme = self.theme
-        if self.prompt is not None:
+        answered = self.entry is not None and self.entry.prompt and (
+            self.prompt is None or self.prompt.id == self.entry.prompt_id)
+        if answered:  # the prompt as it was shown when the entry was written
+            prompt_w.update(Text(self.entry.prompt))  # type: ignore[union-attr, arg-type]
+        elif self.prompt is not None:
             prompt_w.update(Text(self.prompt.text_in(self.lang)))
-        elif self.entry is not None and self.entry.prompt:
-            prompt_w.update(Text(self.entry.prompt))
         else:
             prompt_w.update("")
         name = theme.name(self.lang) if theme is not None else ""
@@ -187,7 +191,11 @@ class TodayScreen(Screen[None]):
 
     @property
     def draft_key(self) -> str:
-        return self.entry.id if self.entry else f"new-{self.entry_day:%Y%m%d}"
+        """The entry's id, or for a new entry ``new-YYYYMMDD`` (``-2``, ``-3``… for the
+        next new entries of this session, so a kept draft is never overwritten)."""
+        if self.entry is not None:
+            return self.entry.id
+        return self._new_key or f"new-{self.entry_day:%Y%m%d}"
 
     def _load_fields(self, body: str, tags: list[str], mood: int | None,
                      checkin: dict[str, int]) -> None:
@@ -288,8 +296,10 @@ class TodayScreen(Screen[None]):
             if rating is not None:
                 checkin[prompt.theme] = rating  # type: ignore[assignment]
         prompt_id = prompt.id if prompt else (self.entry.prompt_id if self.entry else None)
-        prompt_text = (prompt.text_in(self.lang) if prompt
-                       else (self.entry.prompt if self.entry else None))
+        if self.entry is not None and (prompt is None or prompt.id == self.entry.prompt_id):
+            prompt_text = self.entry.prompt or (prompt.text_in(self.lang) if prompt else None)
+        else:
+            prompt_text = prompt.text_in(self.lang) if prompt else None
         new = self.entry is None
         if self.entry is None:
             entry = make_entry(text, day=self.entry_day, when=self.ctx.clock(),
@@ -320,7 +330,11 @@ class TodayScreen(Screen[None]):
 
     def action_new_entry(self) -> None:
         """Start a second (third…) entry for the day."""
+        kept_new = self.entry is None and self.has_unsaved()
         self._leave_current()
+        if kept_new or self._new_key:
+            self._new_count += 1
+            self._new_key = f"new-{self.app.day:%Y%m%d}-{self._new_count}"  # type: ignore
         self.entry = None
         self.entry_day = self.app.day  # type: ignore[attr-defined]
         self.prompt = None
@@ -467,6 +481,7 @@ class TodayScreen(Screen[None]):
         else:
             self.entry = None
             self.entry_day = draft.date
+            self._new_key = draft.key
         self.prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
         self.show_prompt()
         self._load_fields(draft.body, draft.tags, draft.mood, draft.checkin)
