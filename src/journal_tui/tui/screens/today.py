@@ -370,14 +370,17 @@ class TodayScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#day-entries")
     def _reopen(self, event: OptionList.OptionSelected) -> None:
-        self._open_by_id(event.option.id, edit=True)
+        if self.entry is not None and event.option.id == self.entry.id:
+            self.query_one("#body", TextArea).focus()  # already in the editor
+            return
+        self._open_by_id(event.option.id)
 
     @on(OptionList.OptionSelected, "#past-entries")
     def _read_past(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.open_entry(event.option.id)  # type: ignore[attr-defined]
 
-    def _open_by_id(self, entry_id: str | None, *, edit: bool) -> None:
+    def _open_by_id(self, entry_id: str | None) -> None:
         if not entry_id:
             return
         try:
