@@ -236,7 +236,10 @@ class JournalScreen(Screen[None]):
     def _loaded(self, entries: list[Entry], days: set[date]) -> None:
         self._entries, self._texts = entries, None
         self.query_one("#calendar", MonthCalendar).mark(days)
-        self.search()
+        if self.filters.active:
+            self.search()
+        else:  # nothing to filter: show them now
+            self._show(entries, len(entries), self.filters)
 
     def _texts_ready(self, entries: list[Entry], texts: list[tuple[str, set[str]]]) -> None:
         if entries is self._entries:
