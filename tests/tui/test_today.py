@@ -184,6 +184,7 @@ async def test_backfill_day_saves_to_that_day(make_ctx, journal):
     app = make_app(make_ctx("en"), day=yesterday)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        assert app.screen.query_one("#body", TextArea).border_title == "New entry for 25 November"
         await type_in(pilot, "Catching up")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -101,8 +101,6 @@ class JournalApp(App[int]):
     def day_line(self, streak: int | None) -> str:
         """The header's subtitle: the day shown, and the streak once known."""
         text = long_date(self.day, self.lang)
-        if self.day != self.ctx.today:
-            text += f" ({MSG('header.backfill', self.lang)})"
         if streak:
             text += " · " + MSG("streak.one" if streak == 1 else "streak.many", self.lang,
                                 n=streak)

@@ -15,7 +15,6 @@ from journal_tui.core.i18n import Catalog
 
 MSG = Catalog({
     # header, modes
-    "header.backfill": ("catching up", "rattrapage"),
     "streak.one": ("1-day streak", "série : 1 jour"),
     "streak.many": ("{n}-day streak", "série : {n} jours"),
     "mode.today": ("Today", "Aujourd'hui"),
@@ -101,6 +100,8 @@ MSG = Catalog({
                                "pour continuer."),
     "today.new": ("New entry", "Nouvelle entrée"),
     "today.editing": ("Entry of {time}", "Entrée de {time}"),
+    "today.new_for": ("New entry for {day}", "Nouvelle entrée du {day}"),
+    "today.editing_day": ("Entry of {day}, {time}", "Entrée du {day}, {time}"),
     "today.unsaved": ("not saved", "non enregistrée"),
     "today.saved": ("saved", "enregistrée"),
     "today.draft_kept": ("draft kept", "brouillon gardé"),

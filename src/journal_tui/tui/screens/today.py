@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
-from journal_tui.core.i18n import long_date
+from journal_tui.core.i18n import MONTHS, long_date
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, field_tags, make_entry, refresh_derived
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
@@ -211,11 +211,15 @@ class TodayScreen(Screen[None]):
 
     def _update_status(self) -> None:
         body = self.query_one("#body", TextArea)
+        other_day = self.entry_day != self.ctx.today
+        day = f"{self.entry_day.day} {MONTHS[self.lang][self.entry_day.month - 1]}"
         if self.entry is None:
-            body.border_title = MSG("today.new", self.lang)
+            body.border_title = (MSG("today.new_for", self.lang, day=day) if other_day
+                                 else MSG("today.new", self.lang))
         else:
-            body.border_title = MSG("today.editing", self.lang,
-                                    time=f"{self.entry.created:%H:%M}")
+            time = f"{self.entry.created:%H:%M}"
+            body.border_title = (MSG("today.editing_day", self.lang, day=day, time=time)
+                                 if other_day else MSG("today.editing", self.lang, time=time))
         if self.has_unsaved():
             status = MSG("today.unsaved", self.lang)
             if self._draft_written:
