@@ -96,9 +96,10 @@ async def test_calendar_marks_days_and_selecting_a_day_filters(make_ctx, journal
         screen = await open_journal(pilot)
         cal = screen.query_one("#calendar", MonthCalendar)
         assert date(2026, 11, 25) in cal.written and TODAY not in cal.written
+        assert cal.cursor == date(2026, 11, 25)  # follows the highlighted (newest) entry
         await pilot.press("c")
         assert app.focused is cal
-        await pilot.press("pageup")  # October 2026
+        await pilot.press("pageup", "right")  # October 2026, the 26th
         assert cal.cursor == date(2026, 10, 26)
         await pilot.press("enter")
         await settle(pilot)

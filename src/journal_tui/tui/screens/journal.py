@@ -321,8 +321,13 @@ class JournalScreen(Screen[None]):
         self._shown = min(len(self._rows), start + count)
 
     @on(DataTable.RowHighlighted, "#entries")
-    def _near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self._shown - PAGE // 4 and self._shown < len(self._rows):
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The calendar follows the highlighted entry; more rows come near the end."""
+        row = event.cursor_row
+        calendar = self.query_one("#calendar", MonthCalendar)
+        if 0 <= row < len(self._rows) and not calendar.has_focus:
+            calendar.cursor = self._rows[row].date
+        if row >= self._shown - PAGE // 4 and self._shown < len(self._rows):
             self._more()
 
     def _scrolled(self) -> None:
