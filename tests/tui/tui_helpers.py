@@ -123,7 +123,7 @@ def make_app(ctx: Context, *, delay: float = 60.0, day: date | None = None) -> J
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let workers finish and the screen refresh (never a blind sleep)."""
     app = pilot.app
-    for _ in range(3):
+    for _ in range(2):  # a worker's result may start another worker
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
