@@ -7,6 +7,7 @@ quitting, so unsaved text is never dropped silently.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterable
 from datetime import date
@@ -50,6 +51,12 @@ def _review_screen() -> Screen[None]:
     from journal_tui.tui.screens.review import ReviewScreen
 
     return ReviewScreen()
+
+
+def _is_help(screen: Screen[object]) -> bool:
+    """Whether ``screen`` is the help (without importing it just to ask)."""
+    module = sys.modules.get("journal_tui.tui.screens.help")
+    return module is not None and isinstance(screen, module.HelpScreen)
 
 
 def _entry_provider() -> type[Provider]:
@@ -138,9 +145,7 @@ class JournalApp(App[int]):
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; closes the help, but never jumps away from a question."""
-        from journal_tui.tui.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
+        if _is_help(self.screen):
             self.pop_screen()
         elif isinstance(self.screen, ModalScreen):
             return
@@ -149,7 +154,7 @@ class JournalApp(App[int]):
     def action_help(self) -> None:
         from journal_tui.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not _is_help(self.screen):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
