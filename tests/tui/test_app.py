@@ -102,6 +102,22 @@ async def test_quit_with_unsaved_text_asks_and_keeps_a_draft(make_ctx, journal):
     assert [d.body for d in journal.drafts()] == ["not saved yet"]
 
 
+async def test_quit_with_an_unsaved_review_note_asks(make_ctx):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        app.screen.query_one("#review-note", TextArea).focus()
+        await pilot.press(*"my week")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running and app.current_mode == "review"
+
+
 async def test_ctrl_c_explains_how_to_quit_in_the_interface_language(make_ctx):
     app = make_app(make_ctx("fr"))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -47,12 +47,6 @@ def _themes_screen() -> Screen[None]:
     return ThemesScreen()
 
 
-def _review_screen() -> Screen[None]:
-    from journal_tui.tui.screens.review import ReviewScreen
-
-    return ReviewScreen()
-
-
 def _is_help(screen: Screen[object]) -> bool:
     """Whether ``screen`` is the help (without importing it just to ask)."""
     module = sys.modules.get("journal_tui.tui.screens.help")
@@ -91,17 +85,24 @@ class JournalApp(App[int]):
         self.journal_lock = threading.RLock()  # one journal, read from worker threads
         self.last_deleted: str | None = None
         self.today_screen: TodayScreen | None = None
+        self.review_screen: Screen[None] | None = None
         super().__init__()
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
         self.add_mode("journal", _journal_screen)
         self.add_mode("themes", _themes_screen)
-        self.add_mode("review", _review_screen)
+        self.add_mode("review", self._make_review)
         self.sub_title = self.day_line(None)
 
     def _make_today(self) -> TodayScreen:
         self.today_screen = TodayScreen()
         return self.today_screen
+
+    def _make_review(self) -> Screen[None]:
+        from journal_tui.tui.screens.review import ReviewScreen
+
+        self.review_screen = ReviewScreen()
+        return self.review_screen
 
     # ------------------------------------------------------------------ header
 
@@ -158,17 +159,22 @@ class JournalApp(App[int]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        """Quit; if the editor holds unsaved text, ask first (the draft is kept)."""
+        """Quit; if an editor (Today's or the review note's) holds unsaved text, ask
+        first (Today's text is kept as a draft)."""
         if isinstance(self.screen, ConfirmDialog):
             return
         today = self.today_screen
-        if today is None or not today.has_unsaved():
+        unsaved_today = today is not None and today.has_unsaved()
+        review = self.review_screen
+        unsaved_review = review is not None and review.has_unsaved()  # type: ignore[attr-defined]
+        if not unsaved_today and not unsaved_review:
             self.exit(0)
             return
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                today.flush_draft()
+                if unsaved_today and today is not None:
+                    today.flush_draft()
                 self.exit(0)
 
         self.push_screen(ConfirmDialog(MSG("quit.question", self.lang),
