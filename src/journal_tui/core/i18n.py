@@ -49,3 +49,8 @@ def long_date(day: date, lang: str) -> str:
 
 def short_weekday(day: date, lang: str) -> str:
     return WEEKDAYS[lang][day.weekday()][:3]
+
+
+def colon(lang: str) -> str:
+    """French typography puts a (non-breaking) space before a colon."""
+    return "\u00a0: " if lang == "fr" else ": "

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal_tui.core.codec import jsonable
-from journal_tui.core.i18n import Catalog, long_date, short_weekday
+from journal_tui.core.i18n import Catalog, colon, long_date, short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.themes import weekly_series
@@ -346,11 +346,13 @@ def review_text(review: WeeklyReview, lang: str) -> str:
     for d in review.days:
         mood = f"  {fmt_mood(d.mood)}" if d.mood is not None else ""
         out.append(f"  {day_label(d.day, lang):<7} {'●' * d.entries or '·'}{mood}")
-    out += ["", f"{MSG('mood', lang)}: " + MSG("mood_line", lang, week=fmt_mood(review.mood),
-                                                 trailing=fmt_mood(review.mood_trailing))]
+    mood = MSG("mood_line", lang, week=fmt_mood(review.mood),
+               trailing=fmt_mood(review.mood_trailing))
+    out += ["", MSG("mood", lang) + colon(lang) + mood]
     out += ["", MSG("themes", lang), *(f"  {line}" for line in _theme_lines(review, lang))]
-    out += ["", f"{MSG('people', lang)}: {_names(review.people, '@') or MSG('none', lang)}",
-            f"{MSG('tags', lang)}: {_names(review.tags, '#') or MSG('none', lang)}", ""]
+    none = MSG("none", lang)
+    out += ["", MSG("people", lang) + colon(lang) + (_names(review.people, "@") or none),
+            MSG("tags", lang) + colon(lang) + (_names(review.tags, "#") or none), ""]
     out.append(MSG("entries", lang))
     for e in review.entries:
         out.append(f"  {day_label(e.date, lang):<7} {e.title}")
