@@ -111,6 +111,8 @@ def _plan(rng: random.Random, book: PromptBook, start: date, today: date) -> lis
     while day <= today:
         if day == today:
             count = 1  # the Today screen shows an entry of the day
+        elif (today - day).days < 6:
+            count = 1  # a running streak, so the streak line has something to show
         elif day in gap:
             count = 0
         else:
