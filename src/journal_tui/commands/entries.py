@@ -110,12 +110,11 @@ def _from_editor(ctx: Context) -> str:
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
     q = query_from(args, ctx, contains=args.contains, limit=args.n)
-    entries = ctx.journal.query(q)
-    warn_problems(ctx.journal.problems(), ctx.lang)
     if args.format == "json":
-        write_out(json_array(entries) + "\n")
+        write_out(json_array(ctx.journal.json_objects(q)) + "\n")
     else:
-        write_out("".join(list_line(e) + "\n" for e in entries))
+        write_out("".join(list_line(e) + "\n" for e in ctx.journal.query(q)))
+    warn_problems(ctx.journal.problems(), ctx.lang)
     return 0
 
 

@@ -11,8 +11,23 @@ from journal_tui.commands.common import UserError, progress, warn_problems, writ
 from journal_tui.commands.entries import add_filters, query_from
 from journal_tui.core import atomic
 from journal_tui.core.context import Context
-from journal_tui.core.export import EXPORTERS, front_matter_markdown
+from journal_tui.core.export import front_matter_markdown, json_document, markdown_document
 from journal_tui.core.importers import IMPORTERS, ImportFormatError, guess_source
+from journal_tui.core.index import Query
+
+
+def _markdown(ctx: Context, q: Query) -> tuple[str, int]:
+    blocks = ctx.journal.markdown_blocks(q, ctx.lang)
+    return markdown_document(blocks, ctx.lang), len(blocks)
+
+
+def _json(ctx: Context, q: Query) -> tuple[str, int]:
+    objects = ctx.journal.json_objects(q)
+    return json_document(objects), len(objects)
+
+
+# Formats by name (jrnl's registry shape); each reads the index's cached renderings.
+EXPORTERS = {"markdown": _markdown, "json": _json}
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -37,11 +52,13 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.split and (args.format != "markdown" or args.output is None):
         raise UserError("--split writes Markdown files into a folder: give -o FOLDER")
-    entries = ctx.journal.query(query_from(args, ctx, newest_first=False))
-    warn_problems(ctx.journal.problems(), ctx.lang)
+    q = query_from(args, ctx, newest_first=False)
     if args.split:
+        entries = ctx.journal.query(q)
+        warn_problems(ctx.journal.problems(), ctx.lang)
         return _export_split(ctx, entries, args.output, args.force)
-    text = EXPORTERS[args.format].render(entries, ctx.lang)
+    text, count = EXPORTERS[args.format](ctx, q)
+    warn_problems(ctx.journal.problems(), ctx.lang)
     if args.output is None:
         write_out(text)
         return 0
@@ -52,7 +69,7 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
         atomic.atomic_write(out, text.encode(), overwrite=args.force)
     except FileExistsError:
         raise UserError(f"{out} exists: use --force to overwrite it") from None
-    print(f"{len(entries)} entries written to {out}", file=sys.stderr)
+    print(f"{count} entries written to {out}", file=sys.stderr)
     return 0
 
 

@@ -8,8 +8,8 @@ the same journal always gives the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from datetime import date
 from itertools import groupby
 
 from journal_tui.core.codec import jsonable
@@ -57,27 +57,42 @@ def _one_line(text: str) -> str:
 
 def render_markdown(entries: Iterable[Entry], lang: str = "en", *, title: str | None = None) -> str:
     """The whole journal: oldest first, one ``##`` heading per day."""
+    blocks = [(e.date, entry_markdown(e, lang)) for e in oldest_first(entries)]
+    return markdown_document(blocks, lang, title=title)
+
+
+def markdown_document(blocks: Iterable[tuple[date, str]], lang: str, *,
+                      title: str | None = None) -> str:
+    """Assemble entries already rendered by ``entry_markdown``, oldest first."""
     out = [f"# {title or MSG('title', lang)}\n"]
-    for day, group in groupby(oldest_first(entries), key=lambda e: e.date):
+    for day, group in groupby(blocks, key=lambda b: b[0]):
         out.append(f"\n## {day.isoformat()} · {long_date(day, lang)}\n")
-        for entry in group:
-            out.append("\n" + entry_markdown(entry, lang))
+        out.extend("\n" + text for _, text in group)
     return "".join(out)
 
 
 def render_json(entries: Iterable[Entry], lang: str = "en") -> str:
-    """``{"schema": 1, "entries": [...]}``, oldest first: what ``import --from json`` reads.
+    """``{"schema": 1, "entries": [...]}``, oldest first: what ``import --from json`` reads."""
+    return json_document([entry_json(e) for e in oldest_first(entries)])
+
+
+def entry_json(entry: Entry) -> str:
+    """One entry as a JSON object (the schema keys); the index stores this very text."""
+    return json.dumps(jsonable(to_dict(entry)), ensure_ascii=False)
+
+
+def json_document(objects: list[str]) -> str:
+    """The export document around entries already encoded by ``entry_json``.
 
     One entry per line: diff-friendly, and it keeps to ``json``'s C encoder
     (``indent`` would switch to the pure-Python one, several times slower).
     """
-    return f'{{"schema": {SCHEMA}, "entries": {json_array(oldest_first(entries))}}}\n'
+    return f'{{"schema": {SCHEMA}, "entries": {json_array(objects)}}}\n'
 
 
-def json_array(entries: Iterable[Entry]) -> str:
-    """A JSON array of entry objects (the schema keys), one entry per line."""
-    lines = ",\n".join(json.dumps(jsonable(to_dict(e)), ensure_ascii=False) for e in entries)
-    return f"[\n{lines}\n]" if lines else "[]"
+def json_array(objects: list[str]) -> str:
+    """A JSON array of encoded entry objects, one per line."""
+    return "[\n" + ",\n".join(objects) + "\n]" if objects else "[]"
 
 
 def front_matter_markdown(entry: Entry, lang: str = "en") -> str:
@@ -102,16 +117,3 @@ def front_matter_markdown(entry: Entry, lang: str = "en") -> str:
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---\n")
     return "\n".join(lines) + "\n" + entry_markdown(entry, lang, heading="#")
-
-
-@dataclass(frozen=True, slots=True)
-class Exporter:
-    name: str
-    extension: str
-    render: Callable[..., str]
-
-
-EXPORTERS = {
-    "markdown": Exporter("markdown", ".md", render_markdown),
-    "json": Exporter("json", ".json", render_json),
-}

@@ -15,17 +15,18 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from journal_tui.core.atomic import FILE_MODE, ensure_dir
-from journal_tui.core.codec import Problem, UnreadableEntry, decode, jsonable
-from journal_tui.core.model import Entry, from_cache, to_dict
+from journal_tui.core.codec import Problem, UnreadableEntry, decode
+from journal_tui.core.export import entry_json
+from journal_tui.core.model import Entry, from_cache
 from journal_tui.core.text import fold
 
-VERSION = 4  # bump when the table layout or the stored JSON changes
+VERSION = 5  # bump when the table layout or the stored JSON changes
 SEP = "\x1f"
 
 _SCHEMA = f"""
@@ -42,7 +43,9 @@ CREATE TABLE IF NOT EXISTS files (
     fold TEXT,
     data TEXT,
     error TEXT,
-    line INTEGER
+    line INTEGER,
+    md_en TEXT,  -- the entry rendered for the Markdown export, per language, filled
+    md_fr TEXT   -- on first export; a changed file replaces the row, clearing them
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC);
@@ -150,12 +153,16 @@ class Index:
 
     def _apply(self, gone: list[tuple[str]], rows: list[tuple[object, ...]]) -> None:
         """Delete and upsert rows in one transaction."""
+        self._transaction(
+            ("DELETE FROM files WHERE rel = ?", gone),
+            ("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows))
+
+    def _transaction(self, *steps: tuple[str, list[tuple[object, ...]]]) -> None:
         db = self.db
         try:
             db.execute("BEGIN")
-            db.executemany("DELETE FROM files WHERE rel = ?", gone)
-            db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            for sql, rows in steps:
+                db.executemany(sql, rows)
             db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -168,18 +175,19 @@ class Index:
             entry = decode(path.read_bytes(), path)
         except UnreadableEntry as exc:
             p = exc.problem
-            return (rel, *st, None, None, None, None, None, None, None, p.message, p.line)
+            return (rel, *st, None, None, None, None, None, None, None, p.message, p.line,
+                    None, None)
         except OSError as exc:
             return (rel, *st, None, None, None, None, None, None, None,
-                    f"cannot read: {exc.strerror}", None)
+                    f"cannot read: {exc.strerror}", None, None, None)
         return self.entry_row(rel, st, entry)
 
     @staticmethod
     def entry_row(rel: str, st: tuple[int, int, int], entry: Entry) -> tuple[object, ...]:
-        data = json.dumps(jsonable(to_dict(entry)), ensure_ascii=False)
+        data = entry_json(entry)
         tags = SEP + SEP.join(fold(t) for t in entry.tags) + SEP
-        return (rel, *st, entry.id, entry.date.isoformat(), entry.created.isoformat(),
-                entry.kind, tags, search_text(entry), data, None, None)
+        return (rel, *st, entry.id, entry.date.isoformat(), sort_key(entry), entry.kind, tags,
+                search_text(entry), data, None, None, None, None)
 
     def record(self, path: Path, entry: Entry) -> None:
         """Note a file the app just wrote, saving the next refresh a parse."""
@@ -228,9 +236,8 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def query(self, q: Query = Query()) -> Iterator[Entry]:
-        """Entries matching ``q`` in date order."""
-        sql = ["SELECT data FROM files WHERE error IS NULL"]
+    def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
+        sql = [f"SELECT {columns} FROM files WHERE error IS NULL"]
         args: list[object] = []
         if q.start:
             sql.append("AND day >= ?")
@@ -252,12 +259,46 @@ class Index:
         if q.limit is not None:
             sql.append("LIMIT ?")
             args.append(q.limit)
-        for (data,) in self.db.execute(" ".join(sql), args):
+        return self.db.execute(" ".join(sql), args)
+
+    def query(self, q: Query = Query()) -> Iterator[Entry]:
+        """Entries matching ``q`` in date order."""
+        for (data,) in self._select("data", q):
             yield from_cache(json.loads(data))
+
+    def query_json(self, q: Query = Query()) -> list[str]:
+        """Each matching entry as its JSON object text (``jsonable(to_dict(entry))``),
+        straight from the index: exporting needs no decoding and re-encoding."""
+        return [data for (data,) in self._select("data", q)]
+
+    def query_rendered(self, q: Query, lang: str,
+                       render: Callable[[Entry], str]) -> list[tuple[date, str]]:
+        """``(day, render(entry))`` per matching entry, the rendering cached per language.
+
+        Renderings missing from the cache are computed and stored back (best
+        effort: a read-only cache only costs speed).
+        """
+        column = "md_fr" if lang == "fr" else "md_en"
+        out: list[tuple[date, str]] = []
+        fresh: list[tuple[str, str]] = []
+        for rel, day, data, text in self._select(f"rel, day, data, {column}", q):
+            if text is None:
+                text = render(from_cache(json.loads(data)))
+                fresh.append((text, rel))
+            out.append((date.fromisoformat(day), text))
+        if fresh:
+            with contextlib.suppress(sqlite3.Error):
+                self._transaction((f"UPDATE files SET {column} = ? WHERE rel = ?", fresh))
+        return out
 
     def days_with_entries(self) -> set[date]:
         return {date.fromisoformat(d) for (d,) in self.db.execute(
             "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'")}
+
+
+def sort_key(entry: Entry) -> str:
+    """The creation instant in UTC: SQL orders entries of a day as Python would."""
+    return entry.created.astimezone(UTC).isoformat()
 
 
 def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, tuple[int, int, int]]]:

@@ -11,10 +11,12 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from journal_tui.core import atomic
 from journal_tui.core.codec import FORMATS, Problem, UnreadableEntry, decode, encode, format_of
+from journal_tui.core.export import entry_markdown
 from journal_tui.core.index import Index, Query, walk_entry_files
 from journal_tui.core.model import ID_RE, Entry, now_local
 
@@ -95,6 +97,16 @@ class Journal:
         """Entries matching ``q`` (refreshing the index once per ``Journal``)."""
         self._ensure_fresh()
         return list(self.index.query(q))
+
+    def json_objects(self, q: Query = Query()) -> list[str]:
+        """Matching entries as JSON object texts, straight from the index."""
+        self._ensure_fresh()
+        return self.index.query_json(q)
+
+    def markdown_blocks(self, q: Query, lang: str) -> list[tuple[date, str]]:
+        """Matching entries rendered for the Markdown export (cached per language)."""
+        self._ensure_fresh()
+        return self.index.query_rendered(q, lang, partial(entry_markdown, lang=lang))
 
     def scan(self, q: Query = Query()) -> Scan:
         """Every readable entry (newest first) and every unreadable file, fresh from disk."""
