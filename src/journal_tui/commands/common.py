@@ -89,8 +89,15 @@ def console(stderr: bool = False) -> Any:
 def write_out(text: str) -> None:
     """Print to standard output, quietly stopping if the reader went away (``| head``)."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if len(text) > 65536 and hasattr(sys.stdout, "buffer"):
+            # One encode and one write: several times faster than the text layer
+            # for a whole exported journal.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except BrokenPipeError:
         sys.stderr.close()
         raise SystemExit(0) from None

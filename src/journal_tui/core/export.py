@@ -57,16 +57,16 @@ def _one_line(text: str) -> str:
 
 def render_markdown(entries: Iterable[Entry], lang: str = "en", *, title: str | None = None) -> str:
     """The whole journal: oldest first, one ``##`` heading per day."""
-    blocks = [(e.date, entry_markdown(e, lang)) for e in oldest_first(entries)]
+    blocks = [(e.date.isoformat(), entry_markdown(e, lang)) for e in oldest_first(entries)]
     return markdown_document(blocks, lang, title=title)
 
 
-def markdown_document(blocks: Iterable[tuple[date, str]], lang: str, *,
+def markdown_document(blocks: Iterable[tuple[str, str]], lang: str, *,
                       title: str | None = None) -> str:
-    """Assemble entries already rendered by ``entry_markdown``, oldest first."""
+    """Assemble ``(ISO day, entry_markdown(...))`` blocks, oldest first."""
     out = [f"# {title or MSG('title', lang)}\n"]
     for day, group in groupby(blocks, key=lambda b: b[0]):
-        out.append(f"\n## {day.isoformat()} · {long_date(day, lang)}\n")
+        out.append(f"\n## {day} · {long_date(date.fromisoformat(day), lang)}\n")
         out.extend("\n" + text for _, text in group)
     return "".join(out)
 

@@ -272,29 +272,30 @@ class Index:
         return [data for (data,) in self._select("data", q)]
 
     def query_rendered(self, q: Query, lang: str,
-                       render: Callable[[Entry], str]) -> list[tuple[date, str]]:
-        """``(day, render(entry))`` per matching entry, the rendering cached per language.
+                       render: Callable[[Entry], str]) -> list[tuple[str, str]]:
+        """``(ISO day, render(entry))`` per matching entry, cached per language.
 
         Renderings missing from the cache are computed and stored back (best
         effort: a read-only cache only costs speed).
         """
         column = "md_fr" if lang == "fr" else "md_en"
-        out: list[tuple[date, str]] = []
-        fresh: list[tuple[str, str]] = []
-        for rel, day, data, text in self._select(f"rel, day, data, {column}", q):
+        out: list[tuple[str, str]] = []
+        missing: list[tuple[int, str]] = []
+        for rel, day, text in self._select(f"rel, day, {column}", q):
             if text is None:
+                missing.append((len(out), rel))
+            out.append((day, text))
+        if missing:
+            fresh = []
+            for n, rel in missing:
+                (data,) = self.db.execute("SELECT data FROM files WHERE rel = ?",
+                                          (rel,)).fetchone()
                 text = render(from_cache(json.loads(data)))
+                out[n] = (out[n][0], text)
                 fresh.append((text, rel))
-            out.append((date.fromisoformat(day), text))
-        if fresh:
             with contextlib.suppress(sqlite3.Error):
                 self._transaction((f"UPDATE files SET {column} = ? WHERE rel = ?", fresh))
         return out
-
-    def days_with_entries(self) -> set[date]:
-        return {date.fromisoformat(d) for (d,) in self.db.execute(
-            "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'")}
-
 
 def sort_key(entry: Entry) -> str:
     """The creation instant in UTC: SQL orders entries of a day as Python would."""

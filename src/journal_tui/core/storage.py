@@ -103,7 +103,7 @@ class Journal:
         self._ensure_fresh()
         return self.index.query_json(q)
 
-    def markdown_blocks(self, q: Query, lang: str) -> list[tuple[date, str]]:
+    def markdown_blocks(self, q: Query, lang: str) -> list[tuple[str, str]]:
         """Matching entries rendered for the Markdown export (cached per language)."""
         self._ensure_fresh()
         return self.index.query_rendered(q, lang, partial(entry_markdown, lang=lang))
