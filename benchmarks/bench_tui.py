@@ -6,10 +6,11 @@ Usage:  python benchmarks/bench_tui.py [--runs 5] [--entries 7300]
    focused, the day's side data loaded), headless, with an empty journal and
    with --entries entries, beside a minimal Textual app (a TextArea, focused)
    started the same way in the same run.
-2. In one process on the large journal: opening the Journal screen and each
-   search keystroke, timed from the key press (or the switch) until the results
-   are painted (the screen posts ``JournalScreen.Shown`` then), beside a bare
-   Textual Input timed the same way.
+2. On the large journal: opening the Journal screen (F3 at once, and F3 after
+   Today sat idle, when the screen is built ahead) and each search keystroke,
+   timed from the key press (or the switch) until the results are painted (the
+   screen posts ``JournalScreen.Shown`` then), beside a bare Textual Input timed
+   the same way.
 
 Targets (issue 3): the journal's size adds < 100 ms; the whole start within
 1.5x the minimal app; Journal screen and each keystroke < 100 ms.
@@ -95,6 +96,11 @@ async def main():
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
+        if sys.argv[1] == "idle":  # a person reads Today a moment before pressing F3
+            await asyncio.sleep(2 * app.prepare_delay)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        shown.clear()  # a screen built ahead has shown its entries already
         t0 = time.perf_counter()
         await app.action_switch_mode("journal")
         opened = await until_shown("") - t0
@@ -197,15 +203,20 @@ def main() -> None:
 
     import json
 
-    out = subprocess.run([sys.executable, "-c", PROBE_SEARCH], env=big_env, check=True,
-                         capture_output=True, text=True).stdout
-    r = json.loads(out.strip().splitlines()[-1])
-    keys = sorted(r["keys"])
+    def search(when: str) -> dict:
+        out = subprocess.run([sys.executable, "-c", PROBE_SEARCH, when], env=big_env,
+                             check=True, capture_output=True, text=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
+    cold, r = search("at-once"), search("idle")
+    keys = sorted(r["keys"] + cold["keys"])
     out = subprocess.run([sys.executable, "-c", PROBE_INPUT], env=base, check=True,
                          capture_output=True, text=True).stdout
     bare = sorted(json.loads(out.strip().splitlines()[-1])["keys"])
     print(f"\nJournal screen on {args.entries} entries ({r['rows']} rows shown)")
-    print(f"{'open the Journal screen':<34}{r['open'] * 1000:>8.0f} ms")
+    print(f"{'open, F3 as soon as Today is ready':<34}{cold['open'] * 1000:>8.0f} ms")
+    print(f"{'open, F3 after Today sat idle 2 s':<34}{r['open'] * 1000:>8.0f} ms"
+          "   (the screen is built in the background after 1 s of quiet)")
     print(f"{'search keystroke, median':<34}{statistics.median(keys) * 1000:>8.0f} ms")
     print(f"{'search keystroke, worst':<34}{keys[-1] * 1000:>8.0f} ms"
           f"   ({r['final_rows']} rows match 'partenaire')")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.widgets import DataTable, Input, Markdown, Select, TextArea
-from tui_helpers import TODAY, make_app, seed, settle, type_in
+from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.journal import JournalScreen
@@ -178,3 +178,53 @@ async def test_unreadable_file_is_reported_once(make_ctx, journal):
         assert len(warnings) == 1
         assert str(bad) in warnings[0].message
         assert len(row_ids(screen)) == 5  # the others are all there
+
+
+# ------------------------------------------------------- built ahead, read once
+
+
+async def test_built_ahead_while_today_is_quiet(make_ctx, journal):
+    """After a quiet moment on Today the Journal screen is built and filled in the
+    background (Today keeps the focus); F3 then shows that very screen, and an
+    entry written meanwhile outside the app is on it."""
+    entries = seed(journal)
+    app = make_app(make_ctx("en"), prepare=0.05)
+    shown: list[JournalScreen.Shown] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, JournalScreen.Shown):
+            shown.append(message)
+
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert isinstance(app.focused, TextArea)  # still typing on Today
+        assert shown and shown[-1].count == len(entries)
+        # ``prepare_soon`` relies on Textual's private mode set-up: pin it.
+        [built] = app._screen_stacks["journal"]
+        assert isinstance(built, JournalScreen) and not built.is_current
+        late = fixed_entries()[0].with_changes(id="20261125-230000-beef", body="Late note")
+        journal.save(late, touch=False)  # as another program would
+        screen = await open_journal(pilot)
+        assert screen is built
+        assert row_ids(screen)[0] == late.id
+        assert len(row_ids(screen)) == len(entries) + 1
+
+
+async def test_a_second_visit_reads_nothing_when_nothing_changed(make_ctx, journal,
+                                                                 monkeypatch):
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        reads: list[object] = []
+        query = journal.query
+        monkeypatch.setattr(journal, "query", lambda *a: reads.append(a) or query(*a))
+        await pilot.press("f2")
+        await settle(pilot)
+        reads.clear()  # Today reads its side panel on each visit
+        await pilot.press("f3")
+        await settle(pilot)
+        assert reads == []
+        assert len(row_ids(screen)) == len(entries)

@@ -113,10 +113,16 @@ def with_book(ctx: Context) -> Context:
     return ctx
 
 
-def make_app(ctx: Context, *, delay: float = 60.0, day: date | None = None) -> JournalApp:
-    """The app on ``ctx`` with the fixed prompt book and a short autosave delay."""
+def make_app(ctx: Context, *, delay: float = 60.0, day: date | None = None,
+             prepare: float | None = None) -> JournalApp:
+    """The app on ``ctx`` with the fixed prompt book and a short autosave delay.
+
+    The Journal screen is built on first use unless ``prepare`` (seconds of quiet
+    on Today) is given: a background build at a moment set by the clock would make
+    the tests depend on their speed."""
     app = JournalApp(with_book(ctx), day=day)
     app.autosave_delay = delay
+    app.prepare_delay = prepare
     return app
 
 

@@ -17,6 +17,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
@@ -33,12 +34,6 @@ MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
 
 # Only Today is imported at start (the screen a person types in at once); the
 # other screens and the palette provider load on first use, keeping start-up fast.
-
-
-def _journal_screen() -> Screen[None]:
-    from journal_tui.tui.screens.journal import JournalScreen
-
-    return JournalScreen()
 
 
 def _themes_screen() -> Screen[None]:
@@ -68,6 +63,9 @@ class JournalApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     autosave_delay: float = 2.0
     """Seconds of quiet after the last keystroke before a draft is written (tests shorten it)."""
+    prepare_delay: float | None = 1.0
+    """Seconds of quiet on Today before the Journal screen is built in the background, so
+    F3 shows it at once; ``None``: built when first asked for (tests choose)."""
     COMMANDS = App.COMMANDS | {_entry_provider}
     # Function keys are priority bindings: the editor would otherwise take F5.
     BINDINGS = [
@@ -85,11 +83,12 @@ class JournalApp(App[int]):
         self.journal_lock = threading.RLock()  # one journal, read from worker threads
         self.last_deleted: str | None = None
         self.today_screen: TodayScreen | None = None
+        self._prepare_timer: Timer | None = None
         self.review_screen: Screen[None] | None = None
         super().__init__()
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
-        self.add_mode("journal", _journal_screen)
+        self.add_mode("journal", self._make_journal)
         self.add_mode("themes", _themes_screen)
         self.add_mode("review", self._make_review)
         self.sub_title = self.day_line(None)
@@ -97,6 +96,16 @@ class JournalApp(App[int]):
     def _make_today(self) -> TodayScreen:
         self.today_screen = TodayScreen()
         return self.today_screen
+
+    def _make_journal(self) -> Screen[None]:
+        from journal_tui.tui.screens.journal import JournalScreen
+
+        screen = JournalScreen()
+        # A new screen's widgets are styled as they mount, with the current CSS
+        # (its own file is added then): without this, Textual would also re-parse
+        # all the CSS and restyle the screen shown, twice, when the mode is set up.
+        screen._css_update_count = self._css_update_count
+        return screen
 
     def _make_review(self) -> Screen[None]:
         from journal_tui.tui.screens.review import ReviewScreen
@@ -141,6 +150,28 @@ class JournalApp(App[int]):
             self.call_from_thread(self.notify, "\n".join(warnings[:5]),
                                   title=MSG("prompts.warning", self.lang),
                                   severity="warning", timeout=15, markup=False)
+
+    def prepare_soon(self) -> None:
+        """Build the Journal screen once Today has been quiet for ``prepare_delay``;
+        each call (Today calls it on every edit) restarts the wait, so the build
+        never lands in the middle of typing."""
+        if self.prepare_delay is None or "journal" in self._screen_stacks:
+            return
+        if self._prepare_timer is None:
+            self._prepare_timer = self.set_timer(self.prepare_delay, self._prepare_journal)
+        else:
+            self._prepare_timer.reset()
+
+    async def _prepare_journal(self) -> None:
+        """Build and mount the Journal screen (and read the entries) in the background.
+
+        Textual has no public call to set up a mode without showing it; ``_init_mode``
+        is what ``switch_mode`` runs on a mode's first use (tests pin this).
+        """
+        self._prepare_timer = None
+        if "journal" in self._screen_stacks:
+            return
+        await self._init_mode("journal")
 
     # ------------------------------------------------------------------ actions
 

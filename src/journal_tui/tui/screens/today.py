@@ -245,6 +245,7 @@ class TodayScreen(Screen[None]):
             self._timer = self.set_timer(self.app.autosave_delay,  # type: ignore[attr-defined]
                                          self.autosave)
         self._update_status()
+        self.app.prepare_soon()  # type: ignore[attr-defined]
 
     def autosave(self) -> None:
         """Write the current text to ``drafts/`` (called by the debounce timer)."""
@@ -422,6 +423,7 @@ class TodayScreen(Screen[None]):
                    past: list[tuple[str, date, list[Entry]]]) -> None:
         lang = self.lang
         self.app.show_streak(days)  # type: ignore[attr-defined]
+        self.app.prepare_soon()  # type: ignore[attr-defined]  # Today is ready
         self.query_one("#streak", Static).update(
             MSG(f"today.streak.{'one' if days == 1 else 'many'}"
                 f"{'' if written_today else '_open'}", lang, n=days)
