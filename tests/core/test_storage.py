@@ -205,3 +205,11 @@ def test_read_only_journal_raises_a_write_error(journal: Journal,
         journal.save(make_entry("x", day=DAY, when=WHEN))
     monkeypatch.undo()
     assert [p for p in journal.entries_dir.rglob("*") if p.is_file()] == []
+
+
+def test_days_with_entries_ignores_review_notes(journal: Journal) -> None:
+    journal.save(make_entry("a day", day=date(2026, 11, 2), when=WHEN))
+    journal.save(make_entry("a note", day=date(2026, 11, 8), when=WHEN, kind="review",
+                            week="2026-W45"))
+    journal.refresh()
+    assert journal.index.days_with_entries() == {date(2026, 11, 2)}

@@ -297,6 +297,11 @@ class Index:
                 self._transaction((f"UPDATE files SET {column} = ? WHERE rel = ?", fresh))
         return out
 
+    def days_with_entries(self) -> set[date]:
+        return {date.fromisoformat(d) for (d,) in self.db.execute(
+            "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'")}
+
+
 def sort_key(entry: Entry) -> str:
     """The creation instant in UTC: SQL orders entries of a day as Python would."""
     return entry.created.astimezone(UTC).isoformat()
