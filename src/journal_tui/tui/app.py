@@ -84,6 +84,7 @@ class JournalApp(App[int]):
         self.last_deleted: str | None = None
         self.today_screen: TodayScreen | None = None
         self._prepare_timer: Timer | None = None
+        self._refreshed = False
         self.review_screen: Screen[None] | None = None
         super().__init__()
         localize_bindings(self, self.lang)
@@ -131,11 +132,18 @@ class JournalApp(App[int]):
     def on_mount(self) -> None:
         self.check_problems()
 
+    def refresh_at_start(self) -> None:
+        """The one full walk at start (the index may be stale), by whichever worker
+        takes ``journal_lock`` first: Today's first read or the problems check."""
+        if not self._refreshed:
+            self.ctx.journal.refresh()
+            self._refreshed = True
+
     @work(thread=True, exclusive=True, group="problems")
     def check_problems(self) -> None:
         """Warn once about files that cannot be read (they are skipped, never rewritten)."""
         with self.journal_lock:
-            self.ctx.journal.refresh()  # the one full walk at start (the Journal may be stale)
+            self.refresh_at_start()
             problems = self.ctx.journal.problems()
         warnings = [str(w) for w in self.ctx.prompt_warnings]
         if problems:

@@ -410,6 +410,8 @@ class TodayScreen(Screen[None]):
         with self.app.journal_lock:  # type: ignore[attr-defined]
             if self._side_loaded:  # later visits: pick up files changed outside the app
                 journal.refresh()
+            else:
+                self.app.refresh_at_start()  # type: ignore[attr-defined]
             todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
             days = journal.index.days_with_entries()
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
