@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import operator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -93,6 +95,7 @@ class JournalScreen(Screen[None]):
         self._width = 0
         self._rows: list[Entry] = []
         self._found = 0  # results in all (``_rows`` may hold just the first page)
+        self._count_text = ""
         self._shown = 0
         self._entry_w = 40
         self._entries: list[Entry] = []
@@ -314,15 +317,25 @@ class JournalScreen(Screen[None]):
             self._footer_active = filters.active
             self.refresh_bindings()
         self.total = total
-        self._rows = entries
-        self._fill(entries)
-        count = self.query_one("#count", Static)
-        if not n:
-            count.update(MSG("journal.empty", self.lang))
-        elif filters.active:
-            count.update(MSG("journal.count_of", self.lang, n=n, total=total))
+        shown, self._rows = self._rows[:self._shown], entries
+        if shown and len(entries) >= len(shown) and all(map(operator.is_, shown, entries)):
+            # The rows in the table lead the new results too (a search narrowing down
+            # often keeps its first page): keep them, add what the page lacks.
+            self._more(max(0, min(len(entries), PAGE) - self._shown))
         else:
-            count.update(MSG("journal.count.one" if n == 1 else "journal.count", self.lang, n=n))
+            self._fill(entries)
+        if not n:
+            text = MSG("journal.empty", self.lang)
+        elif filters.active:
+            text = MSG("journal.count_of", self.lang, n=n, total=total)
+        else:
+            text = MSG("journal.count.one" if n == 1 else "journal.count", self.lang, n=n)
+        count = self.query_one("#count", Static)
+        # One line before and after: no need to lay the whole screen out again.
+        fits = count.size.width
+        count.update(text, layout=not (fits and cell_len(text) <= fits
+                                       and cell_len(self._count_text) <= fits))
+        self._count_text = text
         self.call_after_refresh(self.post_message, self.Shown(filters, n))
 
     def _fill(self, entries: list[Entry]) -> None:
