@@ -139,7 +139,7 @@ class JournalScreen(Screen[None]):
         table.add_column(MSG("col.tags", lang), key="tags", width=16)
 
     def on_screen_resume(self) -> None:
-        self.refresh_bindings()  # "undo" depends on the app's last delete
+        # (Textual refreshes the bindings on resume: "undo" shows if a delete happened.)
         if self._listing is not None:  # the entries read last time show at once
             self.call_after_refresh(self.post_message, self.Shown(self.filters, self._found))
         self.load()  # entries may have changed on another screen
