@@ -213,3 +213,18 @@ def test_days_with_entries_ignores_review_notes(journal: Journal) -> None:
                             week="2026-W45"))
     journal.refresh()
     assert journal.index.days_with_entries() == {date(2026, 11, 2)}
+
+
+def test_an_index_of_an_older_version_is_rebuilt_whole(journal: Journal, tmp_path: Path) -> None:
+    import sqlite3
+
+    journal.save(make_entry("kept", day=DAY, when=WHEN))
+    journal.refresh()
+    journal.close()
+    db = sqlite3.connect(tmp_path / "cache" / "test" / "index.sqlite3")
+    db.execute("PRAGMA user_version = 1")  # as left by an older journal-tui
+    db.commit()
+    db.close()
+    again = Journal(journal.root, cache_dir=tmp_path / "cache" / "test")
+    assert [e.body for e in again.query()] == ["kept"]  # not fooled by the old digest
+    again.close()

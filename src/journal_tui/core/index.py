@@ -26,7 +26,7 @@ from journal_tui.core.export import entry_json
 from journal_tui.core.model import Entry, from_cache
 from journal_tui.core.text import fold
 
-VERSION = 5  # bump when the table layout or the stored JSON changes
+VERSION = 6  # bump when the table layout or the stored JSON changes
 SEP = "\x1f"
 
 _SCHEMA = f"""
@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC);
 CREATE INDEX IF NOT EXISTS files_id ON files (id);
+CREATE INDEX IF NOT EXISTS files_errors ON files (rel) WHERE error IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_days ON files (kind, day) WHERE error IS NULL;
 PRAGMA user_version = {VERSION};
 """
 
@@ -109,7 +111,7 @@ class Index:
         db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         try:
             if db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
-                db.executescript("DROP TABLE IF EXISTS files;")
+                db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;")
                 db.executescript(_SCHEMA)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
