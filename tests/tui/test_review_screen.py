@@ -12,10 +12,9 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from textual.app import App
 from textual.widgets import ListView, Static, TextArea
+from tui_helpers import ScreenHost, settle_workers
 
-from journal_tui.core.context import Context
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
@@ -47,30 +46,10 @@ def seed(journal: Journal) -> None:
             checkin={"synergy": -1, "determination": 1, "advice": 0})
 
 
-class Host(App[None]):
-    """What the Review screen needs from ``JournalApp``."""
-
-    TITLE = "journal-tui"
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.lang = ctx.lang
-
-    def on_mount(self) -> None:
-        self.push_screen(ReviewScreen())
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 @pytest.fixture
-def app(make_ctx, journal) -> Host:
+def app(make_ctx, journal) -> ScreenHost:
     seed(journal)
-    return Host(make_ctx("en"))
+    return ScreenHost(make_ctx("en"), ReviewScreen)
 
 
 def titles(screen: ReviewScreen) -> list[str]:
@@ -90,9 +69,9 @@ def test_week_span() -> None:
         "28 décembre 2026 – 3 janvier 2027"
 
 
-async def test_opens_on_the_current_week_and_moves_between_weeks(app: Host) -> None:
+async def test_opens_on_the_current_week_and_moves_between_weeks(app: ScreenHost) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
         assert screen.week == "2026-W48"
@@ -101,56 +80,56 @@ async def test_opens_on_the_current_week_and_moves_between_weeks(app: Host) -> N
         assert len(titles(screen)) == 4
 
         await pilot.press("alt+left")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W47"
         assert titles(screen) == ["Earlier day 7 with @Ana #routine",
                                   "Earlier day 5 with @Ana #routine",
                                   "Earlier day 3 with @Ana #routine",
                                   "Earlier day 1 with @Ana #routine"]
         await pilot.press("ctrl+pageup", "left_square_bracket")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W45"
         await pilot.press("ctrl+pagedown")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W46"
         await pilot.press("ctrl+home")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W48"
         assert len(titles(screen)) == 4
         # no week after the current one
         await pilot.press("alt+right", "right_square_bracket")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W48"
         await pilot.press("left_square_bracket", "left_square_bracket", "t")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W48"
 
 
-async def test_plain_keys_type_in_the_note(app: Host) -> None:
+async def test_plain_keys_type_in_the_note(app: ScreenHost) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         screen.query_one("#review-note", TextArea).focus()
         await pilot.press("left_square_bracket", "t", "right_square_bracket")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W48"
         assert screen.query_one("#review-note", TextArea).text == "[t]"
         await pilot.press("alt+left")  # the modified keys still move
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.week == "2026-W47"
 
 
-async def test_write_save_and_reopen_the_review_note(app: Host, make_ctx, journal) -> None:
+async def test_write_save_and_reopen_the_review_note(app: ScreenHost, make_ctx, journal) -> None:
     root = journal.root
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         editor = screen.query_one("#review-note", TextArea)
         assert editor.text == ""
         editor.focus()
         await pilot.press(*"Good week with @Marie")
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_workers(pilot)
         files = review_files(root)
         assert len(files) == 1
         data = tomllib.loads(files[0].read_text("utf-8"))
@@ -161,10 +140,10 @@ async def test_write_save_and_reopen_the_review_note(app: Host, make_ctx, journa
 
         # another week has its own (empty) note; coming back reopens this one
         await pilot.press("alt+left")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert editor.text == ""
         await pilot.press("alt+right")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert editor.text == "Good week with @Marie"
 
         # saving again updates the same entry
@@ -172,7 +151,7 @@ async def test_write_save_and_reopen_the_review_note(app: Host, make_ctx, journa
         editor.move_cursor(editor.document.end)
         await pilot.press(*" and @Paul")
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_workers(pilot)
         files = review_files(root)
         assert len(files) == 1
         data = tomllib.loads(files[0].read_text("utf-8"))
@@ -181,54 +160,54 @@ async def test_write_save_and_reopen_the_review_note(app: Host, make_ctx, journa
 
         # the note of a past week is dated on its Sunday
         await pilot.press("alt+left")
-        await settle(pilot)
+        await settle_workers(pilot)
         editor.focus()
         await pilot.press(*"Last week")
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_workers(pilot)
         weeks = {tomllib.loads(p.read_text("utf-8"))["week"]: tomllib.loads(
             p.read_text("utf-8"))["date"] for p in review_files(root)}
         assert weeks == {"2026-W48": date(2026, 11, 26), "2026-W47": date(2026, 11, 22)}
 
     # a new session reopens the note of the week
-    again = Host(make_ctx("en"))
+    again = ScreenHost(make_ctx("en"), ReviewScreen)
     async with again.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         assert again.screen.query_one("#review-note", TextArea).text == \
             "Good week with @Marie and @Paul"
 
 
-async def test_unsaved_note_survives_a_week_change(app: Host, journal) -> None:
+async def test_unsaved_note_survives_a_week_change(app: ScreenHost, journal) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         editor = app.screen.query_one("#review-note", TextArea)
         editor.focus()
         await pilot.press(*"draft")
         assert "(not saved)" in str(app.screen.query_one("#review-note-heading").render())
         await pilot.press("alt+left")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert editor.text == ""
         await pilot.press("alt+right")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert editor.text == "draft"
         assert review_files(journal.root) == []
 
 
-async def test_empty_note_is_not_saved(app: Host, journal) -> None:
+async def test_empty_note_is_not_saved(app: ScreenHost, journal) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert review_files(journal.root) == []
 
 
-async def test_export_never_overwrites_without_asking(app: Host, journal) -> None:
+async def test_export_never_overwrites_without_asking(app: ScreenHost, journal) -> None:
     exports = journal.root / "exports"
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         app.screen.query_one("#review-note", TextArea).load_text("My note")
         await pilot.press("ctrl+o")
-        await settle(pilot)
+        await settle_workers(pilot)
         first = exports / "review-2026-W48.md"
         text = first.read_text("utf-8")
         assert text.startswith("# Week 2026-W48\n")
@@ -238,74 +217,74 @@ async def test_export_never_overwrites_without_asking(app: Host, journal) -> Non
 
         first.write_text("mine", "utf-8")
         await pilot.press("ctrl+o")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert isinstance(app.screen, ExportExistsDialog)
         await pilot.press("escape")  # cancel
-        await settle(pilot)
+        await settle_workers(pilot)
         assert first.read_text("utf-8") == "mine"
         assert sorted(p.name for p in exports.iterdir()) == ["review-2026-W48.md"]
 
         await pilot.press("ctrl+o")
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.click("#new")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert first.read_text("utf-8") == "mine"
         assert (exports / "review-2026-W48-2.md").read_text("utf-8") == text
 
         await pilot.press("ctrl+o")
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.click("#overwrite")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert first.read_text("utf-8") == text
 
         # a file that appears between the check and the write is kept too
         app.screen.export(first, "late", overwrite=False)
-        await settle(pilot)
+        await settle_workers(pilot)
         assert first.read_text("utf-8") == text
         assert (exports / "review-2026-W48-3.md").read_text("utf-8") == "late"
 
 
-async def test_enter_opens_the_entry_whole(app: Host) -> None:
+async def test_enter_opens_the_entry_whole(app: ScreenHost) -> None:
     from journal_tui.tui.screens.entry import EntryScreen
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen.focused, ListView)
         await pilot.press("down", "enter")  # the second entry of the week
-        await settle(pilot)
+        await settle_workers(pilot)
         assert isinstance(app.screen, EntryScreen)
         assert app.screen.entry.title == "Evening: called @Paul, he pushed back hard. #work"
         await pilot.press("escape")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert app.screen is screen
 
 
-async def test_fallback_reader_shows_the_whole_body(app: Host, monkeypatch) -> None:
+async def test_fallback_reader_shows_the_whole_body(app: ScreenHost, monkeypatch) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "journal_tui.tui.screens.entry", None)  # not there
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.press("enter")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert isinstance(app.screen, EntryReader)
         assert app.screen.body.endswith("We agreed to share the stand.")
         await pilot.press("escape")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert isinstance(app.screen, ReviewScreen)
 
 
-async def test_reloads_when_shown_again(app: Host, journal) -> None:
+async def test_reloads_when_shown_again(app: ScreenHost, journal) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         journal.save(make_entry("Written elsewhere #new", day=date(2026, 11, 25),
                                 when=datetime(2026, 11, 25, 10, tzinfo=TZ)), touch=False)
         app.push_screen(ExportExistsDialog("?", "o", "n", "c"))
-        await settle(pilot)
+        await settle_workers(pilot)
         app.pop_screen()
-        await settle(pilot)
+        await settle_workers(pilot)
         assert "Written elsewhere #new" in titles(screen)
         assert "#new 1" in str(screen.query_one("#review-tags", Static).render())
 
@@ -316,9 +295,9 @@ async def test_in_the_journal_app_on_f5(make_ctx, journal) -> None:
     seed(journal)
     app = JournalApp(make_ctx("fr"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.press("f5")
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.week == "2026-W48"
         assert "Semaine 2026-W48" in str(screen.query_one("#review-title", Static).render())
@@ -326,7 +305,7 @@ async def test_in_the_journal_app_on_f5(make_ctx, journal) -> None:
         await pilot.press(*"Bilan")
         assert screen.has_unsaved()
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert not screen.has_unsaved()
         [path] = review_files(journal.root)
         assert tomllib.loads(path.read_text("utf-8"))["week"] == "2026-W48"
@@ -335,26 +314,26 @@ async def test_in_the_journal_app_on_f5(make_ctx, journal) -> None:
 # ----------------------------------------------------------------------- snapshots
 
 
-def _snap_app(make_ctx, journal, lang: str) -> Host:
+def _snap_app(make_ctx, journal, lang: str) -> ScreenHost:
     seed(journal)
     ctx = make_ctx(lang)
     ctx.journal.save(make_entry("A steady week.\n\nMore to say.", day=date(2026, 11, 22),
                                 when=datetime(2026, 11, 22, 18, tzinfo=TZ), kind="review",
                                 week="2026-W47"), touch=False)
-    return Host(ctx)
+    return ScreenHost(ctx, ReviewScreen)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_snapshot_80x24(snap_compare, make_ctx, journal, lang: str) -> None:
     assert snap_compare(_snap_app(make_ctx, journal, lang), terminal_size=(80, 24),
-                        run_before=settle)
+                        run_before=settle_workers)
 
 
 def test_snapshot_past_week_with_note_80x24(snap_compare, make_ctx, journal) -> None:
     async def before(pilot) -> None:
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.press("alt+left")
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = pilot.app.screen
         screen.query_one("#review-body").scroll_to_widget(
             screen.query_one("#review-note-heading"), animate=False, top=True)
@@ -366,10 +345,10 @@ def test_snapshot_past_week_with_note_80x24(snap_compare, make_ctx, journal) -> 
 
 def test_snapshot_120x40(snap_compare, make_ctx, journal) -> None:
     assert snap_compare(_snap_app(make_ctx, journal, "en"), terminal_size=(120, 40),
-                        run_before=settle)
+                        run_before=settle_workers)
 
 
 def test_snapshot_light_theme_80x24(snap_compare, make_ctx, journal) -> None:
     app = _snap_app(make_ctx, journal, "en")
     app.theme = "textual-light"
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle_workers)

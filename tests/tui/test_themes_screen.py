@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from textual.app import App
 from textual.screen import Screen
+from tui_helpers import ScreenHost, settle_workers
 
-from journal_tui.core.context import Context
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.themes import ThemesScreen
@@ -59,30 +58,10 @@ def seed(journal: Journal) -> None:
         journal.save(make_entry(body, day=day, when=when, checkin=checkin), touch=False)
 
 
-class Host(App[None]):
-    """What the Themes screen needs from ``JournalApp``."""
-
-    TITLE = "journal-tui"
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.lang = ctx.lang
-
-    def on_mount(self) -> None:
-        self.push_screen(ThemesScreen())
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 @pytest.fixture
-def app(make_ctx, journal) -> Host:
+def app(make_ctx, journal) -> ScreenHost:
     seed(journal)
-    return Host(make_ctx("en"))
+    return ScreenHost(make_ctx("en"), ThemesScreen)
 
 
 def chart_text(screen: ThemesScreen) -> str:
@@ -91,9 +70,9 @@ def chart_text(screen: ThemesScreen) -> str:
     return "\n".join(t.plain for t in draw_chart(chart.data, 78, 12))
 
 
-async def test_overview_and_ranges(app: Host) -> None:
+async def test_overview_and_ranges(app: ScreenHost) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ThemesScreen)
         assert screen.view is not None
@@ -109,7 +88,7 @@ async def test_overview_and_ranges(app: Host) -> None:
         assert synergy.trend is None  # nothing in the 8 weeks before
 
         await pilot.press("2")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.range == "6m" and len(screen.view.periods) == 26
         assert screen.cursor == 25
         await pilot.press("3")
@@ -121,9 +100,9 @@ async def test_overview_and_ranges(app: Host) -> None:
         assert screen.range == "8w"
 
 
-async def test_theme_and_period_cursor(app: Host) -> None:
+async def test_theme_and_period_cursor(app: ScreenHost) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ThemesScreen)
         await pilot.press("down", "down", "down", "down")
@@ -142,9 +121,9 @@ async def test_theme_and_period_cursor(app: Host) -> None:
         assert screen.selected == 8  # wraps round to the last theme
 
 
-async def test_enter_lists_the_entries_behind_a_point(app: Host) -> None:
+async def test_enter_lists_the_entries_behind_a_point(app: ScreenHost) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ThemesScreen)
         await pilot.press("down")  # synergy, 2026-W48
@@ -166,9 +145,9 @@ async def test_enter_lists_the_entries_behind_a_point(app: Host) -> None:
         assert app.screen.entry.body.startswith("Nous avons décidé")
 
 
-async def test_reloads_when_shown_again(app: Host, journal: Journal) -> None:
+async def test_reloads_when_shown_again(app: ScreenHost, journal: Journal) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ThemesScreen)
         assert screen.view.rows[0].mentions[-1] == 0
@@ -177,15 +156,15 @@ async def test_reloads_when_shown_again(app: Host, journal: Journal) -> None:
                                 day=day, when=datetime(2026, 11, 25, 18, tzinfo=TZ)))
         await app.push_screen(Screen())
         app.pop_screen()
-        await settle(pilot)
+        await settle_workers(pilot)
         assert screen.view.entries[-1] == 3
         assert screen.view.rows[0].mentions[-1] == 1
 
 
 async def test_empty_journal(make_ctx) -> None:
-    app = Host(make_ctx("fr"))
+    app = ScreenHost(make_ctx("fr"), ThemesScreen)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_workers(pilot)
         screen = app.screen
         assert isinstance(screen, ThemesScreen)
         assert screen.view is not None and sum(screen.view.entries) == 0
@@ -237,10 +216,10 @@ def test_draw_overview_fits_80_columns() -> None:
 ])
 def test_snapshot(snap_compare, make_ctx, journal, lang: str, keys: list[str]) -> None:
     seed(journal)
-    app = Host(make_ctx(lang))
+    app = ScreenHost(make_ctx(lang), ThemesScreen)
 
     async def run_before(pilot) -> None:
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.press(*keys)
         await pilot.pause()
 
@@ -249,10 +228,10 @@ def test_snapshot(snap_compare, make_ctx, journal, lang: str, keys: list[str]) -
 
 def test_snapshot_year_wide(snap_compare, make_ctx, journal) -> None:
     seed(journal)
-    app = Host(make_ctx("en"))
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
 
     async def run_before(pilot) -> None:
-        await settle(pilot)
+        await settle_workers(pilot)
         await pilot.press("3", "down")
         await pilot.pause()
 

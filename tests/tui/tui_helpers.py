@@ -6,7 +6,13 @@ so the tests use their own book and entries, all at fixed times.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from journal_tui.core.context import Context
 from journal_tui.core.model import Entry, make_entry
@@ -158,3 +164,28 @@ async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
         await pilot.press(*text)
         return
     await pilot.pause()
+
+
+class ScreenHost(App[None]):
+    """What one screen needs from ``JournalApp``: ``ctx``, ``lang`` and the journal
+    lock; it shows the screen built by ``make_screen`` and nothing else, so a
+    screen's snapshots do not move when the rest of the app changes."""
+
+    TITLE = "journal-tui"
+
+    def __init__(self, ctx: Context, make_screen: Callable[[], Screen[None]]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.journal_lock = threading.RLock()
+        self._make_screen = make_screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self._make_screen())
+
+
+async def settle_workers(pilot: Pilot[None]) -> None:
+    """Let workers finish and the screen repaint, three times over (workers may chain)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

@@ -6,18 +6,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.storage import NotFound
 from journal_tui.core.text import first_line
+from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 
-class EntryScreen(Screen[None]):
+class EntryScreen(AppScreen):
     CSS_PATH = "entry.tcss"
     AUTO_FOCUS = "#reader"
 
@@ -30,10 +30,6 @@ class EntryScreen(Screen[None]):
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
-
-    @property
-    def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.lang)

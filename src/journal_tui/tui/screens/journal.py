@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
@@ -32,6 +31,7 @@ from journal_tui.core.index import Query, search_text, walk_entry_files
 from journal_tui.core.model import Entry
 from journal_tui.core.text import first_line, fold
 from journal_tui.tui.data import entry_themes
+from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
 
@@ -69,7 +69,7 @@ def _search_texts(entries: list[Entry]) -> list[tuple[str, set[str]]]:
     return [(search_text(e), {fold(t) for t in e.tags}) for e in entries]
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(AppScreen):
     CSS_PATH = "journal.tcss"
     AUTO_FOCUS = "#entries"
 
@@ -102,10 +102,6 @@ class JournalScreen(Screen[None]):
         self._texts: list[tuple[str, set[str]]] | None = None
         self._listing: int | None = None  # of the entries read (None: not read yet)
         self._footer_active = False
-
-    @property
-    def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         lang = self.lang

@@ -6,11 +6,9 @@ widgets when they arrive, and reloads whenever it is shown again.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,7 +18,6 @@ from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, TextArea
 
 from journal_tui.core import atomic
@@ -38,6 +35,7 @@ from journal_tui.core.review import (
     shift_week,
     weekly_review,
 )
+from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
 
@@ -122,7 +120,7 @@ class EntryItem(ListItem):
         super().__init__(*lines)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen):
     """A week at a glance, its entries, and the review note."""
 
     CSS_PATH = "review.tcss"
@@ -165,26 +163,9 @@ class ReviewScreen(Screen[None]):
         self.note: Entry | None = None
         self._saved_text = ""  # the note's text as on disk (or "" without a note)
         self._drafts: dict[str, str] = {}  # unsaved note text of weeks left behind
-        self._lock: Any = None
 
     # ---------------------------------------------------------------- helpers
 
-    @property
-    def lang(self) -> str:
-        return getattr(self.app, "lang", "en")
-
-    @property
-    def ctx(self) -> Any:
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
-    def journal_lock(self) -> Any:
-        lock = getattr(self.app, "journal_lock", None)
-        if lock is None:
-            if self._lock is None:
-                self._lock = threading.RLock()
-            lock = self._lock
-        return lock
 
     @property
     def editor(self) -> TextArea:

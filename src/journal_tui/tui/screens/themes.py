@@ -11,7 +11,6 @@ and everything is reloaded when the screen is shown again.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -21,7 +20,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from journal_tui.core.i18n import MONTHS, Catalog
@@ -38,6 +36,7 @@ from journal_tui.core.themes import (
     summary,
     trend,
 )
+from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
     OverviewRow,
@@ -95,7 +94,7 @@ class View:
     averages: dict[str, tuple[float | None, ...]]
 
 
-class ThemesScreen(Screen[None]):
+class ThemesScreen(AppScreen):
     CSS_PATH = "themes.tcss"
 
     BINDINGS = [
@@ -132,26 +131,9 @@ class ThemesScreen(Screen[None]):
         self.book: Any = None
         self.view: View | None = None
         self._labels: list[str] = []
-        self._lock: Any = None
 
     # ---------------------------------------------------------------- helpers
 
-    @property
-    def lang(self) -> str:
-        return getattr(self.app, "lang", "en")
-
-    @property
-    def ctx(self) -> Any:
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
-    def journal_lock(self) -> Any:
-        lock = getattr(self.app, "journal_lock", None)
-        if lock is None:
-            if self._lock is None:
-                self._lock = threading.RLock()
-            lock = self._lock
-        return lock
 
     @property
     def range(self) -> str:

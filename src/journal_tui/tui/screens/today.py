@@ -20,7 +20,6 @@ from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -35,6 +34,7 @@ from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
 from journal_tui.core.storage import Draft, NotFound
 from journal_tui.core.text import first_line
 from journal_tui.tui.data import on_this_day, parse_tags, streak
+from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
@@ -49,7 +49,7 @@ def markdown_language() -> str | None:
     return "markdown" if TREE_SITTER and get_language("markdown") is not None else None
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(AppScreen):
     CSS_PATH = "today.tcss"
     AUTO_FOCUS = "#body"
 
@@ -75,14 +75,6 @@ class TodayScreen(Screen[None]):
         self._new_count = 1
 
     # ------------------------------------------------------------------ layout
-
-    @property
-    def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined, no-any-return]
-
-    @property
-    def ctx(self):  # type: ignore[no-untyped-def]
-        return self.app.ctx  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang  # type: ignore[attr-defined]
