@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journal_tui.core import atomic
 from journal_tui.core.codec import UnreadableEntry
@@ -228,3 +230,20 @@ def test_an_index_of_an_older_version_is_rebuilt_whole(journal: Journal, tmp_pat
     again = Journal(journal.root, cache_dir=tmp_path / "cache" / "test")
     assert [e.body for e in again.query()] == ["kept"]  # not fooled by the old digest
     again.close()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(), fmt=st.sampled_from(["toml", "json"]),
+       tags=st.lists(st.text(min_size=1, max_size=20), max_size=3))
+def test_journal_round_trip_through_disk_and_index(journal: Journal, body: str, fmt: str,
+                                                   tags: list[str]) -> None:
+    """Whatever is typed comes back byte for byte, from the file and from the index."""
+    journal.fmt = fmt
+    entry = make_entry(body, day=DAY, when=WHEN, tags=tags)
+    journal.save(entry, touch=False)
+    assert journal.get(entry.id) == entry
+    journal.refresh()
+    [from_index] = [e for e in journal.query() if e.id == entry.id]
+    assert from_index.body == body and from_index.tags == entry.tags
+    journal.delete(entry.id)

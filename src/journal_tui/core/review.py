@@ -40,7 +40,7 @@ MSG = Catalog({
                     "aucun signal de thème cette semaine ni les quatre précédentes"),
     "week_vs": ("week {week} · 4 weeks {trailing}", "semaine {week} · 4 semaines {trailing}"),
     "people": ("People", "Personnes"),
-    "tags": ("Tags", "Tags"),
+    "tags": ("Tags", "Étiquettes"),
     "none": ("none", "aucun"),
     "entries": ("Entries", "Entrées"),
     "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),

@@ -59,7 +59,7 @@ MSG = Catalog({
                     "Aucun signal de thème cette semaine ni les quatre précédentes."),
     "steady": ("steady", "stable"),
     "people": ("People", "Personnes"),
-    "tags": ("Tags", "Tags"),
+    "tags": ("Tags", "Étiquettes"),
     "none": ("none", "aucun"),
     "label": ("{label}: ", "{label} : "),
     "note": ("Review note · ctrl+s saves", "Note de bilan · ctrl+s enregistre"),
