@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer, TextArea
-from tui_helpers import make_app, seed, settle, type_in
+from tui_helpers import make_app, seed, settle, type_in, wait_for
 
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.help import HelpScreen
@@ -13,15 +13,6 @@ from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    waited = 0.0
-    while not condition():
-        if waited > timeout:
-            raise AssertionError("condition not met in time")
-        await pilot.pause(0.05)
-        waited += 0.05
 
 
 async def test_function_keys_switch_modes_and_keep_the_text(make_ctx):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
-from tui_helpers import TODAY, make_app, seed, settle, type_in
+from tui_helpers import TODAY, make_app, seed, settle, type_in, wait_for
 
 from journal_tui.core import atomic
 from journal_tui.tui.screens.today import TodayScreen
@@ -239,14 +239,6 @@ async def test_unreadable_file_is_never_overwritten(make_ctx, journal):
         assert any(n.severity == "error" for n in app._notifications)
         assert app.screen.query_one("#body", TextArea).text == "Original more"
 
-
-async def wait_for(pilot, condition, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
-    waited = 0.0
-    while not condition():
-        if waited > timeout:
-            raise AssertionError("condition not met in time")
-        await pilot.pause(0.02)
-        waited += 0.02
 
 
 async def test_draft_is_autosaved_and_restored_after_a_crash(make_ctx, journal):

@@ -189,3 +189,14 @@ async def settle_workers(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool],
+                   timeout: float = 5.0) -> None:
+    """Pause until ``condition()`` holds (a timer or worker did its job), or fail."""
+    waited = 0.0
+    while not condition():
+        if waited > timeout:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.02)
+        waited += 0.02
