@@ -341,3 +341,12 @@ def test_doctor_names_leftover_temporary_files(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "doctor")
     assert code == 1 and str(leftover) in out and "interrupted write" in out
     assert run(capsys, "list")[1].count("\n") == 1  # never read as an entry
+
+
+def test_the_tui_without_a_terminal_is_a_one_line_error(capsys: pytest.CaptureFixture[str],
+                                                        isolated_env: Path) -> None:
+    code, _, err = run(capsys)
+    assert code == 1 and "needs a terminal" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "--date", "someday")
+    assert code == 1 and "bad date" in err
+    assert not isolated_env.exists()  # nothing written

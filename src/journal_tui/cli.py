@@ -8,9 +8,9 @@ start fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from journal_tui import __version__
@@ -108,14 +108,14 @@ def _open_tui(args: argparse.Namespace) -> int:
     else:
         ctx = open_context(journal=args.journal, lang=args.lang)
     day = parse_day(args.date, ctx.today) if args.date else None
-    if not sys.stdin.isatty() and not os.environ.get("JOURNAL_TUI_FORCE_TUI"):
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the journal needs a terminal; see --help for the commands")
     return run_tui(ctx, day)
 
 
-def run_tui(ctx: Context, day: object = None) -> int:
+def run_tui(ctx: Context, day: date | None = None) -> int:
     from journal_tui.tui.app import JournalApp
 
-    app = JournalApp(ctx, day=day)  # type: ignore[arg-type]
+    app = JournalApp(ctx, day=day)
     app.run()
     return app.return_code or 0
