@@ -86,7 +86,7 @@ def test_weekly_series_by_hand(year_end: list[Entry], book: PromptBook) -> None:
     assert s.themes["synergy"].balance == (None, None, None, None)
     assert s.to_json(["determination"]) == {
         "weeks": weeks,
-        "themes": {"determination": {"mentions": [1, None, 2, 0],
+        "themes": {"determination": {"mentions": [1, 0, 2, 0],  # JSON: a count, 0 in a gap
                                      "balance": [0.0, None, 0.5, None]}},
     }
     assert set(s.to_json()["themes"]) == set(book.themes)

@@ -43,9 +43,9 @@ def test_json_shape_and_values(filled: Journal, capsys: pytest.CaptureFixture[st
     for line in out["themes"].values():
         assert set(line) == {"mentions", "balance"}
         assert len(line["mentions"]) == len(line["balance"]) == 4
-    assert out["themes"]["determination"] == {"mentions": [1, None, 1, 0],
+    assert out["themes"]["determination"] == {"mentions": [1, 0, 1, 0],
                                               "balance": [0.0, None, 0.5, None]}
-    assert out["themes"]["path"] == {"mentions": [1, None, 0, 0],
+    assert out["themes"]["path"] == {"mentions": [1, 0, 0, 0],
                                      "balance": [None, None, None, None]}
 
 
@@ -54,7 +54,7 @@ def test_theme_option_and_partial_weeks(filled: Journal, capsys: pytest.CaptureF
     # every ISO week touching the range, even by one day
     out = run_json(capsys, "--from", "2027-01-03", "--to", "2027-01-04", "--theme", "path")
     assert out == {"weeks": ["2026-W53", "2027-W01"],
-                   "themes": {"path": {"mentions": [None, 0], "balance": [None, None]}}}
+                   "themes": {"path": {"mentions": [0, 0], "balance": [None, None]}}}
 
 
 def test_from_and_to_win_over_weeks(filled: Journal, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,7 +68,8 @@ def test_default_is_twelve_weeks_to_this_week(capsys: pytest.CaptureFixture[str]
     out = run_json(capsys)
     assert out["weeks"] == last_weeks(date.today(), 12)
     assert out["weeks"][-1] == iso_week(date.today())
-    assert all(v["mentions"] == [None] * 12 for v in out["themes"].values())
+    # an empty journal: every week counts 0 (the contract's counts) and has no balance
+    assert all(v["mentions"] == [0] * 12 for v in out["themes"].values())
 
 
 def test_plain_text_when_piped(filled: Journal, capsys: pytest.CaptureFixture[str]) -> None:

@@ -162,13 +162,17 @@ class ThemeSeries:
     themes: dict[str, ThemeLine]
 
     def to_json(self, theme_ids: Iterable[str] | None = None) -> dict[str, Any]:
-        """``{"weeks": [...], "themes": {id: {"mentions": [...], "balance": [...]}}}``."""
+        """``{"weeks": [...], "themes": {id: {"mentions": [...], "balance": [...]}}}``.
+
+        The design's contract has a count per week in ``mentions``: a week without
+        entries counts 0 there (its ``balance`` is null); screens show it as a gap.
+        """
         ids = list(self.themes) if theme_ids is None else list(theme_ids)
         return {
             "weeks": list(self.periods),
             "themes": {
                 tid: {
-                    "mentions": list(self.themes[tid].mentions),
+                    "mentions": [m or 0 for m in self.themes[tid].mentions],
                     "balance": [None if b is None else round(b, 3)
                                 for b in self.themes[tid].balance],
                 }
