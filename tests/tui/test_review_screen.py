@@ -343,8 +343,9 @@ def test_snapshot_past_week_with_note_80x24(snap_compare, make_ctx, journal) -> 
                         run_before=before)
 
 
-def test_snapshot_120x40(snap_compare, make_ctx, journal) -> None:
-    assert snap_compare(_snap_app(make_ctx, journal, "en"), terminal_size=(120, 40),
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_snapshot_120x40(snap_compare, make_ctx, journal, lang: str) -> None:
+    assert snap_compare(_snap_app(make_ctx, journal, lang), terminal_size=(120, 40),
                         run_before=settle_workers)
 
 

@@ -226,9 +226,10 @@ def test_snapshot(snap_compare, make_ctx, journal, lang: str, keys: list[str]) -
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_snapshot_year_wide(snap_compare, make_ctx, journal) -> None:
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_snapshot_year_wide(snap_compare, make_ctx, journal, lang: str) -> None:
     seed(journal)
-    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    app = ScreenHost(make_ctx(lang), ThemesScreen)
 
     async def run_before(pilot) -> None:
         await settle_workers(pilot)
