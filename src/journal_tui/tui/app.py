@@ -130,7 +130,7 @@ class JournalApp(App[int]):
     # ---------------------------------------------------------------- lifecycle
 
     def on_mount(self) -> None:
-        self.check_problems()
+        self.call_after_refresh(self.check_problems)  # after the first paint, like Today's reads
 
     def refresh_at_start(self) -> None:
         """The one full walk at start (the index may be stale), by whichever worker

@@ -108,10 +108,12 @@ class TodayScreen(AppScreen):
     def on_mount(self) -> None:
         self.show_prompt()
         self._update_status()
-        self.check_drafts()
+        # Reading the journal waits for the first paint: the prompt and the editor
+        # come first, and the worker threads do not compete with them for the GIL.
+        self.call_after_refresh(self.check_drafts)
 
     def on_screen_resume(self) -> None:
-        self.load_side()
+        self.call_after_refresh(self.load_side)
 
     # ------------------------------------------------------------------ prompt
 
