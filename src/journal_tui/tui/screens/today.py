@@ -108,12 +108,18 @@ class TodayScreen(AppScreen):
     def on_mount(self) -> None:
         self.show_prompt()
         self._update_status()
-        # Reading the journal waits for the first paint: the prompt and the editor
-        # come first, and the worker threads do not compete with them for the GIL.
-        self.call_after_refresh(self.check_drafts)
+        if getattr(self.app, "first_frame_shown", True):
+            self.start_reading()
+        # else JournalApp.on_ready calls start_reading once the first frame is shown
+
+    def start_reading(self) -> None:
+        """Offer any draft back and fill the side panel (reads the journal)."""
+        self.check_drafts()
+        self.load_side()
 
     def on_screen_resume(self) -> None:
-        self.call_after_refresh(self.load_side)
+        if self.is_mounted and getattr(self.app, "first_frame_shown", True):
+            self.load_side()
 
     # ------------------------------------------------------------------ prompt
 
