@@ -247,3 +247,27 @@ def test_journal_round_trip_through_disk_and_index(journal: Journal, body: str, 
     [from_index] = [e for e in journal.query() if e.id == entry.id]
     assert from_index.body == body and from_index.tags == entry.tags
     journal.delete(entry.id)
+
+
+def test_a_cache_failing_mid_refresh_falls_back_to_memory(journal: Journal,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    import sqlite3
+
+    from journal_tui.core import index as index_module
+
+    journal.save(make_entry("still listed", day=DAY, when=WHEN))
+    journal.close()
+    real = index_module.Index._apply
+    calls = []
+
+    def full_disk(self, gone, rows):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, gone, rows)
+
+    monkeypatch.setattr(index_module.Index, "_apply", full_disk)
+    (journal.entries_dir / "2026" / "11").joinpath("x.toml").write_text("broken = ")
+    assert [e.body for e in journal.scan().entries] == ["still listed"]
+    assert len(calls) == 2

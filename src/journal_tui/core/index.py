@@ -98,6 +98,10 @@ class Index:
                 with contextlib.suppress(OSError, sqlite3.Error):
                     self.db_path.unlink(missing_ok=True)
                     return self._open_file(self.db_path)
+        return self._memory_db()
+
+    @staticmethod
+    def _memory_db() -> sqlite3.Connection:
         # check_same_thread=False: the TUI reads in worker threads (sqlite serializes calls).
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         db.executescript(_SCHEMA)
@@ -128,7 +132,19 @@ class Index:
     # --------------------------------------------------------------------- refresh
 
     def refresh(self) -> None:
-        """Bring the index in line with the files: one ``stat`` walk, few parses."""
+        """Bring the index in line with the files: one ``stat`` walk, few parses.
+
+        A cache that fails mid-way (disk full, locked too long, damaged) is
+        dropped for an in-memory one: slower, never wrong, never an error.
+        """
+        try:
+            self._refresh()
+        except sqlite3.Error:
+            self.close()
+            self._db = self._memory_db()
+            self._refresh()
+
+    def _refresh(self) -> None:
         on_disk = dict(walk_entry_files(self.entries_dir))
         # One digest of the whole stat listing answers "nothing changed" without
         # loading a row per file (the common case on every command).
