@@ -147,3 +147,21 @@ async def test_command_palette_switches_screens_and_opens_entries(make_ctx, jour
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen)
         assert app.screen.entry.id == entries[2].id
+
+
+async def test_today_leaves_review_note_drafts_to_the_review_screen(make_ctx, journal):
+    from datetime import date
+
+    from journal_tui.core.storage import Draft
+
+    journal.save_draft(Draft(key="review-2026-W48", body="my week", date=date(2026, 11, 26),
+                             kind="review", week="2026-W48"))
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)  # Today does not offer it
+        await pilot.press("f5")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#review-note", TextArea).text == "my week"

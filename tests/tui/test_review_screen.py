@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import ListView, Static, TextArea
-from tui_helpers import ScreenHost, settle_workers
+from tui_helpers import ScreenHost, settle_workers, wait_for
 
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
@@ -353,3 +353,31 @@ def test_snapshot_light_theme_80x24(snap_compare, make_ctx, journal) -> None:
     app = _snap_app(make_ctx, journal, "en")
     app.theme = "textual-light"
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle_workers)
+
+
+async def test_unsaved_note_is_kept_on_disk_and_restored(make_ctx, journal) -> None:
+    seed(journal)
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    app.autosave_delay = 0.05  # type: ignore[attr-defined]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        editor = app.screen.query_one("#review-note", TextArea)
+        editor.focus()
+        await pilot.press(*"typed, then the terminal died")
+        await wait_for(pilot, lambda: bool(journal.drafts()))
+    [draft] = journal.drafts()
+    assert draft.kind == "review" and draft.week == "2026-W48"
+    assert draft.body == "typed, then the terminal died"
+    assert review_files(journal.root) == []  # not saved as a note
+
+    again = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        editor = again.screen.query_one("#review-note", TextArea)
+        assert editor.text == "typed, then the terminal died"
+        assert again.screen.is_dirty()
+        editor.focus()
+        await pilot.press("ctrl+s")
+        await settle_workers(pilot)
+    assert journal.drafts() == []
+    assert len(review_files(journal.root)) == 1

@@ -209,7 +209,7 @@ class JournalApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; if an editor (Today's or the review note's) holds unsaved text, ask
-        first (Today's text is kept as a draft)."""
+        first (the text is kept as a draft either way)."""
         if isinstance(self.screen, ConfirmDialog):
             return
         today = self.today_screen
@@ -224,6 +224,8 @@ class JournalApp(App[int]):
             if quit_anyway:
                 if unsaved_today and today is not None:
                     today.flush_draft()
+                if unsaved_review and review is not None:
+                    review.flush_draft()  # type: ignore[attr-defined]
                 self.exit(0)
 
         self.push_screen(ConfirmDialog(MSG("quit.question", self.lang),

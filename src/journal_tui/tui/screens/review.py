@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, TextArea
 
 from journal_tui.core import atomic
@@ -35,6 +36,7 @@ from journal_tui.core.review import (
     shift_week,
     weekly_review,
 )
+from journal_tui.core.storage import Draft
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
@@ -66,6 +68,10 @@ MSG = Catalog({
     "note.unsaved": ("(not saved)", "(non enregistrée)"),
     "questions": ("Questions for the week", "Questions de la semaine"),
     "saved": ("Review note of {week} saved.", "Note de bilan de {week} enregistrée."),
+    "draft.restored": ("Unsaved review note of {week} restored: ctrl+s saves it.",
+                       "Note de bilan non enregistrée de {week} restaurée : ctrl+s l'enregistre."),
+    "draft.error": ("Could not keep a draft of the note: {error}",
+                    "Impossible de garder un brouillon de la note : {error}"),
     "empty": ("The note is empty: nothing to save.", "La note est vide : rien à enregistrer."),
     "save.error": ("Could not save the note: {error}",
                    "Impossible d'enregistrer la note : {error}"),
@@ -120,6 +126,11 @@ class EntryItem(ListItem):
         super().__init__(*lines)
 
 
+def draft_key(week: str) -> str:
+    """The ``drafts/`` name of a week's unsaved review note."""
+    return f"review-{week}"
+
+
 class ReviewScreen(AppScreen):
     """A week at a glance, its entries, and the review note."""
 
@@ -143,6 +154,7 @@ class ReviewScreen(AppScreen):
     class Loaded(Message):
         review: WeeklyReview
         problems: int
+        draft: str | None = None  # the week's note as kept in drafts/, if any
 
     @dataclass
     class Failed(Message):
@@ -163,6 +175,7 @@ class ReviewScreen(AppScreen):
         self.note: Entry | None = None
         self._saved_text = ""  # the note's text as on disk (or "" without a note)
         self._drafts: dict[str, str] = {}  # unsaved note text of weeks left behind
+        self._draft_timer: Timer | None = None
 
     # ---------------------------------------------------------------- helpers
 
@@ -303,11 +316,13 @@ class ReviewScreen(AppScreen):
                 ctx.journal.refresh()
                 entries = load_entries(ctx.journal, week, ctx.today)
                 problems = len(ctx.journal.problems())
+                draft = next((d for d in ctx.journal.drafts() if d.key == draft_key(week)),
+                             None)
             review = weekly_review(entries, week, ctx.prompts, ctx.today)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
             return
-        self.post_message(self.Loaded(review, problems))
+        self.post_message(self.Loaded(review, problems, draft.body if draft else None))
 
     @work(thread=True, exclusive=True, group="review-save")
     def save_note(self, week: str, text: str, note: Entry | None) -> None:
@@ -321,10 +336,30 @@ class ReviewScreen(AppScreen):
         try:
             with self.journal_lock:
                 ctx.journal.save(note)
+                ctx.journal.discard_draft(draft_key(week))
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(MSG("save.error", self.lang, error=exc)))
             return
         self.post_message(self.NoteSaved(note))
+
+    def flush_draft(self) -> None:
+        """Keep the unsaved note in ``drafts/`` (synchronous: also called on quit)."""
+        self._draft_timer = None
+        if not self.is_mounted or self.review is None:
+            return
+        week, text = self.week, self.editor.text
+        journal = self.ctx.journal
+        try:
+            with self.journal_lock:
+                if self.is_dirty():
+                    journal.save_draft(Draft(key=draft_key(week), body=text,
+                                             date=note_date(week, self.ctx.today),
+                                             kind="review", week=week))
+                else:
+                    journal.discard_draft(draft_key(week))
+        except OSError as exc:
+            self.notify(MSG("draft.error", self.lang, error=exc), severity="warning",
+                        markup=False)
 
     @work(thread=True, group="review-export")
     def export(self, path: Path, text: str, *, overwrite: bool) -> None:
@@ -366,23 +401,34 @@ class ReviewScreen(AppScreen):
         first = self.review is None or self.review.week != review.week
         self.review = review
         self._show(review)
-        self._show_note(review, first)
+        self._show_note(review, first, message.draft)
         if message.problems and first:
             self.notify(MSG("skipped", self.lang, n=message.problems), severity="warning")
 
     @on(TextArea.Changed, "#review-note")
     def _note_changed(self) -> None:
         self._show_dirty()
+        if self.editor.read_only:
+            return  # a week's note being loaded, not typed
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        delay = getattr(self.app, "autosave_delay", 2.0)
+        self._draft_timer = self.set_timer(delay, self.flush_draft)
 
     # --------------------------------------------------------------- display
 
-    def _show_note(self, review: WeeklyReview, first: bool) -> None:
+    def _show_note(self, review: WeeklyReview, first: bool, draft: str | None = None) -> None:
         editor = self.editor
         dirty = not first and self.is_dirty()
         self.note = review.note
         self._saved_text = review.note.body if review.note else ""
         if not dirty:
-            text = self._drafts.pop(review.week, self._saved_text)
+            text = self._drafts.pop(review.week, None)
+            if text is None and draft is not None and draft != self._saved_text:
+                text = draft  # typed before a crash or a quit, never saved
+                self.notify(MSG("draft.restored", self.lang, week=review.week))
+            if text is None:
+                text = self._saved_text
             if editor.text != text:
                 editor.load_text(text)
         editor.read_only = False

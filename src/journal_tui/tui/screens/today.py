@@ -453,7 +453,8 @@ class TodayScreen(AppScreen):
     @work(thread=True, exclusive=True, group="today-drafts")
     def check_drafts(self) -> None:
         with self.app.journal_lock:  # type: ignore[attr-defined]
-            drafts = self.ctx.journal.drafts()
+            # Review notes' drafts come back on the Review screen, with their week.
+            drafts = [d for d in self.ctx.journal.drafts() if d.kind != "review"]
         if drafts:
             self.app.call_from_thread(self.offer_drafts, drafts)
 
