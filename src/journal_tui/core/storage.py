@@ -127,15 +127,11 @@ class Journal:
         return decode(raw, path)
 
     def locate(self, entry_id: str) -> Path:
-        """The file of ``entry_id``: by its date-named folder first, else the index."""
-        m = ID_RE.match(entry_id)
-        if m:
-            ymd = m.group(1)
-            folder = self.entries_dir / ymd[:4] / ymd[4:6]
-            for ext in FORMATS:
-                candidate = folder / f"{entry_id}.{ext}"
-                if candidate.is_file():
-                    return candidate
+        """The file of ``entry_id``: by its date-named folder, else the index, else a
+        fresh walk (a file moved or unreadable since the index last looked)."""
+        found = self._find(entry_id)
+        if found is not None:
+            return found
         self.refresh()
         paths = self.index.paths_by_id(entry_id)
         if paths:
@@ -149,13 +145,6 @@ class Journal:
 
     def get(self, entry_id: str) -> Entry:
         return self.read(self.locate(entry_id))
-
-    def exists(self, entry_id: str) -> bool:
-        try:
-            self.locate(entry_id)
-        except NotFound:
-            return False
-        return True
 
     # ------------------------------------------------------------------ writing
 
@@ -174,8 +163,12 @@ class Journal:
         An existing file keeps its format; if the entry's date moved it to another
         month, the old file is removed once the new one is safely written. A file
         that exists but cannot be read is never replaced (``UnreadableEntry``).
+
+        The existing file is looked up without walking the journal (``_find``): an
+        entry's file sits in its id's or its date's month folder, or the index knows
+        it, so saving stays cheap in a journal of any size.
         """
-        old = self._existing(entry.id)
+        old = self._find(entry.id, entry.date)
         if old is not None:
             self.read(old)  # raises if the file on disk is unreadable: keep it intact
         if touch:
@@ -187,19 +180,6 @@ class Journal:
         if old is not None and old != path:
             atomic.remove(old)
             self.index.forget(old)
-        self.index.record(path, entry)
-        return path
-
-    def create(self, entry: Entry) -> Path | None:
-        """Write a new entry; ``None`` (nothing written) if its id is already taken."""
-        if self.exists(entry.id):
-            return None
-        self.ensure()
-        path = self.path_for(entry)
-        try:
-            atomic.atomic_write(path, encode(entry, self.fmt), overwrite=False)
-        except FileExistsError:
-            return None
         self.index.record(path, entry)
         return path
 
@@ -234,11 +214,22 @@ class Journal:
             self.index.record_many(written)
         return len(written), len(entries) - len(written)
 
-    def _existing(self, entry_id: str) -> Path | None:
-        try:
-            return self.locate(entry_id)
-        except NotFound:
-            return None
+    def _find(self, entry_id: str, day: date | None = None) -> Path | None:
+        """The file of ``entry_id`` without walking the journal: the month folder its id
+        names (and that of ``day``), then the index as it stands."""
+        folders = []
+        m = ID_RE.match(entry_id)
+        if m:
+            folders.append(self.entries_dir / m.group(1)[:4] / m.group(1)[4:6])
+        if day is not None:
+            folders.append(self.entries_dir / f"{day:%Y}" / f"{day:%m}")
+        for folder in folders:
+            for ext in FORMATS:
+                candidate = folder / f"{entry_id}.{ext}"
+                if candidate.is_file():
+                    return candidate
+        self._ensure_fresh()
+        return next((p for p in self.index.paths_by_id(entry_id) if p.is_file()), None)
 
     # -------------------------------------------------------------------- trash
 
