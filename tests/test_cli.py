@@ -350,3 +350,12 @@ def test_the_tui_without_a_terminal_is_a_one_line_error(capsys: pytest.CaptureFi
     code, _, err = run(capsys, "--date", "someday")
     assert code == 1 and "bad date" in err
     assert not isolated_env.exists()  # nothing written
+
+
+def test_config_error_at_end_of_document_names_the_line(capsys: pytest.CaptureFixture[str],
+                                                         tmp_path: Path) -> None:
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('format = "toml"\nlanguage = """fr\n')
+    code, _, err = run(capsys, "list")
+    assert code == 1 and f"{config}:2: invalid TOML" in err

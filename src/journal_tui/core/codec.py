@@ -17,9 +17,9 @@ from typing import Any
 import tomli_w
 
 from journal_tui.core.model import Entry, EntryError, from_dict, to_dict
+from journal_tui.core.toml_errors import toml_error
 
 FORMATS = ("toml", "json")
-_TOML_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,15 +172,7 @@ def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            msg = str(exc)
-            m = _TOML_LINE_RE.search(msg)
-            if m:
-                line: int | None = int(m.group(1))
-            elif "end of document" in msg:
-                line = max(len(text.splitlines()), 1)
-            else:
-                line = None
-            msg = _TOML_LINE_RE.sub("", msg).replace("(at end of document)", "").strip()
+            msg, line = toml_error(exc, text)
             raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None
     if not isinstance(data, dict):
         raise UnreadableEntry(Problem(path, "an entry must be a table/object", 1))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,9 +16,10 @@ from pathlib import Path
 
 import platformdirs
 
+from journal_tui.core.toml_errors import toml_error
+
 APP = "journal-tui"
 LANGUAGES = ("fr", "en")
-_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 class ConfigError(ValueError):
@@ -57,9 +57,9 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = _LINE_RE.search(str(exc))
-        where = f"{path}:{m.group(1)}" if m else str(path)
-        raise ConfigError(f"{where}: invalid TOML: {_LINE_RE.sub('', str(exc)).strip()}") from None
+        message, line = toml_error(exc, text)
+        where = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"{where}: invalid TOML: {message}") from None
 
     def bad(key: str, why: str) -> ConfigError:
         line = next((n for n, s in enumerate(text.splitlines(), 1)

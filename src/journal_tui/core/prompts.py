@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from journal_tui.core.toml_errors import toml_error
+
 LANGS = ("fr", "en")
 KINDS = ("plain", "polar")
 # The keyword poles each kind of theme has.
@@ -31,7 +33,6 @@ NO_REPEAT_DAYS = 30
 
 THEME_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 ITEM_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-_TOML_POS_RE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
 
 _TOP_KEYS = ("version", "themes", "prompts", "weekly")
 _THEME_KEYS = ("id", "kind", "label", "low", "high", "advice", "keywords")
@@ -222,12 +223,7 @@ def parse_prompts(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POS_RE.search(message)
-        line: int | None = None
-        if match:
-            message = message[: match.start()]
-            line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
+        message, line = toml_error(exc, text)
         raise PromptsError(f"invalid TOML: {message}", path, line) from None
     return _Checker(text, path).book(data, base)
 
