@@ -1,6 +1,6 @@
 """Start-up of the TUI and the Journal screen's search, beside a minimal Textual app.
 
-Usage:  python benchmarks/bench_tui.py [--runs 5] [--entries 7300]
+Usage:  python benchmarks/bench_tui.py [--runs 11] [--entries 7300]
 
 1. Whole-process time from start to the Today screen ready for typing (editor
    focused, the day's side data loaded), headless, with an empty journal and
@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_cli import DATA, build_journal
+from bench_cli import DATA, build_journal, bytecode_as_installed
 
 # Both start probes stop the clock at Textual's Ready event ("the DOM is ready and
 # the first frame has been displayed") with the editor focused, the moment a
@@ -37,15 +37,11 @@ from bench_cli import DATA, build_journal
 # threads, which a person typing never waits for.
 PROBE_APP = """
 import asyncio, os, sys
-from pathlib import Path
-import journal_tui.tui.app as appmod
 from journal_tui.core.context import open_context
 from journal_tui.tui.app import JournalApp
 from textual.widgets import TextArea
 
 class Probe(JournalApp):
-    CSS_PATH = str(Path(appmod.__file__).parent / "app.tcss")
-
     def on_ready(self):
         super().on_ready()
         assert isinstance(self.focused, TextArea), self.focused
@@ -182,20 +178,24 @@ asyncio.run(main())
 """
 
 
-def timed(code: str, env: dict[str, str], runs: int, *args: str) -> float:
-    samples = []
-    for i in range(runs + 1):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code, *args], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
-        if i:
-            samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
+def interleaved(cases: dict[str, tuple[str, dict[str, str], tuple[str, ...]]],
+                runs: int) -> dict[str, float]:
+    """Median whole-process time of each case, run in turns (one of each per round,
+    after a discarded warm-up round), so a slow spell of the machine hits all alike."""
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for round_ in range(runs + 1):
+        for name, (code, env, args) in cases.items():
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code, *args], env=env, check=True,
+                           stdout=subprocess.DEVNULL)
+            if round_:
+                samples[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--entries", type=int, default=7300)
     args = parser.parse_args()
     big = DATA / f"journal-{args.entries}"
@@ -203,18 +203,23 @@ def main() -> None:
         print(f"building a {args.entries}-entry journal in {big} …", file=sys.stderr)
         build_journal(big, args.entries)
     scratch = Path(tempfile.mkdtemp(prefix="jt-bench-tui-"))
+    bytecode_as_installed()
     base = {**os.environ, "JOURNAL_TUI_CONFIG": str(scratch / "none.toml"),
             "JOURNAL_TUI_CACHE": str(scratch / "cache"), "LANG": "en_US.UTF-8"}
     empty_env = {**base, "JOURNAL_TUI_HOME": str(scratch / "empty")}
     big_env = {**base, "JOURNAL_TUI_HOME": str(big)}
-    minimal = timed(PROBE_MINIMAL, base, args.runs)
-    rows = []
-    # "filled" first: it lets the first start build the index completely, so the
-    # "typing" runs, which stop the process early, start from a warm index.
-    for stage in ("filled", "typing"):
-        empty = timed(PROBE_APP, empty_env, args.runs, stage)
-        large = timed(PROBE_APP, big_env, args.runs, stage)
-        rows.append((stage, empty, large))
+    # "filled" runs first in each round: the warm-up round lets it build the index
+    # completely, so the "typing" runs, which stop the process early, find it warm.
+    times = interleaved({
+        "minimal": (PROBE_MINIMAL, base, ()),
+        "filled-empty": (PROBE_APP, empty_env, ("filled",)),
+        "filled-large": (PROBE_APP, big_env, ("filled",)),
+        "typing-empty": (PROBE_APP, empty_env, ("typing",)),
+        "typing-large": (PROBE_APP, big_env, ("typing",)),
+    }, args.runs)
+    minimal = times["minimal"]
+    rows = [(stage, times[f"{stage}-empty"], times[f"{stage}-large"])
+            for stage in ("filled", "typing")]
     print(f"\nTUI start (median of {args.runs}, whole process, headless)")
     print(f"{'':<46}{'ms':>8}{'× minimal':>11}")
     print(f"{'minimal Textual app, first frame, editor focused':<46}{minimal * 1000:>8.0f}"

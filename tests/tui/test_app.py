@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer, OptionList, Static, TextArea
 from tui_helpers import make_app, seed, settle, type_in, wait_for
 
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.help import HelpScreen
 from journal_tui.tui.screens.journal import JournalScreen
-from journal_tui.tui.screens.today import TodayScreen
+from journal_tui.tui.screens.today import TodayScreen, markdown_language
 from journal_tui.tui.strings import MSG
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
@@ -165,3 +166,34 @@ async def test_today_leaves_review_note_drafts_to_the_review_screen(make_ctx, jo
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one("#review-note", TextArea).text == "my week"
+
+
+async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, journal):
+    """Start-up order: at Textual's Ready (first frame shown) the prompt is up and the
+    editor focused, and nothing has read the journal yet; the side panel, the
+    highlighting and the reads follow without a key press."""
+    seed(journal)
+    app = make_app(make_ctx("en"))
+    at_ready: dict[str, object] = {}
+
+    def hook(message: object) -> None:
+        if isinstance(message, events.Ready) and not at_ready:
+            screen = app.screen
+            at_ready["focused"] = app.focused
+            at_ready["prompt"] = str(screen.query_one("#prompt", Static).render())
+            at_ready["side"] = len(screen.query_one("#side").children)
+            at_ready["workers"] = len(app.workers)
+            at_ready["language"] = screen.query_one("#body", TextArea).language
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        assert isinstance(at_ready["focused"], TextArea)
+        assert at_ready["prompt"].strip()
+        assert at_ready["side"] == 0 and at_ready["workers"] == 0
+        assert at_ready["language"] is None
+        screen = app.screen
+        assert screen.query_one("#advice", Static).render()  # the theme's advice
+        assert screen.query_one("#day-entries", OptionList).option_count > 0
+        assert "streak" in app.sub_title
+        assert screen.query_one("#body", TextArea).language == markdown_language() == "markdown"
+        assert isinstance(app.focused, TextArea)  # building the panel kept the focus
