@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import journal_tui.core.prompts as prompts_module
 from journal_tui.core.prompts import (
     LANGS,
     NO_REPEAT_DAYS,
@@ -385,3 +387,82 @@ def test_core_module_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------- the parsed-file cache
+
+
+@pytest.fixture
+def fresh_bundled():
+    """Each test starts without the per-process copy, so the cache folder is used."""
+    prompts_module._bundled_book.cache_clear()
+    yield
+    prompts_module._bundled_book.cache_clear()
+
+
+def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = prompts_module.tomllib.loads
+
+    def counting(text: str) -> dict:  # type: ignore[type-arg]
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(prompts_module.tomllib, "loads", counting)
+    return calls
+
+
+def test_second_start_reads_the_parsed_file_from_the_cache(
+    tmp_path: Path, book: PromptBook, fresh_bundled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    first, _ = load_prompts(None, cache)
+    assert first == book
+    cached = cache / prompts_module.PARSED_CACHE
+    assert cached.stat().st_mode & 0o777 == 0o600
+    assert cache.stat().st_mode & 0o777 == 0o700
+    prompts_module._bundled_book.cache_clear()  # as a new process would
+    calls = parse_counter(monkeypatch)
+    second, _ = load_prompts(None, cache)
+    assert second == book
+    assert calls == []  # no TOML parsed
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-text", "bad-data", "not-a-dict"])
+def test_a_stale_or_damaged_cache_is_never_used(
+    tmp_path: Path, book: PromptBook, fresh_bundled: None, monkeypatch: pytest.MonkeyPatch,
+    damage: str,
+) -> None:
+    cache = tmp_path / "cache"
+    load_prompts(None, cache)
+    cached = cache / prompts_module.PARSED_CACHE
+    stored = json.loads(cached.read_text(encoding="utf-8"))
+    if damage == "garbage":
+        cached.write_bytes(b"\x00{not json")
+    elif damage == "other-text":  # the bundled file changed since (an upgrade)
+        stored["sha256"] = "0" * 64
+        stored["data"]["themes"] = []
+        cached.write_text(json.dumps(stored), encoding="utf-8")
+    elif damage == "bad-data":  # right hash, data the checker refuses
+        stored["data"]["version"] = 99
+        cached.write_text(json.dumps(stored), encoding="utf-8")
+    else:
+        cached.write_text("[1, 2]", encoding="utf-8")
+    prompts_module._bundled_book.cache_clear()
+    calls = parse_counter(monkeypatch)
+    loaded, errors = load_prompts(None, cache)
+    assert loaded == book and errors == []
+    assert calls  # parsed from the file itself
+    repaired = json.loads(cached.read_text(encoding="utf-8"))  # and the cache mended
+    assert repaired["sha256"] == prompts_module._digest(bundled_prompts_text())
+    assert repaired["data"]["version"] == 1
+
+
+def test_an_unwritable_cache_folder_costs_nothing_but_time(
+    tmp_path: Path, book: PromptBook, fresh_bundled: None
+) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    loaded, errors = load_prompts(None, blocker)
+    assert loaded == book and errors == []
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"

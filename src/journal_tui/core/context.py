@@ -51,7 +51,7 @@ class Context:
         if self._book is None:
             from journal_tui.core.prompts import load_prompts
 
-            self._book = load_prompts(self.config.folder)
+            self._book = load_prompts(self.config.folder, self.journal.cache_dir)
         return self._book
 
 

@@ -76,6 +76,8 @@ class Journal:
         self.entries_dir = self.root / "entries"
         self.trash_dir = self.root / "trash"
         self.drafts_dir = self.root / "drafts"
+        self.cache_dir = cache_dir
+        """Derived data (the index, parsed prompts), outside the journal; None: memory."""
         self.index = Index(self.entries_dir,
                            cache_dir / "index.sqlite3" if cache_dir else None)
         self._fresh = False
