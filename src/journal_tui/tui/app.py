@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -30,16 +31,11 @@ from journal_tui.tui.widgets.dialogs import ConfirmDialog
 if TYPE_CHECKING:
     from textual.command import Provider
 
+_HERE = Path(__file__).parent
 MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
 
 # Only Today is imported at start (the screen a person types in at once); the
 # other screens and the palette provider load on first use, keeping start-up fast.
-
-
-def _themes_screen() -> Screen[None]:
-    from journal_tui.tui.screens.themes import ThemesScreen
-
-    return ThemesScreen()
 
 
 def _is_help(screen: Screen[object]) -> bool:
@@ -57,7 +53,10 @@ def _entry_provider() -> type[Provider]:
 class JournalApp(App[int]):
     """journal-tui: a prompt a day, a journal to browse, themes and weekly reviews."""
 
-    CSS_PATH = "app.tcss"
+    # Today's styles load with the app's: a screen's own CSS_PATH makes Textual re-parse
+    # and re-apply the whole stylesheet when the screen first shows (about 10 ms at start).
+    # Absolute paths, so subclasses defined elsewhere (tests, benchmarks) find them.
+    CSS_PATH = [_HERE / "app.tcss", _HERE / "screens" / "today.tcss"]
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -91,7 +90,7 @@ class JournalApp(App[int]):
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
         self.add_mode("journal", self._make_journal)
-        self.add_mode("themes", _themes_screen)
+        self.add_mode("themes", self._make_themes)
         self.add_mode("review", self._make_review)
         self.sub_title = self.day_line(None)
 
@@ -106,8 +105,15 @@ class JournalApp(App[int]):
         # A new screen's widgets are styled as they mount, with the current CSS
         # (its own file is added then): without this, Textual would also re-parse
         # all the CSS and restyle the screen shown, twice, when the mode is set up.
+        # (Not for Today, the first screen: skipping that refresh at start leaves
+        # its mood scale drawn in the background colour.)
         screen._css_update_count = self._css_update_count
         return screen
+
+    def _make_themes(self) -> Screen[None]:
+        from journal_tui.tui.screens.themes import ThemesScreen
+
+        return ThemesScreen()
 
     def _make_review(self) -> Screen[None]:
         from journal_tui.tui.screens.review import ReviewScreen
@@ -138,6 +144,11 @@ class JournalApp(App[int]):
         side panel, never the prompt and the editor.
         """
         self.first_frame_shown = True
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # Not in on_ready itself: Ready is when a person can start typing, and the
+        # side panel's widgets and the editor's highlighting (~15 ms) can come after.
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()

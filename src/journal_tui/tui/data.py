@@ -7,7 +7,14 @@ from datetime import date, timedelta
 
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
-from journal_tui.tui.widgets.calendar import add_months
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clamped to the target month's length."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(day.day, (first_of_next - timedelta(days=1)).day))
 
 
 def streak(days: Iterable[date], today: date) -> int:

@@ -18,6 +18,27 @@ class AppScreen(Screen[None]):
     keeps those reads from crossing each other.
     """
 
+    def __init__(self, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name, id, classes)
+        self._preset_breakpoints()
+
+    def _preset_breakpoints(self) -> None:
+        """Carry the width class (``-narrow``/``-wide``) from birth.
+
+        Textual adds it on the screen's first resize, and a class change restyles
+        every widget on the screen (about 5 ms at start); present from the start,
+        the resize finds nothing to change.
+        """
+        breakpoints = self.HORIZONTAL_BREAKPOINTS
+        if breakpoints is None:
+            breakpoints = self.app.HORIZONTAL_BREAKPOINTS
+        width = self.app.size.width
+        for limit, name in sorted(breakpoints or [], reverse=True):
+            if width >= limit:
+                self.add_class(name, update=False)
+                break
+
     @property
     def ctx(self) -> Context:
         return self.app.ctx  # type: ignore[attr-defined, no-any-return]

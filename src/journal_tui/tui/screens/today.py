@@ -50,7 +50,7 @@ def markdown_language() -> str | None:
 
 
 class TodayScreen(AppScreen):
-    CSS_PATH = "today.tcss"
+    # Its CSS (today.tcss) is loaded by the app at start: see JournalApp.CSS_PATH.
     AUTO_FOCUS = "#body"
 
     # Priority: the editor would otherwise take ctrl+e (end of line).
@@ -85,7 +85,9 @@ class TodayScreen(AppScreen):
             with Vertical(id="main"):
                 yield Static(id="prompt")
                 yield Static(id="theme-name")
-                yield TextArea(id="body", language=markdown_language(), soft_wrap=True,
+                # Markdown highlighting is switched on after the first frame (start_reading):
+                # loading the grammar and its queries costs ~5 ms the editor can wait.
+                yield TextArea(id="body", soft_wrap=True,
                                tab_behavior="focus", show_line_numbers=False,
                                placeholder=MSG("today.placeholder", lang))
                 with Horizontal(id="meta"):
@@ -94,16 +96,30 @@ class TodayScreen(AppScreen):
                                 placeholder=MSG("today.tags_placeholder", lang))
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
-            with VerticalScroll(id="side"):
-                yield Static(id="streak")
-                yield Static(MSG("today.entries", lang), classes="side-title")
-                yield Static(MSG("today.new_hint", lang), classes="hint")
-                yield OptionList(id="day-entries")
-                yield Static(id="advice-title", classes="side-title")
-                yield Static(id="advice")
-                yield Static(MSG("today.on_this_day", lang), classes="side-title")
-                yield OptionList(id="past-entries")
+            yield VerticalScroll(id="side")  # filled after the first frame: _build_side
         yield Footer(compact=True, show_command_palette=False)
+
+    def _build_side(self) -> None:
+        """Mount the side panel's widgets.
+
+        Done after the first frame: the prompt and the editor come first, and these
+        eight widgets (two option lists among them) would add about 15 ms to start.
+        """
+        side = self.query_one("#side", VerticalScroll)
+        if side.children:
+            return
+        lang = self.lang
+        side.mount_all([
+            Static(id="streak"),
+            Static(MSG("today.entries", lang), classes="side-title"),
+            Static(MSG("today.new_hint", lang), classes="hint"),
+            OptionList(id="day-entries"),
+            Static(id="advice-title", classes="side-title"),
+            Static(id="advice"),
+            Static(MSG("today.on_this_day", lang), classes="side-title"),
+            OptionList(id="past-entries"),
+        ])
+        self._show_advice()
 
     def on_mount(self) -> None:
         self.show_prompt()
@@ -113,7 +129,12 @@ class TodayScreen(AppScreen):
         # else JournalApp.on_ready calls start_reading once the first frame is shown
 
     def start_reading(self) -> None:
-        """Offer any draft back and fill the side panel (reads the journal)."""
+        """Build the side panel, offer any draft back and fill the panel (reads the
+        journal)."""
+        body = self.query_one("#body", TextArea)
+        if body.language is None:
+            body.language = markdown_language()
+        self._build_side()
         self.check_drafts()
         self.load_side()
 
@@ -129,7 +150,6 @@ class TodayScreen(AppScreen):
         if self.entry is None and self.prompt is None:
             self.prompt = prompt_of_the_day(book, self.entry_day, skip=self.skip)
         prompt_w = self.query_one("#prompt", Static)
-        advice_w = self.query_one("#advice", Static)
         rating = self.query_one("#rating", PoleScale)
         theme = self.theme
         answered = self.entry is not None and self.entry.prompt and (
@@ -143,14 +163,23 @@ class TodayScreen(AppScreen):
         name = theme.name(self.lang) if theme is not None else ""
         self.query_one("#theme-name", Static).update(
             Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
-        self.query_one("#advice-title", Static).update(Text(name))
-        advice_w.update(Text(theme.advice_text(self.lang)) if theme is not None else "")
-        advice_w.display = theme is not None
+        self._show_advice()
         if theme is not None and theme.polar:
             rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
             rating.display = True
         else:
             rating.display = False
+
+    def _show_advice(self) -> None:
+        """The theme's advice in the side panel (once the panel is built)."""
+        if not self.query("#advice"):
+            return
+        theme = self.theme
+        advice_w = self.query_one("#advice", Static)
+        self.query_one("#advice-title", Static).update(
+            Text(theme.name(self.lang)) if theme is not None else "")
+        advice_w.update(Text(theme.advice_text(self.lang)) if theme is not None else "")
+        advice_w.display = theme is not None
 
     @property
     def theme(self) -> Theme | None:

@@ -18,15 +18,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from journal_tui.core.i18n import MONTHS, WEEKDAYS
+from journal_tui.tui.data import add_months
 from journal_tui.tui.strings import localize_bindings
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole months, clamped to the target month's length."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 class MonthCalendar(Widget, can_focus=True):
