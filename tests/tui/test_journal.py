@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from textual.widgets import DataTable, Input, Markdown, Select, TextArea
+from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.footer import KeyFooter
 
 
 def row_ids(screen: JournalScreen) -> list[str]:
@@ -228,3 +230,30 @@ async def test_a_second_visit_reads_nothing_when_nothing_changed(make_ctx, journ
         await settle(pilot)
         assert reads == []
         assert len(row_ids(screen)) == len(entries)
+
+
+async def test_footer_follows_the_keys_available_and_only_rebuilds_for_them(
+        make_ctx, journal):
+    """"Clear filters" shows while a filter is on; moving between fields with the same
+    keys leaves the footer's key widgets as they are (KeyFooter skips the rebuild)."""
+    seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        footer = screen.query_one(KeyFooter)
+
+        def keys() -> list[str]:
+            return [key.key for key in footer.query(FooterKey)]
+
+        assert "escape" not in keys() and "slash" in keys()
+        await pilot.press("slash")
+        await type_in(pilot, "client")
+        await settle(pilot)
+        assert "escape" in keys()
+        before = list(footer.query(FooterKey))
+        screen.query_one("#tag", Input).focus()  # same screen keys, another field
+        await settle(pilot)
+        assert list(footer.query(FooterKey)) == before
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "escape" not in keys()

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
@@ -15,6 +15,7 @@ from journal_tui.core.text import first_line
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.footer import KeyFooter
 
 
 class EntryScreen(AppScreen):
@@ -37,7 +38,7 @@ class EntryScreen(AppScreen):
         with VerticalScroll(id="reader"):
             yield Static(self._meta(), id="meta-info")
             yield Markdown(self.entry.body, id="entry-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _meta(self) -> Text:
         e, lang = self.entry, self.lang

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
@@ -34,6 +34,7 @@ from journal_tui.tui.data import entry_themes
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
+from journal_tui.tui.widgets.footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class JournalScreen(AppScreen):
                 yield Input(id="from", compact=True, placeholder=MSG("journal.from", lang))
                 yield Input(id="to", compact=True, placeholder=MSG("journal.to", lang))
                 yield Static(id="count")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#entries", DataTable)

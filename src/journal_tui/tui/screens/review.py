@@ -19,7 +19,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, ListItem, ListView, Static, TextArea
+from textual.widgets import Header, Label, ListItem, ListView, Static, TextArea
 
 from journal_tui.core import atomic
 from journal_tui.core.i18n import MONTHS, Catalog, long_date
@@ -38,6 +38,7 @@ from journal_tui.core.review import (
 )
 from journal_tui.core.storage import Draft
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
 
@@ -216,7 +217,7 @@ class ReviewScreen(AppScreen):
                     yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
                     yield Label(MSG("questions", lang), classes="heading")
                     yield Vertical(id="review-questions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for key, bindings in list(self._bindings.key_to_bindings.items()):

@@ -20,7 +20,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from journal_tui.core.i18n import MONTHS, Catalog
 from journal_tui.core.index import Query
@@ -37,6 +37,7 @@ from journal_tui.core.themes import (
     trend,
 )
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
     OverviewRow,
@@ -150,7 +151,7 @@ class ThemesScreen(AppScreen):
         yield Static(MSG("loading", self.lang), id="themes-range")
         yield ThemeOverview(id="themes-overview")
         yield ThemeChart(id="themes-chart")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for key, bindings in list(self._bindings.key_to_bindings.items()):

@@ -21,7 +21,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from journal_tui.core.atomic import WriteError
@@ -37,6 +37,7 @@ from journal_tui.tui.data import on_this_day, parse_tags, streak
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 
 SAVE_ERRORS = (UnreadableEntry, WriteError, OSError)
@@ -97,7 +98,7 @@ class TodayScreen(AppScreen):
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
             yield VerticalScroll(id="side")  # filled after the first frame: _build_side
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _build_side(self) -> None:
         """Mount the side panel's widgets.
