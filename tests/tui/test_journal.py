@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
+from traceback import extract_stack
 
 from textual.widgets import DataTable, Input, Markdown, Select, TextArea
 from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
 from journal_tui.tui.screens.entry import EntryScreen
+from journal_tui.tui.screens.help import HelpScreen
 from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
@@ -257,3 +260,71 @@ async def test_footer_follows_the_keys_available_and_only_rebuilds_for_them(
         await pilot.press("escape")
         await settle(pilot)
         assert "escape" not in keys()
+
+
+async def test_first_page_is_in_the_first_frame_when_the_index_is_fresh(
+        make_ctx, journal, monkeypatch):
+    """Today refreshed the index at start, so the Journal screen lists the newest
+    entries as it mounts, without waiting for its reading thread (disabled here);
+    with the journal busy elsewhere it never waits for the lock, the thread does it."""
+    entries = seed(journal)
+    monkeypatch.setattr(JournalScreen, "load", lambda self: None)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        newest = sorted(entries, key=lambda e: e.date, reverse=True)
+        assert row_ids(screen) == [e.id for e in newest]
+
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        taken, done = threading.Event(), threading.Event()
+
+        def reader() -> None:  # a reading thread holding the journal
+            with app.journal_lock:
+                taken.set()
+                done.wait(10)
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        taken.wait(10)
+        try:
+            await pilot.press("f3")
+            await pilot.pause()
+        finally:
+            done.set()
+            thread.join()
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        assert row_ids(screen) == []
+
+
+async def test_opening_a_screen_never_reparses_the_stylesheet(make_ctx, journal, monkeypatch):
+    """Every screen's CSS is read after the first frame, in one go; opening the
+    screens afterwards re-parses nothing (a re-parse restyles every widget)."""
+    from pathlib import Path
+
+    from textual.css.stylesheet import Stylesheet
+
+    from journal_tui.tui.app import JournalApp
+
+    screens_dir = Path(JournalApp.CSS_PATH[0]).parent / "screens"
+    assert {Path(p) for p in [*JournalApp.CSS_PATH, *JournalApp.LATER_CSS]} >= set(
+        screens_dir.glob("*.tcss"))
+    seed(journal)
+    reparses: list[int] = []
+    real = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        reparses.append(" | ".join(f"{f.name}:{f.lineno}" for f in extract_stack(limit=8)))
+        real(self)
+
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Stylesheet, "reparse", counting)
+        for key in ("f3", "enter", "escape", "f4", "f5", "f1"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert reparses == [], "\n".join(reparses)

@@ -91,6 +91,12 @@ class Journal:
         self.index.refresh()
         self._fresh = True
 
+    @property
+    def fresh(self) -> bool:
+        """Whether this object has refreshed the index from disk yet (reads then cost
+        only the index query, not a walk of the folder)."""
+        return self._fresh
+
     def _ensure_fresh(self) -> None:
         if not self._fresh:
             self.refresh()

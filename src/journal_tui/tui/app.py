@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 _HERE = Path(__file__).parent
+ScreenT = TypeVar("ScreenT", bound=Screen[None])
 MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
 
 # Only Today is imported at start (the screen a person types in at once); the
@@ -53,10 +54,13 @@ def _entry_provider() -> type[Provider]:
 class JournalApp(App[int]):
     """journal-tui: a prompt a day, a journal to browse, themes and weekly reviews."""
 
-    # Today's styles load with the app's: a screen's own CSS_PATH makes Textual re-parse
-    # and re-apply the whole stylesheet when the screen first shows (about 10 ms at start).
-    # Absolute paths, so subclasses defined elsewhere (tests, benchmarks) find them.
+    # Today's stylesheet loads with the app's, the other screens' right after the first
+    # frame (preload_styles): a screen's file read when it first shows makes Textual
+    # re-parse and re-apply the whole stylesheet (~10 ms at start, ~20 ms on F3).
+    # Absolute paths: subclasses defined elsewhere (tests, benchmarks) find them too.
     CSS_PATH = [_HERE / "app.tcss", _HERE / "screens" / "today.tcss"]
+    LATER_CSS = [_HERE / "screens" / f"{name}.tcss"
+                 for name in ("journal", "entry", "themes", "review", "help")]
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -98,27 +102,32 @@ class JournalApp(App[int]):
         self.today_screen = TodayScreen()
         return self.today_screen
 
+    def _styled_now(self, screen: ScreenT) -> ScreenT:
+        """Mark a mode's new screen as styled with the current CSS.
+
+        Its widgets are styled as they mount, with the current CSS (all screens'
+        files are loaded by then: ``preload_styles``); without this Textual would
+        re-parse all the CSS and restyle every widget, twice, when the mode is set
+        up. Not for Today, the first screen: skipping that refresh at start leaves
+        its mood scale drawn in the background colour.
+        """
+        screen._css_update_count = self._css_update_count
+        return screen
+
     def _make_journal(self) -> Screen[None]:
         from journal_tui.tui.screens.journal import JournalScreen
 
-        screen = JournalScreen()
-        # A new screen's widgets are styled as they mount, with the current CSS
-        # (its own file is added then): without this, Textual would also re-parse
-        # all the CSS and restyle the screen shown, twice, when the mode is set up.
-        # (Not for Today, the first screen: skipping that refresh at start leaves
-        # its mood scale drawn in the background colour.)
-        screen._css_update_count = self._css_update_count
-        return screen
+        return self._styled_now(JournalScreen())
 
     def _make_themes(self) -> Screen[None]:
         from journal_tui.tui.screens.themes import ThemesScreen
 
-        return ThemesScreen()
+        return self._styled_now(ThemesScreen())
 
     def _make_review(self) -> Screen[None]:
         from journal_tui.tui.screens.review import ReviewScreen
 
-        self.review_screen = ReviewScreen()
+        self.review_screen = self._styled_now(ReviewScreen())
         return self.review_screen
 
     # ------------------------------------------------------------------ header
@@ -152,6 +161,20 @@ class JournalApp(App[int]):
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()
+        self.call_after_refresh(self.preload_styles)
+
+    def preload_styles(self) -> None:
+        """Read the other screens' stylesheets now, in one re-parse, so that opening
+        a screen later (F3 most of all) finds its CSS loaded and restyles nothing."""
+        stylesheet = self.stylesheet
+        missing = [path for path in self.LATER_CSS
+                   if not stylesheet.has_source(str(path), "")]
+        if not missing:
+            return
+        for path in missing:
+            stylesheet.read(path)
+        stylesheet.reparse()
+        stylesheet.update(self)
 
     def refresh_at_start(self) -> None:
         """The one full walk at start (the index may be stale), by whichever worker

@@ -103,6 +103,7 @@ class JournalScreen(AppScreen):
         self._texts: list[tuple[str, set[str]]] | None = None
         self._listing: int | None = None  # of the entries read (None: not read yet)
         self._footer_active = False
+        self._page_shown = False  # the first page is on screen (read before the rest)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -134,6 +135,22 @@ class JournalScreen(AppScreen):
         table.add_column(MSG("col.date", lang), key="date", width=10)
         table.add_column(MSG("col.entry", lang), key="entry", width=40)
         table.add_column(MSG("col.tags", lang), key="tags", width=16)
+        self._first_page_now()
+
+    def _first_page_now(self) -> None:
+        """The first page at once when the index is fresh and free (Today read the
+        journal at start): a ~3 ms query here puts the rows in the screen's first
+        frame, where the reading thread would land them a full repaint later."""
+        journal = self.ctx.journal
+        if not journal.fresh or not self.journal_lock.acquire(blocking=False):
+            return  # the reading thread shows it
+        try:
+            page = journal.query(Query(limit=PAGE))
+            total = journal.index.count()
+        finally:
+            self.journal_lock.release()
+        self._page_shown = True
+        self._first_page(page, total)
 
     def on_screen_resume(self) -> None:
         # (Textual refreshes the bindings on resume: "undo" shows if a delete happened.)
@@ -243,7 +260,8 @@ class JournalScreen(AppScreen):
         app = self.app
         journal = app.ctx.journal  # type: ignore[attr-defined]
         worker = get_current_worker()
-        if self._listing is None:  # first visit: the first page now, while the rest is read
+        if self._listing is None and not self._page_shown:
+            # first visit: the first page now, while the rest is read
             with app.journal_lock:  # type: ignore[attr-defined]
                 page = journal.query(Query(limit=PAGE))
                 total = journal.index.count()
