@@ -6,6 +6,7 @@ import threading
 from datetime import date
 from traceback import extract_stack
 
+from textual import events
 from textual.widgets import DataTable, Input, Markdown, Select, TextArea
 from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
@@ -328,3 +329,29 @@ async def test_opening_a_screen_never_reparses_the_stylesheet(make_ctx, journal,
             await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert reparses == [], "\n".join(reparses)
+
+
+async def test_built_at_once_when_today_fills_before_any_typing(make_ctx, journal):
+    """The moment Today's side panel first fills, with nothing typed, is the quietest
+    of a session: the Journal screen is built then, not after ``prepare_delay``."""
+    seed(journal)
+    app = make_app(make_ctx("en"), prepare=60.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        [built] = app._screen_stacks["journal"]
+        assert isinstance(built, JournalScreen) and not built.is_current
+        assert isinstance(app.focused, TextArea)
+
+
+async def test_not_built_at_once_when_typing_started_first(make_ctx, journal):
+    seed(journal)
+    app = make_app(make_ctx("en"), prepare=60.0)
+
+    def hook(message: object) -> None:  # a key typed as the first frame shows
+        if isinstance(message, events.Ready):
+            app.screen.query_one("#body", TextArea).insert("Early bird")
+
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#body", TextArea).text == "Early bird"
+        assert "journal" not in app._screen_stacks  # waits for a quiet second

@@ -203,11 +203,22 @@ class JournalApp(App[int]):
                                   title=MSG("prompts.warning", self.lang),
                                   severity="warning", timeout=15, markup=False)
 
-    def prepare_soon(self) -> None:
+    def prepare_soon(self, *, idle: bool = False) -> None:
         """Build the Journal screen once Today has been quiet for ``prepare_delay``;
         each call (Today calls it on every edit) restarts the wait, so the build
-        never lands in the middle of typing."""
+        never lands in the middle of typing.
+
+        ``idle``: Today has just filled its side panel and nothing is typed yet,
+        the quietest moment of a session; build at once, so that F3 pressed in the
+        first second finds the screen ready (~50 ms) instead of building it (~120).
+        """
         if self.prepare_delay is None or "journal" in self._screen_stacks:
+            return
+        if idle:
+            if self._prepare_timer is not None:
+                self._prepare_timer.stop()
+                self._prepare_timer = None
+            self.call_after_refresh(self._prepare_journal)
             return
         if self._prepare_timer is None:
             self._prepare_timer = self.set_timer(self.prepare_delay, self._prepare_journal)

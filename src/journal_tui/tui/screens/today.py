@@ -72,6 +72,7 @@ class TodayScreen(AppScreen):
         self._timer: Timer | None = None
         self._draft_written = False
         self._side_loaded = False
+        self._side_shown = False
         self._new_key: str | None = None
         self._new_count = 1
 
@@ -455,7 +456,9 @@ class TodayScreen(AppScreen):
                    past: list[tuple[str, date, list[Entry]]]) -> None:
         lang = self.lang
         self.app.show_streak(days)  # type: ignore[attr-defined]
-        self.app.prepare_soon()  # type: ignore[attr-defined]  # Today is ready
+        # Today is ready; before any typing this is the quietest moment there is.
+        first, self._side_shown = not self._side_shown, True
+        self.app.prepare_soon(idle=first and not self.has_unsaved())  # type: ignore[attr-defined]
         self.query_one("#streak", Static).update(
             MSG(f"today.streak.{'one' if days == 1 else 'many'}"
                 f"{'' if written_today else '_open'}", lang, n=days)
