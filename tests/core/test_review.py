@@ -260,6 +260,10 @@ def test_markdown_is_deterministic_and_complete(book: PromptBook) -> None:
     fr = review_markdown(r, "fr")
     assert "# Semaine 2026-W48" in fr and "compétition" in fr and "▶ vers synergie" in fr
     assert book.weekly[0].text_in("fr") in fr
+    # French decimals take a comma; English (and JSON, below) keep the point
+    assert "cette semaine 3,0/5 · quatre semaines avant 2,5/5" in fr
+    assert "| Humeur | 3,0 | – | 3,0 |" in fr and "semaine +1,00" in fr and "3.0" not in fr
+    assert "this week 3.0/5 · four weeks before 2.5/5" in md and "week +1.00" in md
 
 
 def test_json_contract(book: PromptBook) -> None:

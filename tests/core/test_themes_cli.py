@@ -88,7 +88,7 @@ def test_text_detail_in_french(filled: Journal, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert out.startswith("Thèmes, de 2026-W52 à 2027-W01 (3 semaines, 3 entrées)")
     assert "obstination ↔ détermination" in out
-    assert "2027-W01        1         1      +0.50        +0.25  ▲" in out
+    assert "2027-W01        1         1      +0,50        +0,25  ▲" in out  # decimal comma
     assert "Semaine" in out
 
 

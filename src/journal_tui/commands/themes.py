@@ -22,7 +22,7 @@ from journal_tui.commands.common import (
     write_out,
 )
 from journal_tui.core.context import Context
-from journal_tui.core.i18n import Catalog
+from journal_tui.core.i18n import Catalog, number
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.themes import (
@@ -140,7 +140,7 @@ class Report:
                                                                     strict=True))
                         if theme.polar else ""),
             "total": str(now.mentions),
-            "mean": "" if now.balance is None else f"{now.balance:+.2f}",
+            "mean": "" if now.balance is None else number(now.balance, "+.2f", self.lang),
             "trend": arrow(trend(now, prev, theme.polar)),
         }
 
@@ -157,8 +157,8 @@ class Report:
             b, avg = line.balance[i], line.average[i]
             rows.append((
                 week, str(n), "" if line.mentions[i] is None else str(line.mentions[i]),
-                "" if not polar or b is None else f"{b:+.2f}",
-                "" if not polar or avg is None else f"{avg:+.2f}",
+                "" if not polar or b is None else number(b, "+.2f", self.lang),
+                "" if not polar or avg is None else number(avg, "+.2f", self.lang),
                 balance_mark(b, n == 0) if polar else spark([line.mentions[i]], self.top),
             ))
         return rows

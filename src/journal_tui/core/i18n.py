@@ -37,6 +37,12 @@ class Catalog:
         return set(self._entries)
 
 
+def number(value: float, spec: str, lang: str) -> str:
+    """``value`` formatted with ``spec`` (``"+.2f"``), with a decimal comma in French."""
+    text = format(value, spec)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def long_date(day: date, lang: str) -> str:
     """"Thursday 26 November 2026" / "jeudi 26 novembre 2026"."""
     wd = WEEKDAYS[lang][day.weekday()]

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal_tui.core.codec import jsonable
-from journal_tui.core.i18n import Catalog, colon, long_date, short_weekday
+from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.themes import weekly_series
@@ -267,12 +267,12 @@ def _mean(values: Iterable[float | int | None]) -> float | None:
 # -------------------------------------------------------------------- renderers
 
 
-def fmt_mood(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}/5"
+def fmt_mood(value: float | None, lang: str) -> str:
+    return "–" if value is None else f"{number(value, '.1f', lang)}/5"
 
 
-def fmt_balance(value: float | None) -> str:
-    return "–" if value is None else f"{value:+.2f}"
+def fmt_balance(value: float | None, lang: str) -> str:
+    return "–" if value is None else number(value, "+.2f", lang)
 
 
 def scale(balance: float | None, trailing: float | None, width: int = 9) -> str:
@@ -333,8 +333,9 @@ def _theme_lines(review: WeeklyReview, lang: str) -> list[str]:
         return [MSG("themes_none", lang)]
     return [
         f"{t.theme.pole('low', lang)} {scale(t.week, t.trailing)} {t.theme.pole('high', lang)}"
-        f" · {MSG('week_vs', lang, week=fmt_balance(t.week), trailing=fmt_balance(t.trailing))}"
-        f"{' · ' + shift_text(t, lang) if t.direction else ''}"
+        " · " + MSG("week_vs", lang, week=fmt_balance(t.week, lang),
+                    trailing=fmt_balance(t.trailing, lang))
+        + (" · " + shift_text(t, lang) if t.direction else "")
         for t in shown
     ]
 
@@ -344,10 +345,10 @@ def review_text(review: WeeklyReview, lang: str) -> str:
     out = [MSG("title", lang, week=review.week), *_summary(review, lang), ""]
     out.append(MSG("days", lang))
     for d in review.days:
-        mood = f"  {fmt_mood(d.mood)}" if d.mood is not None else ""
+        mood = f"  {fmt_mood(d.mood, lang)}" if d.mood is not None else ""
         out.append(f"  {day_label(d.day, lang):<7} {'●' * d.entries or '·'}{mood}")
-    mood = MSG("mood_line", lang, week=fmt_mood(review.mood),
-               trailing=fmt_mood(review.mood_trailing))
+    mood = MSG("mood_line", lang, week=fmt_mood(review.mood, lang),
+               trailing=fmt_mood(review.mood_trailing, lang))
     out += ["", MSG("mood", lang) + colon(lang) + mood]
     out += ["", MSG("themes", lang), *(f"  {line}" for line in _theme_lines(review, lang))]
     none = MSG("none", lang)
@@ -382,9 +383,10 @@ def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> st
     out.append("| " + MSG("entries", lang) + " | "
                + " | ".join(str(d.entries) for d in review.days) + " |")
     out.append("| " + MSG("mood", lang) + " | " + " | ".join(
-        f"{d.mood:.1f}" if d.mood is not None else "–" for d in review.days) + " |")
-    out += ["", f"## {MSG('mood', lang)}", "", MSG("mood_line", lang, week=fmt_mood(review.mood),
-                                                  trailing=fmt_mood(review.mood_trailing)), ""]
+        number(d.mood, ".1f", lang) if d.mood is not None else "–" for d in review.days) + " |")
+    out += ["", f"## {MSG('mood', lang)}", "",
+            MSG("mood_line", lang, week=fmt_mood(review.mood, lang),
+                trailing=fmt_mood(review.mood_trailing, lang)), ""]
     out += [f"## {MSG('themes', lang)}", "", *(f"- {line}" for line in _theme_lines(review, lang))]
     out += ["", f"## {MSG('people', lang)}", "", _names(review.people, "@") or MSG("none", lang)]
     out += ["", f"## {MSG('tags', lang)}", "", _names(review.tags, "#") or MSG("none", lang)]

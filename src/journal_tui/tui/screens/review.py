@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Label, ListItem, ListView, Static, TextArea
 
 from journal_tui.core import atomic
-from journal_tui.core.i18n import MONTHS, Catalog, long_date
+from journal_tui.core.i18n import MONTHS, Catalog, long_date, number
 from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
 from journal_tui.core.review import (
     WeeklyReview,
@@ -301,7 +301,7 @@ class ReviewScreen(AppScreen):
             from journal_tui.tui.screens.entry import EntryScreen
         except ImportError:
             meta = " · ".join(x for x in (
-                entry.prompt or "", fmt_mood(entry.mood) if entry.mood else "",
+                entry.prompt or "", fmt_mood(entry.mood, self.lang) if entry.mood else "",
                 " ".join(f"#{t}" for t in entry.tags)) if x)
             self.app.push_screen(EntryReader(long_date(entry.date, self.lang), meta, entry.body))
         else:
@@ -481,20 +481,21 @@ class ReviewScreen(AppScreen):
     def _mood(self, review: WeeklyReview) -> Content:
         lang = self.lang
         line = Content.assemble(
-            (fmt_mood(review.mood), "bold " + mood_style(review.mood)),
+            (fmt_mood(review.mood, lang), "bold " + mood_style(review.mood)),
             f" {MSG('current', lang)} · ",
-            (fmt_mood(review.mood_trailing), mood_style(review.mood_trailing)),
+            (fmt_mood(review.mood_trailing, lang), mood_style(review.mood_trailing)),
             f" {MSG('mood.before', lang)}")
         if review.mood is not None and review.mood_trailing is not None:
             delta = review.mood - review.mood_trailing
             if abs(delta) >= 0.05:
-                line = line + Content.styled(f"  {'▲' if delta > 0 else '▼'} {delta:+.1f}",
+                arrow = "▲" if delta > 0 else "▼"
+                line = line + Content.styled(f"  {arrow} {number(delta, '+.1f', lang)}",
                                              "$success" if delta > 0 else "$warning")
         weeks: list[Content | str] = []
         for w, m in review.mood_weeks:
             style = mood_style(m) + (" bold underline" if w == review.week else "")
             weeks += [Content.styled(f"{w[-3:]} ", "$text-muted"),
-                      Content.styled(f"{m:.1f}" if m is not None else "–", style), "  "]
+                      Content.styled(number(m, ".1f", lang) if m is not None else "–", style), "  "]
         return line + Content("\n") + Content.assemble(*weeks)
 
     def _themes(self, review: WeeklyReview) -> Content:
@@ -509,7 +510,7 @@ class ReviewScreen(AppScreen):
             low, high = t.theme.pole("low", lang), t.theme.pole("high", lang)
             if t.direction:
                 mark = Content.styled(
-                    f"{'▶' if t.direction > 0 else '◀'} {t.shift or 0:+.1f}",
+                    f"{'▶' if t.direction > 0 else '◀'} {number(t.shift or 0, '+.1f', lang)}",
                     "bold $success" if t.direction > 0 else "bold $warning")
             elif t.shift is not None:
                 mark = Content.styled(MSG("steady", lang), "$text-muted")

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Header, Static
 
-from journal_tui.core.i18n import MONTHS, Catalog
+from journal_tui.core.i18n import MONTHS, Catalog, number
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.themes import (
@@ -277,12 +277,12 @@ class ThemesScreen(AppScreen):
         parts = []
         if row.polar:
             b = row.balance[k]
-            parts.append(MSG("info.balance", lang, b=f"{b:+.2f}") if b is not None
+            parts.append(MSG("info.balance", lang, b=number(b, "+.2f", lang)) if b is not None
                          else MSG("info.nobalance", lang))
             avg = view.averages[row.theme_id][k]
             if avg is not None:
                 parts.append(MSG("info.avg.w" if "-W" in period else "info.avg.m", lang,
-                                 a=f"{avg:+.2f}"))
+                                 a=number(avg, "+.2f", lang)))
         if row.mentions[k]:
             parts.append(MSG("info.enter", lang))
         return first + "\n" + " · ".join(parts)

@@ -7,6 +7,7 @@ from datetime import date
 from textual.content import Content
 from textual.widget import Widget
 
+from journal_tui.core.i18n import number
 from journal_tui.core.review import Day, day_label
 
 CELL = 10
@@ -49,7 +50,7 @@ class DayStrip(Widget):
             dots = "●" * min(d.entries, 3) + ("+" if d.entries > 3 else "") or "·"
             rows[1] += [(dots.center(width - 1), "bold $accent" if d.entries else "dim"),
                         (" ", "")]
-            mood = f"{d.mood:.1f}" if d.mood is not None else ""
+            mood = number(d.mood, ".1f", self.lang) if d.mood is not None else ""
             rows[2] += [(mood.center(width - 1), mood_style(d.mood)), (" ", "")]
         parts: list[tuple[str, str] | str] = []
         for i, row in enumerate(rows):

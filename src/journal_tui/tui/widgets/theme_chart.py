@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from journal_tui.core.i18n import number
 from journal_tui.core.themes import SPARK, ThemeSeries, arrow
 
 LOW, MID, HIGH, NEUTRAL = "red", "yellow", "green", "cyan"
@@ -56,7 +57,8 @@ class OverviewRow:
 
 
 def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
-                  cursor: int | None = None, cursor_style: Style = CURSOR) -> list[Text]:
+                  cursor: int | None = None, cursor_style: Style = CURSOR,
+                  lang: str = "en") -> list[Text]:
     """One line per theme: marker, name, heat row, trend arrow, mean (or total)."""
     if not rows:
         return []
@@ -86,7 +88,7 @@ def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
             line.append(glyph * (pw - 1) + " " if pw > 1 else glyph, style=style)
         line.append(f" {arrow(r.trend)} ")
         if r.polar:
-            value = "" if r.mean is None else f"{r.mean:+.2f}"
+            value = "" if r.mean is None else number(r.mean, "+.2f", lang)
             line.append(f"{value:>5}", style=balance_style(r.mean))
         else:
             line.append(f"{r.total:>5}", style=NEUTRAL)
@@ -273,7 +275,7 @@ class ThemeOverview(Widget):
 
     def render(self) -> Text:
         lines = draw_overview(self.rows, self.selected, self.size.width, self.cursor,
-                              _cursor_style(self))
+                              _cursor_style(self), getattr(self.app, "lang", "en"))
         return Text("\n").join(lines) if lines else Text("")
 
 
