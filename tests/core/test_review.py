@@ -223,7 +223,7 @@ def test_count_names_keeps_first_spelling_and_counts_entries() -> None:
 def test_load_entries_reads_five_weeks_only(journal, book: PromptBook) -> None:
     for e in hand_built_week():
         journal.save(e, touch=False)
-    loaded = load_entries(journal, "2026-W48", TODAY)
+    loaded = load_entries(journal, "2026-W48")
     assert min(e.date for e in loaded) == d("2026-10-26")  # W44's Monday
     assert "Five weeks before: outside" not in {e.title for e in loaded}
     r = weekly_review(loaded, "2026-W48", book, TODAY)
@@ -232,15 +232,20 @@ def test_load_entries_reads_five_weeks_only(journal, book: PromptBook) -> None:
     assert r.mood_trailing == pytest.approx(2.5)
 
 
-def test_load_entries_follows_a_long_streak(journal, book: PromptBook) -> None:
+def test_a_long_streak_is_counted_from_the_index_days(journal, book: PromptBook) -> None:
     start = d("2026-08-01")
     for i in range((d("2026-11-29") - start).days + 1):
         journal.save(entry(start + timedelta(days=i), f"day {i}"), touch=False)
     journal.save(entry(d("2026-06-01"), "long before"), touch=False)
-    loaded = load_entries(journal, "2026-W48", d("2026-12-10"))
-    assert "long before" not in {e.title for e in loaded}
-    r = weekly_review(loaded, "2026-W48", book, d("2026-12-10"))
+    journal.save(entry(d("2026-07-31"), "a note", kind="review", week="2026-W31"),
+                 touch=False)  # a review note does not extend the streak
+    loaded = load_entries(journal, "2026-W48")
+    assert min(e.date for e in loaded) == d("2026-10-26")  # five weeks, not the streak
+    written = journal.days_with_entries()
+    r = weekly_review(loaded, "2026-W48", book, d("2026-12-10"), written)
     assert r.streak == (d("2026-11-29") - start).days + 1 == 121
+    # without the journal's days, the streak is what the entries given show
+    assert weekly_review(loaded, "2026-W48", book, d("2026-12-10")).streak == 35
 
 
 def test_markdown_is_deterministic_and_complete(book: PromptBook) -> None:

@@ -42,10 +42,11 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         week = f"{year}-W{num:02d}"
     else:
         week = iso_week(ctx.today)
-    entries = load_entries(ctx.journal, week, ctx.today)
+    entries = load_entries(ctx.journal, week)
+    written = ctx.journal.days_with_entries()
     warn_problems(ctx.journal.problems(), ctx.lang)
     warn_prompts(ctx)
-    review = weekly_review(entries, week, ctx.prompts, ctx.today)
+    review = weekly_review(entries, week, ctx.prompts, ctx.today, written)
     if args.format == "json":
         write_out(review_json(review, ctx.lang))
     elif args.format == "markdown":

@@ -106,6 +106,11 @@ class Journal:
         self._ensure_fresh()
         return list(self.index.query(q))
 
+    def days_with_entries(self) -> set[date]:
+        """Every day with an entry (review notes aside), from the index alone."""
+        self._ensure_fresh()
+        return self.index.days_with_entries()
+
     def json_objects(self, q: Query = Query()) -> list[str]:
         """Matching entries as JSON object texts, straight from the index."""
         self._ensure_fresh()

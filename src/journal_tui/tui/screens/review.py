@@ -315,11 +315,12 @@ class ReviewScreen(AppScreen):
         try:
             with self.journal_lock:
                 ctx.journal.refresh()
-                entries = load_entries(ctx.journal, week, ctx.today)
+                entries = load_entries(ctx.journal, week)
+                written = ctx.journal.days_with_entries()
                 problems = len(ctx.journal.problems())
                 draft = next((d for d in ctx.journal.drafts() if d.key == draft_key(week)),
                              None)
-            review = weekly_review(entries, week, ctx.prompts, ctx.today)
+            review = weekly_review(entries, week, ctx.prompts, ctx.today, written)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
             return

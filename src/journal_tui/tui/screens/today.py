@@ -444,7 +444,7 @@ class TodayScreen(AppScreen):
             else:
                 self.app.refresh_at_start()  # type: ignore[attr-defined]
             todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
-            days = journal.index.days_with_entries()
+            days = journal.days_with_entries()
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
                     for key, d in on_this_day(day)]
         self._side_loaded = True
