@@ -237,3 +237,39 @@ def test_snapshot_year_wide(snap_compare, make_ctx, journal, lang: str) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_recent_weeks_first_then_the_whole_journal(make_ctx, journal: Journal) -> None:
+    """The default range (and the eight weeks before it, for the trend) is read and
+    shown first; the rest of the journal, years back, follows for the long ranges."""
+    seed(journal)
+    old = date(2024, 3, 4)
+    journal.save(make_entry("Long ago: stubborn about everything.", day=old,
+                            when=datetime(2024, 3, 4, 9, tzinfo=TZ),
+                            checkin={"determination": -2}), touch=False)
+    loaded: list[ThemesScreen.Loaded] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ThemesScreen.Loaded):
+            loaded.append(message)
+
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await settle_workers(pilot)
+        first, last = loaded[0], loaded[-1]
+        assert first.since == date(2026, 8, 10)  # W33: 16 weeks before W48's end
+        assert old not in {e.date for e in first.entries}
+        assert len(first.entries) == len(SEED)
+        assert last.since is None and len(last.entries) == len(SEED) + 1
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("4")
+        assert screen.view is not None and screen.view.periods[0] == "2024-03"
+
+        screen.since, screen.entries = first.since, first.entries  # as before the rest came
+        await pilot.press("4")
+        await pilot.press("1")
+        assert screen.view.periods[-1] == "2026-W48"  # covered: drawn at once
+        await pilot.press("4")
+        assert "Loading" in str(screen.query_one("#themes-range").render())
+        assert screen.view.periods[0] != "2024-03"  # not drawn from half the journal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -22,6 +23,26 @@ class AppScreen(Screen[None]):
                  classes: str | None = None) -> None:
         super().__init__(name, id, classes)
         self._preset_breakpoints()
+        self._pending: set[tuple[Callable[..., object], tuple[object, ...]]] = set()
+
+    def call_once_after_refresh(self, callback: Callable[..., object], *args: object) -> None:
+        """``call_after_refresh``, once however often it is asked for meanwhile.
+
+        A mode's screen gets ScreenResume twice when first shown (from Textual's
+        ``_init_mode`` and ``switch_mode``), and each would start the same read of
+        the journal; run once, after the screen's first paint, it also leaves that
+        paint alone.
+        """
+        key = (callback, args)
+        if key in self._pending:
+            return
+        self._pending.add(key)
+
+        def run() -> None:
+            self._pending.discard(key)
+            callback(*args)
+
+        self.call_after_refresh(run)
 
     def _preset_breakpoints(self) -> None:
         """Carry the width class (``-narrow``/``-wide``) from birth.

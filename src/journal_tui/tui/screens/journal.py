@@ -156,7 +156,7 @@ class JournalScreen(AppScreen):
         # (Textual refreshes the bindings on resume: "undo" shows if a delete happened.)
         if self._listing is not None:  # the entries read last time show at once
             self.call_after_refresh(self.post_message, self.Shown(self.filters, self._found))
-        self.load()  # entries may have changed on another screen
+        self.call_once_after_refresh(self.load)  # entries may have changed on another screen
 
     def on_resize(self) -> None:
         width = self.query_one("#entries", DataTable).size.width

@@ -231,7 +231,7 @@ class ReviewScreen(AppScreen):
         self._layout(self.size.width)
 
     def on_screen_resume(self) -> None:
-        self.load(self.week)
+        self.call_once_after_refresh(self.load, self.week)
 
     def on_resize(self, event: Resize) -> None:
         self._layout(event.size.width)

@@ -142,7 +142,7 @@ class TodayScreen(AppScreen):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and getattr(self.app, "first_frame_shown", True):
-            self.load_side()
+            self.call_once_after_refresh(self.load_side)
 
     # ------------------------------------------------------------------ prompt
 
