@@ -18,7 +18,7 @@ from tui_helpers import ScreenHost, settle_workers, wait_for
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
-from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
+from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
 
 TZ = timezone(timedelta(hours=1))
 
@@ -258,21 +258,6 @@ async def test_enter_opens_the_entry_whole(app: ScreenHost) -> None:
         await pilot.press("escape")
         await settle_workers(pilot)
         assert app.screen is screen
-
-
-async def test_fallback_reader_shows_the_whole_body(app: ScreenHost, monkeypatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "journal_tui.tui.screens.entry", None)  # not there
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle_workers(pilot)
-        await pilot.press("enter")
-        await settle_workers(pilot)
-        assert isinstance(app.screen, EntryReader)
-        assert app.screen.body.endswith("We agreed to share the stand.")
-        await pilot.press("escape")
-        await settle_workers(pilot)
-        assert isinstance(app.screen, ReviewScreen)
 
 
 async def test_reloads_when_shown_again(app: ScreenHost, journal) -> None:

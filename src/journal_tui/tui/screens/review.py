@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Label, ListItem, ListView, Static, TextArea
 
 from journal_tui.core import atomic
-from journal_tui.core.i18n import MONTHS, Catalog, long_date, number
+from journal_tui.core.i18n import MONTHS, Catalog, number
 from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
 from journal_tui.core.review import (
     WeeklyReview,
@@ -40,7 +40,7 @@ from journal_tui.core.storage import Draft
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
-from journal_tui.tui.widgets.review_dialogs import EntryReader, ExportExistsDialog
+from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
 
 MSG = Catalog({
     "b.prev": ("◀ week", "◀ semaine"),
@@ -296,16 +296,10 @@ class ReviewScreen(AppScreen):
     def open_entry(self, event: ListView.Selected) -> None:
         if not isinstance(event.item, EntryItem):
             return
-        entry = event.item.entry
-        try:
-            from journal_tui.tui.screens.entry import EntryScreen
-        except ImportError:
-            meta = " · ".join(x for x in (
-                entry.prompt or "", fmt_mood(entry.mood, self.lang) if entry.mood else "",
-                " ".join(f"#{t}" for t in entry.tags)) if x)
-            self.app.push_screen(EntryReader(long_date(entry.date, self.lang), meta, entry.body))
-        else:
-            self.app.push_screen(EntryScreen(entry))
+        # Imported here: the entry screen brings Textual's Markdown widget (~25 ms).
+        from journal_tui.tui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(event.item.entry))
 
     # ---------------------------------------------------------------- workers
 

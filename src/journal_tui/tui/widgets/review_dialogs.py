@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 DIALOG_CSS = """
 {name} {{
@@ -66,48 +66,3 @@ class ExportExistsDialog(ModalScreen[str]):
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)
-
-
-class EntryReader(ModalScreen[None]):
-    """An entry rendered as Markdown; Escape or q closes it."""
-
-    DEFAULT_CSS = """
-    EntryReader {
-        align: center middle;
-        background: $background 60%;
-    }
-    EntryReader > Vertical {
-        width: 90%;
-        height: 90%;
-        border: thick $primary;
-        background: $surface;
-    }
-    EntryReader .meta {
-        padding: 0 2;
-        color: $text-muted;
-    }
-    EntryReader VerticalScroll {
-        height: 1fr;
-    }
-    """
-    BINDINGS = [Binding("escape,q", "dismiss", "close", show=False)]
-
-    def __init__(self, title: str, meta: str, body: str) -> None:
-        super().__init__()
-        self.title_text = title
-        self.meta = meta
-        self.body = body
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.title_text
-            if self.meta:
-                yield Static(self.meta, classes="meta", markup=False)
-            with VerticalScroll():
-                yield Markdown(self.body)
-
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)
