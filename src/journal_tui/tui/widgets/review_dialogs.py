@@ -1,5 +1,4 @@
-"""Small modal screens of the review: the export's "file exists" choice, and an
-entry reader used until ``screens/entry.py`` is available."""
+"""The review's modal question: the export file exists (overwrite, new name, cancel)."""
 
 from __future__ import annotations
 
