@@ -60,3 +60,21 @@ def test_printing_commands_never_import_textual(tmp_path: Path) -> None:
     report = json.loads(result.stderr.strip().splitlines()[-1])
     assert report["textual"] == []
     assert report["codes"]["list"] == 0 and report["codes"]["show nope"] == 1
+
+
+def test_french_interface_text_uses_typographic_apostrophes() -> None:
+    """As the prompts do (tests/core/test_prompts.py): ’ in French, never '."""
+    import importlib
+    import pkgutil
+
+    import journal_tui
+    from journal_tui.core.i18n import Catalog
+
+    straight = []
+    for info in pkgutil.walk_packages(journal_tui.__path__, "journal_tui."):
+        if info.name.endswith("__main__"):
+            continue
+        for value in vars(importlib.import_module(info.name)).values():
+            if isinstance(value, Catalog):
+                straight += [key for key in sorted(value.keys()) if "'" in value(key, "fr")]
+    assert straight == []

@@ -59,7 +59,7 @@ MSG = Catalog({
                "haut ; · rien ; vide : aucune entrée cette semaine ; tendance par rapport aux "
                "{n} semaines précédentes"),
     "unknown_theme": ("unknown theme {id!r}: use one of {ids}",
-                      "thème inconnu {id!r} : utilisez l'un de {ids}"),
+                      "thème inconnu {id!r} : utilisez l’un de {ids}"),
     "bad_range": ("--from {start} is after --to {end}", "--from {start} est après --to {end}"),
 })
 

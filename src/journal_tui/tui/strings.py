@@ -17,7 +17,7 @@ MSG = Catalog({
     # header, modes
     "streak.one": ("1-day streak", "série : 1 jour"),
     "streak.many": ("{n}-day streak", "série : {n} jours"),
-    "mode.today": ("Today", "Aujourd'hui"),
+    "mode.today": ("Today", "Aujourd’hui"),
     "mode.journal": ("Journal", "Journal"),
     "mode.themes": ("Themes", "Thèmes"),
     "mode.review": ("Review", "Bilan"),
@@ -32,7 +32,7 @@ MSG = Catalog({
     "b.less": ("Move left / lower", "Vers la gauche / moins"),
     "b.more": ("Move right / higher", "Vers la droite / plus"),
     "b.clear": ("Clear", "Effacer"),
-    "b.mood_pick": ("Pick a mood (1–5)", "Choisir l'humeur (1–5)"),
+    "b.mood_pick": ("Pick a mood (1–5)", "Choisir l’humeur (1–5)"),
     "b.cal_day": ("Previous / next day", "Jour précédent / suivant"),
     "b.cal_week": ("Previous / next week", "Semaine précédente / suivante"),
     "b.cal_prev_month": ("Previous month", "Mois précédent"),
@@ -55,7 +55,7 @@ MSG = Catalog({
     "quit.question": (
         "The entry you are writing is not saved. Quit anyway?\n"
         "Your text is kept as a draft and offered again next time.",
-        "L'entrée en cours n'est pas enregistrée. Quitter quand même ?\n"
+        "L’entrée en cours n’est pas enregistrée. Quitter quand même ?\n"
         "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
     "quit.yes": ("Quit", "Quitter"),
     "quit.no": ("Keep writing", "Continuer"),
@@ -64,14 +64,14 @@ MSG = Catalog({
     "draft.title": ("Unsaved draft", "Brouillon non enregistré"),
     "draft.question": ("A draft for {day}, last typed at {time}, was never saved:\n\n{preview}\n\n"
                        "Restore it into the editor?",
-                       "Un brouillon du {day}, tapé pour la dernière fois à {time}, n'a jamais "
-                       "été enregistré :\n\n{preview}\n\nLe remettre dans l'éditeur ?"),
+                       "Un brouillon du {day}, tapé pour la dernière fois à {time}, n’a jamais "
+                       "été enregistré :\n\n{preview}\n\nLe remettre dans l’éditeur ?"),
     "draft.yes": ("Restore", "Restaurer"),
     "draft.no": ("Discard", "Jeter"),
     "draft.error": ("Could not keep a draft: {error}",
                     "Impossible de garder un brouillon : {error}"),
     "draft.restored": ("Draft restored. ctrl+s saves it.",
-                       "Brouillon restauré. ctrl+s l'enregistre."),
+                       "Brouillon restauré. ctrl+s l’enregistre."),
     # today
     "today.placeholder": ("Write here… #tags and @people are picked up.",
                           "Écrivez ici… les #étiquettes et @personnes sont reconnues."),
@@ -81,22 +81,22 @@ MSG = Catalog({
     "today.theme": ("Theme: {theme}", "Thème : {theme}"),
     "today.entries": ("Entries of the day", "Entrées du jour"),
     "today.new_hint": ("ctrl+t starts another one", "ctrl+t en commence une autre"),
-    "today.none_yet": ("None yet.", "Aucune pour l'instant."),
+    "today.none_yet": ("None yet.", "Aucune pour l’instant."),
     "today.on_this_day": ("On this day", "Ce jour-là"),
     "today.month_ago": ("A month ago", "Il y a un mois"),
     "today.year_ago": ("A year ago", "Il y a un an"),
-    "today.nothing": ("nothing written", "rien d'écrit"),
+    "today.nothing": ("nothing written", "rien d’écrit"),
     "today.streak_none": ("No streak yet: today is a good day to start.",
-                          "Pas encore de série : aujourd'hui est un bon jour pour commencer."),
+                          "Pas encore de série : aujourd’hui est un bon jour pour commencer."),
     "today.streak.one": ("You wrote today: a streak begins.",
-                         "Vous avez écrit aujourd'hui : une série commence."),
+                         "Vous avez écrit aujourd’hui : une série commence."),
     "today.streak.many": ("{n} days in a row with an entry, today included.",
-                          "{n} jours d'affilée avec une entrée, aujourd'hui compris."),
+                          "{n} jours d’affilée avec une entrée, aujourd’hui compris."),
     "today.streak.one_open": ("You wrote yesterday: write today to keep it going.",
-                              "Vous avez écrit hier : écrivez aujourd'hui pour continuer."),
+                              "Vous avez écrit hier : écrivez aujourd’hui pour continuer."),
     "today.streak.many_open": ("{n} days in a row up to yesterday: write today to keep "
                                "it going.",
-                               "{n} jours d'affilée jusqu'à hier : écrivez aujourd'hui "
+                               "{n} jours d’affilée jusqu’à hier : écrivez aujourd’hui "
                                "pour continuer."),
     "today.new": ("New entry", "Nouvelle entrée"),
     "today.editing": ("Entry of {time}", "Entrée de {time}"),
@@ -108,18 +108,18 @@ MSG = Catalog({
     "save.done": ("Saved ({words} words).", "Enregistré ({words} mots)."),
     "save.updated": ("Entry updated ({words} words).", "Entrée mise à jour ({words} mots)."),
     "save.empty": ("Nothing to save: the entry is empty.",
-                   "Rien à enregistrer : l'entrée est vide."),
+                   "Rien à enregistrer : l’entrée est vide."),
     "save.error": ("Could not save: {error}. Your text is still in the editor.",
                    "Enregistrement impossible : {error}. Votre texte est toujours dans "
-                   "l'éditeur."),
+                   "l’éditeur."),
     "editor.none": ("No editor set: set $VISUAL or $EDITOR, or 'editor' in the config.",
-                    "Aucun éditeur : définissez $VISUAL ou $EDITOR, ou 'editor' dans la "
+                    "Aucun éditeur : définissez $VISUAL ou $EDITOR, ou « editor » dans la "
                     "configuration."),
-    "editor.error": ("The editor failed: {error}", "L'éditeur a échoué : {error}"),
+    "editor.error": ("The editor failed: {error}", "L’éditeur a échoué : {error}"),
     "prompt.other": ("Another prompt: {n} of {total}", "Autre question : {n} sur {total}"),
     # reading, errors
     "read.error": ("Could not read: {error}", "Lecture impossible : {error}"),
-    "entry.missing": ("This entry no longer exists.", "Cette entrée n'existe plus."),
+    "entry.missing": ("This entry no longer exists.", "Cette entrée n’existe plus."),
     "problems": ("{n} unreadable file(s) skipped (never rewritten):",
                  "{n} fichier(s) illisible(s) ignoré(s) (jamais réécrit(s)) :"),
     "problems.more": ("… and {n} more (see journal-tui doctor)",
@@ -148,10 +148,10 @@ MSG = Catalog({
     "entry.people": ("People", "Personnes"),
     "entry.rating": ("Self-rating", "Auto-évaluation"),
     "entry.review": ("Weekly review {week}", "Bilan de la semaine {week}"),
-    "delete.title": ("Delete entry", "Supprimer l'entrée"),
+    "delete.title": ("Delete entry", "Supprimer l’entrée"),
     "delete.question": ("Delete the entry of {day}, “{title}”?\n"
                         "It goes to the trash and can be restored.",
-                        "Supprimer l'entrée du {day}, « {title} » ?\n"
+                        "Supprimer l’entrée du {day}, « {title} » ?\n"
                         "Elle part à la corbeille et peut être restaurée."),
     "delete.yes": ("Delete", "Supprimer"),
     "delete.no": ("Cancel", "Annuler"),
@@ -164,27 +164,27 @@ MSG = Catalog({
     # help
     "help.title": ("Keys", "Touches"),
     "help.everywhere": ("Everywhere", "Partout"),
-    "help.today": ("Today", "Aujourd'hui"),
+    "help.today": ("Today", "Aujourd’hui"),
     "help.scales": ("Mood and self-rating", "Humeur et auto-évaluation"),
     "help.journal": ("Journal", "Journal"),
     "help.calendar": ("Calendar", "Calendrier"),
-    "help.entry": ("Reading an entry", "Lecture d'une entrée"),
+    "help.entry": ("Reading an entry", "Lecture d’une entrée"),
     "help.footer": ("Tab moves between fields. Escape closes this help.",
-                    "Tab passe d'un champ à l'autre. Échap ferme cette aide."),
+                    "Tab passe d’un champ à l’autre. Échap ferme cette aide."),
     "help.palette": ("Command palette: screens, entries", "Palette : écrans, entrées"),
     "help.question": ("Help (when not typing)", "Aide (hors saisie)"),
     # command palette
     "palette.placeholder": ("Screens, commands, or words from an entry…",
-                            "Écrans, commandes, ou mots d'une entrée…"),
-    "cmd.today": ("Today: write", "Aujourd'hui : écrire"),
+                            "Écrans, commandes, ou mots d’une entrée…"),
+    "cmd.today": ("Today: write", "Aujourd’hui : écrire"),
     "cmd.today.help": ("The prompt of the day and the editor",
-                       "La question du jour et l'éditeur"),
+                       "La question du jour et l’éditeur"),
     "cmd.journal": ("Journal: browse and search", "Journal : parcourir et chercher"),
     "cmd.journal.help": ("All entries, search, filters and calendar",
                          "Toutes les entrées, recherche, filtres et calendrier"),
     "cmd.themes": ("Themes over time", "Thèmes dans le temps"),
     "cmd.themes.help": ("How the article's themes evolve week by week",
-                        "L'évolution des thèmes de l'article, semaine après semaine"),
+                        "L’évolution des thèmes de l’article, semaine après semaine"),
     "cmd.review": ("Weekly review", "Bilan de la semaine"),
     "cmd.review.help": ("Look back on the week and write the review note",
                         "Revenir sur la semaine et écrire le bilan"),
@@ -197,8 +197,8 @@ MSG = Catalog({
     "cmd.theme.help": ("Change Textual's colour theme", "Changer le thème de couleurs de Textual"),
     "cmd.quit": ("Quit", "Quitter"),
     "cmd.quit.help": ("Leave journal-tui (asks first if the entry is not saved)",
-                      "Quitter journal-tui (demande d'abord si l'entrée n'est pas enregistrée)"),
-    "cmd.open": ("Open entry: {title}", "Ouvrir l'entrée : {title}"),
+                      "Quitter journal-tui (demande d’abord si l’entrée n’est pas enregistrée)"),
+    "cmd.open": ("Open entry: {title}", "Ouvrir l’entrée : {title}"),
 })
 
 

@@ -70,7 +70,7 @@ MSG = Catalog({
                   "{period} · {span} · {entries} entrées, dont {mentions} sur ce thème"),
     "info.gap": ("{period} · {span} · no entry", "{period} · {span} · aucune entrée"),
     "info.balance": ("balance {b}", "équilibre {b}"),
-    "info.nobalance": ("no balance signal", "pas de signal d'équilibre"),
+    "info.nobalance": ("no balance signal", "pas de signal d’équilibre"),
     "info.avg.w": ("4-week average {a}", "moyenne sur 4 semaines {a}"),
     "info.avg.m": ("4-month average {a}", "moyenne sur 4 mois {a}"),
     "info.enter": ("Enter: see the entries", "Entrée : voir les entrées"),
