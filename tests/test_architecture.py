@@ -62,19 +62,24 @@ def test_printing_commands_never_import_textual(tmp_path: Path) -> None:
     assert report["codes"]["list"] == 0 and report["codes"]["show nope"] == 1
 
 
-def test_french_interface_text_uses_typographic_apostrophes() -> None:
-    """As the prompts do (tests/core/test_prompts.py): ’ in French, never '."""
+def test_french_interface_text_follows_french_typography() -> None:
+    """As the prompts do (tests/core/test_prompts.py): ’ in French, never ', and a space
+    before : ; ? ! ("Humeur : 4/5")."""
     import importlib
     import pkgutil
+    import re
 
     import journal_tui
     from journal_tui.core.i18n import Catalog
 
-    straight = []
+    french: dict[str, str] = {}
     for info in pkgutil.walk_packages(journal_tui.__path__, "journal_tui."):
         if info.name.endswith("__main__"):
             continue
         for value in vars(importlib.import_module(info.name)).values():
             if isinstance(value, Catalog):
-                straight += [key for key in sorted(value.keys()) if "'" in value(key, "fr")]
-    assert straight == []
+                french |= {key: value(key, "fr") for key in sorted(value.keys())}
+    assert len(french) > 200
+    assert [key for key, text in french.items() if "'" in text] == []
+    tight = re.compile(r"[^\s\u00a0\u202f{}\[\]()]([:;?!])(\s|$)")
+    assert [key for key, text in french.items() if tight.search(text)] == []
