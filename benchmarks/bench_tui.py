@@ -51,8 +51,8 @@ class Probe(JournalApp):
 
 show_side = TodayScreen._show_side
 def filled(screen, *args):
+    screen.call_after_refresh(os._exit, 0)  # queued first: right after the paint
     show_side(screen, *args)
-    screen.call_after_refresh(os._exit, 0)
 TodayScreen._show_side = filled
 
 async def main():
