@@ -83,3 +83,15 @@ def test_french_interface_text_follows_french_typography() -> None:
     assert [key for key, text in french.items() if "'" in text] == []
     tight = re.compile(r"[^\s\u00a0\u202f\[(]([:;?!])(\s|$)")
     assert [key for key, text in french.items() if tight.search(text)] == []
+
+
+def test_counts_take_the_singular_by_language() -> None:
+    from journal_tui.core.i18n import Catalog
+
+    msg = Catalog({"n": ("{n} entries", "{n} entrées"), "n.one": ("{n} entry", "{n} entrée"),
+                   "plain": ("{n} things", "{n} choses")})
+    assert [msg.count("n", k, "en", n=k) for k in (0, 1, 2)] == [
+        "0 entries", "1 entry", "2 entries"]
+    assert [msg.count("n", k, "fr", n=k) for k in (0, 1, 2)] == [
+        "0 entrée", "1 entrée", "2 entrées"]
+    assert msg.count("plain", 1, "en", n=1) == "1 things"  # no .one variant: the key itself

@@ -129,3 +129,13 @@ def test_corrupt_file_is_skipped_with_a_warning(filled: Journal,
     captured = capsys.readouterr()
     assert json.loads(captured.out)["themes"]["determination"]["mentions"] == [1]
     assert "20270106-090000-dead.toml" in captured.err
+
+
+@pytest.mark.parametrize(("lang", "title"), [
+    ("en", "Themes, 2027-W02 to 2027-W02 (1 week, 1 entry)"),
+    ("fr", "Thèmes, de 2027-W02 à 2027-W02 (1 semaine, 1 entrée)"),
+])
+def test_title_counts_in_the_singular(filled: Journal, capsys: pytest.CaptureFixture[str],
+                                      lang: str, title: str) -> None:
+    assert main(["themes", "--lang", lang, "--from", "2027-01-12", "--to", "2027-01-12"]) == 0
+    assert capsys.readouterr().out.startswith(title)

@@ -355,3 +355,18 @@ async def test_not_built_at_once_when_typing_started_first(make_ctx, journal):
         await settle(pilot)
         assert app.screen.query_one("#body", TextArea).text == "Early bird"
         assert "journal" not in app._screen_stacks  # waits for a quiet second
+
+
+async def test_counts_take_the_singular_in_both_languages(make_ctx, journal):
+    seed(journal)
+    for lang, counts in (("en", ("1 of 5 entries", "5 entries")),
+                         ("fr", ("1 entrée sur 5", "5 entrées"))):
+        app = make_app(make_ctx(lang))
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_journal(pilot)
+            assert counts[1] in str(screen.query_one("#count").render())
+            screen.query_one("#tag", Input).focus()
+            await type_in(pilot, "mentor")
+            await settle(pilot)
+            assert len(row_ids(screen)) == 1
+            assert counts[0] in str(screen.query_one("#count").render())

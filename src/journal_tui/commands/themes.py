@@ -42,8 +42,10 @@ from journal_tui.core.themes import (
 DEFAULT_WEEKS = 12
 
 MSG = Catalog({
-    "title": ("Themes, {first} to {last} ({n} weeks, {entries} entries)",
-              "Thèmes, de {first} à {last} ({n} semaines, {entries} entrées)"),
+    "title": ("Themes, {first} to {last} ({n} {w}, {entries} {e})",
+              "Thèmes, de {first} à {last} ({n} {w}, {entries} {e})"),
+    "n_entries": ("entries", "entrées"), "n_entries.one": ("entry", "entrée"),
+    "weeks": ("weeks", "semaines"), "weeks.one": ("week", "semaine"),
     "theme": ("Theme", "Thème"),
     "mentions": ("Mentions", "Mentions"),
     "balance": ("Balance", "Équilibre"),
@@ -145,8 +147,10 @@ class Report:
         }
 
     def title(self) -> str:
-        return MSG("title", self.lang, first=self.s.periods[0], last=self.s.periods[-1],
-                   n=len(self.s.periods), entries=sum(self.s.entries))
+        n, entries, lang = len(self.s.periods), sum(self.s.entries), self.lang
+        return MSG("title", lang, first=self.s.periods[0], last=self.s.periods[-1],
+                   n=n, w=MSG.count("weeks", n, lang), entries=entries,
+                   e=MSG.count("n_entries", entries, lang))
 
     def detail_rows(self, tid: str) -> list[tuple[str, ...]]:
         line = self.s.themes[tid]

@@ -33,8 +33,19 @@ class Catalog:
         text = fr if lang == "fr" and fr else en
         return text.format(**values) if values else text
 
+    def count(self, key: str, n: int, lang: str, /, **values: object) -> str:
+        """The message about ``n`` things: ``key.one`` where ``n`` takes the singular
+        in ``lang`` (and the catalog has that variant), else ``key``."""
+        one = f"{key}.one"
+        return self(one if singular(n, lang) and one in self._entries else key, lang, **values)
+
     def keys(self) -> set[str]:
         return set(self._entries)
+
+
+def singular(n: int, lang: str) -> bool:
+    """Whether ``n`` things take the singular: 1 in English; 0 and 1 in French."""
+    return n == 1 or (lang == "fr" and n == 0)
 
 
 def number(value: float, spec: str, lang: str) -> str:

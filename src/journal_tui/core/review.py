@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal_tui.core.codec import jsonable
-from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
+from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday, singular
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.themes import weekly_series
@@ -302,8 +302,7 @@ def _names(counts: dict[str, int], mark: str) -> str:
 
 def plural(key: str, n: int, lang: str) -> str:
     """"entry"/"entries", "jour"/"jours"… (French singular for 0 and 1)."""
-    one = n == 1 or (lang == "fr" and n == 0)
-    return MSG(f"{key}.1" if one else f"{key}.n", lang)
+    return MSG(f"{key}.1" if singular(n, lang) else f"{key}.n", lang)
 
 
 def counts_line(review: WeeklyReview, lang: str) -> str:

@@ -342,9 +342,10 @@ class JournalScreen(AppScreen):
         if not n:
             text = MSG("journal.empty", self.lang)
         elif filters.active:
-            text = MSG("journal.count_of", self.lang, n=n, total=total)
+            text = MSG.count("journal.count_of", n if self.lang == "fr" else total, self.lang,
+                             n=n, total=total)
         else:
-            text = MSG("journal.count.one" if n == 1 else "journal.count", self.lang, n=n)
+            text = MSG.count("journal.count", n, self.lang, n=n)
         count = self.query_one("#count", Static)
         # One line before and after: no need to lay the whole screen out again.
         fits = count.size.width

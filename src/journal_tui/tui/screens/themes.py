@@ -61,11 +61,14 @@ MSG = Catalog({
     "range.1y": ("1 year", "1 an"),
     "range.all": ("all", "tout"),
     "span": ("{first} – {last} · {n} entries", "{first} – {last} · {n} entrées"),
+    "span.one": ("{first} – {last} · {n} entry", "{first} – {last} · {n} entrée"),
     "loading": ("Loading…", "Chargement…"),
     "load.error": ("Could not read the journal: {error}",
                    "Impossible de lire le journal : {error}"),
     "nothing": ("No entry in this range yet: write a few and come back.",
                 "Aucune entrée sur cette période : écrivez-en quelques-unes et revenez."),
+    "info.week.one": ("{period} · {span} · {entries} entry, {mentions} about this theme",
+                      "{period} · {span} · {entries} entrée, dont {mentions} sur ce thème"),
     "info.week": ("{period} · {span} · {entries} entries, {mentions} about this theme",
                   "{period} · {span} · {entries} entrées, dont {mentions} sur ce thème"),
     "info.gap": ("{period} · {span} · no entry", "{period} · {span} · aucune entrée"),
@@ -272,8 +275,9 @@ class ThemesScreen(AppScreen):
             label = f"{i + 1} {MSG('range.' + r, lang)}"
             tabs.append(f" {label} ", style="reverse bold" if r == self.range else "")
             tabs.append(" ")
-        tabs.append(MSG("span", lang, first=view.periods[0], last=view.periods[-1],
-                        n=sum(view.entries)), style="dim")
+        n = sum(view.entries)
+        tabs.append(MSG.count("span", n, lang, first=view.periods[0], last=view.periods[-1],
+                              n=n), style="dim")
         self.query_one("#themes-range", Static).update(tabs)
         overview = self.query_one(ThemeOverview)
         overview.show(view.rows, self.selected, self.cursor)
@@ -313,7 +317,8 @@ class ThemesScreen(AppScreen):
         span = _span(*period_bounds(period), lang)
         if not view.entries[k]:
             return MSG("info.gap", lang, period=period, span=span)
-        first = MSG("info.week", lang, period=period, span=span, entries=view.entries[k],
+        first = MSG.count("info.week", view.entries[k], lang, period=period, span=span,
+                          entries=view.entries[k],
                     mentions=row.mentions[k] or 0)
         parts = []
         if row.polar:

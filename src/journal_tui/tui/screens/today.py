@@ -359,7 +359,8 @@ class TodayScreen(AppScreen):
         self.entry = entry
         self._discard_drafts(old_key, entry.id)
         self._set_baseline()
-        self.notify(MSG("save.done" if new else "save.updated", self.lang, words=entry.words))
+        self.notify(MSG.count("save.done" if new else "save.updated", entry.words, self.lang,
+                              words=entry.words))
         self.load_side()
 
     # ------------------------------------------------------------- other entries
