@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import DataTable, Footer, OptionList, Static, TextArea
 from tui_helpers import make_app, seed, settle, type_in, wait_for
 
 from journal_tui.tui.screens.entry import EntryScreen
@@ -197,3 +197,23 @@ async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, 
         assert "streak" in app.sub_title
         assert screen.query_one("#body", TextArea).language == markdown_language() == "markdown"
         assert isinstance(app.focused, TextArea)  # building the panel kept the focus
+
+
+async def test_an_unreadable_file_is_named_at_start_and_left_alone(make_ctx, journal):
+    """A hand-edited file that no longer parses: a notification names it with its
+    line, the rest of the journal opens, and the file is never rewritten."""
+    entries = seed(journal)
+    bad = journal.root / "entries" / "2026" / "11" / "20261120-080000-bad1.toml"
+    text = 'schema = 1\nid = "20261120-080000-bad1"\nbody = """never closed\n'
+    bad.write_text(text, encoding="utf-8")
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 unreadable file skipped" in m and f"{bad}:3: invalid TOML" in m
+                   for m in messages), messages
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count == len(entries)
+    assert bad.read_text(encoding="utf-8") == text

@@ -196,7 +196,8 @@ class JournalApp(App[int]):
             if more > 0:
                 listed += "\n" + MSG("problems.more", self.lang, n=more)
             self.call_from_thread(
-                self.notify, MSG("problems", self.lang, n=len(problems)) + "\n" + listed,
+                self.notify,
+                MSG.count("problems", len(problems), self.lang, n=len(problems)) + "\n" + listed,
                 severity="warning", timeout=15, markup=False)
         if warnings:
             self.call_from_thread(self.notify, "\n".join(warnings[:5]),

@@ -123,8 +123,10 @@ MSG = Catalog({
     # reading, errors
     "read.error": ("Could not read: {error}", "Lecture impossible : {error}"),
     "entry.missing": ("This entry no longer exists.", "Cette entrée n’existe plus."),
-    "problems": ("{n} unreadable file(s) skipped (never rewritten):",
-                 "{n} fichier(s) illisible(s) ignoré(s) (jamais réécrit(s)) :"),
+    "problems": ("{n} unreadable files skipped (never rewritten):",
+                 "{n} fichiers illisibles ignorés (jamais réécrits) :"),
+    "problems.one": ("{n} unreadable file skipped (never rewritten):",
+                     "{n} fichier illisible ignoré (jamais réécrit) :"),
     "problems.more": ("… and {n} more (see journal-tui doctor)",
                       "… et {n} de plus (voir journal-tui doctor)"),
     "prompts.warning": ("prompts.toml", "prompts.toml"),

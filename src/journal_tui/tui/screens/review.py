@@ -85,7 +85,8 @@ MSG = Catalog({
     "export.error": ("Could not export: {error}", "Impossible d’exporter : {error}"),
     "load.error": ("Could not read the journal: {error}",
                    "Impossible de lire le journal : {error}"),
-    "skipped": ("{n} unreadable file(s) skipped.", "{n} fichier(s) illisible(s) ignoré(s)."),
+    "skipped": ("{n} unreadable files skipped.", "{n} fichiers illisibles ignorés."),
+    "skipped.one": ("{n} unreadable file skipped.", "{n} fichier illisible ignoré."),
 })
 
 
@@ -399,7 +400,8 @@ class ReviewScreen(AppScreen):
         self._show(review)
         self._show_note(review, first, message.draft)
         if message.problems and first:
-            self.notify(MSG("skipped", self.lang, n=message.problems), severity="warning")
+            self.notify(MSG.count("skipped", message.problems, self.lang, n=message.problems),
+                        severity="warning")
 
     @on(TextArea.Changed, "#review-note")
     def _note_changed(self) -> None:

@@ -85,7 +85,8 @@ MSG = Catalog({
                     "Entrée ouvre une entrée · Échap ferme"),
     "dialog.empty": ("No entry touches this theme here.",
                      "Aucune entrée ne touche ce thème ici."),
-    "problems": ("{n} unreadable file(s) skipped", "{n} fichier(s) illisible(s) ignoré(s)"),
+    "problems": ("{n} unreadable files skipped", "{n} fichiers illisibles ignorés"),
+    "problems.one": ("{n} unreadable file skipped", "{n} fichier illisible ignoré"),
 })
 
 
@@ -210,7 +211,8 @@ class ThemesScreen(AppScreen):
         self.entries, self.book, self.since = message.entries, message.book, message.since
         self.selected = min(self.selected, max(0, len(self.theme_ids) - 1))
         if message.problems:
-            self.notify(MSG("problems", self.lang, n=message.problems), severity="warning")
+            self.notify(MSG.count("problems", message.problems, self.lang, n=message.problems),
+                        severity="warning")
         self.recompute()
 
     def on_themes_screen_failed(self, message: Failed) -> None:
