@@ -189,9 +189,10 @@ def _bundled_book(cache_dir: Path | None = None) -> PromptBook:
                 return _Checker(text, path).book(data, None)
             except PromptsError:
                 pass  # a damaged cache: parse the file itself
-    book = parse_prompts(text, path)
+    data = _load_toml(text, path)
+    book = _Checker(text, path).book(data, None)
     if cache_dir is not None:
-        _store_data(text, cache_dir)
+        _store_data(text, data, cache_dir)
     return book
 
 
@@ -214,13 +215,12 @@ def _cached_data(text: str, cache_dir: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _store_data(text: str, cache_dir: Path) -> None:
+def _store_data(text: str, data: dict[str, Any], cache_dir: Path) -> None:
     """Best effort: a cache that cannot be written only costs the next start 5 ms."""
     import json
 
     from journal_tui.core.atomic import WriteError, atomic_write, ensure_dir
 
-    data = tomllib.loads(text)
     try:
         encoded = json.dumps({"sha256": _digest(text), "data": data}, ensure_ascii=False)
     except (TypeError, ValueError):  # a TOML date or the like: JSON cannot hold it
@@ -277,12 +277,15 @@ def parse_prompts(
     are added to ``base``'s or replace those with the same id (keeping their place),
     and its prompts may use ``base``'s themes.
     """
+    return _Checker(text, path).book(_load_toml(text, path), base)
+
+
+def _load_toml(text: str, path: Path | None) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc, text)
         raise PromptsError(f"invalid TOML: {message}", path, line) from None
-    return _Checker(text, path).book(data, base)
 
 
 class _Checker:
