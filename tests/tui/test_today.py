@@ -343,3 +343,23 @@ async def test_editing_keeps_the_prompt_text_the_entry_answered(make_ctx, journa
         await settle(pilot)
         saved = journal.get(entries[0].id)
         assert saved.prompt == entries[0].prompt and saved.body.endswith("Encore.")
+
+
+@pytest.mark.parametrize("key", ["ctrl+s", "ctrl+t"])
+async def test_keys_typed_ahead_at_start_find_the_side_panel(make_ctx, journal, key):
+    """Keys buffered while the app starts may save (and reread the day) before the
+    first frame's follow-up has built the side panel: the panel is built then."""
+    seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.today_screen
+        assert screen is not None
+        if key == "ctrl+s":
+            screen.query_one("#body", TextArea).insert("Typed before the first frame")
+        await pilot.press(key)
+        await settle(pilot)
+        assert app.is_running and app.screen is screen
+        assert screen.query_one("#streak", Static).render()
+        assert screen.query_one("#day-entries", OptionList).option_count >= 1
+    bodies = [read(p)["body"] for p in entry_files(journal.root)]
+    assert ("Typed before the first frame" in bodies) == (key == "ctrl+s")

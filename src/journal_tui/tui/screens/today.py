@@ -455,6 +455,9 @@ class TodayScreen(AppScreen):
 
     def _show_side(self, days: int, written_today: bool, todays: list[Entry],
                    past: list[tuple[str, date, list[Entry]]]) -> None:
+        # A save (ctrl+s, ctrl+t) typed ahead while the app starts can finish its read
+        # before the first frame's follow-up has built the panel: build it here then.
+        self._build_side()
         lang = self.lang
         self.app.show_streak(days)  # type: ignore[attr-defined]
         # Today is ready; before any typing this is the quietest moment there is.
