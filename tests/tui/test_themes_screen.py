@@ -272,4 +272,9 @@ async def test_recent_weeks_first_then_the_whole_journal(make_ctx, journal: Jour
         assert screen.view.periods[-1] == "2026-W48"  # covered: drawn at once
         await pilot.press("4")
         assert "Loading" in str(screen.query_one("#themes-range").render())
-        assert screen.view.periods[0] != "2024-03"  # not drawn from half the journal
+        # nothing drawn from part of the journal, and no key acts on the range before
+        assert screen.view is None and screen.query_one(ThemeChart).data is None
+        for key in ("down", "left", "home", "enter"):
+            await pilot.press(key)
+        assert app.screen is screen and screen.view is None
+        assert "Loading" in str(screen.query_one("#themes-range").render())

@@ -205,7 +205,8 @@ class ThemesScreen(AppScreen):
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
             return
-        self.post_message(self.Loaded(entries, book, 0 if recent is not None else problems))
+        if not worker.is_cancelled:  # a newer load (the screen shown again) replaces it
+            self.post_message(self.Loaded(entries, book, 0 if recent is not None else problems))
 
     def on_themes_screen_loaded(self, message: Loaded) -> None:
         self.entries, self.book, self.since = message.entries, message.book, message.since
@@ -246,7 +247,11 @@ class ThemesScreen(AppScreen):
         if self.entries is None or self.book is None:
             return
         if not self.covers(self.range):  # the rest of the journal is on its way (load)
+            # Nothing drawn from part of the journal, and no key acts on the range before.
+            self.view = None
             self.query_one("#themes-range", Static).update(MSG("loading", self.lang))
+            self.query_one(ThemeOverview).show([], self.selected, None)
+            self.query_one(ThemeChart).show(None)
             return
         periods = self.periods_for(self.range)
         current = series(self.entries, self.book, periods)

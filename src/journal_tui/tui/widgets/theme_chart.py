@@ -290,7 +290,7 @@ class ThemeChart(Widget):
         super().__init__(**kw)
         self.data: ChartData | None = None
 
-    def show(self, data: ChartData) -> None:
+    def show(self, data: ChartData | None) -> None:
         self.data = data
         self.refresh()
 
