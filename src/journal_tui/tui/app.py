@@ -31,7 +31,7 @@ from journal_tui.tui.widgets.dialogs import ConfirmDialog
 if TYPE_CHECKING:
     from textual.command import Provider
 
-_HERE = Path(__file__).parent
+_HERE = Path(__file__).resolve().parent  # as Textual resolves each screen's CSS_PATH
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
 
