@@ -271,3 +271,19 @@ def test_a_cache_failing_mid_refresh_falls_back_to_memory(journal: Journal,
     (journal.entries_dir / "2026" / "11").joinpath("x.toml").write_text("broken = ")
     assert [e.body for e in journal.scan().entries] == ["still listed"]
     assert len(calls) == 2
+
+
+def test_durable_writes_fsync_and_cache_writes_do_not(tmp_path: Path, monkeypatch) -> None:
+    """Entries are fsynced (file and folder); derived data that can be rebuilt is
+    written just as atomically and privately, without waiting for the disk."""
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
+    atomic.atomic_write(tmp_path / "entry.toml", b"kept")
+    assert len(synced) == 2  # the file, then its folder
+    synced.clear()
+    atomic.atomic_write(tmp_path / "cache.json", b"{}", durable=False)
+    assert synced == []
+    assert (tmp_path / "cache.json").read_bytes() == b"{}"
+    assert (tmp_path / "cache.json").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.json", "entry.toml"]

@@ -42,12 +42,14 @@ def ensure_dir(path: Path) -> Path:
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
-                 sync_dir: bool = True) -> None:
+                 sync_dir: bool = True, durable: bool = True) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600.
 
     With ``overwrite=False`` an existing target is an error (``FileExistsError``),
     checked with a hard link so two writers cannot both win. Bulk writers pass
-    ``sync_dir=False`` and call ``fsync_dir`` once per folder at the end.
+    ``sync_dir=False`` and call ``fsync_dir`` once per folder at the end. Derived
+    data that can be rebuilt (caches) passes ``durable=False``: still all or
+    nothing, but no fsync (tens of ms on a slow disk, on the app's start).
     """
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -58,7 +60,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(tmp, FILE_MODE)
@@ -67,7 +70,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
         else:
             os.link(tmp, path)  # fails if path exists
             tmp.unlink()
-        if sync_dir:
+        if sync_dir and durable:
             fsync_dir(path.parent)
     except FileExistsError:
         _discard(tmp)

@@ -229,7 +229,7 @@ def _store_data(text: str, data: dict[str, Any], cache_dir: Path) -> None:
         return
     try:
         ensure_dir(cache_dir)
-        atomic_write(cache_dir / PARSED_CACHE, encoded.encode("utf-8"))
+        atomic_write(cache_dir / PARSED_CACHE, encoded.encode("utf-8"), durable=False)
     except (OSError, WriteError):
         pass
 
