@@ -1,9 +1,9 @@
 """The weekly review: what a week held, beside the four weeks before it.
 
 ``weekly_review`` is pure (entries in, a ``WeeklyReview`` out); ``load_entries``
-is the one query a caller needs (the week and the four weeks before it, reaching
-further back only while the streak goes on). Renderers return strings or plain
-data; the caller prints or writes them.
+is the one query a caller needs (the week and the four weeks before it), and
+``Journal.days_with_entries()`` gives the streak its days. Renderers return strings
+or plain data; the caller prints or writes them.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ class KeyFooter(Footer):
         )
 
     def compose(self) -> ComposeResult:
-        self._drawn = self._shown() if self._bindings_ready else None
+        self._drawn = self._shown() if getattr(self, "_bindings_ready", True) else None
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
