@@ -170,7 +170,7 @@ class Journal:
         return (self.entries_dir / f"{entry.date:%Y}" / f"{entry.date:%m}"
                 / f"{entry.id}.{fmt or self.fmt}")
 
-    def save(self, entry: Entry, *, touch: bool = True) -> Path:
+    def save(self, entry: Entry, *, touch: bool = True, durable: bool = True) -> Path:
         """Write ``entry``, creating or updating its file.
 
         An existing file keeps its format; if the entry's date moved it to another
@@ -179,7 +179,8 @@ class Journal:
 
         The existing file is looked up without walking the journal (``_find``): an
         entry's file sits in its id's or its date's month folder, or the index knows
-        it, so saving stays cheap in a journal of any size.
+        it, so saving stays cheap in a journal of any size. ``durable=False`` skips
+        the fsyncs, for a throw-away journal (the demo).
         """
         old = self._find(entry.id, entry.date)
         if old is not None:
@@ -189,7 +190,7 @@ class Journal:
         fmt = format_of(old) if old is not None else self.fmt
         path = self.path_for(entry, fmt)
         self.ensure()
-        atomic.atomic_write(path, encode(entry, fmt))
+        atomic.atomic_write(path, encode(entry, fmt), durable=durable)
         if old is not None and old != path:
             atomic.remove(old)
             self.index.forget(old)
