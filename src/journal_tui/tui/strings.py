@@ -122,6 +122,12 @@ MSG = Catalog({
     "prompt.other": ("Another prompt: {n} of {total}", "Autre question : {n} sur {total}"),
     # reading, errors
     "read.error": ("Could not read: {error}", "Lecture impossible : {error}"),
+    # shared by the screens that read the whole journal (Themes, Review)
+    "screen.loading": ("Loading…", "Chargement…"),
+    "screen.load_error": ("Could not read the journal: {error}",
+                          "Impossible de lire le journal : {error}"),
+    "screen.skipped": ("{n} unreadable files skipped.", "{n} fichiers illisibles ignorés."),
+    "screen.skipped.one": ("{n} unreadable file skipped.", "{n} fichier illisible ignoré."),
     "entry.missing": ("This entry no longer exists.", "Cette entrée n’existe plus."),
     "problems": ("{n} unreadable files skipped (never rewritten):",
                  "{n} fichiers illisibles ignorés (jamais réécrits) :"),

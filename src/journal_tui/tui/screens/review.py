@@ -38,6 +38,7 @@ from journal_tui.core.review import (
 )
 from journal_tui.core.storage import Draft
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
@@ -50,7 +51,6 @@ MSG = Catalog({
     "b.export": ("export", "exporter"),
     "title": ("Week {week}", "Semaine {week}"),
     "current": ("this week", "cette semaine"),
-    "loading": ("Loading…", "Chargement…"),
     "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),
     "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),
     "mood": ("Mood", "Humeur"),
@@ -83,10 +83,6 @@ MSG = Catalog({
     "export.new": ("New file", "Nouveau fichier"),
     "export.cancel": ("Cancel", "Annuler"),
     "export.error": ("Could not export: {error}", "Impossible d’exporter : {error}"),
-    "load.error": ("Could not read the journal: {error}",
-                   "Impossible de lire le journal : {error}"),
-    "skipped": ("{n} unreadable files skipped.", "{n} fichiers illisibles ignorés."),
-    "skipped.one": ("{n} unreadable file skipped.", "{n} fichier illisible ignoré."),
 })
 
 
@@ -226,7 +222,7 @@ class ReviewScreen(AppScreen):
                 replace(b, description=MSG(b.description, self.lang))
                 if b.description.startswith("b.") else b for b in bindings]
         self.query_one("#review-no-entries").display = False
-        self.query_one("#review-title", Static).update(MSG("loading", self.lang))
+        self.query_one("#review-title", Static).update(SHARED("screen.loading", self.lang))
         self.set_reactive(ReviewScreen.week, self._start_week or iso_week(self.ctx.today))
         self.query_one("#review-entries", ListView).focus()
         self._layout(self.size.width)
@@ -317,7 +313,7 @@ class ReviewScreen(AppScreen):
                              None)
             review = weekly_review(entries, week, ctx.prompts, ctx.today, written)
         except (OSError, ValueError) as exc:
-            self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
+            self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
         self.post_message(self.Loaded(review, problems, draft.body if draft else None))
 
@@ -400,7 +396,8 @@ class ReviewScreen(AppScreen):
         self._show(review)
         self._show_note(review, first, message.draft)
         if message.problems and first:
-            self.notify(MSG.count("skipped", message.problems, self.lang, n=message.problems),
+            self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
+                                     n=message.problems),
                         severity="warning")
 
     @on(TextArea.Changed, "#review-note")

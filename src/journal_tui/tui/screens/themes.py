@@ -38,6 +38,7 @@ from journal_tui.core.themes import (
     trend,
 )
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
@@ -62,9 +63,6 @@ MSG = Catalog({
     "range.all": ("all", "tout"),
     "span": ("{first} – {last} · {n} entries", "{first} – {last} · {n} entrées"),
     "span.one": ("{first} – {last} · {n} entry", "{first} – {last} · {n} entrée"),
-    "loading": ("Loading…", "Chargement…"),
-    "load.error": ("Could not read the journal: {error}",
-                   "Impossible de lire le journal : {error}"),
     "nothing": ("No entry in this range yet: write a few and come back.",
                 "Aucune entrée sur cette période : écrivez-en quelques-unes et revenez."),
     "info.week.one": ("{period} · {span} · {entries} entry, {mentions} about this theme",
@@ -85,8 +83,6 @@ MSG = Catalog({
                     "Entrée ouvre une entrée · Échap ferme"),
     "dialog.empty": ("No entry touches this theme here.",
                      "Aucune entrée ne touche ce thème ici."),
-    "problems": ("{n} unreadable files skipped", "{n} fichiers illisibles ignorés"),
-    "problems.one": ("{n} unreadable file skipped", "{n} fichier illisible ignoré"),
 })
 
 
@@ -156,7 +152,7 @@ class ThemesScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(MSG("loading", self.lang), id="themes-range")
+        yield Static(SHARED("screen.loading", self.lang), id="themes-range")
         yield ThemeOverview(id="themes-overview")
         yield ThemeChart(id="themes-chart")
         yield KeyFooter()
@@ -203,7 +199,7 @@ class ThemesScreen(AppScreen):
                     return
                 score_entry(entry, book)
         except (OSError, ValueError) as exc:
-            self.post_message(self.Failed(MSG("load.error", self.lang, error=exc)))
+            self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
         if not worker.is_cancelled:  # a newer load (the screen shown again) replaces it
             self.post_message(self.Loaded(entries, book, 0 if recent is not None else problems))
@@ -212,7 +208,8 @@ class ThemesScreen(AppScreen):
         self.entries, self.book, self.since = message.entries, message.book, message.since
         self.selected = min(self.selected, max(0, len(self.theme_ids) - 1))
         if message.problems:
-            self.notify(MSG.count("problems", message.problems, self.lang, n=message.problems),
+            self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
+                                     n=message.problems),
                         severity="warning")
         self.recompute()
 
@@ -249,7 +246,7 @@ class ThemesScreen(AppScreen):
         if not self.covers(self.range):  # the rest of the journal is on its way (load)
             # Nothing drawn from part of the journal, and no key acts on the range before.
             self.view = None
-            self.query_one("#themes-range", Static).update(MSG("loading", self.lang))
+            self.query_one("#themes-range", Static).update(SHARED("screen.loading", self.lang))
             self.query_one(ThemeOverview).show([], self.selected, None)
             self.query_one(ThemeChart).show(None)
             return
