@@ -16,6 +16,8 @@ from journal_tui.core.themes import (
     monthly_series,
     months_between,
     period_bounds,
+    score_entry,
+    series,
     shift,
     summary,
     trend,
@@ -149,3 +151,73 @@ def test_entries_outside_the_range_are_ignored(book: PromptBook) -> None:
 def test_empty_periods(book: PromptBook) -> None:
     s = weekly_series([], book, [])
     assert s.periods == () and s.to_json()["weeks"] == []
+
+
+# ------------------------------------------------------- scores kept in the index
+
+
+def count_scoring(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from journal_tui.core.detect import Detector
+
+    scored: list[str] = []
+    real = Detector._score
+
+    def counting(self: Detector, entry: Entry):  # type: ignore[no-untyped-def]
+        scored.append(entry.id)
+        return real(self, entry)
+
+    monkeypatch.setattr(Detector, "_score", counting)
+    return scored
+
+
+def test_signals_survive_their_text_form(book: PromptBook) -> None:
+    from journal_tui.core.demo import demo_entries
+    from journal_tui.core.detect import signals_from_json, signals_json
+
+    for e in demo_entries(date(2026, 11, 26)):
+        signals = score_entry(e, book)
+        assert signals_from_json(signals_json(signals)) == signals
+
+
+def test_scores_are_kept_in_the_index_between_runs(tmp_path, book: PromptBook,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new run (new Journal object, new prompt book object) reads the scores back;
+    a changed file, or other keywords, are scored again."""
+    import copy
+    from dataclasses import replace
+
+    from journal_tui.core.demo import demo_entries
+    from journal_tui.core.index import Query
+    from journal_tui.core.storage import Journal
+    from journal_tui.core.themes import scored_entries
+
+    entries = demo_entries(date(2026, 11, 26))
+    journal = Journal(tmp_path / "j", cache_dir=tmp_path / "cache")
+    for e in entries:
+        journal.save(e, touch=False)
+    weeks = last_weeks(date(2026, 11, 26), 10)
+    scored = count_scoring(monkeypatch)
+    first = scored_entries(journal, Query(kind="entry"), copy.copy(book))  # nothing in memory
+    plain = [e for e in entries if e.kind == "entry"]
+    assert len(scored) == len(first) == len(plain)
+    expected = series(first, book, weeks)
+
+    scored.clear()
+    again_book = copy.copy(book)  # as a new process loads it: equal, not the same object
+    journal = Journal(tmp_path / "j", cache_dir=tmp_path / "cache")
+    second = scored_entries(journal, Query(kind="entry"), again_book)
+    assert scored == []
+    assert series(second, again_book, weeks) == expected
+
+    changed = replace(second[0], body=second[0].body + " I stayed stubborn.")
+    journal.save(changed)
+    scored_entries(journal, Query(kind="entry"), copy.copy(book))
+    assert scored == [changed.id]
+
+    scored.clear()
+    theme = book.themes["determination"]
+    keywords = {**theme.keywords, "en": {**theme.keywords["en"], "low": ("mulish",)}}
+    other = replace(book, themes={**book.themes,
+                                  "determination": replace(theme, keywords=keywords)})
+    scored_entries(journal, Query(kind="entry"), other)
+    assert len(scored) == len(plain)  # other keywords: every entry scored again

@@ -31,6 +31,7 @@ from journal_tui.core.themes import (
     balance_mark,
     last_weeks,
     period_bounds,
+    scored_entries,
     shift,
     spark,
     summary,
@@ -104,7 +105,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     previous = [shift(weeks[0], k) for k in range(-len(weeks), 0)]
     start = period_bounds(previous[0])[0] - timedelta(weeks=3)  # room for 4-week averages
     end = period_bounds(weeks[-1])[1]
-    entries = ctx.journal.query(Query(start=start, end=end, kind="entry"))
+    entries = scored_entries(ctx.journal, Query(start=start, end=end, kind="entry"), book)
     warn_problems(ctx.journal.problems(), ctx.lang)
     warn_prompts(ctx)
     current = weekly_series(entries, book, weeks)

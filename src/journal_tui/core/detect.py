@@ -39,10 +39,16 @@ Mentions
 Scores are derived data, never written to entry files: :class:`Detector` keeps
 them in memory per (entry id, updated), and :func:`detector_for` keeps one
 detector per prompt book, so a changed ``prompts.toml`` (a new book) re-scores.
+The index keeps them between runs (``themes.scored_entries``), under
+``Detector.digest``: the scoring code's version and the book's themes, keywords
+and prompt themes.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 import weakref
 from collections.abc import Iterable
@@ -55,6 +61,7 @@ import Stemmer
 from journal_tui.core.model import Entry
 from journal_tui.core.text import fold
 
+SCORING_VERSION = 1  # bump when scoring changes: scores kept in the index go stale
 LANGS = ("fr", "en")
 _STEMMER_NAMES = {"fr": "french", "en": "english"}
 
@@ -220,6 +227,23 @@ class Detector:
             cached = self._memo[key] = self._score(entry)
         return cached
 
+    @functools.cached_property
+    def digest(self) -> str:
+        """What scores depend on besides the entry: stored scores are reused only
+        under the same digest."""
+        prompts = getattr(self.book, "prompts", ()) or ()
+        settings = {
+            "version": SCORING_VERSION,
+            "themes": {tid: [bool(t.polar), t.keywords] for tid, t in self.themes.items()},
+            "prompts": {p.id: p.theme for p in prompts},
+        }
+        blob = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=list)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    def prime(self, entry: Entry, signals: dict[str, Signal]) -> None:
+        """Take ``signals`` (stored under this digest) as ``entry``'s score."""
+        self._memo[(entry.id, entry.updated)] = signals
+
     def score_text(self, text: str) -> dict[str, Signal]:
         """Signals from a body alone (no check-in, no prompt)."""
         return self._signals(self.text_hits(text), {}, None)
@@ -362,6 +386,16 @@ def detector_for(book: Any) -> Detector:
 def score_entry(entry: Entry, book: Any) -> dict[str, Signal]:
     """The signals of the themes ``entry`` touches (only those; others are absent)."""
     return detector_for(book).score(entry)
+
+
+def signals_json(signals: dict[str, Signal]) -> str:
+    """A compact, exact text form of an entry's signals (for the index)."""
+    return json.dumps({tid: [int(s.mentioned), s.text, s.checkin, s.hits]
+                       for tid, s in signals.items()}, separators=(",", ":"))
+
+
+def signals_from_json(text: str) -> dict[str, Signal]:
+    return {tid: Signal(bool(m), t, c, h) for tid, (m, t, c, h) in json.loads(text).items()}
 
 
 def score_entries(entries: Iterable[Entry], book: Any) -> list[dict[str, Signal]]:

@@ -26,7 +26,7 @@ from journal_tui.core.export import entry_json
 from journal_tui.core.model import Entry, from_cache
 from journal_tui.core.text import fold
 
-VERSION = 6  # bump when the table layout or the stored JSON changes
+VERSION = 7  # bump when the table layout or the stored JSON changes
 SEP = "\x1f"
 
 _SCHEMA = f"""
@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS files (
     error TEXT,
     line INTEGER,
     md_en TEXT,  -- the entry rendered for the Markdown export, per language, filled
-    md_fr TEXT   -- on first export; a changed file replaces the row, clearing them
+    md_fr TEXT,  -- on first export; a changed file replaces the row, clearing them
+    scores TEXT  -- its theme signals, "<scoring digest><SEP><json>", filled on first use
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC);
@@ -173,7 +174,7 @@ class Index:
         """Delete and upsert rows in one transaction."""
         self._transaction(
             ("DELETE FROM files WHERE rel = ?", gone),
-            ("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows))
+            ("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows))
 
     def _transaction(self, *steps: tuple[str, list[tuple[object, ...]]]) -> None:
         db = self.db
@@ -194,10 +195,10 @@ class Index:
         except UnreadableEntry as exc:
             p = exc.problem
             return (rel, *st, None, None, None, None, None, None, None, p.message, p.line,
-                    None, None)
+                    None, None, None)
         except OSError as exc:
             return (rel, *st, None, None, None, None, None, None, None,
-                    f"cannot read: {exc.strerror}", None, None, None)
+                    f"cannot read: {exc.strerror}", None, None, None, None)
         return self.entry_row(rel, st, entry)
 
     @staticmethod
@@ -205,7 +206,7 @@ class Index:
         data = entry_json(entry)
         tags = SEP + SEP.join(fold(t) for t in entry.tags) + SEP
         return (rel, *st, entry.id, entry.date.isoformat(), sort_key(entry), entry.kind, tags,
-                search_text(entry), data, None, None, None, None)
+                search_text(entry), data, None, None, None, None, None)
 
     def record(self, path: Path, entry: Entry) -> None:
         """Note a file the app just wrote, saving the next refresh a parse."""
@@ -314,6 +315,22 @@ class Index:
             with contextlib.suppress(sqlite3.Error):
                 self._transaction((f"UPDATE files SET {column} = ? WHERE rel = ?", fresh))
         return out
+
+    def query_scores(self, q: Query, digest: str) -> list[tuple[str, Entry, str | None]]:
+        """``(rel, entry, score)`` per matching entry: the score stored under ``digest``,
+        or None (never scored, scored under another digest, or the file changed:
+        a changed file's row is replaced, clearing it)."""
+        prefix = digest + SEP
+        return [(rel, from_cache(json.loads(data)),
+                 stored[len(prefix):] if stored is not None and stored.startswith(prefix)
+                 else None)
+                for rel, data, stored in self._select("rel, data, scores", q)]
+
+    def store_scores(self, digest: str, scored: list[tuple[str, str]]) -> None:
+        """Keep ``(rel, score)`` under ``digest``; best effort, like the renderings."""
+        with contextlib.suppress(sqlite3.Error):
+            self._transaction(("UPDATE files SET scores = ? WHERE rel = ?",
+                               [(digest + SEP + text, rel) for rel, text in scored]))
 
     def days_with_entries(self) -> set[date]:
         return {date.fromisoformat(d) for (d,) in self.db.execute(

@@ -106,6 +106,15 @@ class Journal:
         self._ensure_fresh()
         return list(self.index.query(q))
 
+    def query_scores(self, q: Query, digest: str) -> list[tuple[str, Entry, str | None]]:
+        """Matching entries with the score the index keeps for them under ``digest``
+        (``core.themes.scored_entries`` keeps theme signals there)."""
+        self._ensure_fresh()
+        return self.index.query_scores(q, digest)
+
+    def store_scores(self, digest: str, scored: list[tuple[str, str]]) -> None:
+        self.index.store_scores(digest, scored)
+
     def days_with_entries(self) -> set[date]:
         """Every day with an entry (review notes aside), from the index alone."""
         self._ensure_fresh()

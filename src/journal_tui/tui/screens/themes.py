@@ -31,7 +31,7 @@ from journal_tui.core.themes import (
     last_weeks,
     months_between,
     period_bounds,
-    score_entry,
+    scored_entries,
     series,
     shift,
     summary,
@@ -179,30 +179,25 @@ class ThemesScreen(AppScreen):
         ctx = self.ctx
         worker = get_current_worker()
         since = self.first_day_needed(self.range)
+        book = ctx.prompts
+        lock = self.journal_lock
         try:
-            with self.journal_lock:
+            # Scored here, off the app's thread; the index keeps the scores for next time.
+            with lock:
                 ctx.journal.refresh()
                 problems = len(ctx.journal.problems())
-                recent = (ctx.journal.query(Query(kind="entry", start=since))
-                          if since is not None else None)
-            book = ctx.prompts
-            if recent is not None:
-                for entry in recent:  # score here, off the app's thread (cached)
-                    score_entry(entry, book)
+            if since is not None:
+                recent = scored_entries(ctx.journal, Query(kind="entry", start=since), book,
+                                        lock)
                 if worker.is_cancelled:
                     return
                 self.post_message(self.Loaded(recent, book, problems, since))
-            with self.journal_lock:
-                entries = ctx.journal.query(Query(kind="entry"))
-            for entry in entries:
-                if worker.is_cancelled:
-                    return
-                score_entry(entry, book)
+            entries = scored_entries(ctx.journal, Query(kind="entry"), book, lock)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
         if not worker.is_cancelled:  # a newer load (the screen shown again) replaces it
-            self.post_message(self.Loaded(entries, book, 0 if recent is not None else problems))
+            self.post_message(self.Loaded(entries, book, 0 if since is not None else problems))
 
     def on_themes_screen_loaded(self, message: Loaded) -> None:
         self.entries, self.book, self.since = message.entries, message.book, message.since
