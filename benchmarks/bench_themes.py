@@ -7,7 +7,8 @@ with keywords, negations and check-ins), then times in the same run:
 
 * load: building the entries in memory (with ``--disk``: also writing them to a
   temporary journal and reading them back through ``Journal.query``, cold index
-  then warm index);
+  then warm index, then ``scored_entries``: scoring and storing the scores in the
+  index, then a new run reading them back);
 * scoring, cold: a fresh detector, word caches empty;
 * scoring, warm: memo cleared, stems of the vocabulary already cached;
 * aggregation over the already-scored entries: 12 weeks, a year of weeks, every
@@ -17,6 +18,7 @@ with keywords, negations and check-ins), then times in the same run:
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 import sys
 import tempfile
@@ -25,9 +27,16 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from journal_tui.core.detect import Detector, detector_for
+from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.prompts import load_prompts
-from journal_tui.core.themes import last_weeks, months_between, series, weeks_between
+from journal_tui.core.themes import (
+    last_weeks,
+    months_between,
+    scored_entries,
+    series,
+    weeks_between,
+)
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 26)
@@ -121,9 +130,19 @@ def main() -> int:
             j = Journal(Path(tmp) / "j", cache_dir=cache)
             loaded, t_warm = timed(j.query)
             j.close()
+            # scores kept in the index: scored and stored once, then read back by a
+            # new run (a new book object: nothing in the detector's memory)
+            j = Journal(Path(tmp) / "j", cache_dir=cache)
+            _, t_store = timed(scored_entries, j, Query(), copy.copy(book))
+            j.close()
+            j = Journal(Path(tmp) / "j", cache_dir=cache)
+            _, t_read = timed(scored_entries, j, Query(), copy.copy(book))
+            j.close()
             print(f"write journal (not a goal)     {t_write:7.1f} ms")
             print(f"load Journal.query, no index   {t_cold:7.1f} ms")
             print(f"load Journal.query, index warm {t_warm:7.1f} ms  ({len(loaded)} entries)")
+            print(f"scored_entries, scores stored  {t_store:7.1f} ms  (query, score, store)")
+            print(f"scored_entries, scores kept    {t_read:7.1f} ms  (query, read scores back)")
             entries = loaded
 
     _, t_split = timed(lambda: [e.body.split() for e in entries])
