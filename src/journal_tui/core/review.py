@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal_tui.core.codec import jsonable
-from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday, singular
+from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.themes import weekly_series
@@ -28,9 +28,9 @@ MSG = Catalog({
     "span": ("{start} – {end}", "{start} – {end}"),
     "counts": ("{entries} {e} · {words} {w} · streak: {streak} {d}",
                "{entries} {e} · {words} {w} · série : {streak} {d}"),
-    "entry.1": ("entry", "entrée"), "entry.n": ("entries", "entrées"),
-    "word.1": ("word", "mot"), "word.n": ("words", "mots"),
-    "day.1": ("day", "jour"), "day.n": ("days", "jours"),
+    "entry": ("entries", "entrées"), "entry.one": ("entry", "entrée"),
+    "word": ("words", "mots"), "word.one": ("word", "mot"),
+    "day": ("days", "jours"), "day.one": ("day", "jour"),
     "days": ("Days", "Jours"),
     "mood": ("Mood", "Humeur"),
     "mood_line": ("this week {week} · four weeks before {trailing}",
@@ -300,16 +300,11 @@ def _names(counts: dict[str, int], mark: str) -> str:
     return ", ".join(f"{mark}{name} ({n})" for name, n in counts.items())
 
 
-def plural(key: str, n: int, lang: str) -> str:
-    """"entry"/"entries", "jour"/"jours"… (French singular for 0 and 1)."""
-    return MSG(f"{key}.1" if singular(n, lang) else f"{key}.n", lang)
-
-
 def counts_line(review: WeeklyReview, lang: str) -> str:
     n = len(review.entries)
-    return MSG("counts", lang, entries=n, e=plural("entry", n, lang), words=review.words,
-               w=plural("word", review.words, lang), streak=review.streak,
-               d=plural("day", review.streak, lang))
+    return MSG("counts", lang, entries=n, e=MSG.count("entry", n, lang), words=review.words,
+               w=MSG.count("word", review.words, lang), streak=review.streak,
+               d=MSG.count("day", review.streak, lang))
 
 
 def _summary(review: WeeklyReview, lang: str) -> list[str]:
