@@ -172,6 +172,7 @@ class ScreenHost(App[None]):
     screen's snapshots do not move when the rest of the app changes."""
 
     TITLE = "journal-tui"
+    HORIZONTAL_BREAKPOINTS = JournalApp.HORIZONTAL_BREAKPOINTS  # the -narrow/-wide classes
 
     def __init__(self, ctx: Context, make_screen: Callable[[], Screen[None]]) -> None:
         super().__init__()

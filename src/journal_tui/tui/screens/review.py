@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -225,16 +224,9 @@ class ReviewScreen(AppScreen):
         self.query_one("#review-title", Static).update(SHARED("screen.loading", self.lang))
         self.set_reactive(ReviewScreen.week, self._start_week or iso_week(self.ctx.today))
         self.query_one("#review-entries", ListView).focus()
-        self._layout(self.size.width)
 
     def on_screen_resume(self) -> None:
         self.call_once_after_refresh(self.load, self.week)
-
-    def on_resize(self, event: Resize) -> None:
-        self._layout(event.size.width)
-
-    def _layout(self, width: int) -> None:
-        self.set_class(width >= 110, "-wide")
 
     def watch_week(self, old: str, new: str) -> None:
         if old and self.is_dirty():
