@@ -215,10 +215,12 @@ MSG = Catalog({
 })
 
 
-def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Replace catalog keys in ``node``'s binding descriptions by their text in ``lang``."""
-    keys = MSG.keys()
+def localize_bindings(node: DOMNode, lang: str, catalog: Catalog | None = None) -> None:
+    """Replace catalog keys in ``node``'s binding descriptions by their text in ``lang``
+    (keys of ``catalog``, a screen's own, or of the app's)."""
+    messages = catalog if catalog is not None else MSG
+    keys = messages.keys()
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [replace(b, description=MSG(b.description, lang))
+        table[key] = [replace(b, description=messages(b.description, lang))
                       if b.description in keys else b for b in bindings]

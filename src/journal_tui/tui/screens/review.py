@@ -38,6 +38,7 @@ from journal_tui.core.review import (
 from journal_tui.core.storage import Draft
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG as SHARED
+from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
@@ -216,10 +217,7 @@ class ReviewScreen(AppScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        for key, bindings in list(self._bindings.key_to_bindings.items()):
-            self._bindings.key_to_bindings[key] = [
-                replace(b, description=MSG(b.description, self.lang))
-                if b.description.startswith("b.") else b for b in bindings]
+        localize_bindings(self, self.lang, MSG)
         self.query_one("#review-no-entries").display = False
         self.query_one("#review-title", Static).update(SHARED("screen.loading", self.lang))
         self.set_reactive(ReviewScreen.week, self._start_week or iso_week(self.ctx.today))

@@ -11,7 +11,7 @@ and everything is reloaded when the screen is shown again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -39,6 +39,7 @@ from journal_tui.core.themes import (
 )
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG as SHARED
+from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
@@ -158,10 +159,7 @@ class ThemesScreen(AppScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        for key, bindings in list(self._bindings.key_to_bindings.items()):
-            self._bindings.key_to_bindings[key] = [
-                replace(b, description=MSG(b.description, self.lang))
-                if b.description.startswith("b.") else b for b in bindings]
+        localize_bindings(self, self.lang, MSG)
 
     def on_screen_resume(self) -> None:
         self.call_once_after_refresh(self.load)
