@@ -1,7 +1,9 @@
 """Shared fixtures: every test runs on temporary folders with a fixed clock.
 
 No test may touch the real user folders: the autouse fixture points the
-journal, config and cache at ``tmp_path`` and clears editor variables.
+journal, config and cache at ``tmp_path`` and clears editor variables. No test
+reads the real clock either: ``frozen_clock`` fixes ``model.system_now`` (the one
+place the program reads it) at ``NOW``, unless a test is marked ``real_clock``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         monkeypatch.delenv(var, raising=False)
     yield home
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_clock") is None:
+        monkeypatch.setattr("journal_tui.core.model.system_now", lambda: NOW)
 
 
 class FixedClock:

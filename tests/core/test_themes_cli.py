@@ -13,6 +13,7 @@ from journal_tui.core.storage import Journal
 from journal_tui.core.themes import last_weeks
 
 TZ = timezone(timedelta(hours=1))
+TODAY = date(2026, 11, 26)
 
 
 def add(journal: Journal, day: date, body: str, **kw: object) -> None:
@@ -66,8 +67,8 @@ def test_from_and_to_win_over_weeks(filled: Journal, capsys: pytest.CaptureFixtu
 
 def test_default_is_twelve_weeks_to_this_week(capsys: pytest.CaptureFixture[str]) -> None:
     out = run_json(capsys)
-    assert out["weeks"] == last_weeks(date.today(), 12)
-    assert out["weeks"][-1] == iso_week(date.today())
+    assert out["weeks"] == last_weeks(TODAY, 12)  # the frozen clock's day
+    assert out["weeks"][-1] == iso_week(TODAY) == "2026-W48"
     # an empty journal: every week counts 0 (the contract's counts) and has no balance
     assert all(v["mentions"] == [0] * 12 for v in out["themes"].values())
 

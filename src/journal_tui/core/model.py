@@ -90,9 +90,14 @@ def derived_id(day: date, when: datetime, digest: str) -> str:
     return f"{day:%Y%m%d}-{when:%H%M%S}-{digest[:8].lower()}"
 
 
+def system_now() -> datetime:
+    """The one place that reads the system clock (the tests replace it with a fixed one)."""
+    return datetime.now().astimezone()
+
+
 def now_local() -> datetime:
     """The local time, with its UTC offset and without microseconds."""
-    return datetime.now().astimezone().replace(microsecond=0)
+    return system_now().astimezone().replace(microsecond=0)
 
 
 def extract_tags(body: str) -> list[str]:
