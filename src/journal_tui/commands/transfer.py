@@ -109,7 +109,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
     except ImportFormatError as exc:
         raise UserError(f"{path}: {exc}") from None
     with progress(len(entries), "import") as update:
-        added, skipped = ctx.journal.add_many(entries, update)
-    note = f" ({skipped} already there)" if skipped else ""
-    print(f"{added} entries imported from {path}{note}", file=sys.stderr)
+        report = ctx.journal.add_many(entries, update)
+    note = f" ({report.present} already there)" if report.present else ""
+    print(f"{report.added} entries imported from {path}{note}", file=sys.stderr)
     return 0
