@@ -11,7 +11,8 @@ from journal_tui.commands.common import (
     parse_week,
     warn_problems,
     warn_prompts,
-    write_out,
+    write_document,
+    write_text,
 )
 from journal_tui.core.context import Context
 from journal_tui.core.model import iso_week
@@ -22,6 +23,7 @@ from journal_tui.core.review import (
     review_text,
     weekly_review,
 )
+from journal_tui.core.text import printable
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -48,13 +50,15 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     warn_prompts(ctx)
     review = weekly_review(entries, week, ctx.prompts, ctx.today, written)
     if args.format == "json":
-        write_out(review_json(review, ctx.lang))
+        write_document(review_json(review, ctx.lang), "json")
     elif args.format == "markdown":
-        write_out(review_markdown(review, ctx.lang))
+        write_document(review_markdown(review, ctx.lang), "markdown")
     elif is_terminal():
         from rich.markdown import Markdown
 
-        console().print(Markdown(review_markdown(review, ctx.lang, full=False)))
+        # Entry text is shown, never obeyed: no control sequence, no terminal hyperlink.
+        text = printable(review_markdown(review, ctx.lang, full=False))
+        console().print(Markdown(text, hyperlinks=False))
     else:
-        write_out(review_text(review, ctx.lang))
+        write_text(review_text(review, ctx.lang))
     return 0
