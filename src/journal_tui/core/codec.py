@@ -51,10 +51,17 @@ def format_of(path: Path) -> str:
 
 
 def encode(entry: Entry, fmt: str = "toml") -> bytes:
+    """The file's bytes; ``EntryError`` for text no file can hold (a lone surrogate) or
+    a value the format cannot (see ``encode_toml``)."""
     data = to_dict(entry)
-    if fmt == "json":
-        return (json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n").encode()
-    return encode_toml(data)
+    try:
+        if fmt == "json":
+            return (json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n").encode()
+        return encode_toml(data)
+    except UnicodeEncodeError:
+        raise EntryError("not valid Unicode text (a lone surrogate)") from None
+    except RecursionError:
+        raise EntryError("nested too deeply to be written") from None
 
 
 def encode_toml(data: dict[str, Any]) -> bytes:

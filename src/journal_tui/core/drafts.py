@@ -78,6 +78,8 @@ class Draft:
             raise DraftError("not a JSON object")
         try:
             return cls._checked(d)
+        except DraftError:
+            raise
         except EntryError as exc:
             raise DraftError(str(exc)) from None
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
