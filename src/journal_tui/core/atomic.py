@@ -240,6 +240,7 @@ def pid_alive(pid: int) -> bool:
 
 
 def fsync_dir(path: Path) -> None:
+    checkpoint("fsync")
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
