@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal_tui.core.editor import EditorFile, edited_text, for_editor
+from journal_tui.core.model import format_tag_field, merge_tags, parse_tag_field
 from journal_tui.core.text import printable, terminal_json
 
 
@@ -58,3 +59,16 @@ def test_the_added_newline_is_taken_back() -> None:
     assert edited_text("last word", "last word\n") == "last word"
     assert edited_text("last word", "last word\n#tag\n") == "last word\n#tag"
     assert edited_text("ends\n", "ends\nmore\n") == "ends\nmore\n"
+
+
+@given(st.lists(st.text(min_size=1, max_size=10), max_size=5))
+def test_a_tag_field_gives_back_every_tag_whole(tags: list[str]) -> None:
+    """A comma (or a space, a quote) inside a tag never splits it."""
+    assert parse_tag_field(format_tag_field(tags)) == merge_tags(tags)
+
+
+@pytest.mark.parametrize(("typed", "tags"), [
+    ("a, b c", ["a", "b", "c"]), ('"a, b", #c', ["a, b", "c"]), ('"unclosed', ["unclosed"]),
+    ("#x,#X", ["x"]), ("", [])])
+def test_typed_tag_fields(typed: str, tags: list[str]) -> None:
+    assert parse_tag_field(typed) == tags

@@ -154,6 +154,27 @@ def merge_tags(*groups: list[str] | tuple[str, ...]) -> list[str]:
     return _unique(t.strip().lstrip("#").strip() for g in groups for t in g)
 
 
+_TAG_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([^\s,"]+)')
+
+
+def format_tag_field(tags: list[str]) -> str:
+    """Tags as typed in a tag field: ``a, b``; one holding a comma, a space or a quote
+    is quoted (``"a, b"``), so ``parse_tag_field`` gives it back whole."""
+    return ", ".join(
+        '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if re.search(r'[\s,"\\]', t) else t for t in tags)
+
+
+def parse_tag_field(text: str) -> list[str]:
+    """The tags of a tag field: separated by commas or spaces, ``#`` optional, a quoted
+    tag kept whole (``"a, b"``); case-insensitively unique, first spelling kept."""
+    tags = []
+    for m in _TAG_TOKEN.finditer(text):
+        tag = re.sub(r"\\(.)", r"\1", m.group(1)) if m.group(1) is not None else m.group(2)
+        tags.append(tag)
+    return merge_tags(tags)
+
+
 def _unique(items: Any) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
