@@ -12,19 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from journal_tui.cli import main
+from test_cli import entry_files, run
 
 ESC_TEXT = "clear\x1b[2J title\x1b]0;pwned\x07 csi\x9b31m cr\rend"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def entry_files(home: Path) -> list[Path]:
-    return sorted((home / "entries").rglob("*.toml")) + sorted((home / "entries").rglob("*.json"))
 
 
 def one_line(err: str) -> bool:

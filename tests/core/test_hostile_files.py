@@ -164,17 +164,24 @@ def test_the_unreadable_rule_uses_the_owners_read_bit(journal: Journal, monkeypa
     assert size == -1
 
 
+def closed_cache(journal: Journal, tmp_path: Path, sql: str) -> Path:
+    """The journal's index file, once the journal is closed and ``sql`` ran on it."""
+    journal.refresh()
+    journal.close()
+    db = tmp_path / "cache" / "test" / "index.sqlite3"
+    con = sqlite3.connect(db)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    return db
+
+
 def test_a_damaged_cache_page_is_a_cache_miss(journal: Journal, tmp_path: Path) -> None:
     """64 bytes overwritten at offset 4096 of the index: rebuilt, never a traceback."""
     for n in range(60):
         journal.save(make_entry(f"entry {n} " + "words " * 40, day=DAY - timedelta(days=n),
                                 when=WHEN))
-    journal.refresh()
-    journal.close()
-    db = tmp_path / "cache" / "test" / "index.sqlite3"
-    con = sqlite3.connect(db)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
+    db = closed_cache(journal, tmp_path, "PRAGMA wal_checkpoint(TRUNCATE)")
     assert db.stat().st_size > 8192
     with open(db, "r+b") as f:
         f.seek(4096)
@@ -192,13 +199,7 @@ def test_a_damaged_row_is_a_cache_miss(journal: Journal, tmp_path: Path) -> None
     """A page whose structure survived but whose text did not (a row that no longer
     decodes) is rebuilt the same way."""
     journal.save(make_entry("kept", day=DAY, when=WHEN))
-    journal.refresh()
-    journal.close()
-    db = tmp_path / "cache" / "test" / "index.sqlite3"
-    con = sqlite3.connect(db)
-    con.execute("UPDATE files SET data = '{not json'")
-    con.commit()
-    con.close()
+    db = closed_cache(journal, tmp_path, "UPDATE files SET data = '{not json'")
     again = Journal(journal.root, cache_dir=db.parent)
     assert [e.body for e in again.query()] == ["kept"]
     again.close()
