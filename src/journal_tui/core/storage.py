@@ -436,15 +436,16 @@ class Journal:
         self.ensure()
         self._fresh = False
         present = self._cached(lambda: self.index.ids_present([e.id for e in entries]))
-        first: dict[str, str] = {}
+        first: dict[str, Entry] = {}
         clashes: list[str] = []
         fresh: list[Entry] = []
         for entry in entries:
-            if entry.id in first:
-                if first[entry.id] != entry_json(entry):
+            earlier = first.get(entry.id)
+            if earlier is not None:
+                if entry_json(earlier) != entry_json(entry):
                     clashes.append(entry.id)
                 continue
-            first[entry.id] = entry_json(entry)
+            first[entry.id] = entry
             if entry.id not in present:
                 fresh.append(entry)
         for folder in {self.path_for(e).parent for e in fresh}:
