@@ -183,3 +183,16 @@ def test_any_file_in_drafts_is_harmless(tmp_path: Path, name: str, content: byte
     assert sorted(p.name for p in tmp_path.iterdir()) == ["j", "outside.json"]
     for p in folder.iterdir():
         p.unlink()
+
+
+def test_drafts_of_a_read_only_journal_are_still_offered(journal: Journal, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    other = other_journal(journal, tmp_path)
+    other.save_draft(draft(body="typed before the disk went read-only"))
+    other.close()
+
+    def read_only(self) -> None:  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Read-only file system")
+
+    monkeypatch.setattr(DraftStore, "_claim", read_only)
+    assert [d.body for d in journal.drafts()] == ["typed before the disk went read-only"]

@@ -180,7 +180,11 @@ class DraftStore:
         newest first. A draft that cannot be read is left alone (see ``problems``)."""
         if not self.folder.is_dir():
             return []
-        self._claim()
+        try:
+            self._claim()
+            claimed = True
+        except OSError:  # a read-only journal: offer ended instances' drafts, adopt none
+            claimed = False
         mine: list[Draft] = []
         for path, key, owner in self._files():
             if owner != self.instance and self._alive(owner):
@@ -189,7 +193,7 @@ class DraftStore:
                 draft = self._read(path, key)
             except (OSError, DraftError):
                 continue
-            if owner != self.instance:
+            if owner != self.instance and claimed:
                 adopted = self._adopt(path, draft)
                 if adopted is None:
                     continue
