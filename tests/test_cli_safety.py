@@ -160,6 +160,8 @@ def test_journal_at_a_file_or_a_missing_path(capsys: pytest.CaptureFixture[str],
             code, _, err = run(capsys, *argv, "--journal", str(where))
             assert code == 1 and one_line(err), (argv, where, err)
     assert not (tmp_path / "missing").exists()
+    code, _, err = run(capsys, "--journal", str(a_file))  # the TUI, before any terminal check
+    assert code == 1 and "is not a folder" in err
 
 
 def test_doctor_refuses_a_folder_that_is_no_journal(capsys: pytest.CaptureFixture[str],

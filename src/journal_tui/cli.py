@@ -149,6 +149,8 @@ def _open_tui(args: argparse.Namespace) -> int:
         ctx = demo_context(lang=args.lang)
     else:
         ctx = open_context(journal=args.journal, lang=args.lang)
+        if ctx.journal.root.exists() and not ctx.journal.root.is_dir():
+            raise UserError(f"{ctx.journal.root} is not a folder: give the journal folder")
     day = parse_day(args.date, ctx.today) if args.date else None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the journal needs a terminal; see --help for the commands")
