@@ -19,6 +19,7 @@ COMMANDS = {
     "prompt": "prompt",
     "review": "review",
     "themes": "themes",
+    "people": "people",
     "doctor": "doctor",
 }
 
