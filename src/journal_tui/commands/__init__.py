@@ -20,6 +20,7 @@ COMMANDS = {
     "review": "review",
     "themes": "themes",
     "people": "people",
+    "remind": "remind",
     "doctor": "doctor",
 }
 
