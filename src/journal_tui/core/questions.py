@@ -83,28 +83,27 @@ def schedule(book: Any, weeks: Sequence[str], signals: Mapping[str, WeekSignal]
     questions = tuple(getattr(book, "weekly", ()) or ())
     if not questions:
         return dict.fromkeys(weeks, ())
-    order = {q.id: _stable_key(q.id) for q in questions}
-    last_asked: dict[str, int] = {}
+    order = [_stable_key(q.id) for q in questions]
+    themes = [q.theme for q in questions]
+    never = -(10**9)  # "asked" that long ago: first in line, never resting
+    last_asked = [never] * len(questions)
     chosen: dict[str, tuple[Any, ...]] = {}
     for step, week in enumerate(weeks):
         signal = signals.get(week, QUIET)
         k = min(PER_WEEK if signal.entries else PER_QUIET_WEEK, len(questions))
-        picked: list[Any] = []
+        scores = [relevance(q, signal) for q in questions]
+        keys = [(step - last_asked[i] < COOLDOWN, -level(scores[i]), last_asked[i], order[i])
+                for i in range(len(questions))]
+        picked: list[int] = []
         for _ in range(k):
-            themes = {q.theme for q in picked if q.theme is not None}
-
-            def rank(q: Any, signal: WeekSignal = signal, step: int = step,
-                     themes: set[str] = themes) -> tuple[Any, ...]:
-                asked = last_asked.get(q.id)
-                resting = asked is not None and step - asked < COOLDOWN
-                return (resting, q.theme in themes, -level(relevance(q, signal)),
-                        asked if asked is not None else -1, order[q.id])
-
-            picked.append(min((q for q in questions if q not in picked), key=rank))
-        for q in picked:
-            last_asked[q.id] = step
-        picked.sort(key=lambda q, signal=signal: -relevance(q, signal))  # stable
-        chosen[week] = tuple(picked)
+            asked_about = {themes[i] for i in picked if themes[i] is not None}
+            picked.append(min(
+                (i for i in range(len(questions)) if i not in picked),
+                key=lambda i, seen=asked_about: (keys[i][0], themes[i] in seen, *keys[i][1:])))
+        for i in picked:
+            last_asked[i] = step
+        picked.sort(key=lambda i, scores=scores: -scores[i])  # stable: most relevant first
+        chosen[week] = tuple(questions[i] for i in picked)
     return chosen
 
 
