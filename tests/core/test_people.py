@@ -296,7 +296,10 @@ def test_range_and_text(filled: Path, capsys) -> None:
     code, out, _ = run(capsys, "--lang", "fr", "people", "Marc")
     assert "Aussi\u00a0: Marc, MarcA" in out and "Note\u00a0: ancien associé" in out
     assert "3 entrées · 2026-10-01 → 2026-11-20 · humeur 3,0/5" in out
-    assert out.index("2026-11-20  Long talk") < out.index("2026-10-01  Coffee")
+    lines = out.splitlines()
+    newest = next(i for i, line in enumerate(lines) if "Long talk" in line)
+    oldest = next(i for i, line in enumerate(lines) if "Coffee with" in line)
+    assert newest < oldest and lines[newest].startswith("  2026-11-20  20261120-")
 
 
 def test_errors_are_one_line(filled: Path, capsys) -> None:
@@ -353,3 +356,17 @@ def test_files_mode(tmp_path: Path) -> None:
     save_people(tmp_path / "new", Directory((Person("Ana"),)))
     assert (tmp_path / "new" / "people.toml").stat().st_mode & 0o777 == 0o600
     assert os.stat(tmp_path / "new").st_mode & 0o777 == 0o700
+
+
+def test_on_a_terminal_lines_fit_its_width(filled: Path, capsys, monkeypatch) -> None:
+    import os as _os
+
+    from journal_tui.commands import people as command
+
+    monkeypatch.setattr(command, "is_terminal", lambda: True)
+    monkeypatch.setattr(command.shutil, "get_terminal_size",
+                        lambda: _os.terminal_size((50, 20)))
+    for argv in (["people"], ["people", "marc"]):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0 and max(len(line) for line in out.splitlines()) <= 50
+        assert any(line.endswith("…") for line in out.splitlines())

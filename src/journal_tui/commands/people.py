@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from dataclasses import replace
 from typing import Any
 
 from journal_tui.commands.common import (
     UserError,
+    is_terminal,
     parse_day,
     warn_problems,
     warn_prompts,
@@ -34,9 +36,11 @@ from journal_tui.core.people import (
     person_stats,
 )
 from journal_tui.core.printable import printable
+from journal_tui.core.text import first_line
 from journal_tui.core.themes import last_weeks, scored_entries, spark
 
 SPARK_WEEKS = 12
+TITLE = 60  # an entry's first line, cut to this width
 
 MSG = Catalog({
     "title": ("People, {span}: {n} {p}", "Personnes, {span} : {n} {p}"),
@@ -49,6 +53,8 @@ MSG = Catalog({
     "nobody": ("Nobody mentioned with @Name yet.",
                "Personne n’est encore mentionné avec @Nom."),
     "weeks": ("last {n} weeks", "{n} dernières semaines"),
+    "col.entries": ("entries", "entrées"),
+    "col.days": ("first → last", "première → dernière"),
     "mood": ("mood", "humeur"),
     "themes": ("Themes", "Thèmes"),
     "aliases": ("Also", "Aussi"),
@@ -105,7 +111,8 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
     weeks = last_weeks(end or ctx.today, SPARK_WEEKS)
-    report = Report(ctx.lang, book, weeks)
+    columns = shutil.get_terminal_size().columns if is_terminal() else None
+    report = Report(ctx.lang, book, weeks, columns)
     if args.name is not None:
         write_out(report.person(found[0]))
     else:
@@ -126,8 +133,9 @@ def _span(start: Any, end: Any, lang: str) -> str:
 class Report:
     """Plain text for a terminal or a pipe; every name and title through ``printable``."""
 
-    def __init__(self, lang: str, book: Any, weeks: list[str]) -> None:
-        self.lang, self.book, self.weeks = lang, book, weeks
+    def __init__(self, lang: str, book: Any, weeks: list[str], columns: int | None = None
+                 ) -> None:
+        self.lang, self.book, self.weeks, self.columns = lang, book, weeks, columns
 
     def themes(self, stats: PersonStats, limit: int | None = 3) -> str:
         parts = []
@@ -154,13 +162,21 @@ class Report:
             return "\n".join([*out, MSG("nobody", lang)]) + "\n"
         names = [printable(s.name, newlines=False) for s in found]
         width = min(max(len(name) for name in names), 24)
-        out.append(f"{'':{width}}  {'':>4}  {'':23}  {MSG('mood', lang):>5}  "
-                   f"{MSG('weeks', lang, n=len(self.weeks))}")
+        count = MSG("col.entries", lang)
+        out.append(f"{'':{width}}  {count:>7}  {MSG('col.days', lang):23}  "
+                   f"{MSG('mood', lang):>6}  {MSG('weeks', lang, n=len(self.weeks))}")
         for name, s in zip(names, found, strict=True):
             days = f"{s.first} → {s.last}" if s.first else ""
-            out.append(f"{name[:width]:{width}}  {s.mentions:>4}  {days:23}  "
-                       f"{self.mood(s):>5}  {self.spark(s):{len(self.weeks)}}  {self.themes(s)}")
-        return "\n".join(out) + "\n"
+            spark = self.spark(s)
+            out.append(f"{name[:width]:{width}}  {s.mentions:>7}  {days:23}  "
+                       f"{self.mood(s):>6}  {spark:{len(self.weeks)}}  {self.themes(s, 2)}")
+        return "\n".join(self.fit(line) for line in out) + "\n"
+
+    def fit(self, line: str) -> str:
+        """A line cut to the terminal's width (a pipe gets it whole)."""
+        if self.columns and len(line) > self.columns:
+            return line[: self.columns - 1] + "…"
+        return line
 
     def person(self, s: PersonStats) -> str:
         lang = self.lang
@@ -177,5 +193,6 @@ class Report:
         out.append(MSG("themes", lang) + colon(lang) + (self.themes(s, None) or MSG("none", lang)))
         out += ["", MSG("entries", lang)]
         for e in s.entries:
-            out.append(f"  {e.date}  {printable(e.title, newlines=False)}  ({e.id})")
-        return "\n".join(out) + "\n"
+            title = printable(first_line(e.body, TITLE), newlines=False)
+            out.append(f"  {e.date}  {e.id}  {title}")
+        return "\n".join(self.fit(line) for line in out) + "\n"

@@ -9,11 +9,11 @@ A week's review asks the questions that fit what the week held, and rotates them
   spoke of it (plain themes: the share of entries touching it); questions on the
   ``path`` theme (the people who move you along) also score the people who came up.
 * **Rotation**: a question chosen for week W is not chosen again before W+4 while
-  other questions remain (``COOLDOWN``), and a week asks about as many themes as it
-  can (one question per theme while others remain). Questions are ranked by level of relevance
-  (strong, some, none: ``level``), so that among questions that all fit a little the
-  one asked longest ago comes first (then a fixed shuffled order), and the strongest
-  is shown first.
+  other questions remain (``COOLDOWN``). The most relevant question that is not
+  resting leads the week; the others are ranked by level of relevance (strong, some,
+  none: ``level``), one per theme while others remain, so that among questions that
+  all fit about as well the one asked longest ago comes first (then a fixed shuffled
+  order).
 * **How many**: three for a week with entries, two for a week without.
 
 The rotation needs the weeks before, so the choice for week W runs through every
@@ -43,7 +43,7 @@ COOLDOWN = 4  # a question chosen in week W may come back in week W + COOLDOWN
 PER_WEEK = 3  # questions for a week with entries
 PER_QUIET_WEEK = 2  # for a week without any
 PEOPLE_THEME = "path"
-PEOPLE_FULL = 3  # this many people in a week make a people question fully relevant
+PEOPLE_FULL = 3  # this many people in a week make a people question strongly relevant
 STRONG = 0.5  # a theme that moved this far (or a question this relevant) leads the week
 
 
@@ -66,8 +66,8 @@ def relevance(question: Any, signal: WeekSignal) -> float:
     if theme is None:
         return 0.0
     score = max(signal.moved.get(theme, 0.0), 0.5 * signal.share.get(theme, 0.0))
-    if theme == PEOPLE_THEME:
-        score = max(score, min(signal.people, PEOPLE_FULL) / PEOPLE_FULL)
+    if theme == PEOPLE_THEME:  # at most STRONG: a theme that moved more still leads
+        score = max(score, STRONG * min(signal.people, PEOPLE_FULL) / PEOPLE_FULL)
     return score
 
 
@@ -94,8 +94,11 @@ def schedule(book: Any, weeks: Sequence[str], signals: Mapping[str, WeekSignal]
         scores = [relevance(q, signal) for q in questions]
         keys = [(step - last_asked[i] < COOLDOWN, -level(scores[i]), last_asked[i], order[i])
                 for i in range(len(questions))]
-        picked: list[int] = []
-        for _ in range(k):
+        # The most relevant question that is not resting leads; the others rotate
+        # among questions of about the same relevance, one per theme.
+        picked = [min(range(len(questions)), key=lambda i, scores=scores, keys=keys: (
+            keys[i][0], -scores[i], *keys[i][2:]))]
+        for _ in range(k - 1):
             asked_about = {themes[i] for i in picked if themes[i] is not None}
             picked.append(min(
                 (i for i in range(len(questions)) if i not in picked),
