@@ -258,3 +258,24 @@ def test_text_and_markdown_show_the_intentions(lang: str) -> None:
     assert "Last week" not in review_text(bare, "en")
     assert "Intention for next week\n  None yet." in review_text(bare, "en")
     assert review_data(bare, "en")["last_intention"] is None
+
+
+def test_hostile_intentions_are_text_in_the_text_output(journal: Journal, capsys,
+                                                       monkeypatch) -> None:
+    """Text and Rich output show control characters escaped; JSON and Markdown keep them."""
+    from journal_tui.commands import review as command
+
+    hostile = "Say no \x1b[2J\x1b]0;pwned\x07 once"
+    journal.save(set_intention(note("2026-W47"), hostile), touch=False)
+    journal.close()
+    assert cli.main(["review", "--week", "2026-W48"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Say no \\x1b[2J" in out
+    assert cli.main(["review", "--week", "2026-W48", "--format", "markdown"]) == 0
+    assert hostile in capsys.readouterr().out  # an export keeps the bytes
+    assert cli.main(["review", "--week", "2026-W48", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["last_intention"]["text"] == hostile
+    monkeypatch.setattr(command, "is_terminal", lambda: True)
+    assert cli.main(["review", "--week", "2026-W48"]) == 0
+    out = capsys.readouterr().out
+    assert "\x07" not in out and "[2J" in out and "\x1b[2J" not in out

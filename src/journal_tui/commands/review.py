@@ -56,6 +56,6 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 
         # Text from files is data: no escape sequence reaches the terminal.
         console().print(Markdown(printable(review_markdown(review, ctx.lang, full=False))))
-    else:
-        write_out(review_text(review, ctx.lang))
+    else:  # text is for reading, wherever the pipe ends: no control sequence either
+        write_out(printable(review_text(review, ctx.lang)))
     return 0
