@@ -615,3 +615,40 @@ def test_french_typography_in_the_bundled_file(book: PromptBook) -> None:
         texts += [theme.label["fr"], theme.advice["fr"]]
     loose = re.compile(r"(?:[^\u00a0]|^)[:;?!»]|«[^\u00a0]")
     assert [t for t in texts if loose.search(t.replace("://", ""))] == []
+
+
+# ------------------------------------------------------------------ the command
+
+
+def prompt_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    from journal_tui.cli import main
+
+    assert main(["prompt", *argv]) == 0
+    return capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_prompt_command_follows_the_clock(book: PromptBook, capsys, monkeypatch,
+                                              journal) -> None:
+    """With a fixed clock: a Thursday whose slot is a morning/evening pair."""
+    from datetime import datetime, timezone
+
+    from journal_tui.core import model
+    from journal_tui.core.model import make_entry
+
+    tz = timezone(timedelta(hours=1))
+    day = next(d for d in days(date(2026, 11, 26), 400) if d.weekday() == 3
+               and prompt_of_the_day(book, d, hour=7) != prompt_of_the_day(book, d, hour=20))
+    at = {h: datetime(day.year, day.month, day.day, h, 5, tzinfo=tz) for h in (7, 20)}
+    morning, evening = (prompt_of_the_day(book, day, hour=h) for h in (7, 20))
+    monkeypatch.setattr(model, "system_now", lambda: at[7])
+    assert prompt_text(capsys) == morning.text_in("en")
+    monkeypatch.setattr(model, "system_now", lambda: at[20])
+    assert prompt_text(capsys) == evening.text_in("en")
+    # another day (no hour known) is the afternoon's half, whatever the clock
+    assert prompt_text(capsys, "--date", str(day + timedelta(days=7))) == prompt_of_the_day(
+        book, day + timedelta(days=7)).text_in("en")
+    # written at 7:00 in answer to the morning prompt: it is the day's prompt at 20:00
+    journal.save(make_entry("An answer", day=day, when=at[7], prompt_id=morning.id,
+                            prompt=morning.text_in("en")), touch=False)
+    journal.close()
+    assert prompt_text(capsys) == morning.text_in("en")
