@@ -7,18 +7,21 @@ start fast.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_tui import __version__
 from journal_tui.commands import COMMANDS, modules_for
-from journal_tui.commands.common import UserError, parse_day
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.config import ConfigError
-from journal_tui.core.context import Context, open_context
+
+if TYPE_CHECKING:  # imported when used: `remind` runs at every shell start without them
+    import argparse
+
+    from journal_tui.core.context import Context
 
 PROG = "journal-tui"
 
@@ -29,6 +32,8 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     On sub-commands they default to SUPPRESS so a value given before the command
     is not reset by the sub-parser.
     """
+    import argparse
+
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--journal", type=Path, metavar="DIR", default=default,
                         help="journal folder (default: $JOURNAL_TUI_HOME, config, or the "
@@ -56,6 +61,8 @@ def command_in(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A self-coaching journal that lives in the terminal. "
@@ -77,6 +84,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if command_in(argv) == "remind":  # may run at every shell start: the short path
+        from journal_tui.commands.remind import quick
+
+        code = quick(argv)
+        if code is not None:
+            return code
+    from journal_tui.commands.common import UserError
+    from journal_tui.core.context import open_context
+
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     try:
@@ -101,6 +117,9 @@ def _fail(message: str) -> int:
 
 
 def _open_tui(args: argparse.Namespace) -> int:
+    from journal_tui.commands.common import parse_day
+    from journal_tui.core.context import open_context
+
     if args.demo:
         from journal_tui.core.demo import demo_context
 

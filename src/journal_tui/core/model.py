@@ -33,8 +33,13 @@ KNOWN_KEYS = (
     "people",
     "week",
     "body",
+    "intention",
+    "intention_outcome",
+    "intention_learned",
     "checkin",
 )
+# What became of a review note's intention, told at the next week's review.
+OUTCOMES = ("done", "partly", "not")
 
 ID_RE = re.compile(r"^(\d{8})-(\d{6})-([0-9a-z]{4,16})$")
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -66,6 +71,11 @@ class Entry:
     week: str | None = None
     checkin: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Review notes only (DESIGN.md, "Intentions"): the one thing to do differently
+    # in the week after ``week``, and, told at that week's review, how it went.
+    intention: str | None = None
+    intention_outcome: str | None = None  # one of OUTCOMES
+    intention_learned: str | None = None
 
     @property
     def title(self) -> str:
@@ -205,6 +215,12 @@ def to_dict(entry: Entry) -> dict[str, Any]:
     if entry.week is not None:
         d["week"] = entry.week
     d["body"] = entry.body
+    # After the body, where keys a file carried before they were known also sat, so
+    # an index built before them gives the same JSON (and export) bytes.
+    for key in ("intention", "intention_outcome", "intention_learned"):
+        value = getattr(entry, key)
+        if value is not None:
+            d[key] = value
     tables = {k: v for k, v in entry.extra.items() if isinstance(v, dict)}
     d.update({k: v for k, v in entry.extra.items() if k not in tables})
     if entry.checkin:
@@ -245,6 +261,10 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     week = d.get("week")
     if week is not None and (not isinstance(week, str) or not WEEK_RE.match(week)):
         raise EntryError(f"'week' must look like 2026-W48, not {week!r}")
+    outcome = _opt_str(d, "intention_outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        raise EntryError(f"'intention_outcome' must be one of {', '.join(OUTCOMES)}, "
+                         f"not {outcome!r}")
     return Entry(
         id=entry_id,
         date=day,
@@ -260,6 +280,9 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
         week=week,
         checkin=dict(checkin),
         extra={k: v for k, v in d.items() if k not in KNOWN_KEYS},
+        intention=_opt_str(d, "intention"),
+        intention_outcome=outcome,
+        intention_learned=_opt_str(d, "intention_learned"),
     )
 
 
@@ -284,6 +307,9 @@ def from_cache(d: dict[str, Any]) -> Entry:
         week=d.get("week"),
         checkin=d.get("checkin", {}),
         extra={k: v for k, v in d.items() if k not in _KNOWN},
+        intention=d.get("intention"),
+        intention_outcome=d.get("intention_outcome"),
+        intention_learned=d.get("intention_learned"),
     )
 
 
