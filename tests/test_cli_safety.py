@@ -188,7 +188,7 @@ def test_list_and_show_show_control_characters(capsys: pytest.CaptureFixture[str
         assert code == 0 and "\x1b" not in out and "\x07" not in out and "\x9b" not in out
         assert "\r" not in out
     out = run(capsys, "list")[1]
-    assert "clear␛[2J title␛]0;pwned␇ csi\\x9b31m cr  #t␛[31m" in out  # title: 1st line
+    assert "clear\\x1b[2J title\\x1b]0;pwned\\x07 csi\\x9b31m cr  #t\\x1b[31m" in out  # 1st line
 
 
 def test_json_and_exports_keep_control_characters(capsys: pytest.CaptureFixture[str],
@@ -211,7 +211,7 @@ def test_on_a_terminal_json_stays_the_same_json(capsys: pytest.CaptureFixture[st
     assert json.loads(out)[0]["body"] == ESC_TEXT + " \x7f"
     for argv in (["export"], ["review", "--week", "2026-W48", "--format", "markdown"]):
         out = run(capsys, *argv)[1]
-        assert "\x1b" not in out and "␛[2J" in out
+        assert "\x1b" not in out and "\\x1b[2J" in out
 
 
 @pytest.mark.parametrize("body", [
@@ -230,7 +230,7 @@ def test_show_on_a_terminal_reads_no_markup(capsys: pytest.CaptureFixture[str],
     assert code == 0 and err == ""
     assert "#[red]" in out  # the tag is text, not a style
     assert "\x1b[2J" not in out
-    visible = body.replace("\x1b", "␛")
+    visible = body.replace("\x1b", "\\x1b")
     assert visible.replace("[bold]", "") in out or visible in out
 
 

@@ -7,23 +7,24 @@ start fast.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_tui import __version__
 from journal_tui.commands import COMMANDS, READING, modules_for
-from journal_tui.commands.common import UserError, parse_day
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.config import ConfigError
-from journal_tui.core.context import Context, open_context
-from journal_tui.core.model import EntryError
-from journal_tui.core.storage import SaveRefused
-from journal_tui.core.text import printable
+from journal_tui.core.printable import printable
+
+if TYPE_CHECKING:  # imported when used: `remind` runs at every shell start without them
+    import argparse
+
+    from journal_tui.core.context import Context
 
 PROG = "journal-tui"
 
@@ -34,6 +35,8 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     On sub-commands they default to SUPPRESS so a value given before the command
     is not reset by the sub-parser.
     """
+    import argparse
+
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--journal", type=Path, metavar="DIR", default=default,
                         help="journal folder (default: $JOURNAL_TUI_HOME, config, or the "
@@ -61,6 +64,8 @@ def command_in(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A self-coaching journal that lives in the terminal. "
@@ -83,6 +88,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
+    if command_in(argv) == "remind":  # may run at every shell start: the short path
+        from journal_tui.commands.remind import quick
+
+        code = quick(argv)
+        if code is not None:
+            return code
+    from journal_tui.commands.common import UserError
+    from journal_tui.core.context import open_context
+    from journal_tui.core.model import EntryError
+    from journal_tui.core.storage import SaveRefused
+
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     try:
@@ -119,6 +135,8 @@ def check_journal_folder(root: Path, *, given: bool) -> None:
     """A reading command needs a journal folder: a file, or a folder that holds no
     journal (``--journal /``), is one line, not a walk of whatever is there; a missing
     folder is one too when it was named on the command line (a typo, most likely)."""
+    from journal_tui.commands.common import UserError
+
     if not root.exists():
         if given:
             raise UserError(f"no journal at {root}: the folder does not exist")
@@ -143,6 +161,9 @@ def _fail(message: str) -> int:
 
 
 def _open_tui(args: argparse.Namespace) -> int:
+    from journal_tui.commands.common import UserError, parse_day
+    from journal_tui.core.context import open_context
+
     if args.demo:
         from journal_tui.core.demo import demo_context
 

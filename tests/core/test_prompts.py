@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -59,13 +60,18 @@ def write_user_file(config_dir: Path, text: str) -> Path:
     return path
 
 
-def assert_schedule_properties(book: PromptBook, count: int = TWO_YEARS + NO_REPEAT_DAYS) -> None:
-    shown = [prompt_of_the_day(book, day) for day in days(START, count)]
+def assert_schedule_properties(book: PromptBook, count: int = TWO_YEARS + NO_REPEAT_DAYS,
+                               hours: tuple[int | None, ...] = (None, 8, 20)) -> None:
+    """Themes change every day and no prompt comes back within 30 days, whatever the
+    hour of each launch: a prompt shown on one day (either half) is on no other day
+    of any 30-day window."""
+    shown = [{(p := prompt_of_the_day(book, day, hour=hour)).id: p for hour in hours}
+             for day in days(START, count)]
     for yesterday, today in itertools.pairwise(shown):
-        assert yesterday.theme != today.theme, (yesterday.id, today.id)
+        assert not {p.theme for p in yesterday.values()} & {p.theme for p in today.values()}
     for start in range(len(shown) - NO_REPEAT_DAYS + 1):
-        window = [prompt.id for prompt in shown[start : start + NO_REPEAT_DAYS]]
-        assert len(set(window)) == NO_REPEAT_DAYS, f"repeat in window starting day {start}"
+        window = [pid for day in shown[start : start + NO_REPEAT_DAYS] for pid in day]
+        assert len(set(window)) == len(window), f"repeat in window starting day {start}"
 
 
 # ------------------------------------------------------------------ the bundled file
@@ -187,9 +193,81 @@ def test_schedule_over_two_years(book: PromptBook) -> None:
     assert_schedule_properties(book)
 
 
-def test_every_prompt_is_shown_once_per_cycle(book: PromptBook) -> None:
-    cycle = [prompt_of_the_day(book, day).id for day in days(START, len(book.prompts))]
-    assert sorted(cycle) == sorted(prompt.id for prompt in book.prompts)
+def test_every_prompt_is_shown(book: PromptBook) -> None:
+    shown = {prompt_of_the_day(book, day, hour=hour).id
+             for day in days(START, TWO_YEARS) for hour in (8, 20)}
+    assert shown == {prompt.id for prompt in book.prompts}
+
+
+def test_the_wheel_has_room_for_thirty_days(book: PromptBook) -> None:
+    assert len(book._wheel) >= NO_REPEAT_DAYS
+    assert len({p.id for slot in book._wheel for p in slot.members()}) == len(book.prompts)
+
+
+@pytest.mark.parametrize("hour", [0, 6, 11])
+def test_before_noon_no_prompt_asks_what_the_day_held(book: PromptBook, hour: int) -> None:
+    shown = [prompt_of_the_day(book, day, hour=hour) for day in days(START, 400)]
+    assert all(p.when != "evening" for p in shown)
+    assert any(p.when == "morning" for p in shown)
+
+
+@pytest.mark.parametrize("hour", [12, 17, 23])
+def test_from_noon_no_prompt_looks_ahead_at_the_day(book: PromptBook, hour: int) -> None:
+    shown = [prompt_of_the_day(book, day, hour=hour) for day in days(START, 400)]
+    assert all(p.when != "morning" for p in shown)
+    assert any(p.when == "evening" for p in shown)
+
+
+def test_on_mondays_nothing_looks_back_over_the_week(book: PromptBook) -> None:
+    mondays = [day for day in days(START, TWO_YEARS) if day.weekday() == 0]
+    assert all(not prompt_of_the_day(book, day, hour=hour).this_week
+               for day in mondays for hour in (None, 8, 20))
+    # … while on other days those prompts do come up
+    assert any(prompt_of_the_day(book, day, hour=hour).this_week
+               for day in days(START, TWO_YEARS) for hour in (8, 20))
+
+
+def test_the_bundled_prompts_tagged_for_a_moment_read_so(book: PromptBook) -> None:
+    """The prompts that assumed the evening are tagged so; each theme has a prompt for
+    each half of the day; prompts looking back over "this week" are kept off Mondays."""
+    evening = {"inspiration-today", "determination-hold-on", "different-tomorrow"}
+    assert evening <= {p.id for p in book.prompts if p.when == "evening"}
+    assert {"path-who-moved", "openness-listen", "different-autopilot"} == {
+        p.id for p in book.prompts if p.this_week}
+    for theme in book.themes:
+        whens = {p.when for p in book.prompts_for(theme)}
+        assert {"morning", "evening", "any"} <= whens, theme
+    for prompt in book.prompts:
+        en = prompt.text["en"].lower()
+        if prompt.when != "any":  # the day ahead, or the day it held
+            assert "today" in en or "tomorrow" in en, prompt.id
+        if prompt.this_week:
+            assert "this week" in en, prompt.id
+
+
+def test_same_prompt_all_day_once_answered(book: PromptBook) -> None:
+    """A 7:00 launch shows the morning half; once written, 20:00 shows it again."""
+    day = next(d for d in days(START, 400)
+               if prompt_of_the_day(book, d, hour=7) != prompt_of_the_day(book, d, hour=20))
+    morning = prompt_of_the_day(book, day, hour=7)
+    assert prompt_of_the_day(book, day, hour=7) == morning  # every launch of that half
+    assert prompt_of_the_day(book, day, hour=20, answered=[morning.id]) == morning
+    # an id no longer in the book is passed over; the first answered one wins
+    other = prompt_of_the_day(book, day, skip=3)
+    assert prompt_of_the_day(book, day, hour=20,
+                             answered=["gone", other.id, morning.id]) == other
+    # "another prompt" then starts from the answered one
+    assert all(prompt_of_the_day(book, day, skip=k, hour=20, answered=[morning.id]) != morning
+               for k in range(1, 20))
+
+
+def test_another_prompt_fits_the_moment_first(book: PromptBook) -> None:
+    day = date(2026, 11, 26)  # a Thursday
+    shown = prompt_of_the_day(book, day, hour=8)
+    others = [prompt_of_the_day(book, day, skip=k, hour=8) for k in range(1, len(book.prompts))]
+    other_themes = [p for p in others if p.theme != shown.theme]
+    fitting = [p.fits(day, 8) for p in other_themes]
+    assert fitting == sorted(fitting, reverse=True)  # all that fit, then the others
 
 
 def test_skip_gives_distinct_prompts_other_themes_first(book: PromptBook) -> None:
@@ -359,6 +437,12 @@ def test_unknown_theme_names_its_line(tmp_path: Path, book: PromptBook) -> None:
             "duplicate",
         ),
         ('[[weekly]]\nid = "has space"\ntext = { fr = "x", en = "y" }\n', 2, "id"),
+        ('[[weekly]]\nid = "w"\ntheme = "gardening"\ntext = { fr = "x", en = "y" }\n', 3,
+         "unknown theme"),
+        ('[[themes]]\nid = "t"\nlabel = { fr = "T", en = "T" }\n\n[[prompts]]\nid = "p"\n'
+         'theme = "t"\ntext = { fr = "x", en = "y" }\nwhen = "noon"\n', 9, "when"),
+        ('[[themes]]\nid = "t"\nlabel = { fr = "T", en = "T" }\n\n[[prompts]]\nid = "p"\n'
+         'theme = "t"\nthis_week = "yes"\ntext = { fr = "x", en = "y" }\n', 8, "this_week"),
     ],
 )
 def test_semantic_errors_name_their_line(text: str, line: int, words: str) -> None:
@@ -466,3 +550,105 @@ def test_an_unwritable_cache_folder_costs_nothing_but_time(
     loaded, errors = load_prompts(None, blocker)
     assert loaded == book and errors == []
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+# ------------------------------------------------------------- moments of the day
+
+PAIRING = """\
+version = 1
+
+[[themes]]
+id = "{theme}"
+label = {{ fr = "T", en = "T" }}
+"""
+
+
+def moment_book(*prompts: tuple[str, str, bool]) -> PromptBook:
+    """A one-theme book of prompts (id, when, this_week)."""
+    text = PAIRING.format(theme="t") + "".join(
+        f'\n[[prompts]]\nid = "{pid}"\ntheme = "t"\nwhen = "{when}"\n'
+        f'this_week = {"true" if week else "false"}\ntext = {{ fr = "{pid}", en = "{pid}" }}\n'
+        for pid, when, week in prompts)
+    return parse_prompts(text)
+
+
+def test_prompts_pair_by_moment() -> None:
+    book = moment_book(("m", "morning", False), ("e", "evening", False),
+                       ("w", "evening", True), ("a", "any", False), ("b", "any", False))
+    slots = {(s.am.id, s.pm.id) for s in book._wheel}
+    assert slots == {("m", "e"), ("a", "w"), ("b", "b")} or slots == {
+        ("m", "e"), ("b", "w"), ("a", "a")}
+    monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
+    week_slot = next(s for s in book._wheel if s.pm.id == "w")
+    assert week_slot.pick(tuesday, 20).id == "w"
+    assert week_slot.pick(monday, 20).id == week_slot.am.id  # never on a Monday
+    assert week_slot.pick(monday, 8).id == week_slot.am.id
+
+
+def test_a_book_that_cannot_pair_still_gives_a_prompt() -> None:
+    """Best effort: two evening prompts and nothing else; mornings get one of them."""
+    book = moment_book(("e1", "evening", False), ("e2", "evening", False))
+    assert [s.am is s.pm for s in book._wheel] == [True, True]
+    assert prompt_of_the_day(book, START, hour=8).id in {"e1", "e2"}
+
+
+def test_a_missing_when_means_any() -> None:
+    book = parse_prompts(PAIRING.format(theme="t") + '\n[[prompts]]\nid = "p"\ntheme = "t"\n'
+                         'text = { fr = "x", en = "y" }\n')
+    [prompt] = book.prompts
+    assert (prompt.when, prompt.this_week) == ("any", False)
+    assert all(prompt.fits(START + timedelta(days=n), hour) for n in range(7)
+               for hour in (None, 0, 12, 23))
+
+
+def test_weekly_questions_carry_a_theme(book: PromptBook) -> None:
+    assert all(q.theme in book.themes for q in book.weekly)
+    for theme in book.themes:  # so the theme that moved always has a question
+        assert sum(q.theme == theme for q in book.weekly) >= 2, theme
+
+
+def test_french_typography_in_the_bundled_file(book: PromptBook) -> None:
+    """’ for apostrophes (above), and a no-break space before : ; ? ! and inside « »."""
+    texts = [prompt.text["fr"] for prompt in book.prompts]
+    texts += [question.text["fr"] for question in book.weekly]
+    for theme in book.themes.values():
+        texts += [theme.label["fr"], theme.advice["fr"]]
+    loose = re.compile(r"(?:[^\u00a0]|^)[:;?!»]|«[^\u00a0]")
+    assert [t for t in texts if loose.search(t.replace("://", ""))] == []
+
+
+# ------------------------------------------------------------------ the command
+
+
+def prompt_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    from journal_tui.cli import main
+
+    assert main(["prompt", *argv]) == 0
+    return capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_prompt_command_follows_the_clock(book: PromptBook, capsys, monkeypatch,
+                                              journal) -> None:
+    """With a fixed clock: a Thursday whose slot is a morning/evening pair."""
+    from datetime import datetime, timezone
+
+    from journal_tui.core import model
+    from journal_tui.core.model import make_entry
+
+    tz = timezone(timedelta(hours=1))
+    day = next(d for d in days(date(2026, 11, 26), 400) if d.weekday() == 3
+               and prompt_of_the_day(book, d, hour=7) != prompt_of_the_day(book, d, hour=20))
+    at = {h: datetime(day.year, day.month, day.day, h, 5, tzinfo=tz) for h in (7, 20)}
+    morning, evening = (prompt_of_the_day(book, day, hour=h) for h in (7, 20))
+    monkeypatch.setattr(model, "system_now", lambda: at[7])
+    assert prompt_text(capsys) == morning.text_in("en")
+    monkeypatch.setattr(model, "system_now", lambda: at[20])
+    assert prompt_text(capsys) == evening.text_in("en")
+    # another day (no hour known) is the afternoon's half, whatever the clock
+    assert prompt_text(capsys, "--date", str(day + timedelta(days=7))) == prompt_of_the_day(
+        book, day + timedelta(days=7)).text_in("en")
+    # written at 7:00 in answer to the morning prompt: it is the day's prompt at 20:00
+    journal.save(make_entry("An answer", day=day, when=at[7], prompt_id=morning.id,
+                            prompt=morning.text_in("en")), touch=False)
+    journal.close()
+    assert prompt_text(capsys) == morning.text_in("en")

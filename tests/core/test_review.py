@@ -332,8 +332,10 @@ def test_cli_text_on_a_terminal_is_rich(filled, capsys, monkeypatch) -> None:
 
 
 def test_cli_default_week_is_the_current_one(filled, capsys, monkeypatch) -> None:
-    real = cli.open_context
-    monkeypatch.setattr(cli, "open_context", lambda **kw: real(
+    from journal_tui.core import context
+
+    real = context.open_context
+    monkeypatch.setattr(context, "open_context", lambda **kw: real(
         **kw, clock=lambda: datetime(2026, 11, 26, 8, 12, 3, tzinfo=TZ)))
     assert cli.main(["review", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["week"] == iso_week(TODAY) == "2026-W48"

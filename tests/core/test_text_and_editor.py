@@ -10,17 +10,17 @@ from hypothesis import strategies as st
 
 from journal_tui.core.editor import EditorFile, edited_text, for_editor
 from journal_tui.core.model import format_tag_field, merge_tags, parse_tag_field
-from journal_tui.core.text import printable, terminal_json
+from journal_tui.core.printable import printable, terminal_json
 
 
 @pytest.mark.parametrize(("raw", "shown"), [
     ("plain\ttext\nand lines", "plain\ttext\nand lines"),
-    ("\x1b[2J", "␛[2J"),
-    ("\x1b]0;title\x07", "␛]0;title␇"),
-    ("a\rb", "a␍b"),
-    ("\x00\x7f", "␀␡"),
+    ("\x1b[2J", "\\x1b[2J"),
+    ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
+    ("a\rb", "a\\x0db"),
+    ("\x00\x7f", "\\x00\\x7f"),
     ("\x9b31m", "\\x9b31m"),
-    ("é ☕ مرحبا \u202e", "é ☕ مرحبا \u202e"),
+    ("é ☕ مرحبا \u202e", "é ☕ مرحبا \\u202e"),
 ])
 def test_printable(raw: str, shown: str) -> None:
     assert printable(raw) == shown
@@ -38,7 +38,8 @@ def test_terminal_json_is_the_same_json(text: str) -> None:
     encoded = json.dumps({"body": text}, ensure_ascii=False)
     safe = terminal_json(encoded)
     assert json.loads(safe) == {"body": text}
-    assert not any(0x7f <= ord(c) <= 0x9f or ord(c) < 0x20 for c in safe)
+    assert not any(0x7f <= ord(c) <= 0x9f or ord(c) < 0x20 or 0x202a <= ord(c) <= 0x202e
+                   for c in safe)
 
 
 @pytest.mark.parametrize(("text", "given_to_editor"), [

@@ -19,6 +19,8 @@ COMMANDS = {
     "prompt": "prompt",
     "review": "review",
     "themes": "themes",
+    "people": "people",
+    "remind": "remind",
     "doctor": "doctor",
 }
 

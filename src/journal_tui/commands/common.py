@@ -17,7 +17,7 @@ from typing import IO, Any
 from journal_tui.core.codec import Problem
 from journal_tui.core.i18n import Catalog
 from journal_tui.core.model import FIRST_YEAR, LAST_YEAR
-from journal_tui.core.text import printable, terminal_json
+from journal_tui.core.printable import printable, terminal_json
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 

@@ -18,8 +18,8 @@ from journal_tui.commands.common import write_text
 from journal_tui.core.atomic import STAGING_RE
 from journal_tui.core.codec import Problem, UnreadableEntry, decode_dict, newer_schema
 from journal_tui.core.context import Context
+from journal_tui.core.printable import printable
 from journal_tui.core.storage import Journal
-from journal_tui.core.text import printable
 
 # .<name>.<pid>.tmp, left by a single write (atomic.temp_name)
 _TEMP_RE = re.compile(r"^\.(.+)\.(\d+)\.tmp$")

@@ -23,8 +23,8 @@ from journal_tui.core.editor import EditorFile
 from journal_tui.core.export import json_array
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, make_entry
+from journal_tui.core.printable import printable
 from journal_tui.core.storage import NotFound
-from journal_tui.core.text import printable
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:

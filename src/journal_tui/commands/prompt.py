@@ -1,4 +1,8 @@
-"""``prompt``: the prompt of the day."""
+"""``prompt``: the prompt of the day.
+
+For today it fits the hour (before noon, nothing about what the day held) and, once
+an entry of the day answered a prompt, it is that one (``prompts.prompt_of_the_day``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 
 from journal_tui.commands.common import parse_day, warn_prompts, write_text
 from journal_tui.core.context import Context
+from journal_tui.core.index import Query
 from journal_tui.core.prompts import prompt_of_the_day
 
 
@@ -20,7 +25,12 @@ def run_prompt(ctx: Context, args: argparse.Namespace) -> int:
     day = parse_day(args.date, ctx.today) if args.date else ctx.today
     book = ctx.prompts
     warn_prompts(ctx)
-    prompt = prompt_of_the_day(book, day)
+    hour, answered = None, []
+    if day == ctx.today:
+        hour = ctx.clock().hour
+        entries = ctx.journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
+        answered = [e.prompt_id for e in entries if e.prompt_id]
+    prompt = prompt_of_the_day(book, day, hour=hour, answered=answered)
     theme = book.theme(prompt.theme)
     write_text(f"{prompt.text_in(ctx.lang)}\n  — {theme.name(ctx.lang)}\n")
     return 0

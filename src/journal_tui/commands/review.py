@@ -1,4 +1,9 @@
-"""``review``: the weekly review, printed with Rich, as Markdown or as JSON."""
+"""``review``: the weekly review, printed with Rich, as Markdown or as JSON.
+
+The questions chosen for the week and the intentions come with it (``core.review``,
+``core.questions``, ``core.intentions``); JSON adds ``last_intention`` and
+``intention`` as DESIGN.md says, and ``chosen``.
+"""
 
 from __future__ import annotations
 
@@ -16,21 +21,17 @@ from journal_tui.commands.common import (
 )
 from journal_tui.core.context import Context
 from journal_tui.core.model import iso_week
-from journal_tui.core.review import (
-    load_entries,
-    review_json,
-    review_markdown,
-    review_text,
-    weekly_review,
-)
-from journal_tui.core.text import printable
+from journal_tui.core.printable import printable
+from journal_tui.core.review import load_review, review_json, review_markdown, review_text
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "review", parents=parents, help="print the weekly review",
-        description="Print the review of an ISO week: days, mood, theme balance against the "
-                    "four weeks before, people, tags, entries and the review note.")
+        description="Print the review of an ISO week: last week's intention, days, mood, "
+                    "theme balance against the four weeks before, people, tags, entries, "
+                    "the questions chosen for the week, the review note and the intention "
+                    "for the next week.")
     p.add_argument("--week", metavar="YYYY-Www",
                    help="the ISO week, e.g. 2026-W48 (default: the current week)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text",
@@ -44,11 +45,9 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         week = f"{year}-W{num:02d}"
     else:
         week = iso_week(ctx.today)
-    entries = load_entries(ctx.journal, week)
-    written = ctx.journal.days_with_entries()
+    review = load_review(ctx.journal, week, ctx.prompts, ctx.today)
     warn_problems(ctx.journal.problems(), ctx.lang)
     warn_prompts(ctx)
-    review = weekly_review(entries, week, ctx.prompts, ctx.today, written)
     if args.format == "json":
         write_document(review_json(review, ctx.lang), "json")
     elif args.format == "markdown":
@@ -59,6 +58,6 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         # Entry text is shown, never obeyed: no control sequence, no terminal hyperlink.
         text = printable(review_markdown(review, ctx.lang, full=False))
         console().print(Markdown(text, hyperlinks=False))
-    else:
+    else:  # text is for reading, wherever the pipe ends: no control sequence either
         write_text(review_text(review, ctx.lang))
     return 0

@@ -26,7 +26,7 @@ from journal_tui.core.context import Context
 from journal_tui.core.i18n import Catalog, number
 from journal_tui.core.index import Query
 from journal_tui.core.model import FIRST_YEAR, Entry
-from journal_tui.core.text import printable
+from journal_tui.core.printable import printable
 from journal_tui.core.themes import (
     ThemeSeries,
     arrow,

@@ -21,7 +21,7 @@ from journal_tui.core.export import front_matter_markdown, json_document, markdo
 from journal_tui.core.importers import IMPORTERS, ImportFormatError, guess_source
 from journal_tui.core.index import Query
 from journal_tui.core.model import EntryError
-from journal_tui.core.text import printable
+from journal_tui.core.printable import printable
 
 
 def _markdown(ctx: Context, q: Query) -> tuple[str, int]:

@@ -35,8 +35,13 @@ KNOWN_KEYS = (
     "people",
     "week",
     "body",
+    "intention",
+    "intention_outcome",
+    "intention_learned",
     "checkin",
 )
+# What became of a review note's intention, told at the next week's review.
+OUTCOMES = ("done", "partly", "not")
 
 # The id is also the file name: nothing else may ever become a path (see ``check_id``).
 ID_RE = re.compile(r"^(\d{8})-(\d{6})-([0-9a-z]{4,16})$")
@@ -76,9 +81,14 @@ class Entry:
     week: str | None = None
     checkin: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Review notes only (DESIGN.md, "Intentions"): the one thing to do differently
+    # in the week after ``week``, and, told at that week's review, how it went.
+    intention: str | None = None
+    intention_outcome: str | None = None  # one of OUTCOMES
+    intention_learned: str | None = None
     source: FileStamp | Origin | None = field(default=None, compare=False, repr=False)
     """Where the entry was read from, so a save never overwrites another writer's change:
-    the file's stamp (``Journal.load``/``get``), ``Origin.INDEX`` (``Journal.query``), or
+    the file's stamp (``Journal.get``), ``Origin.INDEX`` (``Journal.query``), or
     None for a new entry (its save never replaces a file)."""
 
     @property
@@ -262,6 +272,12 @@ def to_dict(entry: Entry) -> dict[str, Any]:
     if entry.week is not None:
         d["week"] = entry.week
     d["body"] = entry.body
+    # After the body, where keys a file carried before they were known also sat, so
+    # an index built before them gives the same JSON (and export) bytes.
+    for key in ("intention", "intention_outcome", "intention_learned"):
+        value = getattr(entry, key)
+        if value is not None:
+            d[key] = value
     tables = {k: v for k, v in entry.extra.items() if isinstance(v, dict)}
     d.update({k: v for k, v in entry.extra.items() if k not in tables})
     if entry.checkin:
@@ -304,6 +320,10 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     week = d.get("week")
     if week is not None and (not isinstance(week, str) or not WEEK_RE.match(week)):
         raise EntryError(f"'week' must look like 2026-W48, not {_short(week)}")
+    outcome = _opt_str(d, "intention_outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        raise EntryError(f"'intention_outcome' must be one of {', '.join(OUTCOMES)}, "
+                         f"not {_short(outcome)}")
     extra = {k: v for k, v in d.items() if k not in KNOWN_KEYS}
     _check_extra(extra, 1)
     return Entry(
@@ -321,6 +341,9 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
         week=week,
         checkin=dict(checkin),
         extra=extra,
+        intention=_opt_str(d, "intention"),
+        intention_outcome=outcome,
+        intention_learned=_opt_str(d, "intention_learned"),
     )
 
 
@@ -370,6 +393,9 @@ def from_cache(d: dict[str, Any]) -> Entry:
         week=d.get("week"),
         checkin=d.get("checkin", {}),
         extra={k: v for k, v in d.items() if k not in _KNOWN},
+        intention=d.get("intention"),
+        intention_outcome=d.get("intention_outcome"),
+        intention_learned=d.get("intention_learned"),
         source=Origin.INDEX,
     )
 

@@ -3,8 +3,19 @@
 The bundled file ships inside the package; a ``prompts.toml`` in the config folder
 adds entries or replaces them by id. Loading is pure (the caller passes the config
 folder) and the bundled book is parsed once per process, since the CLI loads it on
-every start. ``prompt_of_the_day`` depends on the date alone, so every launch and
-every machine agree on the day's prompt.
+every start. ``prompt_of_the_day`` depends on the date and the half of the day
+(before noon or not) alone, so every launch and every machine agree on it.
+
+Optional keys a prompt may carry (a missing key keeps the prompt fit for any moment):
+
+* ``when = "morning" | "evening" | "any"``: a morning prompt looks ahead at the day
+  and is offered before noon only; an evening prompt asks what the day held and is
+  offered from noon on; "any" (the default) fits all day.
+* ``this_week = true``: the prompt looks back over the current week, so it is not
+  offered on a Monday, when the week has barely begun.
+
+A weekly question may carry ``theme = "<theme id>"``: the weekly review then asks it
+when that theme moved (``core.questions``).
 """
 
 from __future__ import annotations
@@ -36,8 +47,10 @@ ITEM_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 _TOP_KEYS = ("version", "themes", "prompts", "weekly")
 _THEME_KEYS = ("id", "kind", "label", "low", "high", "advice", "keywords")
-_PROMPT_KEYS = ("id", "theme", "text")
-_WEEKLY_KEYS = ("id", "text")
+_PROMPT_KEYS = ("id", "theme", "text", "when", "this_week")
+_WEEKLY_KEYS = ("id", "text", "theme")
+WHENS = ("any", "morning", "evening")
+NOON = 12  # before this hour a day is still ahead: no prompt about what it held
 
 
 class PromptsError(ValueError):
@@ -105,15 +118,26 @@ class Prompt:
     id: str
     theme: str
     text: dict[str, str]
+    when: str = "any"  # "morning" (before noon), "evening" (from noon) or "any"
+    this_week: bool = False  # looks back over the week: never on a Monday
 
     def text_in(self, lang: str) -> str:
         return localized(self.text, lang)
+
+    def fits(self, day: date, hour: int | None = None) -> bool:
+        """Whether the prompt suits ``day`` at ``hour`` (None: any hour)."""
+        if self.this_week and day.weekday() == 0:
+            return False
+        if hour is None or self.when == "any":
+            return True
+        return (hour < NOON) == (self.when == "morning")
 
 
 @dataclass(frozen=True, slots=True)
 class WeeklyQuestion:
     id: str
     text: dict[str, str]
+    theme: str | None = None  # asked when this theme moved (core.questions)
 
     def text_in(self, lang: str) -> str:
         return localized(self.text, lang)
@@ -150,7 +174,7 @@ class PromptBook:
         return {theme: tuple(prompts) for theme, prompts in grouped.items()}
 
     @functools.cached_property
-    def _wheel(self) -> tuple[Prompt, ...]:
+    def _wheel(self) -> tuple[Slot, ...]:
         return _build_wheel(self)
 
 
@@ -361,10 +385,23 @@ class _Checker:
                 problem = "needs a theme" if theme_id is None else f"has unknown theme {theme_id!r}"
                 raise self._item_error("prompts", index, raw, f"{what} {problem}", "theme")
             text = self._texts("prompts", index, raw, "text", what)
-            prompts[raw["id"]] = Prompt(raw["id"], theme_id, text)
+            when = raw.get("when", "any")
+            if when not in WHENS:
+                message = f"{what}: when must be one of {', '.join(WHENS)}, not {when!r}"
+                raise self._item_error("prompts", index, raw, message, "when")
+            this_week = raw.get("this_week", False)
+            if not isinstance(this_week, bool):
+                message = f"{what}: this_week must be true or false, not {this_week!r}"
+                raise self._item_error("prompts", index, raw, message, "this_week")
+            prompts[raw["id"]] = Prompt(raw["id"], theme_id, text, when, this_week)
         for index, raw in self._items(data, "weekly", _WEEKLY_KEYS, ITEM_ID_RE):
-            text = self._texts("weekly", index, raw, "text", f"weekly question {raw['id']!r}")
-            weekly[raw["id"]] = WeeklyQuestion(raw["id"], text)
+            what = f"weekly question {raw['id']!r}"
+            text = self._texts("weekly", index, raw, "text", what)
+            theme_id = raw.get("theme")
+            if theme_id is not None and (not isinstance(theme_id, str) or theme_id not in themes):
+                message = f"{what} has unknown theme {theme_id!r}"
+                raise self._item_error("weekly", index, raw, message, "theme")
+            weekly[raw["id"]] = WeeklyQuestion(raw["id"], text, theme_id)
         return PromptBook(themes, tuple(prompts.values()), tuple(weekly.values()))
 
     def _items(
@@ -461,26 +498,67 @@ class _Checker:
 # --------------------------------------------------------------------- prompt of the day
 
 
-def prompt_of_the_day(book: PromptBook, day: date, skip: int = 0) -> Prompt:
-    """The prompt for ``day``; with ``skip=k > 0``, the k-th "another prompt" for it.
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A place on the wheel: one prompt for the whole day, or a pair of one theme, one
+    for before noon and one from noon (a morning prompt with an evening one, say)."""
 
-    All prompts sit once each on a fixed circular schedule (the wheel) of length N,
-    the number of prompts; day ``d = day.toordinal()`` shows slot ``d % N``. Hence:
+    am: Prompt
+    pm: Prompt
 
-    * the choice depends on the date and the book only, never on the clock or machine;
-    * a prompt comes back exactly every N days, so no prompt repeats within any
-      ``NO_REPEAT_DAYS`` (30) consecutive days if and only if N >= 30;
+    @property
+    def theme(self) -> str:
+        return self.am.theme
+
+    def members(self) -> tuple[Prompt, ...]:
+        return (self.am,) if self.am is self.pm else (self.am, self.pm)
+
+    def pick(self, day: date, hour: int | None) -> Prompt:
+        """The half for ``hour`` (None: the afternoon's); on a Monday, the other half
+        when this one looks back over the week and that one does not."""
+        shown = self.am if hour is not None and hour < NOON else self.pm
+        other = self.pm if shown is self.am else self.am
+        if shown.this_week and day.weekday() == 0 and not other.this_week:
+            return other
+        return shown
+
+
+def prompt_of_the_day(book: PromptBook, day: date, skip: int = 0, *,
+                      hour: int | None = None, answered: Sequence[str] = ()) -> Prompt:
+    """The prompt for ``day`` at ``hour``; with ``skip=k > 0``, the k-th "another prompt".
+
+    All prompts sit on a fixed circular schedule (the wheel) of S slots: a slot holds
+    one prompt that fits all day, or two of one theme that fit its two halves (before
+    noon, from noon; see ``Slot``). Day ``d = day.toordinal()`` shows slot ``d % S``.
+    Hence:
+
+    * the choice depends on the date, the half of the day and the book only, never on
+      the machine; ``hour=None`` (unknown) takes the afternoon's half;
+    * before noon, no prompt that asks what the day held (``when = "evening"``); from
+      noon, none that looks ahead at it (``"morning"``); on a Monday, none that looks
+      back over the week (``this_week``), whenever the book pairs its prompts so (each
+      theme with as many morning as evening prompts, or "any" prompts to pair them
+      with; the bundled book does, a test checks);
+    * a slot comes back exactly every S days, so no prompt is shown twice within any
+      ``NO_REPEAT_DAYS`` (30) consecutive days if and only if S >= 30;
     * consecutive days have different themes whenever at least two themes have
-      prompts and no theme holds more than half of all prompts (N // 2).
+      prompts and no theme holds more than half of all slots.
 
-    The bundled book has well over 30 prompts and equal counts per theme (a plain
-    rotation of themes). A user file only adds or replaces prompts, so N never drops
-    below the bundled count; adding prompts changes N and so reshuffles the schedule
-    once, after which the guarantees hold again.
+    **Once shown, all day.** A day has at most two prompts, one per half, and only
+    when its slot is a pair. What makes one stick is writing: ``answered``, the ids
+    of the prompts the day's entries (and drafts) answered, oldest first; the first
+    one still in the book is the day's prompt from then on. So a person who wrote at
+    7:00 finds that prompt again at 20:00; one who only glanced at it finds the
+    evening half instead, a prompt that fits the evening. Nothing else is recorded.
+
+    A user file only adds or replaces prompts, so S never drops below the bundled
+    count; adding prompts changes S and so reshuffles the schedule once, after which
+    the guarantees hold again.
 
     Another prompt (``skip=k``) is taken from the far side of the wheel, which is
-    furthest from both recent and coming days, other themes first: for 1 <= k < N the
-    results differ from the day's prompt and from each other; larger k cycle.
+    furthest from both recent and coming days, other themes first, then prompts that
+    fit the moment: for 1 <= k < N (the number of prompts) the results differ from
+    the day's prompt and from each other; larger k cycle.
     """
     if skip < 0:
         raise ValueError("skip must be >= 0")
@@ -489,13 +567,18 @@ def prompt_of_the_day(book: PromptBook, day: date, skip: int = 0) -> Prompt:
         raise ValueError("the prompt book has no prompts")
     size = len(wheel)
     slot = day.toordinal() % size
-    if skip == 0 or size == 1:
-        return wheel[slot]
-    today_theme = wheel[slot].theme
-    offsets = [(size // 2 + step) % size for step in range(size)]
-    offsets.remove(0)
-    offsets.sort(key=lambda offset: wheel[(slot + offset) % size].theme == today_theme)
-    return wheel[(slot + offsets[(skip - 1) % len(offsets)]) % size]
+    shown = next((p for p in map(book.prompt, answered) if p is not None), None)
+    shown = shown or wheel[slot].pick(day, hour)
+    if skip == 0:
+        return shown
+    far: dict[str, Prompt] = {}  # by id, in order: the far side of the wheel first
+    for offset in ((size // 2 + step) % size for step in range(size)):
+        place = wheel[(slot + offset) % size]
+        for p in (place.pick(day, hour), *place.members()):
+            far.setdefault(p.id, p)
+    others = [p for p in far.values() if p.id != shown.id]
+    others.sort(key=lambda p: (p.theme == shown.theme, not p.fits(day, hour)))
+    return others[(skip - 1) % len(others)]
 
 
 def _stable_key(*parts: str) -> bytes:
@@ -504,21 +587,51 @@ def _stable_key(*parts: str) -> bytes:
     return hashlib.sha256("\x1f".join(("journal-tui", *parts)).encode()).digest()
 
 
-def _build_wheel(book: PromptBook) -> tuple[Prompt, ...]:
+def _build_wheel(book: PromptBook) -> tuple[Slot, ...]:
     themes = sorted(
         (theme for theme in book.themes if book.prompts_for(theme)),
         key=lambda theme: _stable_key("theme", theme),
     )
     queues = [
-        sorted(book.prompts_for(theme), key=lambda prompt: _stable_key("prompt", prompt.id))
+        sorted(_slots(book.prompts_for(theme)), key=lambda s: _stable_key("prompt", s.am.id))
         for theme in themes
     ]
     taken = [0] * len(themes)
-    wheel: list[Prompt] = []
+    wheel: list[Slot] = []
     for index in _spread([len(queue) for queue in queues]):
         wheel.append(queues[index][taken[index]])
         taken[index] += 1
     return tuple(wheel)
+
+
+def _slots(prompts: Sequence[Prompt]) -> list[Slot]:
+    """One theme's prompts in slots: each prompt looking back over the week with an
+    "any" prompt that does not (Mondays show that one all day), each morning prompt
+    with an evening one, the rest of either with an "any" prompt, the other "any"
+    prompts alone. A prompt left without a partner is alone too (best effort)."""
+    ordered = sorted(prompts, key=lambda p: _stable_key("prompt", p.id))
+    partners = [p for p in ordered if p.when == "any" and not p.this_week]
+    mornings = [p for p in ordered if p.when == "morning" and not p.this_week]
+    evenings = [p for p in ordered if p.when == "evening" and not p.this_week]
+    slots: list[Slot] = []
+
+    def pair(first: Prompt, partner: Prompt | None) -> None:
+        if partner is None:
+            slots.append(Slot(first, first))
+        elif first.when == "evening" or (first.when == "any" and partner.when == "morning"):
+            slots.append(Slot(partner, first))
+        else:
+            slots.append(Slot(first, partner))
+
+    for p in ordered:
+        if p.this_week:
+            pair(p, partners.pop(0) if partners else None)
+    while mornings and evenings:
+        pair(mornings.pop(0), evenings.pop(0))
+    for p in mornings + evenings:
+        pair(p, partners.pop(0) if partners else None)
+    slots += [Slot(p, p) for p in partners]
+    return slots
 
 
 def _spread(counts: Sequence[int]) -> list[int]:

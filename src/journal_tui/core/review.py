@@ -1,9 +1,16 @@
 """The weekly review: what a week held, beside the four weeks before it.
 
 ``weekly_review`` is pure (entries in, a ``WeeklyReview`` out); ``load_entries``
-is the one query a caller needs (the week and the four weeks before it), and
-``Journal.days_with_entries()`` gives the streak its days. Renderers return strings
-or plain data; the caller prints or writes them.
+is the one query a caller needs (the week and the four weeks before it, and the
+review notes of the week and the one before, for the intentions),
+``Journal.days_with_entries()`` gives the streak its days, and
+``questions.load_signals`` the weeks the rotation of the questions runs through.
+``load_review`` does all of it. Renderers return strings or plain data; the caller
+prints or writes them.
+
+A review shows two intentions (``core.intentions``): the last one, set in the
+week before and lived in this one, to be judged (done, partly, not), and this
+week's own, for the week after.
 """
 
 from __future__ import annotations
@@ -17,8 +24,13 @@ from typing import Any
 from journal_tui.core.codec import jsonable
 from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
 from journal_tui.core.index import Query
+from journal_tui.core.intentions import Intention, intention_of, last_intention, review_notes
 from journal_tui.core.model import Entry, iso_week, to_dict
+from journal_tui.core.questions import choose_questions, load_signals, week_signals
 from journal_tui.core.themes import weekly_series
+from journal_tui.core.weeks import shift_week, week_start
+
+__all__ = ["shift_week", "week_start"]  # re-exported: the Review screen imports them here
 
 TRAILING_WEEKS = 4
 SHIFT = 0.2  # a theme's balance this far from its four-week average is a shift
@@ -47,6 +59,18 @@ MSG = Catalog({
     "note": ("Review note", "Note de bilan"),
     "no_note": ("No review note yet.", "Pas encore de note de bilan."),
     "questions": ("Questions for the week", "Questions de la semaine"),
+    "more_questions": ("More questions", "Autres questions"),
+    "last_intention": ("Last week’s intention ({week})",
+                       "L’intention de la semaine passée ({week})"),
+    "intention": ("Intention for next week", "Intention pour la semaine prochaine"),
+    "no_intention": ("None yet.", "Pas encore."),
+    "outcome": ("How it went", "Ce que ça a donné"),
+    "outcome.none": ("not said yet (done, partly or not?)",
+                     "pas encore dit (fait, en partie ou pas ?)"),
+    "outcome.done": ("done", "fait"),
+    "outcome.partly": ("partly", "en partie"),
+    "outcome.not": ("not done", "pas fait"),
+    "learned": ("What I learned", "Ce que j’en retiens"),
     "toward": ("toward {pole}", "vers {pole}"),
     "steady": ("steady", "stable"),
 })
@@ -101,23 +125,22 @@ class WeeklyReview:
     people: dict[str, int] = field(default_factory=dict)
     tags: dict[str, int] = field(default_factory=dict)
     questions: tuple[Any, ...] = ()  # prompts.WeeklyQuestion: .id, .text_in(lang)
+    chosen: tuple[Any, ...] = ()  # the two or three of them chosen for this week
+    last_intention: Intention | None = None  # set the week before, lived in this one
+    intention: Intention | None = None  # this week's own, for the week after
 
     @property
     def is_current(self) -> bool:
         return self.start <= self.today <= self.end
 
+    @property
+    def other_questions(self) -> tuple[Any, ...]:
+        """The questions not chosen for the week, in the book's order."""
+        chosen = {q.id for q in self.chosen}
+        return tuple(q for q in self.questions if q.id not in chosen)
+
 
 # ------------------------------------------------------------------------ weeks
-
-
-def week_start(week: str) -> date:
-    """Monday of ``YYYY-Www`` (``ValueError`` if the week does not exist)."""
-    year, _, num = week.partition("-W")
-    return date.fromisocalendar(int(year), int(num), 1)
-
-
-def shift_week(week: str, n: int) -> str:
-    return iso_week(week_start(week) + timedelta(weeks=n))
 
 
 def note_date(week: str, today: date) -> date:
@@ -135,20 +158,37 @@ def load_entries(journal: Any, week: str) -> list[Entry]:
     took ~0.6 s on 7,300 daily entries)."""
     start = week_start(week)
     lo = start - timedelta(weeks=TRAILING_WEEKS)
-    return list(journal.query(Query(start=lo, end=start + timedelta(days=6))))
+    found = list(journal.query(Query(start=lo, end=start + timedelta(days=6))))
+    # A note belongs to its ``week``, whatever its date (written ahead, or late).
+    ids = {e.id for e in found}
+    wanted = {week, shift_week(week, -1)}
+    found += [n for n in review_notes(journal) if n.week in wanted and n.id not in ids]
+    return found
+
+
+def load_review(journal: Any, week: str, book: Any, today: date) -> WeeklyReview:
+    """The review of ``week`` as the command line prints it: its entries, the streak
+    from every written day, and the questions chosen through the journal's weeks."""
+    entries = load_entries(journal, week)
+    written = journal.days_with_entries()
+    chosen = choose_questions(book, week, load_signals(journal, book, week))
+    return weekly_review(entries, week, book, today, written, chosen)
 
 
 # ------------------------------------------------------------------ computation
 
 
 def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date,
-                  written: set[date] | None = None) -> WeeklyReview:
+                  written: set[date] | None = None,
+                  chosen: Sequence[Any] | None = None) -> WeeklyReview:
     """The review of ``week`` (``YYYY-Www``) from ``entries`` (any order, any span).
 
     An entry belongs to the week of its ``date`` field, whatever time it was
-    created at. ``book`` is the PromptBook (themes and weekly questions).
-    ``written``: every day with an entry in the journal, for the streak (default:
-    the days of ``entries``).
+    created at; a review note to its ``week``. ``book`` is the PromptBook (themes
+    and weekly questions). ``written``: every day with an entry in the journal, for
+    the streak (default: the days of ``entries``). ``chosen``: the questions chosen
+    for the week (``questions.choose_questions`` over the journal's weeks; default:
+    chosen through the weeks of ``entries`` only).
     """
     start = week_start(week)
     end = start + timedelta(days=6)
@@ -160,6 +200,9 @@ def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date,
     before = [e for e in plain if lo <= e.date < start]
     notes = [e for e in every if e.kind == "review" and e.week == week]
     note = max(notes, key=lambda e: (e.updated, e.id)) if notes else None
+    if chosen is None:
+        span = [iso_week(lo + timedelta(weeks=i)) for i in range(TRAILING_WEEKS + 1)]
+        chosen = choose_questions(book, week, week_signals(plain, book, span))
 
     days = tuple(
         Day(d, sum(1 for e in this if e.date == d), _mean(e.mood for e in this if e.date == d))
@@ -188,6 +231,9 @@ def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date,
         people=count_names(e.people for e in this),
         tags=count_names(e.tags for e in this),
         questions=tuple(getattr(book, "weekly", ()) or ()),
+        chosen=tuple(chosen),
+        last_intention=last_intention(every, week),
+        intention=intention_of(note),
     )
 
 
@@ -330,6 +376,10 @@ def _theme_lines(review: WeeklyReview, lang: str) -> list[str]:
 def review_text(review: WeeklyReview, lang: str) -> str:
     """Plain text for a pipe: the summary and each entry's first line."""
     out = [MSG("title", lang, week=review.week), *_summary(review, lang), ""]
+    if review.last_intention is not None:
+        out += [MSG("last_intention", lang, week=review.last_intention.week),
+                *(f"  {line}" for line in _last_intention_lines(review.last_intention, lang)),
+                ""]
     out.append(MSG("days", lang))
     for d in review.days:
         mood = f"  {fmt_mood(d.mood, lang)}" if d.mood is not None else ""
@@ -348,14 +398,31 @@ def review_text(review: WeeklyReview, lang: str) -> str:
             out.append(f"          > {e.prompt}")
     if not review.entries:
         out.append(f"  {MSG('no_entries', lang)}")
+    if review.chosen:
+        out += ["", MSG("questions", lang), *(f"  - {q.text_in(lang)}" for q in review.chosen)]
     out += ["", MSG("note", lang)]
     if review.note is not None:
         out += [f"  {line}" if line else "" for line in review.note.body.rstrip().splitlines()]
     else:
         out.append(f"  {MSG('no_note', lang)}")
-    if review.questions:
-        out += ["", MSG("questions", lang), *(f"  - {q.text_in(lang)}" for q in review.questions)]
+    out += ["", MSG("intention", lang), "  " + _intention_text(review.intention, lang)]
+    if review.other_questions:
+        out += ["", MSG("more_questions", lang),
+                *(f"  - {q.text_in(lang)}" for q in review.other_questions)]
     return "\n".join(out) + "\n"
+
+
+def _intention_text(intention: Intention | None, lang: str) -> str:
+    return intention.text if intention is not None else MSG("no_intention", lang)
+
+
+def _last_intention_lines(intention: Intention, lang: str) -> list[str]:
+    """The intention lived this week, what became of it and what it taught."""
+    outcome = MSG(f"outcome.{intention.outcome or 'none'}", lang)
+    lines = [intention.text, MSG("outcome", lang) + colon(lang) + outcome]
+    if intention.learned:
+        lines.append(MSG("learned", lang) + colon(lang) + intention.learned)
+    return lines
 
 
 def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> str:
@@ -365,6 +432,10 @@ def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> st
     """
     span, counts = _summary(review, lang)
     out = [f"# {MSG('title', lang, week=review.week)}", "", span, "", counts, ""]
+    if review.last_intention is not None:
+        text, *told = _last_intention_lines(review.last_intention, lang)
+        out += [f"## {MSG('last_intention', lang, week=review.last_intention.week)}", "",
+                text, "", *(f"- {line}" for line in told), ""]
     out += [f"## {MSG('days', lang)}", "", "| | " + " | ".join(
         day_label(d.day, lang) for d in review.days) + " |", "|---" * 8 + "|"]
     out.append("| " + MSG("entries", lang) + " | "
@@ -386,16 +457,21 @@ def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> st
         out += [e.body.strip() if full else e.title, ""]
     if not review.entries:
         out += [MSG("no_entries", lang), ""]
+    if review.chosen:
+        out += [f"## {MSG('questions', lang)}", "",
+                *(f"- {q.text_in(lang)}" for q in review.chosen), ""]
     out += [f"## {MSG('note', lang)}", ""]
     out += [review.note.body.strip() if review.note is not None else MSG("no_note", lang), ""]
-    if review.questions:
-        out += [f"## {MSG('questions', lang)}", "",
-                *(f"- {q.text_in(lang)}" for q in review.questions), ""]
+    out += [f"## {MSG('intention', lang)}", "", _intention_text(review.intention, lang), ""]
+    if review.other_questions:
+        out += [f"## {MSG('more_questions', lang)}", "",
+                *(f"- {q.text_in(lang)}" for q in review.other_questions), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
-    """The JSON document (DESIGN.md: ``week``, ``entries``, ``note``, ``people``, ``tags``)."""
+    """The JSON document (DESIGN.md: ``week``, ``entries``, ``note``, ``people``, ``tags``,
+    ``last_intention`` and ``intention``; ``chosen`` the questions chosen for the week)."""
 
     def r(v: float | None) -> float | None:
         return None if v is None else round(v, 2)
@@ -418,6 +494,10 @@ def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
         "people": dict(review.people),
         "tags": dict(review.tags),
         "questions": [{"id": q.id, "text": q.text_in(lang)} for q in review.questions],
+        "chosen": [{"id": q.id, "text": q.text_in(lang)} for q in review.chosen],
+        "last_intention": (review.last_intention.to_json()
+                           if review.last_intention is not None else None),
+        "intention": review.intention.text if review.intention is not None else None,
     })
 
 

@@ -39,37 +39,3 @@ def first_line(text: str, width: int | None = None) -> str:
             return line
     return ""
 
-
-# C0 controls but newline and tab, DEL, and the C1 controls (0x80-0x9f: a terminal in
-# 8-bit mode reads 0x9b as CSI).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _picture(m: re.Match[str]) -> str:
-    code = ord(m.group(0))
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟, Unicode's control pictures: one cell each
-    if code == 0x7f:
-        return "\u2421"  # ␡
-    return f"\\x{code:02x}"
-
-
-def printable(text: str) -> str:
-    """``text`` safe to show on a terminal: control characters other than newline and
-    tab become visible (``ESC`` → ``␛``, ``CR`` → ``␍``, ``0x9b`` → ``\\x9b``).
-
-    Files and exports keep the text byte for byte; this is for what a terminal or a
-    screen reads, where an escape sequence from an entry would clear the screen,
-    retitle the window or hide the lines before it.
-    """
-    return _CONTROLS.sub(_picture, text)
-
-
-_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
-
-
-def terminal_json(text: str) -> str:
-    """JSON text safe for a terminal and still the same JSON: ``json.dumps`` escapes
-    C0 controls itself but leaves DEL and the C1 controls raw; they become ``\\u007f``
-    … ``\\u009f``, which decode to the very same characters."""
-    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

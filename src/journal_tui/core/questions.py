@@ -1,0 +1,166 @@
+"""The weekly questions chosen for one week: two or three, not the whole list.
+
+A week's review asks the questions that fit what the week held, and rotates them:
+
+* **Relevance** (``relevance``): a question tied to a theme (``theme`` in the
+  ``[[weekly]]`` table of ``prompts.toml``) scores how far that theme moved this week
+  against the four weeks before (polar themes: the distance between the week's
+  balance and the four-week average, as the review shows it) or how much the week
+  spoke of it (plain themes: the share of entries touching it); questions on the
+  ``path`` theme (the people who move you along) also score the people who came up.
+* **Rotation**: a question chosen for week W is not chosen again before W+4 while
+  other questions remain (``COOLDOWN``). The most relevant question that is not
+  resting leads the week; the others are ranked by level of relevance (strong, some,
+  none: ``level``), one per theme while others remain, so that among questions that
+  all fit about as well the one asked longest ago comes first (then a fixed shuffled
+  order).
+* **How many**: three for a week with entries, two for a week without.
+
+The rotation needs the weeks before, so the choice for week W runs through every
+week from the journal's first written week to W (``schedule``). That chain depends
+only on the journal's entries up to W, never on the clock or on what was shown: the
+same journal gives the same questions for a week on any machine, and writing in a
+later week never changes an earlier week's questions. Each step is a few
+comparisons; the cost is reading the entries' theme signals (``load_signals``,
+kept in the index by ``themes.scored_entries``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from journal_tui.core.index import Query
+from journal_tui.core.model import Entry, iso_week
+from journal_tui.core.people import person_key
+from journal_tui.core.themes import scored_entries, weekly_series
+from journal_tui.core.weeks import week_start, weeks_from
+
+COOLDOWN = 4  # a question chosen in week W may come back in week W + COOLDOWN
+PER_WEEK = 3  # questions for a week with entries
+PER_QUIET_WEEK = 2  # for a week without any
+PEOPLE_THEME = "path"
+PEOPLE_FULL = 3  # this many people in a week make a people question strongly relevant
+STRONG = 0.5  # a theme that moved this far (or a question this relevant) leads the week
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSignal:
+    """What a week held, as far as choosing its questions goes."""
+
+    entries: int = 0
+    people: int = 0  # distinct people mentioned in the week's entries
+    moved: Mapping[str, float] = field(default_factory=dict)  # polar theme → |shift|
+    share: Mapping[str, float] = field(default_factory=dict)  # theme → share of entries
+
+
+QUIET = WeekSignal()
+
+
+def relevance(question: Any, signal: WeekSignal) -> float:
+    """How well ``question`` (a ``prompts.WeeklyQuestion``) fits the week: 0 … ~2."""
+    theme = getattr(question, "theme", None)
+    if theme is None:
+        return 0.0
+    score = max(signal.moved.get(theme, 0.0), 0.5 * signal.share.get(theme, 0.0))
+    if theme == PEOPLE_THEME:  # at most STRONG: a theme that moved more still leads
+        score = max(score, STRONG * min(signal.people, PEOPLE_FULL) / PEOPLE_FULL)
+    return score
+
+
+def level(score: float) -> int:
+    """2 strong, 1 some, 0 none: the rotation decides between equal levels."""
+    return 2 if score >= STRONG else 1 if score > 0 else 0
+
+
+def schedule(book: Any, weeks: Sequence[str], signals: Mapping[str, WeekSignal]
+             ) -> dict[str, tuple[Any, ...]]:
+    """The questions chosen for each of ``weeks`` (consecutive, oldest first), the
+    first of them starting with no history. Most relevant first in each week."""
+    questions = tuple(getattr(book, "weekly", ()) or ())
+    if not questions:
+        return dict.fromkeys(weeks, ())
+    order = [_stable_key(q.id) for q in questions]
+    themes = [q.theme for q in questions]
+    never = -(10**9)  # "asked" that long ago: first in line, never resting
+    last_asked = [never] * len(questions)
+    chosen: dict[str, tuple[Any, ...]] = {}
+    for step, week in enumerate(weeks):
+        signal = signals.get(week, QUIET)
+        k = min(PER_WEEK if signal.entries else PER_QUIET_WEEK, len(questions))
+        scores = [relevance(q, signal) for q in questions]
+        keys = [(step - last_asked[i] < COOLDOWN, -level(scores[i]), last_asked[i], order[i])
+                for i in range(len(questions))]
+        # The most relevant question that is not resting leads; the others rotate
+        # among questions of about the same relevance, one per theme.
+        picked = [min(range(len(questions)), key=lambda i, scores=scores, keys=keys: (
+            keys[i][0], -scores[i], *keys[i][2:]))]
+        for _ in range(k - 1):
+            asked_about = {themes[i] for i in picked if themes[i] is not None}
+            picked.append(min(
+                (i for i in range(len(questions)) if i not in picked),
+                key=lambda i, seen=asked_about: (keys[i][0], themes[i] in seen, *keys[i][1:])))
+        for i in picked:
+            last_asked[i] = step
+        picked.sort(key=lambda i, scores=scores: -scores[i])  # stable: most relevant first
+        chosen[week] = tuple(questions[i] for i in picked)
+    return chosen
+
+
+def choose_questions(book: Any, week: str, signals: Mapping[str, WeekSignal],
+                     first: str | None = None) -> tuple[Any, ...]:
+    """The questions for ``week``; the chain starts at ``first`` (default: the earliest
+    week of ``signals`` with an entry, or ``week`` itself if none is earlier)."""
+    if first is None:
+        written = [w for w, s in signals.items() if s.entries]
+        first = min(written, key=week_start) if written else week
+    if week_start(first) > week_start(week):
+        first = week
+    return schedule(book, weeks_from(first, week), signals)[week]
+
+
+def week_signals(entries: Iterable[Entry], book: Any, weeks: Sequence[str]
+                 ) -> dict[str, WeekSignal]:
+    """Each week's signal from ``entries`` (any span: the four weeks before each week
+    are used when given). Weeks without entries are left out (they are ``QUIET``)."""
+    plain = [e for e in entries if e.kind == "entry"]
+    if not weeks:
+        return {}
+    s = weekly_series(plain, book, weeks)
+    people: dict[str, set[str]] = {}
+    for e in plain:
+        people.setdefault(iso_week(e.date), set()).update(person_key(p) for p in e.people)
+    themes = getattr(book, "themes", {}) or {}
+    out: dict[str, WeekSignal] = {}
+    for i, week in enumerate(s.periods):
+        count = s.entries[i]
+        if not count:
+            continue
+        moved: dict[str, float] = {}
+        share: dict[str, float] = {}
+        for tid, line in s.themes.items():
+            share[tid] = (line.mentions[i] or 0) / count
+            before = line.average[i - 1] if i else None
+            if getattr(themes.get(tid), "polar", False) and line.balance[i] is not None \
+                    and before is not None:
+                moved[tid] = abs(line.balance[i] - before)
+        out[week] = WeekSignal(count, len(people.get(week, ())), moved, share)
+    return out
+
+
+def load_signals(journal: Any, book: Any, week: str) -> dict[str, WeekSignal]:
+    """The signals of every week from the journal's first entry to ``week``."""
+    end = week_start(week) + timedelta(days=6)
+    entries = scored_entries(journal, Query(end=end, kind="entry"), book)
+    if not entries:
+        return {}
+    first = iso_week(min(e.date for e in entries))
+    return week_signals(entries, book, weeks_from(first, week))
+
+
+def _stable_key(question_id: str) -> bytes:
+    """The same order on every run and machine (unlike ``hash()``)."""
+    return hashlib.sha256(f"journal-tui\x1fweekly\x1f{question_id}".encode()).digest()
