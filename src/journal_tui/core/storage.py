@@ -4,7 +4,8 @@ Layout (see DESIGN.md): ``entries/YYYY/MM/<id>.toml|json``, ``trash/`` and
 ``drafts/``. Every write goes through ``atomic``; a file that cannot be read is
 reported and never rewritten; a save never overwrites what another writer (another
 TUI, the CLI, an editor, a sync tool) wrote since the entry was read: it raises
-``Conflict`` and the caller offers to reload or to keep both (``keep_both``).
+``Conflict`` (``core.conflict``) and the caller offers to reload or to keep both
+(``keep_both``).
 """
 
 from __future__ import annotations
@@ -27,11 +28,15 @@ from journal_tui.core.codec import (
     Problem,
     UnreadableEntry,
     decode,
-    decode_dict,
     encode,
     format_of,
-    from_dict_at,
-    newer_schema,
+)
+from journal_tui.core.conflict import (
+    Conflict,
+    SaveRefused,
+    file_to_replace,
+    on_disk,
+    writing,
 )
 from journal_tui.core.drafts import Draft, DraftStore
 from journal_tui.core.export import entry_json, entry_markdown
@@ -47,11 +52,6 @@ from journal_tui.core.model import (
 )
 from journal_tui.core.stamp import FileStamp, read_stamped
 
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory lock; the stamp check still runs
-    fcntl = None  # type: ignore[assignment]
-
 __all__ = ["AddReport", "Conflict", "Draft", "Journal", "NotFound", "SaveRefused", "Scan"]
 
 T = TypeVar("T")
@@ -65,45 +65,6 @@ class NotFound(KeyError):
 
     def __str__(self) -> str:
         return f"no entry with id {self.args[0]!r}"
-
-
-class SaveRefused(OSError):
-    """A save that would destroy something on disk; nothing was written.
-
-    An ``OSError``, so a caller that reports write errors reports this one too.
-    """
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(errno.EPERM, reason)
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-class Conflict(SaveRefused):
-    """The entry's file is not what the entry was read from: another writer changed,
-    moved or deleted it, or (for a new entry) a file with its id exists.
-
-    ``current`` is the entry on disk now (None if it is gone or cannot be read);
-    ``kind`` is ``CHANGED``, ``DELETED`` or ``TAKEN``. Nothing was written: offer to
-    reload ``current``, or to keep both (``Journal.keep_both``).
-    """
-
-    CHANGED = "changed"
-    DELETED = "deleted"
-    TAKEN = "taken"
-    _REASONS = {
-        CHANGED: "changed since it was read (another writer): not saved",
-        DELETED: "deleted or moved since it was read: not saved",
-        TAKEN: "an entry file with this id already exists: not replaced",
-    }
-
-    def __init__(self, path: Path, kind: str, current: Entry | None) -> None:
-        super().__init__(path, self._REASONS[kind])
-        self.kind = kind
-        self.current = current
 
 
 @dataclass(slots=True)
@@ -235,7 +196,7 @@ class Journal:
         Only a valid id is looked up: anything else is ``NotFound``, never a path."""
         if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
             raise NotFound(entry_id)
-        found = self._find(entry_id)
+        found = self.find(entry_id)
         if found is not None:
             return found
         self._fresh = False
@@ -305,7 +266,7 @@ class Journal:
         path = self.path_for(entry, self.fmt)
         data_fmt = self.fmt
         with self._writing():
-            old = self._check(entry)
+            old = file_to_replace(self, entry)
             if touch:
                 entry.updated = max(now_local(), entry.created)
             if old is not None:
@@ -315,7 +276,7 @@ class Journal:
             try:
                 st = atomic.atomic_write(path, data, overwrite=old == path, durable=durable)
             except FileExistsError:
-                raise Conflict(path, Conflict.TAKEN, self._current(path)) from None
+                raise Conflict(path, Conflict.TAKEN, on_disk(self, path)) from None
             if old is not None and old != path:
                 atomic.remove(old)
                 self.index.forget(old)
@@ -347,72 +308,9 @@ class Journal:
         self.add(fresh)
         return fresh
 
-    def _check(self, entry: Entry) -> Path | None:
-        """The file a save of ``entry`` replaces (None: a new file), after checking that
-        it is the file the entry was read from, unchanged, and ours to rewrite."""
-        src = entry.source
-        if src is None:
-            taken = self._find(entry.id, entry.date)
-            if taken is not None:
-                raise Conflict(taken, Conflict.TAKEN, self._current(taken))
-            return None
-        path = src.path if isinstance(src, FileStamp) else self._find(entry.id, entry.date)
-        if path is None:
-            raise Conflict(self.path_for(entry), Conflict.DELETED, None)
-        if path.parent.parent.parent != self.entries_dir or format_of(path) not in FORMATS:
-            raise SaveRefused(path, "not an entry file of this journal")
-        if path.is_symlink():
-            raise SaveRefused(path, "is a symbolic link: not replaced (edit the file it "
-                                    "points to)")
-        try:
-            raw, stamp = read_stamped(path)
-        except FileNotFoundError:
-            raise Conflict(path, Conflict.DELETED, self._current_by_id(entry.id)) from None
-        except OSError as exc:
-            raise UnreadableEntry(Problem(path, f"cannot read: {exc.strerror}")) from None
-        data, text = decode_dict(raw, path)  # an unreadable file is never replaced
-        current = from_dict_at(data, path, text)
-        schema = newer_schema(data)
-        if schema is not None:
-            raise SaveRefused(path, f"written by a newer version of journal-tui (schema "
-                                    f"{schema}): read, never rewritten")
-        if isinstance(src, FileStamp):
-            changed = stamp.digest != src.digest
-        else:  # Origin.INDEX: only the time of the last save can tell
-            changed = current.updated != entry.updated
-        if changed:
-            current.source = stamp
-            raise Conflict(path, Conflict.CHANGED, current)
-        return path
-
-    def _current(self, path: Path) -> Entry | None:
-        try:
-            return self.read(path)
-        except (OSError, EntryError):
-            return None
-
-    def _current_by_id(self, entry_id: str) -> Entry | None:
-        try:
-            return self.get(entry_id)
-        except (NotFound, OSError, EntryError):
-            return None
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Take turns with the other writers of this program (an advisory lock on the
-        journal folder, released by the system if the process dies). Editors and sync
-        tools do not take it: against them, the stamp check leaves a window of the
-        write's few milliseconds."""
+    def _writing(self) -> contextlib.AbstractContextManager[None]:
         self.ensure()
-        if fcntl is None:
-            yield
-            return
-        fd = os.open(self.root, os.O_RDONLY)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)
+        return writing(self.root)
 
     def add_many(self, entries: list[Entry],
                  progress: Callable[[int], None] | None = None) -> AddReport:
@@ -465,9 +363,10 @@ class Journal:
         return AddReport(added=len(written), present=len(entries) - len(written) - len(clashes),
                          clashes=clashes)
 
-    def _find(self, entry_id: str, day: date | None = None) -> Path | None:
-        """The file of ``entry_id`` without walking the journal: the month folder its id
-        names (and that of ``day``), then the index as it stands."""
+    def find(self, entry_id: str, day: date | None = None) -> Path | None:
+        """The file of ``entry_id`` without walking the journal (None if there is none):
+        the month folder its id names (and that of ``day``), then the index as it
+        stands. A symbolic link counts, dangling or not (a save must not replace it)."""
         folders = []
         m = ID_RE.match(entry_id)
         if m:
