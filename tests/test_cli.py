@@ -168,7 +168,7 @@ def test_corrupt_file_is_skipped_with_a_warning(capsys: pytest.CaptureFixture[st
     run(capsys, "add", "good", "--date", "2026-11-01")
     run(capsys, "add", "soon bad", "--date", "2026-11-02")
     bad = next(p for p in entry_files(isolated_env) if "20261102" in p.name)
-    bad.write_text('schema = 1\nid = "x"\ndate = 2026-11-02\nmood = "high"\n')
+    bad.write_text(f'schema = 1\nid = "{bad.stem}"\ndate = 2026-11-02\nmood = "high"\n')
     code, out, err = run(capsys, "list")
     assert code == 0 and "good" in out and "soon bad" not in out
     assert f"{bad}:4" in err

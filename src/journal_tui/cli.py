@@ -7,6 +7,8 @@ start fast.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -14,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_tui import __version__
-from journal_tui.commands import COMMANDS, modules_for
+from journal_tui.commands import COMMANDS, READING, modules_for
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.config import ConfigError
+from journal_tui.core.printable import printable
 
 if TYPE_CHECKING:  # imported when used: `remind` runs at every shell start without them
     import argparse
@@ -83,6 +86,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     if command_in(argv) == "remind":  # may run at every shell start: the short path
         from journal_tui.commands.remind import quick
@@ -92,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     from journal_tui.commands.common import UserError
     from journal_tui.core.context import open_context
+    from journal_tui.core.model import EntryError
+    from journal_tui.core.storage import SaveRefused
 
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
@@ -100,24 +106,62 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_tui(args)
         ctx = open_context(journal=args.journal, lang=args.lang)
         try:
+            if args.command in READING:
+                check_journal_folder(ctx.journal.root, given=args.journal is not None)
             return int(args.run(ctx, args) or 0)
         finally:
             ctx.journal.close()
-    except (UserError, ConfigError, WriteError) as exc:
+    except (UserError, ConfigError, WriteError, EntryError, SaveRefused) as exc:
         return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}")
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         return 130
 
 
+def _tolerant_streams() -> None:
+    """Output that the terminal's encoding cannot show (``PYTHONIOENCODING=ascii``, a
+    POSIX locale) is escaped (``\\xe9``), never a ``UnicodeEncodeError``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") in ("strict",
+                                                                          "surrogateescape"):
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def check_journal_folder(root: Path, *, given: bool) -> None:
+    """A reading command needs a journal folder: a file, or a folder that holds no
+    journal (``--journal /``), is one line, not a walk of whatever is there; a missing
+    folder is one too when it was named on the command line (a typo, most likely)."""
+    from journal_tui.commands.common import UserError
+
+    if not root.exists():
+        if given:
+            raise UserError(f"no journal at {root}: the folder does not exist")
+        return
+    if not root.is_dir():
+        raise UserError(f"{root} is not a folder: give the journal folder")
+    try:
+        names = set(os.listdir(root))
+    except OSError as exc:
+        raise UserError(f"cannot read {root}: {exc.strerror}") from None
+    if names and not names & JOURNAL_MARKS:
+        raise UserError(f"{root} does not look like a journal (no entries/ folder): "
+                        "give the journal folder")
+
+
+JOURNAL_MARKS = frozenset({"entries", "trash", "drafts", "people.toml"})
+
+
 def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    print(f"{PROG}: {printable(message)}", file=sys.stderr)
     return 1
 
 
 def _open_tui(args: argparse.Namespace) -> int:
-    from journal_tui.commands.common import parse_day
+    from journal_tui.commands.common import UserError, parse_day
     from journal_tui.core.context import open_context
 
     if args.demo:
@@ -126,6 +170,8 @@ def _open_tui(args: argparse.Namespace) -> int:
         ctx = demo_context(lang=args.lang)
     else:
         ctx = open_context(journal=args.journal, lang=args.lang)
+        if ctx.journal.root.exists() and not ctx.journal.root.is_dir():
+            raise UserError(f"{ctx.journal.root} is not a folder: give the journal folder")
     day = parse_day(args.date, ctx.today) if args.date else None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the journal needs a terminal; see --help for the commands")

@@ -83,9 +83,10 @@ def test_unknown_keys_survive_a_rewrite() -> None:
 
 @pytest.mark.parametrize(("text", "line", "fragment"), [
     ('schema = 1\nid = "x"\ndate = 2026-11-26\nbody = "unterminated\n', 4, "invalid TOML"),
-    ('schema = 1\nid = "x"\ndate = "not a date"\n', 3, "'date'"),
-    ('schema = 1\nid = "x"\ndate = 2026-11-26\nmood = 9\n', 4, "'mood'"),
-    ('schema = 1\nid = "x"\ndate = 2026-11-26\n[checkin]\nsynergy = 5\n', 5, "checkin"),
+    ('schema = 1\nid = "20261126-081203-3f9a"\ndate = "not a date"\n', 3, "'date'"),
+    ('schema = 1\nid = "20261126-081203-3f9a"\ndate = 2026-11-26\nmood = 9\n', 4, "'mood'"),
+    ('schema = 1\nid = "20261126-081203-3f9a"\ndate = 2026-11-26\n[checkin]\nsynergy = 5\n', 5,
+     "checkin"),
 ])
 def test_bad_files_name_the_line(text: str, line: int | None, fragment: str) -> None:
     path = Path("20261126-081203-3f9a.toml")

@@ -15,7 +15,7 @@ from journal_tui.core import atomic
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.index import Query
 from journal_tui.core.model import make_entry
-from journal_tui.core.storage import Draft, Journal, NotFound
+from journal_tui.core.storage import AddReport, Draft, Journal, NotFound
 
 TZ = timezone(timedelta(hours=1))
 WHEN = datetime(2026, 11, 26, 8, 12, 3, tzinfo=TZ)
@@ -187,8 +187,8 @@ def test_drafts_round_trip_and_discard(journal: Journal) -> None:
 
 def test_add_many_skips_existing_ids(journal: Journal) -> None:
     entries = [make_entry(f"n{n}", day=DAY - timedelta(days=n), when=WHEN) for n in range(3)]
-    assert journal.add_many(entries) == (3, 0)
-    assert journal.add_many(entries) == (0, 3)
+    assert journal.add_many(entries) == AddReport(added=3, present=0)
+    assert journal.add_many(entries) == AddReport(added=0, present=3)
     assert len(journal.scan().entries) == 3
 
 

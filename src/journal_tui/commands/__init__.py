@@ -25,6 +25,12 @@ COMMANDS = {
 }
 
 
+# Commands that only read the journal: pointed at a missing folder, a file or a folder
+# that is no journal (``--journal /``), they stop with one line instead of reading (or
+# checking the modes of) whatever is there.
+READING = frozenset({"list", "show", "export", "review", "themes", "doctor", "people"})
+
+
 def modules_for(command: str | None) -> list[ModuleType]:
     """The modules to register: the command's own, or all of them."""
     names = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))

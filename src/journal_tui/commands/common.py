@@ -16,6 +16,8 @@ from typing import IO, Any
 
 from journal_tui.core.codec import Problem
 from journal_tui.core.i18n import Catalog
+from journal_tui.core.model import FIRST_YEAR, LAST_YEAR
+from journal_tui.core.printable import printable, terminal_json
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -30,45 +32,70 @@ class UserError(Exception):
 
 
 def parse_day(value: str, today: date) -> date:
-    """``YYYY-MM-DD``, ``today`` or ``yesterday`` (also ``aujourd'hui``/``hier``)."""
+    """``YYYY-MM-DD``, ``today`` or ``yesterday`` (also ``aujourd'hui``/``hier``), within
+    the years a journal can hold (four-digit years: they name its folders and ids)."""
     v = value.strip().lower()
     if v in ("today", "aujourd'hui", "aujourdhui"):
         return today
     if v in ("yesterday", "hier"):
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise UserError(f"bad date {value!r}: use YYYY-MM-DD, today or yesterday") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UserError(f"date {day.isoformat()} out of range: years {FIRST_YEAR} to "
+                        f"{LAST_YEAR}")
+    return day
 
 
 def parse_week(value: str) -> tuple[int, int]:
-    """``YYYY-Www`` → (ISO year, week), checking the week exists in that year."""
+    """``YYYY-Www`` → (ISO year, week), checking the week exists in that year and that
+    the weeks a review compares it with (the month before, the week after) do too."""
     m = _WEEK_RE.match(value.strip())
     if not m:
         raise UserError(f"bad week {value!r}: use YYYY-Www, e.g. 2026-W48")
     year, week = int(m.group(1)), int(m.group(2))
     try:
-        date.fromisocalendar(year, week, 1)
+        monday = date.fromisocalendar(year, week, 1)
     except ValueError:
         raise UserError(f"bad week {value!r}: {year} has no week {week}") from None
+    try:
+        if monday.year < FIRST_YEAR:
+            raise OverflowError
+        monday - timedelta(weeks=8)
+        monday + timedelta(weeks=2)
+    except OverflowError:
+        raise UserError(f"week {value} out of range: years {FIRST_YEAR} to "
+                        f"{LAST_YEAR}") from None
     return year, week
 
 
+INT_MAX = 2**63 - 1  # SQLite's integers
+
+
 def positive_int(value: str) -> int:
+    """A count of 1 or more (``-n``, ``--weeks``); one larger than any journal can hold
+    is taken as "all" (the largest count SQLite takes)."""
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
-    return n
+    return min(n, INT_MAX)
 
 
 def warn_problems(problems: Iterable[Problem], lang: str = "en") -> None:
     """Corrupt files are reported (path and line) and skipped, never fatal."""
     for p in problems:
-        print(f"journal-tui: {MSG('skipped', lang, path=p)}", file=sys.stderr)
+        warn(MSG("skipped", lang, path=p))
+
+
+def warn(message: str) -> None:
+    """One line on standard error; a file name or a message quoting a file cannot
+    carry a control sequence to the terminal."""
+    print(f"journal-tui: {printable(message)}", file=sys.stderr)
 
 
 def is_terminal(stream: IO[str] | None = None) -> bool:
@@ -84,6 +111,20 @@ def console(stderr: bool = False) -> Any:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)
+
+
+def write_text(text: str) -> None:
+    """Plain text for a person (``list``, ``show``, reviews and themes as text): control
+    characters from entries are shown (``␛``), never sent to whatever reads it."""
+    write_out(printable(text))
+
+
+def write_document(text: str, fmt: str) -> None:
+    """A document (``markdown`` or ``json``): byte for byte into a pipe or a file; on a
+    terminal, control characters are shown instead (JSON stays the same JSON)."""
+    if is_terminal():
+        text = terminal_json(text) if fmt == "json" else printable(text)
+    write_out(text)
 
 
 def write_out(text: str) -> None:
@@ -106,7 +147,7 @@ def write_out(text: str) -> None:
 def warn_prompts(ctx: Any) -> None:
     """A broken user prompts.toml is named (file and line); the bundled prompts still work."""
     for problem in ctx.prompt_warnings:
-        print(f"journal-tui: warning: {problem}", file=sys.stderr)
+        warn(f"warning: {problem}")
 
 
 PROGRESS_MIN = 500  # below this, a bar would only flicker

@@ -1,16 +1,28 @@
-"""``doctor``: check every file of the journal, and the config around it."""
+"""``doctor``: check every file of the journal, and the config around it.
+
+Only the journal's own folders are looked at (``entries/YYYY/MM``, ``trash/``,
+``drafts/``): pointed at a folder that is no journal, the command stops before
+reading anything (``cli.check_journal_folder``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import stat
 import sys
 from pathlib import Path
 from typing import Any
 
-from journal_tui.core.codec import Problem, UnreadableEntry
+from journal_tui.commands.common import write_text
+from journal_tui.core.atomic import STAGING_RE
+from journal_tui.core.codec import Problem, UnreadableEntry, decode_dict, newer_schema
 from journal_tui.core.context import Context
-from journal_tui.core.model import ID_RE
+from journal_tui.core.printable import printable
+from journal_tui.core.storage import Journal
+
+# .<name>.<pid>.tmp, left by a single write (atomic.temp_name)
+_TEMP_RE = re.compile(r"^\.(.+)\.(\d+)\.tmp$")
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -29,16 +41,22 @@ def check(ctx: Context) -> tuple[int, list[Problem]]:
     count = 0
     for path in journal.iter_files():
         count += 1
+        if path.is_symlink():
+            target = "a missing file" if not path.exists() else "another file"
+            problems.append(Problem(path, f"a symbolic link to {target}: read if it can be, "
+                                          "never rewritten"))
+            if not path.exists():
+                continue
         try:
             entry = journal.read(path)
-        except UnreadableEntry as exc:
-            problems.append(exc.problem)
+        except (UnreadableEntry, OSError) as exc:
+            problems.append(exc.problem if isinstance(exc, UnreadableEntry)
+                            else Problem(path, f"cannot read: {exc.strerror}"))
             continue
-        if entry.id != path.stem:
-            problems.append(Problem(path, f"id {entry.id!r} does not match the file name"))
-        elif not ID_RE.match(entry.id):
-            problems.append(Problem(path, f"id {entry.id!r} is not of the form "
-                                          "YYYYMMDD-HHMMSS-xxxx"))
+        schema = _newer_schema(path)
+        if schema is not None:
+            problems.append(Problem(path, f"written by a newer version of journal-tui "
+                                          f"(schema {schema}): read, never rewritten"))
         expected = f"{entry.date:%Y}/{entry.date:%m}"
         if path.parent.relative_to(journal.entries_dir).as_posix() != expected:
             problems.append(Problem(path, f"dated {entry.date} but filed under "
@@ -49,11 +67,80 @@ def check(ctx: Context) -> tuple[int, list[Problem]]:
         problems.extend(_mode_problems(path, 0o600))
     for folder in (journal.root, journal.entries_dir, journal.trash_dir, journal.drafts_dir):
         problems.extend(_mode_problems(folder, 0o700))
-    problems.extend(
-        Problem(tmp, "left over by an interrupted write; the entry itself is intact "
-                     "(safe to delete)")
-        for tmp in sorted(journal.root.rglob(".*.tmp")))
+    problems.extend(leftover_problems(journal))
+    problems.extend(journal.draft_problems())
     return count, problems
+
+
+def _newer_schema(path: Path) -> int | None:
+    try:
+        data, _ = decode_dict(path.read_bytes(), path)
+    except (OSError, UnreadableEntry):
+        return None
+    return newer_schema(data)
+
+
+def leftover_problems(journal: Journal) -> list[Problem]:
+    """Temporary files left by a write that was interrupted (kill -9, power cut).
+
+    After a single save the temporary file may hold the newest text: it is compared
+    with its entry, and the message says which one is newer. (A save in progress
+    holds its temporary file for milliseconds: not worth telling apart.)
+    """
+    out: list[Problem] = []
+    folders = [journal.trash_dir, *sorted(journal.entries_dir.glob("*/*"))]
+    for folder in folders:
+        try:
+            temps = sorted(folder.glob(".*.tmp"))
+        except OSError:
+            continue
+        for tmp in temps:
+            staged = STAGING_RE.match(tmp.name)
+            single = _TEMP_RE.match(tmp.name)
+            if staged:
+                out.append(Problem(tmp, "left over by an interrupted import; the next "
+                                        "import removes it (safe to delete)"))
+            elif single:
+                out.append(Problem(tmp, _compare(tmp, tmp.with_name(single.group(1)))))
+    return out
+
+
+def _compare(tmp: Path, target: Path) -> str:
+    """Which of an interrupted save's temporary file and its entry file is newer."""
+    try:
+        raw = tmp.read_bytes()
+        data, _ = decode_dict(raw, target)
+    except (OSError, UnreadableEntry):
+        return (f"left over by an interrupted write, incomplete; {target.name} itself is "
+                "intact (safe to delete)")
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        return (f"left over by an interrupted write, and {target.name} is missing: this "
+                f"file holds its text; rename it to {target.name} to keep it")
+    except OSError:
+        current = b""
+    if current == raw:
+        return f"left over by an interrupted write, same as {target.name} (safe to delete)"
+    try:
+        on_disk, _ = decode_dict(current, target)
+    except UnreadableEntry:
+        return (f"left over by an interrupted write; {target.name} cannot be read and this "
+                f"file may hold a good copy: compare them, then rename it to {target.name}")
+    mine, theirs = str(data.get("updated", "")), str(on_disk.get("updated", ""))
+    if _later(data.get("updated"), on_disk.get("updated")):
+        return (f"left over by an interrupted write and NEWER than {target.name} (updated "
+                f"{mine}, the entry {theirs}): it may hold the latest text; compare them, "
+                f"keep it by renaming it to {target.name}, or delete it")
+    return (f"left over by an interrupted write, older than {target.name} (updated {mine}, "
+            f"the entry {theirs}): safe to delete")
+
+
+def _later(a: object, b: object) -> bool:
+    try:
+        return bool(a > b)  # type: ignore[operator]
+    except TypeError:
+        return str(a) > str(b)
 
 
 def _mode_problems(path: Path, private: int) -> list[Problem]:
@@ -69,9 +156,8 @@ def _mode_problems(path: Path, private: int) -> list[Problem]:
 
 def run_doctor(ctx: Context, args: argparse.Namespace) -> int:
     count, problems = check(ctx)
-    for p in problems:
-        print(p)
+    write_text("".join(f"{p}\n" for p in problems))
     status = "problem" if len(problems) == 1 else "problems"
-    print(f"{count} entry files checked in {ctx.journal.root}; {len(problems)} {status}",
-          file=sys.stderr)
+    print(printable(f"{count} entry files checked in {ctx.journal.root}; {len(problems)} "
+                    f"{status}"), file=sys.stderr)
     return 1 if problems else 0

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from journal_tui.commands.common import (
@@ -13,14 +13,17 @@ from journal_tui.commands.common import (
     parse_day,
     positive_int,
     warn_problems,
-    write_out,
+    write_document,
+    write_text,
 )
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
 from journal_tui.core.context import Context
+from journal_tui.core.editor import EditorFile
 from journal_tui.core.export import json_array
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, make_entry
+from journal_tui.core.printable import printable
 from journal_tui.core.storage import NotFound
 
 
@@ -65,44 +68,80 @@ def query_from(args: argparse.Namespace, ctx: Context, **extra: Any) -> Query:
 
 def run_add(ctx: Context, args: argparse.Namespace) -> int:
     day = parse_day(args.date, ctx.today) if args.date else ctx.today
+    edited: EditorFile | None = None
     if args.text:
-        body = " ".join(args.text)
+        body = " ".join(argv_text(t) for t in args.text)
     elif not sys.stdin.isatty():
-        body = sys.stdin.read()
+        body = _read_stdin()
     else:
-        body = _from_editor(ctx)
+        edited = _from_editor(ctx)
+        body = edited.read()
     if not body.strip():
+        if edited is not None:
+            edited.remove()
         raise UserError("nothing to add: the text is empty")
     entry = make_entry(body.rstrip("\n") + "\n" if "\n" in body.strip() else body.strip(),
-                       day=day, when=ctx.clock(), tags=args.tag, mood=args.mood)
-    path = ctx.journal.save(entry, touch=False)
+                       day=day, when=ctx.clock(), tags=[argv_text(t) for t in args.tag],
+                       mood=args.mood)
+    try:
+        path = ctx.journal.add(entry)
+    except (OSError, ValueError) as exc:
+        if edited is None:
+            raise
+        # The text is only in the editor's file: keep it, and say where it is.
+        raise UserError(f"{exc}; your text is kept in {edited.path}") from None
+    if edited is not None:
+        edited.remove()
     print(f"{entry.id}  {path}", file=sys.stderr if not is_terminal() else sys.stdout)
     return 0
 
 
-def _from_editor(ctx: Context) -> str:
-    import os
-    import shlex
+def argv_text(arg: str) -> str:
+    """An argument as the UTF-8 the person typed, even where the locale is not UTF-8
+    (Python then hands over undecodable bytes as lone surrogates, which no file can
+    hold)."""
+    try:
+        arg.encode("utf-8")
+        return arg
+    except UnicodeEncodeError:
+        return os.fsencode(arg).decode("utf-8", "replace")
+
+
+def _read_stdin() -> str:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream without bytes underneath (tests, wrappers)
+        return sys.stdin.read()
+    try:
+        return stream.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError("standard input is not UTF-8 text: nothing was added") from None
+
+
+def _from_editor(ctx: Context) -> EditorFile:
+    """The text typed in the editor, in a file kept until the entry is saved."""
     import subprocess
-    import tempfile
 
     command = editor_command(ctx.config)
     if not command:
         raise UserError("no text given and no editor set: pass TEXT, pipe it in, "
                         "or set $EDITOR")
-    fd, name = tempfile.mkstemp(prefix="journal-tui-", suffix=".md")
-    os.close(fd)
-    tmp = Path(name)
+    edited = EditorFile.create("")
     try:
-        result = subprocess.run([*shlex.split(command), str(tmp)], check=False)
-        if result.returncode != 0:
-            raise UserError(f"the editor ({command}) exited with status {result.returncode}; "
-                            "nothing was added")
-        return tmp.read_text("utf-8")
-    except FileNotFoundError:
+        result = subprocess.run(edited.command(command), check=False)
+    except (FileNotFoundError, ValueError):
+        edited.remove()
         raise UserError(f"editor not found: {command}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    try:
+        typed = edited.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {edited.path}: {exc}; nothing was added") from None
+    if result.returncode != 0:
+        kept = f" (your text is kept in {edited.path})" if typed.strip() else ""
+        if not kept:
+            edited.remove()
+        raise UserError(f"the editor ({command}) exited with status {result.returncode}; "
+                        f"nothing was added{kept}")
+    return edited
 
 
 # --------------------------------------------------------------------------- list
@@ -111,9 +150,9 @@ def _from_editor(ctx: Context) -> str:
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
     q = query_from(args, ctx, contains=args.contains, limit=args.n)
     if args.format == "json":
-        write_out(json_array(ctx.journal.json_objects(q)) + "\n")
+        write_document(json_array(ctx.journal.json_objects(q)) + "\n", "json")
     else:
-        write_out("".join(list_line(e) + "\n" for e in ctx.journal.query(q)))
+        write_text("".join(list_line(e) + "\n" for e in ctx.journal.query(q)))
     warn_problems(ctx.journal.problems(), ctx.lang)
     return 0
 
@@ -140,7 +179,7 @@ def run_show(ctx: Context, args: argparse.Namespace) -> int:
     if is_terminal():
         _show_rich(entry)
     else:
-        write_out(show_text(entry))
+        write_text(show_text(entry))
     return 0
 
 
@@ -167,12 +206,17 @@ def show_text(entry: Entry) -> str:
 
 
 def _show_rich(entry: Entry) -> None:
+    """The entry in a panel, its body as Markdown. Entry text is never read as Rich
+    markup (titles are ``Text``), never sends a control sequence (``printable``) and
+    links show their address instead of becoming terminal hyperlinks."""
     from rich.markdown import Markdown
     from rich.panel import Panel
+    from rich.text import Text
 
     from journal_tui.commands.common import console
 
-    head = "\n".join(_header(entry))
-    console().print(Panel(Markdown(entry.body or "_(empty)_"), title=head.splitlines()[0],
-                          subtitle=" · ".join(head.splitlines()[1:]) or None,
+    head = [printable(line) for line in _header(entry)]
+    body = Markdown(printable(entry.body) or "_(empty)_", hyperlinks=False)
+    console().print(Panel(body, title=Text(head[0]),
+                          subtitle=Text(" · ".join(head[1:])) if head[1:] else None,
                           title_align="left", padding=(1, 2)))

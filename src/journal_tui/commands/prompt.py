@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from journal_tui.commands.common import parse_day, warn_prompts, write_out
+from journal_tui.commands.common import parse_day, warn_prompts, write_text
 from journal_tui.core.context import Context
 from journal_tui.core.index import Query
 from journal_tui.core.prompts import prompt_of_the_day
@@ -32,5 +32,5 @@ def run_prompt(ctx: Context, args: argparse.Namespace) -> int:
         answered = [e.prompt_id for e in entries if e.prompt_id]
     prompt = prompt_of_the_day(book, day, hour=hour, answered=answered)
     theme = book.theme(prompt.theme)
-    write_out(f"{prompt.text_in(ctx.lang)}\n  — {theme.name(ctx.lang)}\n")
+    write_text(f"{prompt.text_in(ctx.lang)}\n  — {theme.name(ctx.lang)}\n")
     return 0

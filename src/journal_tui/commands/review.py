@@ -16,7 +16,8 @@ from journal_tui.commands.common import (
     parse_week,
     warn_problems,
     warn_prompts,
-    write_out,
+    write_document,
+    write_text,
 )
 from journal_tui.core.context import Context
 from journal_tui.core.model import iso_week
@@ -48,14 +49,15 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     warn_problems(ctx.journal.problems(), ctx.lang)
     warn_prompts(ctx)
     if args.format == "json":
-        write_out(review_json(review, ctx.lang))
+        write_document(review_json(review, ctx.lang), "json")
     elif args.format == "markdown":
-        write_out(review_markdown(review, ctx.lang))
+        write_document(review_markdown(review, ctx.lang), "markdown")
     elif is_terminal():
         from rich.markdown import Markdown
 
-        # Text from files is data: no escape sequence reaches the terminal.
-        console().print(Markdown(printable(review_markdown(review, ctx.lang, full=False))))
+        # Entry text is shown, never obeyed: no control sequence, no terminal hyperlink.
+        text = printable(review_markdown(review, ctx.lang, full=False))
+        console().print(Markdown(text, hyperlinks=False))
     else:  # text is for reading, wherever the pipe ends: no control sequence either
-        write_out(printable(review_text(review, ctx.lang)))
+        write_text(review_text(review, ctx.lang))
     return 0

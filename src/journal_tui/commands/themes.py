@@ -19,12 +19,14 @@ from journal_tui.commands.common import (
     positive_int,
     warn_problems,
     warn_prompts,
-    write_out,
+    write_document,
+    write_text,
 )
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import Catalog, number
 from journal_tui.core.index import Query
-from journal_tui.core.model import Entry
+from journal_tui.core.model import FIRST_YEAR, Entry
+from journal_tui.core.printable import printable
 from journal_tui.core.themes import (
     ThemeSeries,
     arrow,
@@ -64,6 +66,10 @@ MSG = Catalog({
     "unknown_theme": ("unknown theme {id!r}: use one of {ids}",
                       "thème inconnu {id!r} : utilisez l’un de {ids}"),
     "bad_range": ("--from {start} is after --to {end}", "--from {start} est après --to {end}"),
+    "too_long": ("range too long: it (and as many weeks before it, for the trend) must "
+                 "start after the year {first}",
+                 "période trop longue : elle (et autant de semaines avant, pour la tendance) "
+                 "doit commencer après l’an {first}"),
 })
 
 
@@ -84,16 +90,24 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 
 def resolve_weeks(args: argparse.Namespace, today: date) -> list[str]:
-    """``--from``/``--to`` win over ``--weeks``; every ISO week touching the range."""
-    if args.start is None and args.end is None:
-        return last_weeks(today, args.weeks)
+    """``--from``/``--to`` win over ``--weeks``; every ISO week touching the range.
+
+    The range, and as many weeks before it (the trend compares with them), must fit
+    in the years a journal holds: one line otherwise, not an ``OverflowError``.
+    """
     end = parse_day(args.end, today) if args.end else today
-    if args.start is None:
-        return last_weeks(end, args.weeks)
-    start = parse_day(args.start, today)
-    if start > end:
+    start = parse_day(args.start, today) if args.start else None
+    if start is not None and start > end:
         raise UserError(MSG("bad_range", "en", start=start, end=end))
-    return weeks_between(start, end)
+    try:
+        weeks = weeks_between(start, end) if start is not None else last_weeks(end, args.weeks)
+        first = period_bounds(weeks[0])[0] - timedelta(weeks=len(weeks) + 4)
+        period_bounds(weeks[-1])[1] + timedelta(weeks=1)
+        if first.year < FIRST_YEAR:
+            raise OverflowError
+    except OverflowError:
+        raise UserError(MSG("too_long", "en", first=FIRST_YEAR)) from None
+    return weeks
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
@@ -110,14 +124,15 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     warn_prompts(ctx)
     current = weekly_series(entries, book, weeks)
     if args.format == "json":
-        write_out(json.dumps(current.to_json(ids), ensure_ascii=False, indent=2) + "\n")
+        write_document(json.dumps(current.to_json(ids), ensure_ascii=False, indent=2) + "\n",
+                       "json")
         return 0
     before = weekly_series(entries, book, previous)
     report = Report(ctx.lang, book, current, before, ids, entries)
     if is_terminal():
         report.print_rich()
     else:
-        write_out(report.text())
+        write_text(report.text())
     return 0
 
 
@@ -219,9 +234,9 @@ class Report:
             table.add_column(head, justify=justify, no_wrap=True, min_width=len(head))  # type: ignore[arg-type]
         for tid in self.ids:
             r = self.row(tid)
-            name = Text(r["name"], style="bold")
+            name = Text(printable(r["name"]), style="bold")
             if r["poles"]:
-                name.append("\n" + r["poles"], style="dim")
+                name.append("\n" + printable(r["poles"]), style="dim")
             table.add_row(name, r["mentions"], _colour_marks(r["balance"]), r["total"],
                           r["mean"], r["trend"])
         con = console()

@@ -7,13 +7,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journal_tui.commands.common import UserError, progress, warn_problems, write_out
+from journal_tui.commands.common import (
+    UserError,
+    progress,
+    warn,
+    warn_problems,
+    write_document,
+)
 from journal_tui.commands.entries import add_filters, query_from
 from journal_tui.core import atomic
 from journal_tui.core.context import Context
 from journal_tui.core.export import front_matter_markdown, json_document, markdown_document
 from journal_tui.core.importers import IMPORTERS, ImportFormatError, guess_source
 from journal_tui.core.index import Query
+from journal_tui.core.model import EntryError
+from journal_tui.core.printable import printable
 
 
 def _markdown(ctx: Context, q: Query) -> tuple[str, int]:
@@ -60,7 +68,7 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
     text, count = EXPORTERS[args.format](ctx, q)
     warn_problems(ctx.journal.problems(), ctx.lang)
     if args.output is None:
-        write_out(text)
+        write_document(text, args.format)
         return 0
     out: Path = args.output
     if out.is_dir():
@@ -96,7 +104,7 @@ def _export_split(ctx: Context, entries: list, folder: Path, force: bool) -> int
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     path: Path = args.file
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # a byte-order mark is no reason to refuse
     except FileNotFoundError:
         raise UserError(f"no such file: {path}") from None
     except IsADirectoryError:
@@ -108,8 +116,16 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         entries = IMPORTERS[source](text)
     except ImportFormatError as exc:
         raise UserError(f"{path}: {exc}") from None
-    with progress(len(entries), "import") as update:
-        added, skipped = ctx.journal.add_many(entries, update)
-    note = f" ({skipped} already there)" if skipped else ""
-    print(f"{added} entries imported from {path}{note}", file=sys.stderr)
+    try:
+        with progress(len(entries), "import") as update:
+            report = ctx.journal.add_many(entries, update)
+    except EntryError as exc:
+        raise UserError(f"{path}: nothing imported: {exc}") from None
+    note = f" ({report.present} already there)" if report.present else ""
+    print(printable(f"{report.added} entries imported from {path}{note}"), file=sys.stderr)
+    if report.clashes:
+        shown = ", ".join(report.clashes[:5]) + (" …" if len(report.clashes) > 5 else "")
+        warn(f"{len(report.clashes)} entries not imported: their id is used earlier in "
+             f"{path} by an entry with different content ({shown})")
+        return 1
     return 0

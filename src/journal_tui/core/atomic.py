@@ -3,12 +3,19 @@
 A write goes to a temporary file in the target's folder, is flushed and
 fsynced, renamed over the target and the folder is fsynced, so after a crash
 the target holds either the old bytes or the new ones, never a mix.
+
+Temporary names: ``.<name>.<pid>.tmp`` for a single write (after a crash it may hold
+the newest text: ``doctor`` compares it with its file), ``.<name>.<pid>.new.tmp``
+for bulk-created files (imports: their text is in the source, so a later import
+removes them once their process is gone, ``remove_stale_staging``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -17,6 +24,19 @@ FILE_MODE = 0o600
 
 class WriteError(OSError):
     """A write that failed; the target, if it existed, is unchanged."""
+
+
+def checkpoint(step: str) -> None:
+    """Called before each step that touches the disk ("open", "write", "fsync",
+    "rename", "link", "unlink", "mkdir"). Does nothing: tests replace it to simulate a
+    crash at any step (an exception that no ``except OSError`` catches)."""
+
+
+def temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+STAGING_RE = re.compile(r"^\.(.+)\.(\d+)\.new\.tmp$")
 
 
 def ensure_dir(path: Path) -> Path:
@@ -33,6 +53,7 @@ def ensure_dir(path: Path) -> Path:
         missing.append(folder)
     for folder in reversed(missing):
         try:
+            checkpoint("mkdir")
             folder.mkdir(mode=DIR_MODE, exist_ok=True)
             # mkdir's mode is masked by the umask: set it explicitly.
             folder.chmod(DIR_MODE)
@@ -42,33 +63,43 @@ def ensure_dir(path: Path) -> Path:
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
-                 sync_dir: bool = True, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600.
+                 sync_dir: bool = True, durable: bool = True) -> os.stat_result:
+    """Write ``data`` to ``path`` atomically with mode 0600; the written file's ``stat``.
 
     With ``overwrite=False`` an existing target is an error (``FileExistsError``),
     checked with a hard link so two writers cannot both win. Bulk writers pass
     ``sync_dir=False`` and call ``fsync_dir`` once per folder at the end. Derived
     data that can be rebuilt (caches) passes ``durable=False``: still all or
     nothing, but no fsync (tens of ms on a slow disk, on the app's start).
+
+    The ``stat`` is taken from the written file itself, before it takes the target's
+    name, so it is the identity of these bytes even if another writer comes next.
     """
     ensure_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_name(path)
     try:
+        checkpoint("open")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
             view = memoryview(data)
             while view:
+                checkpoint("write")
                 written = os.write(fd, view)
                 view = view[written:]
             if durable:
+                checkpoint("fsync")
                 os.fsync(fd)
+            os.fchmod(fd, FILE_MODE)
+            st = os.fstat(fd)
         finally:
             os.close(fd)
-        os.chmod(tmp, FILE_MODE)
         if overwrite:
+            checkpoint("rename")
             os.replace(tmp, path)
         else:
+            checkpoint("link")
             os.link(tmp, path)  # fails if path exists
+            checkpoint("unlink")
             tmp.unlink()
         if sync_dir and durable:
             fsync_dir(path.parent)
@@ -78,6 +109,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
     except OSError as exc:
         _discard(tmp)
         raise WriteError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
+    return st
 
 
 def write_new_files(items: list[tuple[Path, bytes]]) -> list[bool]:
@@ -93,23 +125,28 @@ def write_new_files(items: list[tuple[Path, bytes]]) -> list[bool]:
     try:
         for path, data in items:
             ensure_dir(path.parent)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.new.tmp")
+            checkpoint("open")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
             staged.append(tmp)
             try:
                 view = memoryview(data)
                 while view:
+                    checkpoint("write")
                     view = view[os.write(fd, view):]
             finally:
                 os.close(fd)
+        checkpoint("fsync")
         os.sync()
         done: list[bool] = []
         for (path, _), tmp in zip(items, staged, strict=True):
             try:
+                checkpoint("link")
                 os.link(tmp, path)
                 done.append(True)
             except FileExistsError:
                 done.append(False)
+        checkpoint("fsync")
         os.sync()
         return done
     except OSError as exc:
@@ -120,11 +157,22 @@ def write_new_files(items: list[tuple[Path, bytes]]) -> list[bool]:
             _discard(tmp)
 
 
-def move(src: Path, dst: Path) -> None:
-    """Rename within the journal (trash, restore), durable once it returns."""
+def move(src: Path, dst: Path, *, overwrite: bool = True) -> None:
+    """Rename within the journal (trash, restore), durable once it returns.
+
+    With ``overwrite=False`` an existing ``dst`` is a ``FileExistsError`` and stays
+    as it is (a hard link then an unlink: two movers cannot both win). A symbolic
+    link is moved as the link, never as the file it points to.
+    """
     ensure_dir(dst.parent)
     try:
-        os.replace(src, dst)
+        if overwrite:
+            checkpoint("rename")
+            os.replace(src, dst)
+        else:
+            _move_new(src, dst)
+    except FileExistsError:
+        raise
     except OSError as exc:
         raise WriteError(exc.errno, f"cannot move {src} to {dst}: {exc.strerror}") from None
     fsync_dir(dst.parent)
@@ -132,15 +180,67 @@ def move(src: Path, dst: Path) -> None:
         fsync_dir(src.parent)
 
 
+def _move_new(src: Path, dst: Path) -> None:
+    try:
+        checkpoint("link")
+        os.link(src, dst, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                             errno.EMLINK):
+            raise
+        # No hard links here (some network or FAT file systems): check, then rename.
+        if os.path.lexists(dst):
+            raise FileExistsError(errno.EEXIST, "file exists", str(dst)) from None
+        checkpoint("rename")
+        os.rename(src, dst)
+        return
+    checkpoint("unlink")
+    os.unlink(src)
+
+
 def remove(path: Path) -> None:
     try:
+        checkpoint("unlink")
         path.unlink(missing_ok=True)
     except OSError as exc:
         raise WriteError(exc.errno, f"cannot remove {path}: {exc.strerror}") from None
     fsync_dir(path.parent)
 
 
+def remove_stale_staging(folder: Path) -> int:
+    """Remove the bulk writes' temporary files (``.<name>.<pid>.new.tmp``) in ``folder``
+    whose process is gone (killed during an import); the number removed."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    removed = 0
+    for name in names:
+        m = STAGING_RE.match(name)
+        if m and not pid_alive(int(m.group(2))):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+                removed += 1
+    return removed
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs (signal 0 only asks)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except PermissionError:
+        return True  # another user's process
+    except (ProcessLookupError, OverflowError):
+        return False
+    return True
+
+
 def fsync_dir(path: Path) -> None:
+    checkpoint("fsync")
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

@@ -16,7 +16,7 @@ from typing import Any
 
 import tomli_w
 
-from journal_tui.core.model import Entry, EntryError, from_dict, to_dict
+from journal_tui.core.model import SCHEMA, Entry, EntryError, from_dict, to_dict
 from journal_tui.core.toml_errors import toml_error
 
 FORMATS = ("toml", "json")
@@ -51,10 +51,17 @@ def format_of(path: Path) -> str:
 
 
 def encode(entry: Entry, fmt: str = "toml") -> bytes:
+    """The file's bytes; ``EntryError`` for text no file can hold (a lone surrogate) or
+    a value the format cannot (see ``encode_toml``)."""
     data = to_dict(entry)
-    if fmt == "json":
-        return (json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n").encode()
-    return encode_toml(data)
+    try:
+        if fmt == "json":
+            return (json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n").encode()
+        return encode_toml(data)
+    except UnicodeEncodeError:
+        raise EntryError("not valid Unicode text (a lone surrogate)") from None
+    except RecursionError:
+        raise EntryError("nested too deeply to be written") from None
 
 
 def encode_toml(data: dict[str, Any]) -> bytes:
@@ -63,13 +70,17 @@ def encode_toml(data: dict[str, Any]) -> bytes:
 
     The result is parsed back and compared; should the multi-line body alter a
     value in any way, the always-exact escaped single-line form is used instead.
+    A value TOML cannot hold (a JSON ``null`` in a key an import carried) is an
+    ``EntryError``, before anything is written.
     """
-    text = _toml_document(data, multiline=True)
     try:
+        text = _toml_document(data, multiline=True)
         if tomllib.loads(text) == data:
             return text.encode()
     except tomllib.TOMLDecodeError:
         pass
+    except (TypeError, ValueError) as exc:
+        raise EntryError(f"cannot be written as TOML: {exc}") from None
     return _toml_document(data, multiline=False).encode()
 
 
@@ -163,28 +174,52 @@ def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise UnreadableEntry(Problem(path, "not valid UTF-8", line)) from None
-    if format_of(path) == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UnreadableEntry(Problem(path, f"invalid JSON: {exc.msg}", exc.lineno)) from None
-    else:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            msg, line = toml_error(exc, text)
-            raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None
+    try:
+        if format_of(path) == "json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise UnreadableEntry(Problem(path, f"invalid JSON: {exc.msg}",
+                                              exc.lineno)) from None
+        else:
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                msg, line = toml_error(exc, text)
+                raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None
+    except RecursionError:
+        raise UnreadableEntry(Problem(path, "nested too deeply to read")) from None
     if not isinstance(data, dict):
         raise UnreadableEntry(Problem(path, "an entry must be a table/object", 1))
     return data, text
 
 
 def from_dict_at(data: dict[str, Any], path: Path, text: str | None = None) -> Entry:
+    """The entry in ``data``, read from ``path``: its id must be the file's name, so
+    the file a save writes is always the file that was read."""
     try:
-        return from_dict(data, fallback_id=path.stem)
+        entry = from_dict(data, fallback_id=path.stem)
     except EntryError as exc:
         line = _line_of_key(path, str(exc), text)
         raise UnreadableEntry(Problem(path, str(exc), line)) from None
+    if entry.id != path.stem:
+        line = _line_of_key(path, "'id'", text)
+        raise UnreadableEntry(Problem(path, f"'id' {entry.id!r} does not match the file "
+                                            "name", line))
+    return entry
+
+
+def schema_of(data: dict[str, Any]) -> int:
+    """The schema a file says it follows (1 when it does not say)."""
+    schema = data.get("schema", SCHEMA)
+    return schema if isinstance(schema, int) else SCHEMA
+
+
+def newer_schema(data: dict[str, Any]) -> int | None:
+    """The file's schema when it is newer than this program's: such a file is read
+    but never rewritten (its new keys may mean something we would break)."""
+    schema = schema_of(data)
+    return schema if schema > SCHEMA else None
 
 
 def _line_of_key(path: Path, message: str, text: str | None) -> int | None:

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from journal_tui.core.model import Entry, EntryError, derived_id, from_dict, merge_tags
+from journal_tui.core.model import (
+    Entry,
+    EntryError,
+    derived_id,
+    from_dict,
+    merge_tags,
+    to_dict,
+)
 
 
 class ImportFormatError(ValueError):
@@ -28,35 +35,42 @@ def parse_jrnl(text: str) -> list[Entry]:
     items = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ImportFormatError("not a jrnl JSON export: no \"entries\" list")
-    return [_jrnl_entry(item, n) for n, item in enumerate(items, 1)]
+    return _all_or_nothing(items, _jrnl_entry)
 
 
-def _jrnl_entry(item: Any, n: int) -> Entry:
+def _jrnl_entry(item: Any) -> Entry:
     if not isinstance(item, dict):
-        raise ImportFormatError(f"entry {n}: not an object")
+        raise EntryError("not an object")
+    if "date" not in item:
+        raise EntryError("no \"date\"")
+    raw_day, raw_time = item["date"], item.get("time") or "00:00"
+    if not isinstance(raw_day, str) or not isinstance(raw_time, str):
+        raise EntryError("\"date\" and \"time\" must be text like \"2026-11-20\" "
+                         "and \"09:15\"")
     try:
-        day = date.fromisoformat(str(item["date"]))
-        clock = time.fromisoformat(str(item.get("time") or "00:00"))
-    except KeyError:
-        raise ImportFormatError(f"entry {n}: no \"date\"") from None
+        day = date.fromisoformat(raw_day)
+        clock = time.fromisoformat(raw_time)
     except ValueError as exc:
-        raise ImportFormatError(f"entry {n}: bad date or time ({exc})") from None
+        raise EntryError(f"bad date or time ({exc})") from None
     title = item.get("title", "")
     body = item.get("body", "")
     tags = item.get("tags", [])
     if not isinstance(title, str) or not isinstance(body, str):
-        raise ImportFormatError(f"entry {n}: title and body must be strings")
+        raise EntryError("title and body must be strings")
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ImportFormatError(f"entry {n}: tags must be a list of strings")
-    when = datetime.combine(day, clock.replace(microsecond=0)).astimezone()
+        raise EntryError("tags must be a list of strings")
+    try:
+        when = datetime.combine(day, clock.replace(microsecond=0)).astimezone()
+    except (OverflowError, ValueError):
+        raise EntryError(f"date out of range: {raw_day}") from None
     text = f"{title}\n{body}" if body else title
     digest = hashlib.sha256(
-        "\0".join(("jrnl", item["date"], str(item.get("time")), title, body)).encode()
-    ).hexdigest()
+        "\0".join(("jrnl", raw_day, str(item.get("time")), title, body))
+        .encode("utf-8", "surrogatepass")).hexdigest()
     extra = {k: v for k, v in item.items()
              if k not in ("title", "body", "date", "time", "tags") and v is not None
              and isinstance(v, str | int | float | bool | list | dict)}
-    return Entry(
+    entry = Entry(
         id=derived_id(day, when, digest),
         date=day,
         created=when,
@@ -65,21 +79,33 @@ def _jrnl_entry(item: Any, n: int) -> Entry:
         tags=merge_tags([t.lstrip("@#") for t in tags]),
         extra=extra,
     )
+    return from_dict(to_dict(entry))  # the checks every entry file passes
 
 
 def parse_own_json(text: str) -> list[Entry]:
     """Our ``export --format json`` (``{"schema": 1, "entries": [...]}``) or the
-    array printed by ``list --format json``; ids are kept as they are."""
+    array printed by ``list --format json``; ids are kept as they are, once checked
+    (an id is a file name: ``../x`` or ``/abs`` is refused, never a path)."""
     data = _load_json(text)
     items = data.get("entries") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise ImportFormatError("not a journal-tui JSON export: no \"entries\" list")
-    entries = []
+    return _all_or_nothing(items, from_dict)
+
+
+def _all_or_nothing(items: list[Any], build: Callable[[Any], Entry]) -> list[Entry]:
+    """Every item as an entry, or ``ImportFormatError`` counting the refused ones and
+    naming the first: a file with a bad entry adds nothing."""
+    entries: list[Entry] = []
+    refused: list[str] = []
     for n, item in enumerate(items, 1):
         try:
-            entries.append(from_dict(item))
+            entries.append(build(item))
         except EntryError as exc:
-            raise ImportFormatError(f"entry {n}: {exc}") from None
+            refused.append(f"entry {n}: {exc}")
+    if refused:
+        raise ImportFormatError(f"{len(refused)} of {len(items)} entries refused, nothing "
+                                f"imported; {refused[0]}")
     return entries
 
 
@@ -88,6 +114,8 @@ def _load_json(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise ImportFormatError("invalid JSON: nested too deeply") from None
 
 
 IMPORTERS: dict[str, Callable[[str], list[Entry]]] = {

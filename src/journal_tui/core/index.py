@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date
@@ -24,6 +25,7 @@ from journal_tui.core.atomic import FILE_MODE, ensure_dir
 from journal_tui.core.codec import Problem, UnreadableEntry, decode
 from journal_tui.core.export import entry_json
 from journal_tui.core.model import Entry, from_cache
+from journal_tui.core.stamp import read_regular
 from journal_tui.core.text import fold
 
 VERSION = 7  # bump when the table layout or the stored JSON changes
@@ -130,20 +132,34 @@ class Index:
             self._db.close()
             self._db = None
 
+    def rebuild(self) -> None:
+        """Start over from an empty index (a damaged cache is a cache miss): the file
+        and its journal are removed; the next ``refresh`` reads every entry again."""
+        self.close()
+        if self.db_path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self.db_path}{suffix}")
+
     # --------------------------------------------------------------------- refresh
 
     def refresh(self) -> None:
         """Bring the index in line with the files: one ``stat`` walk, few parses.
 
-        A cache that fails mid-way (disk full, locked too long, damaged) is
-        dropped for an in-memory one: slower, never wrong, never an error.
+        A cache that fails mid-way (damaged, disk full, locked too long) is a cache
+        miss: rebuilt from the files, else replaced by an in-memory one: slower, never
+        wrong, never an error.
         """
         try:
             self._refresh()
         except sqlite3.Error:
-            self.close()
-            self._db = self._memory_db()
-            self._refresh()
+            self.rebuild()
+            try:
+                self._refresh()
+            except sqlite3.Error:
+                self.close()
+                self._db = self._memory_db()
+                self._refresh()
 
     def _refresh(self) -> None:
         on_disk = dict(walk_entry_files(self.entries_dir))
@@ -191,7 +207,7 @@ class Index:
     def _row(self, rel: str, st: tuple[int, int, int]) -> tuple[object, ...]:
         path = self.entries_dir / rel
         try:
-            entry = decode(path.read_bytes(), path)
+            entry = decode(read_regular(path), path)
         except UnreadableEntry as exc:
             p = exc.problem
             return (rel, *st, None, None, None, None, None, None, None, p.message, p.line,
@@ -346,8 +362,12 @@ def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, tuple[int, int, i
     """``(relative path, (size, mtime_ns, inode))`` of each ``YYYY/MM/*.toml|json``.
 
     Only the layout's two levels are visited; temporary files (dot-files) are
-    skipped, so a half-written save is never read.
+    skipped, so a half-written save is never read. A file that cannot be read (a
+    dangling symbolic link, a FIFO, a file whose owner took away its read permission:
+    ``chmod`` changes no mtime) is listed with size -1, so it is re-read and reported
+    rather than shown from the cache or ignored.
     """
+    euid = os.geteuid() if hasattr(os, "geteuid") else -1
     try:
         years = list(os.scandir(entries_dir))
     except (FileNotFoundError, NotADirectoryError):
@@ -372,6 +392,14 @@ def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, tuple[int, int, i
                     continue
                 try:
                     st = f.stat()
+                    size = st.st_size
+                    if not stat.S_ISREG(st.st_mode) or (st.st_uid == euid != 0
+                                                        and not st.st_mode & stat.S_IRUSR):
+                        size = -1
                 except OSError:
-                    continue
-                yield f"{year.name}/{month.name}/{name}", (st.st_size, st.st_mtime_ns, st.st_ino)
+                    try:
+                        st = f.stat(follow_symlinks=False)
+                    except OSError:
+                        continue  # gone since the folder was listed
+                    size = -1
+                yield f"{year.name}/{month.name}/{name}", (size, st.st_mtime_ns, st.st_ino)

@@ -6,12 +6,14 @@ differ in how they spell dates (see ``storage.codec``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from journal_tui.core.stamp import FileStamp, Origin
 from journal_tui.core.text import first_line
 
 SCHEMA = 1
@@ -41,7 +43,15 @@ KNOWN_KEYS = (
 # What became of a review note's intention, told at the next week's review.
 OUTCOMES = ("done", "partly", "not")
 
+# The id is also the file name: nothing else may ever become a path (see ``check_id``).
 ID_RE = re.compile(r"^(\d{8})-(\d{6})-([0-9a-z]{4,16})$")
+ID_FORM = "YYYYMMDD-HHMMSS-xxxx (4 to 16 of 0-9 a-z)"
+# Years the journal can hold: four digits make the YYYY folders and ids, and a day's
+# margin keeps every conversion between time zones (UTC-12 to UTC+14) in range.
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+_FIRST_INSTANT = datetime(FIRST_YEAR, 1, 2, tzinfo=UTC)
+_LAST_INSTANT = datetime(LAST_YEAR, 12, 30, tzinfo=UTC)
+MAX_DEPTH = 16  # nested tables in keys the program does not know (imports, newer versions)
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 # A #tag starts after whitespace or an opening bracket, so "C#" or a URL
@@ -76,6 +86,10 @@ class Entry:
     intention: str | None = None
     intention_outcome: str | None = None  # one of OUTCOMES
     intention_learned: str | None = None
+    source: FileStamp | Origin | None = field(default=None, compare=False, repr=False)
+    """Where the entry was read from, so a save never overwrites another writer's change:
+    the file's stamp (``Journal.get``), ``Origin.INDEX`` (``Journal.query``), or
+    None for a new entry (its save never replaces a file)."""
 
     @property
     def title(self) -> str:
@@ -92,12 +106,34 @@ class Entry:
 
 def new_id(day: date, when: datetime) -> str:
     """A fresh id: the entry's day, the wall-clock time and 4 random hex digits."""
+    check_day(day)
     return f"{day:%Y%m%d}-{when:%H%M%S}-{os.urandom(2).hex()}"
 
 
 def derived_id(day: date, when: datetime, digest: str) -> str:
     """An id derived from a source (imports), so importing twice finds the same id."""
+    check_day(day)
     return f"{day:%Y%m%d}-{when:%H%M%S}-{digest[:8].lower()}"
+
+
+def check_id(entry_id: object) -> str:
+    """``entry_id`` if it is a valid id, else ``EntryError``: an id becomes a file name,
+    so ``../x``, ``/abs``, a NUL or anything else off the form never reaches a path."""
+    if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
+        raise EntryError(f"'id' must look like {ID_FORM}, not {_short(entry_id)}")
+    return entry_id
+
+
+def check_day(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise EntryError(f"the date {day.isoformat()} is out of range "
+                         f"(years {FIRST_YEAR} to {LAST_YEAR})")
+    return day
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def system_now() -> datetime:
@@ -126,6 +162,27 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def merge_tags(*groups: list[str] | tuple[str, ...]) -> list[str]:
     """Tags from several sources, first spelling kept, case-insensitively unique."""
     return _unique(t.strip().lstrip("#").strip() for g in groups for t in g)
+
+
+_TAG_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([^\s,"]+)')
+
+
+def format_tag_field(tags: list[str]) -> str:
+    """Tags as typed in a tag field: ``a, b``; one holding a comma, a space or a quote
+    is quoted (``"a, b"``), so ``parse_tag_field`` gives it back whole."""
+    return ", ".join(
+        '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if re.search(r'[\s,"\\]', t) else t for t in tags)
+
+
+def parse_tag_field(text: str) -> list[str]:
+    """The tags of a tag field: separated by commas or spaces, ``#`` optional, a quoted
+    tag kept whole (``"a, b"``); case-insensitively unique, first spelling kept."""
+    tags = []
+    for m in _TAG_TOKEN.finditer(text):
+        tag = re.sub(r"\\(.)", r"\1", m.group(1)) if m.group(1) is not None else m.group(2)
+        tags.append(tag)
+    return merge_tags(tags)
 
 
 def _unique(items: Any) -> list[str]:
@@ -237,8 +294,9 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise EntryError(f"'schema' must be a positive integer, not {schema!r}")
     entry_id = d.get("id", fallback_id)
-    if not isinstance(entry_id, str) or not entry_id.strip():
+    if entry_id is None:
         raise EntryError("'id' is missing")
+    check_id(entry_id)
     kind = d.get("kind", "entry")
     if kind not in KINDS:
         raise EntryError(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -248,6 +306,7 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     body = d.get("body", "")
     if not isinstance(body, str):
         raise EntryError("'body' must be a string")
+    _check_text(body, "body")
     mood = d.get("mood")
     if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)
                              or not 1 <= mood <= 5):
@@ -260,11 +319,13 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
             raise EntryError(f"checkin '{key}' must be an integer from -2 to 2, not {value!r}")
     week = d.get("week")
     if week is not None and (not isinstance(week, str) or not WEEK_RE.match(week)):
-        raise EntryError(f"'week' must look like 2026-W48, not {week!r}")
+        raise EntryError(f"'week' must look like 2026-W48, not {_short(week)}")
     outcome = _opt_str(d, "intention_outcome")
     if outcome is not None and outcome not in OUTCOMES:
         raise EntryError(f"'intention_outcome' must be one of {', '.join(OUTCOMES)}, "
-                         f"not {outcome!r}")
+                         f"not {_short(outcome)}")
+    extra = {k: v for k, v in d.items() if k not in KNOWN_KEYS}
+    _check_extra(extra, 1)
     return Entry(
         id=entry_id,
         date=day,
@@ -279,11 +340,36 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
         people=_str_list(d, "people"),
         week=week,
         checkin=dict(checkin),
-        extra={k: v for k, v in d.items() if k not in KNOWN_KEYS},
+        extra=extra,
         intention=_opt_str(d, "intention"),
         intention_outcome=outcome,
         intention_learned=_opt_str(d, "intention_learned"),
     )
+
+
+def _check_text(value: str, key: str) -> None:
+    """A string the files can hold: no lone surrogate (a JSON file may spell one as
+    ``\\ud800``; it cannot be written back as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise EntryError(f"'{key}' is not valid Unicode text") from None
+
+
+def _check_extra(value: Any, depth: int, key: str = "") -> None:
+    """Keys the model does not know are kept as they are, within reason: nested at most
+    ``MAX_DEPTH`` deep (a deeper table would overflow the writers) and valid text."""
+    if depth > MAX_DEPTH:
+        raise EntryError(f"'{key}' is nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _check_text(k, k)
+            _check_extra(v, depth + 1, k)
+    elif isinstance(value, list):
+        for v in value:
+            _check_extra(v, depth + 1, key)
+    elif isinstance(value, str):
+        _check_text(value, key)
 
 
 def from_cache(d: dict[str, Any]) -> Entry:
@@ -310,6 +396,7 @@ def from_cache(d: dict[str, Any]) -> Entry:
         intention=d.get("intention"),
         intention_outcome=d.get("intention_outcome"),
         intention_learned=d.get("intention_learned"),
+        source=Origin.INDEX,
     )
 
 
@@ -318,8 +405,10 @@ _KNOWN = frozenset(KNOWN_KEYS)
 
 def _opt_str(d: dict[str, Any], key: str) -> str | None:
     value = d.get(key)
-    if value is not None and not isinstance(value, str):
-        raise EntryError(f"'{key}' must be a string")
+    if value is not None:
+        if not isinstance(value, str):
+            raise EntryError(f"'{key}' must be a string")
+        _check_text(value, key)
     return value
 
 
@@ -327,32 +416,50 @@ def _str_list(d: dict[str, Any], key: str) -> list[str]:
     value = d.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise EntryError(f"'{key}' must be a list of strings")
+    for v in value:
+        _check_text(v, key)
     return list(value)
 
 
 def _as_date(value: Any, key: str) -> date:
+    day: date | None = None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise EntryError(f"'{key}' must be a date like 2026-11-26, not {value!r}")
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(value)
+    if day is None:
+        raise EntryError(f"'{key}' must be a date like 2026-11-26, not {_short(value)}")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise EntryError(f"'{key}' is out of range: {day.isoformat()} "
+                         f"(years {FIRST_YEAR} to {LAST_YEAR})")
+    return day
 
 
 def _as_datetime(value: Any, key: str, day: date) -> datetime:
+    """A time with its UTC offset (a naive one is read as local time), kept to instants
+    that every time zone can show (``OverflowError`` otherwise, in sorting or display)."""
     if value is None:
-        return datetime(day.year, day.month, day.day).astimezone()
-    if isinstance(value, str):
+        value = datetime(day.year, day.month, day.day)
+    elif isinstance(value, str):
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise EntryError(f"'{key}' must be a date and time, not {value!r}") from None
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.astimezone()
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day).astimezone()
-    raise EntryError(f"'{key}' must be a date and time, not {value!r}")
+            raise EntryError(f"'{key}' must be a date and time, "
+                             f"not {_short(value)}") from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        raise EntryError(f"'{key}' must be a date and time, not {_short(value)}")
+    try:
+        if value.tzinfo is None:
+            value = value.astimezone()
+        in_range = _FIRST_INSTANT <= value <= _LAST_INSTANT
+    except (OverflowError, ValueError):
+        in_range = False
+    if not in_range:
+        raise EntryError(f"'{key}' is out of range: {value.isoformat()} "
+                         f"(years {FIRST_YEAR} to {LAST_YEAR})")
+    return value

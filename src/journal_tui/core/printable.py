@@ -26,3 +26,14 @@ def printable(text: str, *, newlines: bool = True) -> str:
 def _escape(m: re.Match[str]) -> str:
     code = ord(m.group(0))
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_json(text: str) -> str:
+    """JSON text safe for a terminal and still the same JSON: ``json.dumps`` escapes
+    C0 controls itself but leaves DEL, the C1 controls and the bidi overrides raw;
+    they become ``\\u007f`` … ``\\u009f``, ``\\u202e``…, which decode to the very
+    same characters."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

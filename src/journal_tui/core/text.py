@@ -38,3 +38,4 @@ def first_line(text: str, width: int | None = None) -> str:
                 return line[: max(width - 1, 0)].rstrip() + "…"
             return line
     return ""
+
