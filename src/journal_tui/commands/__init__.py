@@ -20,6 +20,7 @@ COMMANDS = {
     "review": "review",
     "themes": "themes",
     "doctor": "doctor",
+    "sync": "sync",
 }
 
 
