@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from journal_tui.core.codec import Problem, UnreadableEntry
+from journal_tui.core.conflicts import find_conflicts
 from journal_tui.core.context import Context
 from journal_tui.core.model import ID_RE
 
@@ -53,6 +54,8 @@ def check(ctx: Context) -> tuple[int, list[Problem]]:
         Problem(tmp, "left over by an interrupted write; the entry itself is intact "
                      "(safe to delete)")
         for tmp in sorted(journal.root.rglob(".*.tmp")))
+    # Versions kept side by side (by sync or another sync tool), until one is deleted.
+    problems.extend(Problem(c.path, c.describe(ctx.lang)) for c in find_conflicts(journal))
     return count, problems
 
 
