@@ -44,7 +44,8 @@ for m in pkgutil.iter_modules(journal_tui.core.__path__):
 from journal_tui.cli import main
 codes = {}
 for argv in (["list"], ["list", "--format", "json"], ["export"], ["export", "--format", "json"],
-             ["prompt"], ["review"], ["themes"], ["doctor"], ["show", "nope"], ["--help"]):
+             ["prompt"], ["review"], ["themes"], ["doctor"], ["show", "nope"], ["sync"],
+             ["--help"]):
     try:
         codes[" ".join(argv)] = main(argv)
     except SystemExit as exc:

@@ -84,6 +84,8 @@ class Git:
     env: dict[str, str] = field(default_factory=lambda: git_env(os.environ))
     identity: tuple[str, ...] = ()
     """``-c user.name=… -c user.email=…`` when the user's git config has none."""
+    _trees: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _hasher: BlobHasher | None = field(default=None, repr=False)
 
     @property
     def git_dir(self) -> Path:
@@ -127,19 +129,27 @@ class Git:
 
     def use_identity(self) -> None:
         """Commit as the user's git identity, else as ``journal-tui <journal-tui@localhost>``."""
+        found = self.out("config", "--get-regexp", r"^user\.(name|email)$", ok=(0, 1))
+        keys = {line.partition(" ")[0] for line in found.splitlines()}
         self.identity = ()
-        if not self.config("user.name"):
+        if "user.name" not in keys:
             self.identity += ("-c", "user.name=journal-tui")
-        if not self.config("user.email"):
+        if "user.email" not in keys:
             self.identity += ("-c", "user.email=journal-tui@localhost")
 
     # ----------------------------------------------------------------- objects
 
-    def tree(self, rev: str | None) -> dict[str, tuple[str, str]]:
-        """``path -> (mode, object id)`` of every file in ``rev`` (``{}`` for None)."""
-        if rev is None:
+    def tree(self, oid: str | None) -> dict[str, tuple[str, str]]:
+        """``path -> (mode, object id)`` of every file in commit or tree ``oid`` (``{}`` for
+        None); kept per object id, which never changes meaning."""
+        if oid is None:
             return {}
-        raw = self.run("ls-tree", "-r", "-z", "--full-tree", rev).stdout
+        if oid not in self._trees:
+            self._trees[oid] = self._ls_tree(oid)
+        return dict(self._trees[oid])
+
+    def _ls_tree(self, oid: str) -> dict[str, tuple[str, str]]:
+        raw = self.run("ls-tree", "-r", "-z", "--full-tree", oid).stdout
         files: dict[str, tuple[str, str]] = {}
         for record in raw.split(b"\0"):
             if not record:
@@ -221,7 +231,9 @@ class Git:
         return "0" * len(self.hasher()(b""))
 
     def hasher(self) -> BlobHasher:
-        return BlobHasher(self.out("rev-parse", "--show-object-format") or "sha1")
+        if self._hasher is None:
+            self._hasher = BlobHasher(self.out("rev-parse", "--show-object-format") or "sha1")
+        return self._hasher
 
 
 @dataclass(frozen=True, slots=True)

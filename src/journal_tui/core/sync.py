@@ -102,7 +102,6 @@ def sync(root: Path, remote: str | None = None, *,
     """Sync the journal at ``root``; ``remote`` (a git URL or path) the first time."""
     git = Git(root, git_env(env))
     try:
-        git.run("--version", repo=False)
         return _Session(git, remote).run()
     except GitMissing:
         raise SyncError("no-git") from None
@@ -206,6 +205,8 @@ class _Session:
         """The remote's default branch (None for an empty remote); checks it answers."""
         try:
             listing = self.git.out("ls-remote", "--symref", url, network=True, repo=False)
+        except GitMissing:
+            raise
         except GitError as exc:
             raise SyncError("unreachable", url=printable(url), detail=exc.detail) from None
         heads = []
@@ -221,6 +222,8 @@ class _Session:
         """Fetch, check the remote holds a journal; its branch's commit (None: empty)."""
         try:
             self.git.run("fetch", "-q", "--no-tags", "--prune", REMOTE, network=True)
+        except GitMissing:
+            raise
         except GitError as exc:
             raise SyncError("unreachable", url=printable(self.url), detail=exc.detail) from None
         tip = self.git.rev(self.tracking)
