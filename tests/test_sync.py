@@ -440,6 +440,48 @@ def test_a_merge_in_progress_or_conflict_markers_stop_the_sync(
     assert a.sync()[0] == 0
 
 
+def test_a_working_tree_to_settle_first_stops_the_sync(a: Machine, remote: Path) -> None:
+    import fcntl
+
+    a.add("sent")
+    a.sync("--remote", str(remote))
+    a.add("waiting")
+    git_dir = a.root / ".git"
+
+    def refused(message: str) -> None:
+        before = a.state()
+        code, out, err = a.sync()
+        assert (code, out) == (1, "") and message in err and len(err.splitlines()) == 1
+        assert a.state() == before
+
+    (git_dir / "index.lock").write_text("")  # a git command killed half-way
+    refused("a git command on")
+    (git_dir / "index.lock").unlink()
+    fd = os.open(git_dir / "journal-tui-sync.lock", os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    refused("another sync of")
+    os.close(fd)
+    git("checkout", "-q", "--detach", cwd=a.root)
+    refused("not on a branch")
+    git("checkout", "-q", "main", cwd=a.root)
+    assert a.sync()[1] == "Sent: 1 new entry. Received: nothing.\n"
+
+
+def test_a_git_working_tree_of_something_else_is_refused(
+        tmp_path: Path, remote: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = Machine(tmp_path / "project", capsys)
+    git("init", "-q", str(project.root))
+    (project.root / "setup.py").write_text("print()\n")
+    git("-c", "user.name=x", "-c", "user.email=x@x", "add", "setup.py", cwd=project.root)
+    git("-c", "user.name=x", "-c", "user.email=x@x", "commit", "-qm", "code", cwd=project.root)
+    project.add("an entry")
+    before = project.state()
+    code, _, err = project.sync("--remote", str(remote))
+    assert code == 1 and "a git working tree of something other than a journal (it holds " \
+                         "setup.py)" in err
+    assert project.state() == before and git("log", "--all", "--oneline", cwd=remote) == ""
+
+
 def test_hostile_remote_files_are_data_not_links_nor_modes(
         a: Machine, b: Machine, remote: Path, tmp_path: Path) -> None:
     """Another git client pushed a symbolic link and an executable entry."""

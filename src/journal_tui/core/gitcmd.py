@@ -65,9 +65,11 @@ def one_line(stderr: bytes | str) -> str:
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     lines = [_CONTROL.sub("?", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
-    for line in lines:
+    for n, line in enumerate(lines):
         for prefix in ("fatal: ", "error: "):
             if line.startswith(prefix):
+                if line.endswith("Could not read from remote repository.") and n:
+                    return lines[n - 1]  # ssh said why just before
                 return line[len(prefix):]
     return lines[-1] if lines else "git failed"
 
