@@ -482,6 +482,27 @@ def test_a_git_working_tree_of_something_else_is_refused(
     assert project.state() == before and git("log", "--all", "--oneline", cwd=remote) == ""
 
 
+def test_a_refused_push_keeps_the_changes_for_the_next_sync(
+        a: Machine, b: Machine, remote: Path) -> None:
+    both_synced(a, b, remote)
+    a.add("from A")
+    a.sync()
+    b_id = b.add("from B")
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'remote: quota exceeded \033[2J' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    code, out, err = b.sync()
+    assert code == 1 and out == "Sent: nothing. Received: 1 new entry.\n"
+    assert err.startswith(f"journal-tui: your changes are saved in {b.root} but could not be "
+                          f"sent to {remote}: ")
+    assert "quota exceeded" in err and "pre-receive hook declined" in err
+    assert len(err.splitlines()) == 1 and "\033" not in err
+    hook.unlink()
+    assert b.sync()[1] == "Sent: 1 new entry. Received: nothing.\n"
+    a.sync()
+    assert b_id in a.entries()
+
+
 def test_hostile_remote_files_are_data_not_links_nor_modes(
         a: Machine, b: Machine, remote: Path, tmp_path: Path) -> None:
     """Another git client pushed a symbolic link and an executable entry."""
@@ -525,3 +546,17 @@ def test_sync_speaks_french(a: Machine, b: Machine, remote: Path) -> None:
     a.sync("--remote", str(remote))
     out = b.sync("--remote", str(remote), "--lang", "fr")[1]
     assert out.splitlines()[-1] == "Envoyé : rien. Reçu : 2 nouvelles entrées."
+
+
+def test_relative_journal_and_remote_paths(tmp_path: Path, remote: Path,
+                                           capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    here = Machine(Path("journal-here"), capsys)
+    entry_id = here.add("relative")
+    code, out, _ = here.sync("--remote", "remote.git")
+    assert code == 0 and f"now syncs with {remote} (git)." in out
+    there = Machine(tmp_path / "there", capsys)
+    there.sync("--remote", str(remote))
+    assert there.entries() == {entry_id: "relative"}
+    assert here.sync()[0] == 0

@@ -60,17 +60,22 @@ def git_env(base: Mapping[str, str]) -> dict[str, str]:
 
 
 def one_line(stderr: bytes | str) -> str:
-    """git's reason in one printable line: its first ``fatal:``/``error:`` line,
-    else its last line. Text from a remote is data: control characters go."""
+    """git's reason in one printable line: its first ``fatal:``/``error:`` line (or,
+    when that line only says a push or an ssh connection failed, the line saying
+    why), else its last line. Text from a remote is data: control characters go."""
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     lines = [_CONTROL.sub("?", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
-        for prefix in ("fatal: ", "error: "):
-            if line.startswith(prefix):
-                if line.endswith("Could not read from remote repository.") and n:
-                    return lines[n - 1]  # ssh said why just before
-                return line[len(prefix):]
+        if not line.startswith(("fatal: ", "error: ")):
+            continue
+        if line.endswith("Could not read from remote repository.") and n:
+            return lines[n - 1]  # ssh said why just before
+        if "failed to push some refs" in line:
+            why = [x for x in lines[:n] if x.startswith(("! ", "remote: "))]
+            if why:
+                return "; ".join(why)
+        return line.partition(": ")[2]
     return lines[-1] if lines else "git failed"
 
 

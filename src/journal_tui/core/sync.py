@@ -100,7 +100,7 @@ class SyncReport:
 def sync(root: Path, remote: str | None = None, *,
          env: Mapping[str, str] = os.environ) -> SyncReport:
     """Sync the journal at ``root``; ``remote`` (a git URL or path) the first time."""
-    git = Git(root, git_env(env))
+    git = Git(Path(root).absolute(), git_env(env))
     try:
         return _Session(git, remote).run()
     except GitMissing:
@@ -293,39 +293,40 @@ class _Session:
         local_tip = self._commit_local()
         local_tree = git.tree(local_tip)
         tip = local_tip
+        detail = "the remote kept moving"
         for _attempt in range(PUSH_ATTEMPTS):
             tip = self._merge(tip, remote_tip)
             if tip is None or tip == remote_tip:
-                break
+                return self._report(local_tree, tip, remote_tree)
             try:
                 git.run("push", "-q", "--no-verify", REMOTE,
                         f"{self.ref}:refs/heads/{self.remote_branch}", network=True)
-                break
+                return self._report(local_tree, tip, remote_tree)
             except GitError as exc:
-                try:
-                    moved = self._fetch()
-                except SyncError:
-                    moved = remote_tip
-                if moved == remote_tip:  # not a race with another machine: give up
-                    raise SyncError("push", self._report(local_tree, remote_tree, tip),
-                                    url=printable(self.url), detail=exc.detail) from None
-                remote_tip, remote_tree = moved, git.tree(moved)
-        else:
-            raise SyncError("push", self._report(local_tree, remote_tree, tip),
-                            url=printable(self.url), detail="the remote kept moving")
-        return self._report(local_tree, remote_tree, tip)
+                detail = exc.detail
+            try:  # rejected because another machine pushed meanwhile? Merge that too.
+                moved = self._fetch()
+            except SyncError:
+                break
+            if moved == remote_tip:
+                break
+            remote_tip, remote_tree = moved, git.tree(moved)
+        raise SyncError("push", self._report(local_tree, tip, None), url=printable(self.url),
+                        detail=detail)
 
-    def _report(self, local_tree: Tree, remote_tree: Tree, tip: str | None) -> SyncReport:
+    def _report(self, local_tree: Tree, tip: str | None, remote_tree: Tree | None) -> SyncReport:
+        """What came in, and what went out (nothing when ``remote_tree`` is None: not sent)."""
         final = self.git.tree(tip)
         self.report.received = changes(local_tree, final)
-        self.report.sent = changes(remote_tree, final)
+        self.report.sent = changes(remote_tree, final) if remote_tree is not None else Changes()
         return self.report
 
     def _commit_local(self) -> str | None:
         """Commit this machine's changes; the branch's commit after that (None: nothing yet)."""
         specs = self._pathspecs()
         if specs:
-            self.git.run("add", "-A", "--", *specs, *_EXCLUDE)
+            # --force: what travels is named here, whatever a .gitignore says.
+            self.git.run("add", "-A", "--force", "--", *specs, *_EXCLUDE)
         tree = self.git.out("write-tree")
         head = self.git.rev(self.ref)
         if head is None and not self.git.tree(tree):
