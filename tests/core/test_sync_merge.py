@@ -188,3 +188,13 @@ def test_nothing_is_lost(trees: tuple[Tree, Tree, Tree, DictStore]) -> None:
     assert kept <= ours | copies
     assert merge_trees(base, local, local, store).tree == local
     assert merge_trees(local, local, remote, store).tree == remote
+
+
+def test_a_second_conflict_on_one_entry_gets_the_next_suffix() -> None:
+    s = DictStore()
+    earlier = dict([entry_file(s, "an older copy", "20261126-081203-3f9ac1")])
+    base = earlier | dict([entry_file(s, "original")])
+    merged = merge_trees(base, earlier | dict([entry_file(s, "mine")]),
+                         earlier | dict([entry_file(s, "theirs")]), s)
+    assert [c.copy_id for c in merged.copies] == ["20261126-081203-3f9ac2"]
+    assert len(merged.tree) == 3

@@ -37,6 +37,7 @@ REMOTE = "origin"
 MARKER = "journal-tui-sync.json"
 LOCK = "journal-tui-sync.lock"
 PUSH_ATTEMPTS = 3
+LOOSE_LIMIT = 1000  # loose objects worth packing after a sync (git's upkeep waits for 6,700)
 
 # What may sit at the top of a journal's tree: the journal's own files, the
 # copies sync keeps, and the README or licence a git host may add to a new repository.
@@ -137,12 +138,21 @@ class _Session:
                 raise SyncError("no-remote", root=self.root)
             self._set_up(wanted)
             with _locked(self.git.git_dir):
-                return self._sync()
+                return self._pack(self._sync())
         with _locked(self.git.git_dir):
             self._resume()
             self._check_local()
             self._connect(wanted)
-            return self._sync()
+            return self._pack(self._sync())
+
+    def _pack(self, report: SyncReport) -> SyncReport:
+        """Pack the objects a whole journal made on its first sync (thousands of loose
+        files) now, without the slow search for deltas between unrelated entries;
+        else git's own upkeep would do it, slowly, in the middle of a later sync."""
+        loose = self.git.out("count-objects").partition(" ")[0]
+        if loose.isdigit() and int(loose) >= LOOSE_LIMIT:
+            self.git.run("repack", "-d", "-q", "--window=0", ok=range(256))
+        return report
 
     # ------------------------------------------------------------------ setting up
 
@@ -406,9 +416,10 @@ def update_files(root: Path, old: Tree, new: Tree, git: Git, hasher: BlobHasher)
     paths = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
     blobs = git.read_blobs(new[p][1] for p in paths if p in new and _regular(new[p][0]))
     durable = len(paths) <= 64  # beyond, one sync of the disk beats an fsync per file
-    kept = []
+    kept: list[str] = []
+    checked: set[Path] = set()
     for rel in paths:
-        target = safe_target(root, rel)
+        target = safe_target(root, rel, checked)
         if target is None:
             continue
         now = _worktree_oid(target, hasher)
@@ -429,8 +440,9 @@ def update_files(root: Path, old: Tree, new: Tree, git: Git, hasher: BlobHasher)
     return kept
 
 
-def safe_target(root: Path, rel: str) -> Path | None:
-    """``root/rel`` if it is a journal path reached through real folders only."""
+def safe_target(root: Path, rel: str, checked: set[Path] | None = None) -> Path | None:
+    """``root/rel`` if it is a journal path reached through real folders only
+    (``checked``: folders already found real, spared a second look)."""
     parts = rel.split("/")
     if not JOURNAL_TOP.match(parts[0]) or (parts[0] in FOLDERS) != (len(parts) > 1):
         return None
@@ -439,8 +451,12 @@ def safe_target(root: Path, rel: str) -> Path | None:
     folder = root
     for part in parts[:-1]:
         folder = folder / part
+        if checked is not None and folder in checked:
+            continue
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             return None
+        if checked is not None and folder.is_dir():
+            checked.add(folder)
     return root.joinpath(*parts)
 
 

@@ -112,9 +112,18 @@ def _same(a: File | None, b: File | None) -> bool:
     return (a.path, a.oid) == (b.path, b.oid)
 
 
+def _apart(*trees: Tree) -> tuple[Tree, list[Tree]]:
+    """The files all ``trees`` hold alike, and each tree without them: only the rest
+    needs keying by id (a journal of years, a few changes)."""
+    first, *others = trees
+    alike = {p: v for p, v in first.items() if all(t.get(p, (0, 0))[1] == v[1] for t in others)}
+    return alike, [{p: v for p, v in t.items() if p not in alike} for t in trees]
+
+
 def merge_trees(base: Tree, local: Tree, remote: Tree, store: Store) -> Merged:
     """Every change of both sides, nothing lost (see the module's docstring)."""
-    anc, here, there = keyed(normalize(base)), keyed(normalize(local)), keyed(normalize(remote))
+    alike, (base, local, remote) = _apart(normalize(base), normalize(local), normalize(remote))
+    anc, here, there = keyed(base), keyed(local), keyed(remote)
     picked: dict[tuple[str, str], File] = {}
     clashes: list[tuple[str, str]] = []
     for key in sorted(anc.keys() | here.keys() | there.keys()):
@@ -132,7 +141,8 @@ def merge_trees(base: Tree, local: Tree, remote: Tree, store: Store) -> Merged:
         if chosen is not None:
             picked[key] = chosen
     merged = Merged({})
-    taken = {key[1] for key in (*anc, *here, *there) if key[0] != "path"}
+    taken = {key[1] for key in (*anc, *here, *there, *(keyed(alike) if clashes else ()))
+             if key[0] != "path"}
     blobs = store.read_blobs(there[key].oid for key in clashes)
     base_blobs = store.read_blobs(f.oid for key in clashes if (f := anc.get(key)))
     for key in clashes:
@@ -151,7 +161,7 @@ def merge_trees(base: Tree, local: Tree, remote: Tree, store: Store) -> Merged:
                 name = conflict_name(key[1], theirs.oid)
                 picked[("path", name)] = File(name, theirs.mode, theirs.oid)
                 merged.copies.append(Copy(mine.path, name))
-    merged.tree = {f.path: (f.mode, f.oid) for f in picked.values()}
+    merged.tree = alike | {f.path: (f.mode, f.oid) for f in picked.values()}
     return merged
 
 
@@ -224,7 +234,8 @@ def _merge_text(path: str, base: bytes | None, mine: File, theirs: File,
 def changes(old: Tree, new: Tree) -> Changes:
     """Entries added, changed and deleted from ``old`` to ``new`` (by id: an entry
     moved to another month is changed; one moved to the trash is deleted)."""
-    o, n = keyed(normalize(old)), keyed(normalize(new))
+    _, (rest_old, rest_new) = _apart(normalize(old), normalize(new))
+    o, n = keyed(rest_old), keyed(rest_new)
     ids_o = {k for k in o if k[0] == "entries"}
     ids_n = {k for k in n if k[0] == "entries"}
     return Changes(
