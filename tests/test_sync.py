@@ -428,6 +428,12 @@ def test_a_merge_in_progress_or_conflict_markers_stop_the_sync(
     before = a.state()
     code, _, err = a.sync()
     assert code == 1 and "in the middle of a git merge" in err and a.state() == before
+    merge_head = (a.root / ".git" / "MERGE_HEAD").read_bytes()
+    (a.root / ".git" / "MERGE_HEAD").unlink()  # as a conflicting `git stash pop` leaves it
+    before = a.state()
+    code, _, err = a.sync()
+    assert code == 1 and "has unresolved git conflicts (entries/" in err and a.state() == before
+    (a.root / ".git" / "MERGE_HEAD").write_bytes(merge_head)
 
     git(*ident, "merge", "--abort", cwd=a.root)
     path.write_text("<<<<<<< HEAD\nbody = 'mine'\n=======\nbody = 'theirs'\n>>>>>>> side\n")
