@@ -329,6 +329,30 @@ def test_a_push_race_with_another_machine_is_merged_again(
     assert len(a.entries()) == 3
 
 
+def test_a_save_made_during_the_sync_is_kept_beside_what_came_in(
+        a: Machine, b: Machine, remote: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal_tui.core import sync as core_sync
+
+    entry_id = a.add("original")
+    both_synced(a, b, remote)
+    a.edit(entry_id, "edited on A")
+    a.sync()
+    real = core_sync.update_files
+
+    def save_first(*args: object, **kw: object) -> object:
+        b.edit(entry_id, "saved on B while it synced")  # after B committed, before files move
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core_sync, "update_files", save_first)
+    code, out, _ = b.sync()
+    monkeypatch.undo()
+    assert code == 0 and f"the other machine’s as {entry_id}c1" in out
+    assert b.entries() == {entry_id: "saved on B while it synced", entry_id + "c1": "edited on A"}
+    b.sync()
+    a.sync()
+    assert a.entries() == b.entries()
+
+
 # ------------------------------------------------------------------ interrupted
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from journal_tui.commands.common import UserError
 from journal_tui.core.context import Context
+from journal_tui.core.gitcmd import printable
 from journal_tui.core.i18n import Catalog
 from journal_tui.core.sync import SyncError, SyncReport, sync
 from journal_tui.core.sync_merge import Changes
@@ -42,9 +43,6 @@ MSG = Catalog({
         "in {copy}.",
         "{path} a été modifié sur les deux machines : la version de cette machine est gardée, "
         "celle de l’autre est dans {copy}."),
-    "kept": ("{path} changed during the sync: kept as it is, it goes out with the next sync.",
-             "{path} a changé pendant la synchronisation : gardé tel quel, il partira à la "
-             "prochaine."),
     # errors: one line each
     "no-git": ("sync needs the git program, which is not installed (https://git-scm.com)",
                "sync a besoin du programme git, qui n’est pas installé (https://git-scm.com)"),
@@ -130,9 +128,9 @@ def report_lines(report: SyncReport, ctx: Context, lang: str) -> list[str]:
         ids = ", ".join(c.copy_id or "" for c in entry_copies)
         lines.append(MSG.count("entry-copies", len(entry_copies), lang, n=len(entry_copies),
                                ids=ids))
-    lines += [MSG("file-copy", lang, path=c.kept, copy=c.copy)
+    # Names come from the other machine: shown as text, never as terminal sequences.
+    lines += [MSG("file-copy", lang, path=printable(c.kept), copy=printable(c.copy))
               for c in report.copies if not c.copy_id]
-    lines += [MSG("kept", lang, path=path) for path in report.kept]
     return lines
 
 

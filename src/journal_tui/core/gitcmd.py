@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -219,18 +220,16 @@ class Git:
     def merge_text(self, base: bytes, ours: bytes, theirs: bytes) -> bytes | None:
         """A line-based three-way merge (``git merge-file``); None on a conflict."""
         folder = self.git_dir / "journal-tui-merge"
-        folder.mkdir(mode=0o700, exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)  # left by a sync killed here
+        folder.mkdir(mode=0o700)
         paths = []
-        for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
-            path = folder / name
-            path.write_bytes(data)
-            paths.append(str(path))
         try:
+            for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
+                (folder / name).write_bytes(data)
+                paths.append(str(folder / name))
             done = self.run("merge-file", "-p", *paths, ok=range(0, 128), repo=False)
         finally:
-            for path in paths:
-                Path(path).unlink(missing_ok=True)
-            folder.rmdir()
+            shutil.rmtree(folder, ignore_errors=True)
         return done.stdout if done.returncode == 0 else None
 
     def zero(self) -> str:

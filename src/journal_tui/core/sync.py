@@ -31,7 +31,16 @@ from typing import Any
 
 from journal_tui.core import atomic
 from journal_tui.core.gitcmd import BlobHasher, Git, GitError, GitMissing, git_env, printable
-from journal_tui.core.sync_merge import Changes, Copy, Tree, changes, merge_trees
+from journal_tui.core.sync_merge import (
+    Changes,
+    Copy,
+    File,
+    Tree,
+    changes,
+    keep_beside,
+    keyed,
+    merge_trees,
+)
 
 REMOTE = "origin"
 MARKER = "journal-tui-sync.json"
@@ -93,9 +102,7 @@ class SyncReport:
     sent: Changes = field(default_factory=Changes)
     received: Changes = field(default_factory=Changes)
     copies: list[Copy] = field(default_factory=list)
-    """Files both machines changed: both versions kept."""
-    kept: list[str] = field(default_factory=list)
-    """Files another writer changed during the sync: left as they are, sent next time."""
+    """Files both machines changed (or another writer, during the sync): both kept."""
 
 
 def sync(root: Path, remote: str | None = None, *,
@@ -396,48 +403,60 @@ class _Session:
             (git.git_dir / MARKER).unlink()
             return
         git.run("read-tree", new)
-        self.report.kept += update_files(self.root, git.tree(marker["old_tree"]), git.tree(new),
-                                         git, git.hasher())
+        self.report.copies += update_files(self.root, git.tree(marker["old_tree"]),
+                                           git.tree(new), git, git.hasher())
         (git.git_dir / MARKER).unlink()
 
 
 # ------------------------------------------------------------------------- files
 
 
-def update_files(root: Path, old: Tree, new: Tree, git: Git, hasher: BlobHasher) -> list[str]:
-    """Write what changed from ``old`` to ``new`` into the folder; the paths left alone
-    because another writer changed them meanwhile.
+def update_files(root: Path, old: Tree, new: Tree, git: Git, hasher: BlobHasher) -> list[Copy]:
+    """Write what changed from ``old`` to ``new`` into the folder.
 
     A file is replaced only where it still holds ``old``'s version (or already
-    ``new``'s: a resumed sync), so nothing typed during a sync is overwritten.
-    Only journal paths are written, never through a symbolic link, always 0600
-    in 0700 folders, whatever the remote's modes.
+    ``new``'s: a resumed sync). One that another writer changed meanwhile (a save
+    during the sync) stays as it is, and ``new``'s version goes beside it, as when two
+    machines change one entry: the copies made are returned. Only journal paths are
+    written, never through a symbolic link, always 0600 in 0700 folders, whatever
+    the remote's modes.
     """
     paths = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
     blobs = git.read_blobs(new[p][1] for p in paths if p in new and _regular(new[p][0]))
     durable = len(paths) <= 64  # beyond, one sync of the disk beats an fsync per file
-    kept: list[str] = []
+    copies: list[Copy] = []
     checked: set[Path] = set()
+    taken: set[str] | None = None
     for rel in paths:
         target = safe_target(root, rel, checked)
-        if target is None:
+        before, after = old.get(rel), new.get(rel)
+        if target is None or (after is not None and not _regular(after[0])):
             continue
         now = _worktree_oid(target, hasher)
-        before, after = old.get(rel), new.get(rel)
         if now == (after[1] if after else None):
             continue
-        if now != (before[1] if before else None):
-            kept.append(rel)
-        elif after is None:
-            if durable:
-                atomic.remove(target)
-            else:
-                target.unlink(missing_ok=True)
-        elif _regular(after[0]):
-            atomic.atomic_write(target, blobs[after[1]], durable=durable)
+        if now == (before[1] if before else None):
+            _write(target, blobs[after[1]] if after else None, durable)
+        elif after is not None:  # changed meanwhile: both versions stay
+            if taken is None:
+                taken = {k[1] for k in keyed(new) if k[0] != "path"}
+            copy, data = keep_beside(rel, File(rel, *after), blobs[after[1]], taken)
+            beside = safe_target(root, copy.copy, checked)
+            if beside is not None and not beside.exists():
+                _write(beside, data, durable)
+                copies.append(copy)
     if not durable:
         os.sync()
-    return kept
+    return copies
+
+
+def _write(target: Path, data: bytes | None, durable: bool) -> None:
+    if data is not None:
+        atomic.atomic_write(target, data, durable=durable)
+    elif durable:
+        atomic.remove(target)
+    else:
+        target.unlink(missing_ok=True)
 
 
 def safe_target(root: Path, rel: str, checked: set[Path] | None = None) -> Path | None:

@@ -147,36 +147,34 @@ def merge_trees(base: Tree, local: Tree, remote: Tree, store: Store) -> Merged:
     base_blobs = store.read_blobs(f.oid for key in clashes if (f := anc.get(key)))
     for key in clashes:
         mine, theirs = here[key], there[key]
-        if key[0] != "path":
-            copy = _entry_copy(key[1], theirs, blobs[theirs.oid], taken)
-            picked[(key[0], copy.copy_id)] = File(copy.copy, FILE_MODE,
-                                                  store.write_blob(copy.data))
-            merged.copies.append(Copy(mine.path, copy.copy, key[1], copy.copy_id))
-        elif key[1] not in OURS_ALWAYS:
+        if key[0] == "path" and key[1] in OURS_ALWAYS:
+            continue
+        if key[0] == "path":
             old = anc.get(key)
             text = _merge_text(key[1], old and base_blobs[old.oid], mine, theirs, store)
             if text is not None:
                 picked[key] = File(mine.path, FILE_MODE, store.write_blob(text))
-            else:
-                name = conflict_name(key[1], theirs.oid)
-                picked[("path", name)] = File(name, theirs.mode, theirs.oid)
-                merged.copies.append(Copy(mine.path, name))
+                continue
+        copy, data = keep_beside(mine.path, theirs, blobs[theirs.oid], taken)
+        picked[("copy", copy.copy)] = File(copy.copy, FILE_MODE, store.write_blob(data))
+        merged.copies.append(copy)
     merged.tree = alike | {f.path: (f.mode, f.oid) for f in picked.values()}
     return merged
 
 
-class _EntryCopy(NamedTuple):
-    copy: str
-    copy_id: str
-    data: bytes
+def keep_beside(kept: str, theirs: File, data: bytes, taken: set[str]) -> tuple[Copy, bytes]:
+    """The other version (``theirs``, bytes ``data``) of the file kept at ``kept``, as a
+    file of its own: an entry becomes a new entry (id ending in ``c1``…, added to
+    ``taken``), tagged ``conflict`` and naming the original in ``conflict_of``; any
+    other file goes beside it as ``NAME-conflict-<oid>.EXT``.
 
-
-def _entry_copy(entry_id: str, theirs: File, data: bytes, taken: set[str]) -> _EntryCopy:
-    """The other machine's version as a new entry, tagged and pointing at the original.
-
-    An unreadable version is kept byte for byte under the new name (``doctor``
-    reports it like any unreadable file).
+    An unreadable entry is kept byte for byte under the new name (``doctor`` reports
+    it like any unreadable file).
     """
+    m = _COLLECTED.match(theirs.path)
+    if not (m and ID_RE.match(m["id"])):
+        return Copy(kept, conflict_name(theirs.path, theirs.oid)), data
+    entry_id = m["id"]
     new_id = conflict_id(entry_id, taken)
     taken.add(new_id)
     where = PurePosixPath(theirs.path)
@@ -184,13 +182,14 @@ def _entry_copy(entry_id: str, theirs: File, data: bytes, taken: set[str]) -> _E
     try:
         entry = decode(data, Path(theirs.path))  # the path only names the format
     except UnreadableEntry:
-        return _EntryCopy(str(where.with_name(name)), new_id, data)
+        return Copy(kept, str(where.with_name(name)), entry_id, new_id), data
     entry.id = new_id
     entry.tags = merge_tags(entry.tags, [CONFLICT_TAG])
     entry.extra[CONFLICT_KEY] = entry_id
     folder = (f"entries/{entry.date:%Y}/{entry.date:%m}" if where.parts[0] == "entries"
               else str(where.parent))
-    return _EntryCopy(f"{folder}/{name}", new_id, encode(entry, format_of(Path(theirs.path))))
+    return (Copy(kept, f"{folder}/{name}", entry_id, new_id),
+            encode(entry, format_of(Path(theirs.path))))
 
 
 def conflict_id(entry_id: str, taken: set[str]) -> str:
