@@ -425,7 +425,7 @@ def update_files(root: Path, old: Tree, new: Tree, git: Git, hasher: BlobHasher)
     blobs = git.read_blobs(new[p][1] for p in paths if p in new and _regular(new[p][0]))
     durable = len(paths) <= 64  # beyond, one sync of the disk beats an fsync per file
     copies: list[Copy] = []
-    checked: set[Path] = set()
+    checked: set[str] = set()
     taken: set[str] | None = None
     for rel in paths:
         target = safe_target(root, rel, checked)
@@ -459,7 +459,7 @@ def _write(target: Path, data: bytes | None, durable: bool) -> None:
         target.unlink(missing_ok=True)
 
 
-def safe_target(root: Path, rel: str, checked: set[Path] | None = None) -> Path | None:
+def safe_target(root: Path, rel: str, checked: set[str] | None = None) -> Path | None:
     """``root/rel`` if it is a journal path reached through real folders only
     (``checked``: folders already found real, spared a second look)."""
     parts = rel.split("/")
@@ -467,16 +467,15 @@ def safe_target(root: Path, rel: str, checked: set[Path] | None = None) -> Path 
         return None
     if any(p in ("", ".", "..") or p.casefold() == ".git" or "\\" in p for p in parts):
         return None
-    folder = root
-    for part in parts[:-1]:
-        folder = folder / part
-        if checked is not None and folder in checked:
-            continue
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            return None
-        if checked is not None and folder.is_dir():
-            checked.add(folder)
-    return root.joinpath(*parts)
+    if checked is None or rel.rpartition("/")[0] not in checked:
+        folder = root
+        for n, part in enumerate(parts[:-1], 1):
+            folder = folder / part
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                return None
+            if checked is not None and folder.is_dir():
+                checked.add("/".join(parts[:n]))
+    return root / rel
 
 
 def _worktree_oid(path: Path, hasher: BlobHasher) -> str | None:
