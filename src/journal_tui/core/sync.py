@@ -145,21 +145,21 @@ class _Session:
                 raise SyncError("no-remote", root=self.root)
             self._set_up(wanted)
             with _locked(self.git.git_dir):
-                return self._pack(self._sync())
+                return self._sync()
         with _locked(self.git.git_dir):
             self._resume()
             self._check_local()
             self._connect(wanted)
-            return self._pack(self._sync())
+            return self._sync()
 
-    def _pack(self, report: SyncReport) -> SyncReport:
+    def _pack(self) -> None:
         """Pack the objects a whole journal made on its first sync (thousands of loose
-        files) now, without the slow search for deltas between unrelated entries;
-        else git's own upkeep would do it, slowly, in the middle of a later sync."""
+        files) before they are pushed, so the push reuses the pack; else git's own
+        upkeep would do it, slowly, in the middle of a later sync. Without the search
+        for deltas: unrelated entries gain little from it."""
         loose = self.git.out("count-objects").partition(" ")[0]
         if loose.isdigit() and int(loose) >= LOOSE_LIMIT:
             self.git.run("repack", "-d", "-q", "--window=0", ok=range(256))
-        return report
 
     # ------------------------------------------------------------------ setting up
 
@@ -308,6 +308,7 @@ class _Session:
             if name not in remote_tree and not (self.root / name).exists():
                 atomic.atomic_write(self.root / name, text)
         local_tip = self._commit_local()
+        self._pack()
         local_tree = git.tree(local_tip)
         tip = local_tip
         detail = "the remote kept moving"
