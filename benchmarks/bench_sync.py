@@ -10,7 +10,8 @@ a temporary folder and times, as whole processes:
 - a new machine receiving everything beside ``git clone``;
 - one new entry sent (median of --runs) beside ``git add -A; git commit; git pull;
   git push``;
-- a sync with nothing to do beside ``git fetch; git status``.
+- a sync with nothing to do beside ``git fetch; git status``;
+- and, for scale, journal-tui's own start (``--version``), which git by hand does not pay.
 
 The hand-run git is the floor for any design on git; the ratio is what sync's checks,
 its own merge, 0600 files and journalled update cost on top.
@@ -83,6 +84,8 @@ def bench(size: int, runs: int, tmp: Path) -> list[tuple[str, float, float]]:
     theirs = [timed(["git", *ID, "fetch", "-q"], ["git", "status", "--porcelain"], cwd=hand)
               for _ in range(runs)]
     rows.append(("nothing to do", statistics.median(mine), statistics.median(theirs)))
+    start = [timed([sys.executable, "-m", "journal_tui", "--version"]) for _ in range(runs)]
+    rows.append(("(journal-tui starting, --version)", statistics.median(start), 0.0))
     return rows
 
 
@@ -101,7 +104,8 @@ def main() -> None:
             print(f"\n{size:,} entries | sync ms | git by hand ms | ratio")
             print("---|---:|---:|---:")
             for label, ours, base in bench(size, args.runs, tmp):
-                print(f"{label} | {ours:,.0f} | {base:,.0f} | {ours / base:.2f}")
+                ratio = f"{ours / base:.2f}" if base else ""
+                print(f"{label} | {ours:,.0f} | {base:,.0f} | {ratio}")
     finally:
         shutil.rmtree(env_home, ignore_errors=True)
 
