@@ -198,3 +198,14 @@ def test_a_second_conflict_on_one_entry_gets_the_next_suffix() -> None:
                          earlier | dict([entry_file(s, "theirs")]), s)
     assert [c.copy_id for c in merged.copies] == ["20261126-081203-3f9ac2"]
     assert len(merged.tree) == 3
+
+
+def test_a_newer_schema_version_is_kept_byte_for_byte() -> None:
+    s = DictStore()
+    path = "entries/2026/11/20261126-081203-3f9a.toml"
+    newer = (b'schema = 2\nid = "20261126-081203-3f9a"\ndate = 2026-11-26\nbody = "theirs"\n'
+             b'[future]\nx = 1\n')
+    merged = merge_trees(dict([entry_file(s, "base")]), dict([entry_file(s, "mine")]),
+                         {path: ("100644", s.put(newer))}, s)
+    [copy] = merged.copies
+    assert s.blobs[merged.tree[copy.copy][1]] == newer

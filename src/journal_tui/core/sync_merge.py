@@ -21,8 +21,14 @@ from itertools import count
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from journal_tui.core.codec import UnreadableEntry, decode, encode, format_of
-from journal_tui.core.model import ID_RE, merge_tags
+from journal_tui.core.codec import (
+    UnreadableEntry,
+    decode_dict,
+    encode,
+    format_of,
+    from_dict_at,
+)
+from journal_tui.core.model import ID_RE, SCHEMA, merge_tags
 
 Tree = dict[str, tuple[str, str]]  # path -> (mode, object id)
 
@@ -168,8 +174,8 @@ def keep_beside(kept: str, theirs: File, data: bytes, taken: set[str]) -> tuple[
     ``taken``), tagged ``conflict`` and naming the original in ``conflict_of``; any
     other file goes beside it as ``NAME-conflict-<oid>.EXT``.
 
-    An unreadable entry is kept byte for byte under the new name (``doctor`` reports
-    it like any unreadable file).
+    An unreadable entry, or one of a newer schema (never rewritten by this version),
+    is kept byte for byte under the new name (``doctor`` reports it).
     """
     m = _COLLECTED.match(theirs.path)
     if not (m and ID_RE.match(m["id"])):
@@ -179,9 +185,13 @@ def keep_beside(kept: str, theirs: File, data: bytes, taken: set[str]) -> tuple[
     taken.add(new_id)
     where = PurePosixPath(theirs.path)
     name = new_id + where.suffix
+    fields: dict[str, object] = {}
     try:
-        entry = decode(data, Path(theirs.path))  # the path only names the format
+        fields, text = decode_dict(data, Path(theirs.path))  # the path names the format
+        entry = from_dict_at(fields, Path(theirs.path), text)
     except UnreadableEntry:
+        entry = None
+    if entry is None or fields.get("schema", SCHEMA) != SCHEMA:  # never rewritten here
         return Copy(kept, str(where.with_name(name)), entry_id, new_id), data
     entry.id = new_id
     entry.tags = merge_tags(entry.tags, [CONFLICT_TAG])
