@@ -45,7 +45,7 @@ from journal_tui.cli import main
 codes = {}
 for argv in (["list"], ["list", "--format", "json"], ["export"], ["export", "--format", "json"],
              ["prompt"], ["review"], ["themes"], ["people"], ["remind"], ["doctor"],
-             ["show", "nope"], ["--help"]):
+             ["show", "nope"], ["sync"], ["--help"]):
     try:
         codes[" ".join(argv)] = main(argv)
     except SystemExit as exc:

@@ -22,6 +22,7 @@ COMMANDS = {
     "people": "people",
     "remind": "remind",
     "doctor": "doctor",
+    "sync": "sync",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from journal_tui.commands.common import write_text
 from journal_tui.core.atomic import STAGING_RE
 from journal_tui.core.codec import Problem, UnreadableEntry, decode_dict, newer_schema
+from journal_tui.core.conflicts import find_conflicts
 from journal_tui.core.context import Context
 from journal_tui.core.printable import printable
 from journal_tui.core.storage import Journal
@@ -69,6 +70,8 @@ def check(ctx: Context) -> tuple[int, list[Problem]]:
         problems.extend(_mode_problems(folder, 0o700))
     problems.extend(leftover_problems(journal))
     problems.extend(journal.draft_problems())
+    # Versions kept side by side (by sync or another sync tool), until one is deleted.
+    problems.extend(Problem(c.path, c.describe(ctx.lang)) for c in find_conflicts(journal))
     return count, problems
 
 
