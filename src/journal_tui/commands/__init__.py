@@ -14,6 +14,7 @@ COMMANDS = {
     "add": "entries",
     "list": "entries",
     "show": "entries",
+    "edit": "entries",
     "export": "transfer",
     "import": "transfer",
     "prompt": "prompt",

@@ -34,7 +34,11 @@ KNOWN_KEYS = (
     "week",
     "body",
     "checkin",
+    "themes",
 )
+# The person's word on a theme (the ``[themes]`` table): a pole of a polar theme,
+# "yes" for a plain theme, "none" to say the entry is not about it.
+THEME_WORDS = ("low", "high", "yes", "none")
 
 ID_RE = re.compile(r"^(\d{8})-(\d{6})-([0-9a-z]{4,16})$")
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -66,6 +70,7 @@ class Entry:
     week: str | None = None
     checkin: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -209,6 +214,8 @@ def to_dict(entry: Entry) -> dict[str, Any]:
     d.update({k: v for k, v in entry.extra.items() if k not in tables})
     if entry.checkin:
         d["checkin"] = dict(entry.checkin)
+    if entry.themes:
+        d["themes"] = dict(entry.themes)
     d.update(tables)
     return d
 
@@ -242,6 +249,13 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     for key, value in checkin.items():
         if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
             raise EntryError(f"checkin '{key}' must be an integer from -2 to 2, not {value!r}")
+    themes = d.get("themes", {})
+    if not isinstance(themes, dict):
+        raise EntryError("'themes' must be a table")
+    for key, value in themes.items():
+        if value not in THEME_WORDS:
+            raise EntryError(f"themes '{key}' must be one of {', '.join(THEME_WORDS)}, "
+                             f"not {value!r}")
     week = d.get("week")
     if week is not None and (not isinstance(week, str) or not WEEK_RE.match(week)):
         raise EntryError(f"'week' must look like 2026-W48, not {week!r}")
@@ -260,6 +274,7 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
         week=week,
         checkin=dict(checkin),
         extra={k: v for k, v in d.items() if k not in KNOWN_KEYS},
+        themes=dict(themes),
     )
 
 
@@ -284,6 +299,7 @@ def from_cache(d: dict[str, Any]) -> Entry:
         week=d.get("week"),
         checkin=d.get("checkin", {}),
         extra={k: v for k, v in d.items() if k not in _KNOWN},
+        themes=d.get("themes", {}),
     )
 
 
