@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from journal_tui.core import detector_data  # noqa: E402
 from journal_tui.core.detect_model import LinearModel  # noqa: E402
-from journal_tui.core.features import BITS, doc_features  # noqa: E402
+from journal_tui.core.features import BITS, doc_features, scale  # noqa: E402
 from journal_tui.core.lemmas import keyers, read_table  # noqa: E402
 from journal_tui.core.lexicon import (  # noqa: E402
     Hit,
@@ -67,7 +67,9 @@ OUT = ROOT / "src" / "journal_tui" / "core" / "data" / "detector.json.gz"
 C = 10.0  # inverse L2 strength of the n-gram model (chosen leaving one author out)
 SMOOTH = 2.0  # pseudo-counts pulling an expression's precision to its source's prior
 TARGET_PRECISION = 0.70  # out-of-fold; the evaluation target is 0.60 on unseen writers
-MIN_BUCKET_DOCS = 2  # n-gram buckets seen in fewer training texts are not shipped
+MIN_BUCKET_DOCS = 2
+UNION = True  # the confidence is at least the lexicon's own (core.detect.read) ...
+LEXICON_ALONE = 0.75  # ... when it is at least this  # n-gram buckets seen in fewer training texts are not shipped
 
 
 @dataclass
@@ -138,20 +140,19 @@ def matrix(analysed: list[Analysed]) -> csr_matrix:
     ptr = [0]
     val: list[float] = []
     for a in analysed:
-        total = sum(a.features.values())
-        scale = total ** -0.5 if total else 0.0
+        weight = scale(sum(a.features.values()))
         for b, c in a.features.items():
             ind.append(b)
-            val.append(c * scale)
+            val.append(c * weight)
         ptr.append(len(ind))
     return csr_matrix((val, ind, ptr), shape=(len(analysed), 1 << BITS))
 
 
-def fit_models(X: csr_matrix, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fit_models(X: csr_matrix, Y: np.ndarray, c: float = C) -> tuple[np.ndarray, np.ndarray]:
     W = np.zeros((Y.shape[1], X.shape[1]))
     b = np.zeros(Y.shape[1])
     for j in range(Y.shape[1]):
-        m = LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000)
+        m = LogisticRegression(C=c, solver="liblinear", dual=True, max_iter=5000)
         m.fit(X, Y[:, j])
         W[j], b[j] = m.coef_[0], m.intercept_[0]
     return W, b
@@ -217,6 +218,8 @@ def per_target(predicted: list[set], samples: list[Sample], targets: list[tuple[
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--report", type=Path, help="also write the report (Markdown) here")
+    ap.add_argument("--c", type=float, default=C, help=f"inverse L2 strength (default {C})")
+    ap.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     args = ap.parse_args()
     t0 = time.time()
     book, _ = load_prompts(None)
@@ -270,7 +273,7 @@ def main() -> int:
         tr_a = [analysed[i] for i in train]
         lex_stats, lex_prior = expression_stats(tr_s, tr_a, polar, "lex")
         kw_stats, kw_prior = expression_stats(tr_s, tr_a, polar, "kw")
-        W, b = fit_models(X[train], Y[train])
+        W, b = fit_models(X[train], Y[train], args.c)
         oof_logits[test] = X[test] @ W.T + b
         for i in test:
             oof_lex[i] = evidence(analysed[i].lex, lex_stats, lex_prior, polar)
@@ -286,6 +289,11 @@ def main() -> int:
         m.fit(F[:, j, :], Y[:, j])
         combiner.append([float(x) for x in m.coef_[0]] + [float(m.intercept_[0])])
         probs[:, j] = m.predict_proba(F[:, j, :])[:, 1]
+    if UNION:
+        # an expression of the lexicon can stand alone (a few words weigh little for
+        # the n-gram model, however clear they are)
+        lex = F[:, :, 2]
+        probs = np.maximum(probs, np.where(lex >= LEXICON_ALONE, lex, 0.0))
 
     # 5. threshold: the lowest reaching the target precision out of fold
     threshold = 0.5
@@ -312,8 +320,12 @@ def main() -> int:
                "|---|---|---:|---:|---:|---:|",
                *per_target(decide(probs, targets, threshold), samples, targets)]
 
+    if args.dry_run:
+        print("\n".join(report))
+        return 0
+
     # 6. final model and expression counts on every author, then the data file
-    W, b = fit_models(X, Y)
+    W, b = fit_models(X, Y, args.c)
     docs = np.asarray((X > 0).sum(axis=0)).ravel()
     keep = np.flatnonzero(docs >= MIN_BUCKET_DOCS)
     model = LinearModel.from_dense(targets, {int(c): W[:, c] for c in keep}, b.tolist())
@@ -323,7 +335,7 @@ def main() -> int:
     data = detector_data.build(
         lemmas=lemmas, patterns=weighted, model=model, combiner=dict(
             zip([f"{t}:{p}" for t, p in targets], combiner, strict=True)),
-        threshold=threshold,
+        threshold=threshold, lexicon_alone=LEXICON_ALONE if UNION else 1.0,
         keywords={f"{p.theme}|{p.pole}|{p.text}": [w.weight, w.neg_weight]
                   for p in keyword_patterns(book.themes, ks)
                   if (w := _weighted(p, kw_stats, kw_prior, polar))},

@@ -64,7 +64,8 @@ from journal_tui.core.tokens import Token, tokenize
 SCORING_VERSION = 2  # bump when scoring changes: scores kept in the index go stale
 PROMPT_PRIOR = 1.0  # log-odds added for the theme of the prompt an entry answers
 USER_KEYWORD_WEIGHT = 0.6  # precision given to a keyword the detector was not trained on
-USER_THRESHOLD = 0.5
+USER_NEGATED_WEIGHT = 0.4  # ... when negated: still a mention, for the other pole
+USER_THRESHOLD = 0.35
 EVIDENCE_WORDS = 4  # words highlighted in the sentence the model leans on
 EVIDENCE_CHARS = 160
 
@@ -188,7 +189,7 @@ class Detector:
         if trained is not None:
             (weight, neg_weight), source = trained, "keyword"
         else:
-            weight, neg_weight, source = USER_KEYWORD_WEIGHT, USER_KEYWORD_WEIGHT / 2, "user"
+            weight, neg_weight, source = USER_KEYWORD_WEIGHT, USER_NEGATED_WEIGHT, "user"
         return Pattern(p.theme, p.pole, p.text, p.words, p.lang, p.neg, weight, source,
                        p.has_negator, neg_weight)
 
@@ -260,6 +261,8 @@ class Detector:
                              support.get(target, 0.0), support.get(other, 0.0),
                              kw_support.get(target, 0.0), kw_support.get(other, 0.0))
                     p = data.combine(target, feats)
+                    if feats[2] >= data.lexicon_alone:  # clear words stand by themselves
+                        p = max(p, feats[2])
                     threshold = data.threshold
                 else:
                     p, threshold = 0.0, USER_THRESHOLD

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import base64
 from array import array
-from operator import add, mul
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import add, mul
 from typing import Any
 
 from journal_tui.core.features import (
     guard_feature,
     hidden_tokens,
     pair_feature,
+    scale,
     word_features,
     word_lang,
 )
@@ -148,6 +149,6 @@ class LinearModel:
             if vec is not None:
                 total = list(map(add, total, vec))
             contributions.append(vec)
-        scale = count ** -0.5 if count else 0.0
-        logits = tuple(b + scale * x for b, x in zip(self.bias, total, strict=True))
-        return ModelScore(logits, contributions, scale)
+        weight = scale(count)
+        logits = tuple(b + weight * x for b, x in zip(self.bias, total, strict=True))
+        return ModelScore(logits, contributions, weight)

@@ -34,6 +34,7 @@ class DetectorData:
     model: LinearModel
     combiner: dict[tuple[str, str], tuple[float, ...]]
     threshold: float
+    lexicon_alone: float  # lexicon support that counts by itself (its own confidence)
     keyword_weights: dict[str, list[float]]  # "theme|pole|text" -> [weight, negated]
     digest: str
 
@@ -46,7 +47,7 @@ class DetectorData:
 
 
 def build(*, lemmas: dict[str, dict[str, str]], patterns: list[Pattern], model: LinearModel,
-          combiner: dict[str, list[float]], threshold: float,
+          combiner: dict[str, list[float]], threshold: float, lexicon_alone: float,
           keywords: dict[str, list[float]], trained_on: dict[str, int]) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -55,6 +56,7 @@ def build(*, lemmas: dict[str, dict[str, str]], patterns: list[Pattern], model: 
         "model": model.to_json(),
         "combiner": combiner,
         "threshold": threshold,
+        "lexicon_alone": lexicon_alone,
         "keywords": keywords,
         "trained_on": trained_on,
     }
@@ -82,6 +84,7 @@ def load() -> DetectorData:
                 combiner={tuple(k.split(":")): tuple(v)  # type: ignore[misc]
                           for k, v in d["combiner"].items()},
                 threshold=float(d["threshold"]),
+                lexicon_alone=float(d["lexicon_alone"]),
                 keyword_weights=d["keywords"],
                 digest=hashlib.sha256(raw).hexdigest()[:16],
             )

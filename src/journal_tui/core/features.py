@@ -20,11 +20,23 @@ from collections.abc import Iterable, Sequence
 
 from journal_tui.core.lemmas import Keyer
 from journal_tui.core.text import fold
-from journal_tui.core.tokens import Token
+from journal_tui.core.tokens import STOPWORDS, Token
 
 BITS = 18
 MASK = (1 << BITS) - 1
 CHAR_N = (3, 4, 5)
+MIN_COUNT = 150  # about twenty words
+_FUNCTION_WORDS = STOPWORDS["fr"] | STOPWORDS["en"]
+
+
+def scale(count: int) -> float:
+    """What each feature occurrence weighs in an entry of ``count`` occurrences.
+
+    1/sqrt(count) (the L2 norm of a count vector, near enough), but never as if the
+    entry had fewer than ``MIN_COUNT``: a few words are little evidence, and should
+    not weigh like a whole entry.
+    """
+    return max(count, MIN_COUNT) ** -0.5
 
 
 def bucket(feature: str) -> int:
@@ -37,8 +49,14 @@ def word_lang(token: Token) -> str:
 
 
 def word_features(text: str, key: str, neg: bool) -> list[int]:
-    """The buckets of one word's own features (cacheable per word, language and negation)."""
+    """The buckets of one word's own features (cacheable per word, language and negation).
+
+    A function word ("je", "the", "not") is only itself: its letters say nothing of a
+    theme, and weighing them mostly learns a writer's style.
+    """
     f = fold(text)
+    if text in _FUNCTION_WORDS:
+        return [bucket("w|" + f)]
     out = [bucket("w|" + f), bucket("k|" + key)]
     marked = f"<{f}>"
     for n in CHAR_N:

@@ -151,6 +151,7 @@ def make_entry(
     checkin: dict[str, int] | None = None,
     kind: str = "entry",
     week: str | None = None,
+    themes: dict[str, str] | None = None,
 ) -> Entry:
     """A new entry whose tags and people are also read from the body."""
     when = when or now_local()
@@ -166,6 +167,7 @@ def make_entry(
         mood=mood,
         checkin=dict(checkin or {}),
         week=week,
+        themes=dict(themes or {}),
     )
     return refresh_derived(entry, extra_tags=list(tags))
 

@@ -271,7 +271,7 @@ def series(entries: Iterable[Entry], book: Any, periods: Sequence[str]) -> Theme
             if tid not in ment:
                 continue
             ment[tid][i] += 1
-            for v in (sig.checkin, sig.text):
+            for v in sig.values:
                 if v is not None:
                     sums[tid][i] += v
                     nsig[tid][i] += 1
