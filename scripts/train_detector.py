@@ -67,9 +67,9 @@ OUT = ROOT / "src" / "journal_tui" / "core" / "data" / "detector.json.gz"
 C = 10.0  # inverse L2 strength of the n-gram model (chosen leaving one author out)
 SMOOTH = 2.0  # pseudo-counts pulling an expression's precision to its source's prior
 TARGET_PRECISION = 0.70  # out-of-fold; the evaluation target is 0.60 on unseen writers
-MIN_BUCKET_DOCS = 2
+MIN_BUCKET_DOCS = 2  # n-gram buckets seen in fewer training texts are not shipped
 UNION = True  # the confidence is at least the lexicon's own (core.detect.read) ...
-LEXICON_ALONE = 0.75  # ... when it is at least this  # n-gram buckets seen in fewer training texts are not shipped
+LEXICON_ALONE = 0.75  # ... when it is at least this
 
 
 @dataclass

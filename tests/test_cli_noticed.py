@@ -44,7 +44,7 @@ def test_show_json_has_the_entry_and_what_was_noticed(capsys: pytest.CaptureFixt
 
 def test_the_persons_word_shows_and_wins(capsys: pytest.CaptureFixture[str],
                                          isolated_env: Path) -> None:
-    entry_id, path = added(capsys, isolated_env)
+    entry_id, _ = added(capsys, isolated_env)
     assert run(capsys, "edit", entry_id, "--theme", "openness=high", "--theme", "path=yes",
                "--theme", "synergy=none")[0] == 0
     data = json.loads(run(capsys, "show", entry_id, "--format", "json")[1])

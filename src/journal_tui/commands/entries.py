@@ -25,7 +25,7 @@ from journal_tui.core.detect import Noticed, notice
 from journal_tui.core.export import entry_json, json_array
 from journal_tui.core.i18n import Catalog, number
 from journal_tui.core.index import Query
-from journal_tui.core.model import Entry, make_entry, refresh_derived
+from journal_tui.core.model import Entry, field_tags, make_entry, refresh_derived
 from journal_tui.core.storage import NotFound
 from journal_tui.core.theme_word import ThemeWordError, with_word
 from journal_tui.core.theme_word import parse as parse_word
@@ -290,7 +290,7 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
         print(f"{entry.id}: no change", file=sys.stderr)
         return 0
     changed.body = body
-    refresh_derived(changed)
+    refresh_derived(changed, extra_tags=field_tags(entry))  # #tags follow the new text
     try:
         _save(ctx, changed)
     except UserError as exc:
