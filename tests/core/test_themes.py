@@ -226,3 +226,27 @@ def test_scores_are_kept_in_the_index_between_runs(tmp_path, book: PromptBook,
                                   "determination": replace(theme, keywords=keywords)})
     scored_entries(journal, Query(kind="entry"), other)
     assert len(scored) == len(plain)  # other keywords: every entry scored again
+
+
+def test_scoring_reports_progress_and_stores_as_it_goes(tmp_path, book: PromptBook,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal_tui.core import themes
+    from journal_tui.core.index import Query
+    from journal_tui.core.storage import Journal
+
+    monkeypatch.setattr(themes, "STORE_EVERY", 4)
+    journal = Journal(tmp_path / "j", cache_dir=tmp_path / "cache")
+    for i in range(10):
+        journal.save(entry(date(2026, 11, 1 + i), f"Jour {i}."), touch=False)
+    stored: list[int] = []
+    real = journal.store_scores
+    monkeypatch.setattr(journal, "store_scores",
+                        lambda digest, batch: (stored.append(len(batch)), real(digest, batch)))
+    calls: list[tuple[int, int]] = []
+    got = themes.scored_entries(journal, Query(), book, progress=lambda d, t: calls.append((d, t)))
+    assert len(got) == 10 and stored == [4, 4, 2]
+    assert calls == [(0, 10), (4, 10), (8, 10), (10, 10)]
+    calls.clear()
+    themes.scored_entries(journal, Query(), load_prompts(None)[0], progress=lambda d, t:
+                          calls.append((d, t)))
+    assert calls == []  # all kept: nothing to score, no progress to show
