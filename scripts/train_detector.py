@@ -352,9 +352,9 @@ def main() -> int:
         lemmas=lemmas, patterns=weighted, model=model, combiner=dict(
             zip([f"{t}:{p}" for t, p in targets], combiner, strict=True)),
         threshold=threshold, lexicon_alone=LEXICON_ALONE if UNION else 1.0,
-        keywords={f"{p.theme}|{p.pole}|{p.text}": [w.weight, w.neg_weight]
-                  for p in keyword_patterns(book.themes, ks)
-                  if (w := _weighted(p, kw_stats, kw_prior, polar))},
+        keywords={f"{p.theme}|{p.pole}|{p.lang}|{p.text}":
+                  _weighted(p, kw_stats, kw_prior, polar).to_json()
+                  for p in keyword_patterns(book.themes, ks)},
         trained_on={a: int((who == a).sum()) for a in authors})
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     OUT.write_bytes(gzip.compress(raw.encode("utf-8"), compresslevel=9, mtime=0))
@@ -382,8 +382,7 @@ def _weighted(p: Pattern, stats: dict, prior: float, polar: set[str]) -> Pattern
     neg = (p.theme, flipped, p.text, True)
     w = _smoothed(stats.get(own, (0, 0)), prior)
     nw = _smoothed(stats.get(neg, (0, 0)), prior * 0.5)  # as in precision()
-    return Pattern(p.theme, p.pole, p.text, p.words, p.lang, p.neg, round(w, 4), p.source,
-                   p.has_negator, round(nw, 4))
+    return p.weighed(round(w, 4), round(nw, 4))
 
 
 if __name__ == "__main__":

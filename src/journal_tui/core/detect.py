@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal_tui.core import detector_data
-from journal_tui.core.lexicon import Hit, Pattern, hits, keyword_patterns, matcher
+from journal_tui.core.lexicon import Hit, Pattern, compile_expression, hits, matcher
 from journal_tui.core.model import Entry
 from journal_tui.core.tokens import Token, tokenize
 
@@ -177,21 +177,28 @@ class Detector:
 
     @functools.cached_property
     def _matcher(self) -> Any:
-        """The lexicon and this book's keywords, in one index (one pass per entry)."""
-        keywords = keyword_patterns(self.themes, self.data.keyers)
-        return matcher([*self.data.patterns, *map(self._keyword_weighted, keywords)],
-                       self.data.keyers)
+        """The lexicon and this book's keywords, in one index (one pass per entry).
 
-    def _keyword_weighted(self, p: Pattern) -> Pattern:
-        """A bundled keyword weighs its precision on the training texts; a keyword of
-        the person's own counts by itself (``USER_KEYWORD_WEIGHT``)."""
-        trained = self.data.keyword_weights.get(f"{p.theme}|{p.pole}|{p.text}")
-        if trained is not None:
-            (weight, neg_weight), source = trained, "keyword"
-        else:
-            weight, neg_weight, source = USER_KEYWORD_WEIGHT, USER_NEGATED_WEIGHT, "user"
-        return Pattern(p.theme, p.pole, p.text, p.words, p.lang, p.neg, weight, source,
-                       p.has_negator, neg_weight)
+        The bundled keywords come compiled, with their precision on the training
+        texts; a keyword of the person's own is compiled here and counts by itself
+        (``USER_KEYWORD_WEIGHT``).
+        """
+        data, patterns = self.data, list(self.data.patterns)
+        for tid, theme in self.themes.items():
+            for lang, by_pole in theme.keywords.items():
+                if lang not in data.keyers:
+                    continue
+                for pole, words in by_pole.items():
+                    for word in words:
+                        row = data.keywords.get(f"{tid}|{pole}|{lang}|{word.strip()}")
+                        if row is not None:
+                            patterns.append(Pattern.from_json(row, source="keyword"))
+                            continue
+                        p = compile_expression(word, tid, pole, data.keyers[lang],
+                                               source="user", gap=0)
+                        if p is not None:
+                            patterns.append(p.weighed(USER_KEYWORD_WEIGHT, USER_NEGATED_WEIGHT))
+        return matcher(patterns, data.keyers)
 
     # ------------------------------------------------------------------ public
 
@@ -244,7 +251,7 @@ class Detector:
         every = hits(found, tokens, self.polar)
         lex = [h for h in every if h.source == "lexicon"]
         kw = [h for h in every if h.source != "lexicon"]
-        model = data.model.score(tokens, data.keyers, guards)
+        model = data.model.score(tokens, data.keyers, guards, per_token=evidence)
         logits = dict(zip(data.model.targets, model.logits, strict=True))
         support = _support(lex, self.polar)
         kw_support = _support([h for h in kw if h.source == "keyword"], self.polar)

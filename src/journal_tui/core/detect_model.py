@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import add, mul
@@ -38,7 +39,8 @@ class ModelScore:
     """An entry's logits (per target) and each word's share of them."""
 
     logits: tuple[float, ...]
-    contributions: list[tuple[float, ...] | None]  # per token, unscaled (None: nothing)
+    contributions: list[tuple[float, ...] | None]  # per token, unscaled (None: nothing);
+    # empty unless asked for
     scale: float  # the entry's normalisation: a token weighs scale * contribution
 
 
@@ -49,7 +51,7 @@ class LinearModel:
                  weights: array, scales: Sequence[float], bias: Sequence[float]) -> None:
         self.targets = tuple(targets)
         self.n = len(self.targets)
-        self.row = {b: i * self.n for i, b in enumerate(buckets)}
+        self.row = dict(zip(buckets, range(0, len(buckets) * self.n, self.n), strict=True))
         self.weights = weights
         self.scales = tuple(scales)
         self.bias = tuple(bias)
@@ -127,28 +129,47 @@ class LinearModel:
         return got  # type: ignore[return-value]
 
     def score(self, tokens: Sequence[Token], keyers: dict[str, Keyer],
-              guards: Sequence[tuple[int, int, str]] = ()) -> ModelScore:
+              guards: Sequence[tuple[int, int, str]] = (), *, per_token: bool = False
+              ) -> ModelScore:
+        """The entry's logits; with ``per_token``, each word's share too (for evidence).
+
+        Counts of distinct words and pairs are summed once each: an entry repeats
+        its words a lot, and the weights of a word are cached.
+        """
         hidden = hidden_tokens((lo, hi) for lo, hi, _ in guards)
         keys = [keyers[word_lang(t)].key(t.text) for t in tokens]
-        contributions: list[tuple[float, ...] | None] = []
-        count = len(guards)
-        total = list(self._vector([guard_feature(text) for _, _, text in guards])
-                     or self._zero)
+        words: Counter[tuple[str, str, bool]] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
         last = len(tokens) - 1
         for i, t in enumerate(tokens):
             if i in hidden:
-                contributions.append(None)
                 continue
-            size, vec = self._word(t.text, keys[i], t.neg)
-            count += size
+            words[(t.text, keys[i], t.neg)] += 1
             if i < last and tokens[i + 1].sent == t.sent and i + 1 not in hidden:
-                count += 1
-                pair = self._pair(keys[i], keys[i + 1])
-                if pair is not None:
-                    vec = pair if vec is None else tuple(map(add, vec, pair))
+                pairs[(keys[i], keys[i + 1])] += 1
+        count = len(guards) + sum(pairs.values())
+        total = list(self._vector([guard_feature(text) for _, _, text in guards])
+                     or self._zero)
+        for word, times in words.items():
+            size, vec = self._word(*word)
+            count += size * times
             if vec is not None:
-                total = list(map(add, total, vec))
-            contributions.append(vec)
+                total = list(map(add, total, vec) if times == 1 else
+                             (a + times * b for a, b in zip(total, vec, strict=True)))
+        for pair, times in pairs.items():
+            vec = self._pair(*pair)
+            if vec is not None:
+                total = [a + times * b for a, b in zip(total, vec, strict=True)]
         weight = scale(count)
         logits = tuple(b + weight * x for b, x in zip(self.bias, total, strict=True))
+        contributions: list[tuple[float, ...] | None] = []
+        if per_token:
+            for i, t in enumerate(tokens):
+                vec = None if i in hidden else self._word(t.text, keys[i], t.neg)[1]
+                if vec is not None and i < last and tokens[i + 1].sent == t.sent \
+                        and i + 1 not in hidden:
+                    pair = self._pair(keys[i], keys[i + 1])
+                    if pair is not None:
+                        vec = tuple(map(add, vec, pair))
+                contributions.append(vec)
         return ModelScore(logits, contributions, weight)

@@ -35,7 +35,7 @@ class DetectorData:
     combiner: dict[tuple[str, str], tuple[float, ...]]
     threshold: float
     lexicon_alone: float  # lexicon support that counts by itself (its own confidence)
-    keyword_weights: dict[str, list[float]]  # "theme|pole|text" -> [weight, negated]
+    keywords: dict[str, list[Any]]  # "theme|pole|lang|keyword" -> a compiled Pattern
     digest: str
 
     def combine(self, target: tuple[str, str], features: tuple[float, ...]) -> float:
@@ -48,7 +48,7 @@ class DetectorData:
 
 def build(*, lemmas: dict[str, dict[str, str]], patterns: list[Pattern], model: LinearModel,
           combiner: dict[str, list[float]], threshold: float, lexicon_alone: float,
-          keywords: dict[str, list[float]], trained_on: dict[str, int]) -> dict[str, Any]:
+          keywords: dict[str, list[Any]], trained_on: dict[str, int]) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "lemmas": lemmas,
@@ -85,7 +85,7 @@ def load() -> DetectorData:
                           for k, v in d["combiner"].items()},
                 threshold=float(d["threshold"]),
                 lexicon_alone=float(d["lexicon_alone"]),
-                keyword_weights=d["keywords"],
+                keywords=d["keywords"],
                 digest=hashlib.sha256(raw).hexdigest()[:16],
             )
     return _LOADED

@@ -18,11 +18,11 @@ météo", "an open bar").
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from journal_tui.core.lemmas import LANGS, Keyer
-from journal_tui.core.text import fold
+from journal_tui.core.text import fold, fold_word
 from journal_tui.core.tokens import STOPWORDS, Token, tokenize
 
 GAP = 1  # words allowed between two words of an expression
@@ -64,20 +64,26 @@ class Pattern:
     source: str = "lexicon"  # or "keyword"
     has_negator: bool = False  # "not give up": its own negation is not a negation of it
     neg_weight: float | None = None  # weight when negated; None: NEGATED_WEIGHT x weight
+    anchor: int = -1  # the word it is indexed by (-1: prefixes and pronouns only)
 
     def to_json(self) -> list[Any]:
         return [self.theme, self.pole, self.text, self.lang, self.neg, self.weight,
-                self.neg_weight, int(self.has_negator),
+                self.neg_weight, int(self.has_negator), self.anchor,
                 [[w.kind, sorted(w.value) if isinstance(w.value, frozenset) else w.value, w.gap]
                  for w in self.words]]
 
     @classmethod
     def from_json(cls, row: list[Any], source: str = "lexicon") -> Pattern:
-        theme, pole, text, lang, neg, weight, neg_weight, has_neg, words = row
+        theme, pole, text, lang, neg, weight, neg_weight, has_neg, anchor, words = row
         return cls(theme, pole, text, tuple(
             _Word(kind, frozenset(value) if kind == "exact" else value, gap)
             for kind, value, gap in words), lang, neg, weight, source, bool(has_neg),
-            neg_weight)
+            neg_weight, anchor)
+
+    def weighed(self, weight: float, neg_weight: float | None, source: str | None = None
+                ) -> Pattern:
+        return replace(self, weight=weight, neg_weight=neg_weight,
+                       source=source or self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,35 @@ def compile_expression(text: str, theme: str, pole: str, k: Keyer, *,
         return None
     words[0] = _Word(words[0].kind, words[0].value, 0)
     return Pattern(theme, pole, text.strip(), tuple(words), lang, neg, weight, source,
-                   has_negator)
+                   has_negator, None, _anchor(words, _common(k)))
+
+
+def _common(k: Keyer) -> frozenset[str]:
+    """Keys of function words and everyday verbs: poor anchors."""
+    got = _COMMON_KEYS.get(k.lang)
+    if got is None:
+        words = STOPWORDS[k.lang] | _COMMON[k.lang]
+        got = _COMMON_KEYS[k.lang] = frozenset(k.key(w) for w in words) | words
+    return got
+
+
+def _anchor(words: Sequence[_Word], common: frozenset[str]) -> int:
+    """The word an expression is indexed by: its longest uncommon one, so it is only
+    tried where that word is."""
+    best, best_len = -1, -1000
+    for i, w in enumerate(words):
+        if w.kind == "key":
+            length = len(w.value) - (100 if w.value in common else 0)
+        elif w.kind == "exact":
+            length = min(map(len, w.value)) - (100 if w.value & common else 0)
+        else:
+            continue
+        if length > best_len:
+            best, best_len = i, length
+    return best
+
+
+_COMMON_KEYS: dict[str, frozenset[str]] = {}
 
 
 class Matcher:
@@ -152,29 +186,15 @@ class Matcher:
 
     def __init__(self, keyers: dict[str, Keyer]) -> None:
         self.keyers = keyers
-        # Function words and everyday verbs make poor anchors: an expression is
-        # indexed by its longest other word, so it is tried only where that word is.
-        self._common = {lang: frozenset(k.key(w) for w in STOPWORDS[lang] | _COMMON[lang])
-                        | STOPWORDS[lang] | _COMMON[lang] for lang, k in keyers.items()}
-        self._index: dict[str, dict[tuple[str, str], list[tuple[Pattern, int]]]] = {
-            lang: {} for lang in LANGS}
+        # per language: anchor key -> patterns, anchor form -> patterns, prefixes
+        self._keyed: dict[str, dict[str, list[tuple[Pattern, int]]]] = {lang: {} for lang in LANGS}
+        self._exact: dict[str, dict[str, list[tuple[Pattern, int]]]] = {lang: {} for lang in LANGS}
         self._prefixes: dict[str, list[tuple[str, Pattern, int]]] = {lang: [] for lang in LANGS}
         self.patterns: list[Pattern] = []
 
     def add(self, p: Pattern) -> None:
         self.patterns.append(p)
-        best, best_len = -1, -1000
-        common = self._common[p.lang]
-        for i, w in enumerate(p.words):
-            if w.kind == "key":
-                length = len(w.value) - (100 if w.value in common else 0)
-            elif w.kind == "exact":
-                length = min(map(len, w.value)) - (100 if w.value & common else 0)
-            else:
-                continue
-            if length > best_len:
-                best, best_len = i, length
-        index = self._index[p.lang]
+        best = p.anchor
         if best < 0:  # only prefixes and pronouns: scanned
             i = next((j for j, w in enumerate(p.words) if w.kind == "prefix"), None)
             if i is not None:
@@ -182,42 +202,33 @@ class Matcher:
             return
         w = p.words[best]
         if w.kind == "key":
-            index.setdefault(("k", str(w.value)), []).append((p, best))
+            self._keyed[p.lang].setdefault(str(w.value), []).append((p, best))
         else:
             for form in w.value:
-                index.setdefault(("x", form), []).append((p, best))
+                self._exact[p.lang].setdefault(form, []).append((p, best))
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[Pattern, list[int]]]:
         """Every match: the pattern and the indices of its matched words."""
         out: list[tuple[Pattern, list[int]]] = []
-        seen: set[tuple[int, str, int]] = set()
-        folded = [fold(t.text) for t in tokens]
-        keys: dict[str, list[str]] = {}
+        folded = [fold_word(t.text) for t in tokens]
         for lang in LANGS:
-            if not any(t.lang in (lang, "mixed") for t in tokens):
+            if not any(t.lang == lang or t.lang == "mixed" for t in tokens):
                 continue
-            k = self.keyers[lang]
-            keys[lang] = [k.key(t.text) for t in tokens]
-            index, prefixes = self._index[lang], self._prefixes[lang]
-            lang_keys = keys[lang]
+            key = self.keyers[lang].key
+            keys = [key(t.text) for t in tokens]
+            keyed, exact, prefixes = self._keyed[lang], self._exact[lang], self._prefixes[lang]
             for i, t in enumerate(tokens):
                 if t.lang != lang and t.lang != "mixed":
                     continue
-                cands = index.get(("k", lang_keys[i]), ())
-                exact = index.get(("x", folded[i]))
-                if exact:
-                    cands = [*cands, *exact]
-                for p, anchor in cands:
-                    ident = (i, p.text + p.theme + p.pole, id(p))
-                    if ident in seen:
-                        continue
-                    found = _match(p, anchor, i, tokens, folded, lang_keys)
-                    if found is not None:
-                        seen.add(ident)
-                        out.append((p, found))
+                for cands in (keyed.get(keys[i]), exact.get(folded[i])):
+                    if cands:
+                        for p, anchor in cands:
+                            found = _match(p, anchor, i, tokens, folded, keys)
+                            if found is not None:
+                                out.append((p, found))
                 for prefix, p, anchor in prefixes:
                     if folded[i].startswith(prefix):
-                        found = _match(p, anchor, i, tokens, folded, lang_keys)
+                        found = _match(p, anchor, i, tokens, folded, keys)
                         if found is not None:
                             out.append((p, found))
         return out
