@@ -35,8 +35,9 @@ An answered prompt
 A person's own theme
     A theme the detector was not trained on (from a user's ``prompts.toml``) is
     detected by its keywords alone: each hit counts with ``USER_KEYWORD_WEIGHT``
-    (so one hit is a mention, as before), negation flipping a polar hit at half
-    weight. Keywords a person adds to a bundled theme count the same way.
+    (so one hit is a mention, as before); a negated hit counts for the other pole
+    with ``USER_NEGATED_WEIGHT``. Keywords a person adds to a bundled theme count
+    the same way, beside the detector's reading.
 
 Scores are derived data, never written to entry files: :class:`Detector` keeps
 them in memory per (entry id, updated), and :func:`detector_for` keeps one
