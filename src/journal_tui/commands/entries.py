@@ -35,6 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 MSG = Catalog({
     "noticed": ("Themes noticed:", "Thèmes relevés :"),
+    "colon": (": ", " : "),
     "source.checkin": ("your check-in", "votre auto-évaluation"),
     "source.user": ("your word", "votre choix"),
     "source.text": ("noticed in the text", "relevé dans le texte"),
@@ -210,7 +211,7 @@ def noticed_lines(noticed: list[Noticed], ctx: Context) -> list[str]:
         name = theme.name(ctx.lang) if theme is not None else n.theme
         pole = f" ({theme.pole(n.pole, ctx.lang)})" if n.pole and theme is not None else ""
         source = MSG(f"source.{n.source}", ctx.lang)
-        line = f"- {name}{pole}: {source}"
+        line = f"- {name}{pole}{MSG('colon', ctx.lang)}{source}"
         if n.source == "text":
             line += f", {number(n.confidence, '.2f', ctx.lang)}"
         if n.evidence_text:
