@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import detect_v1  # noqa: E402
 
-from journal_tui.core.detect import Detector, detector_for  # noqa: E402
+from journal_tui.core.detect import detector_for  # noqa: E402
 from journal_tui.core.index import Query  # noqa: E402
 from journal_tui.core.model import Entry, make_entry  # noqa: E402
 from journal_tui.core.prompts import load_prompts  # noqa: E402
@@ -137,7 +137,7 @@ def main() -> int:
     _, t_split = timed(lambda: [e.body.split() for e in entries])
     old = detect_v1.Detector(book)
     _, t_old = timed(lambda: [old.score(e) for e in entries])
-    det = Detector(book)
+    det = detector_for(book)  # aggregation below reuses its scores
     det.score_text("chauffe")  # the data loaded: measured above
     done: list[int] = []
     _, t_new = timed(lambda: [(det.score(e), done.append(i)) for i, e in enumerate(entries)])
@@ -187,9 +187,6 @@ def main() -> int:
                   f"({t_read / t_query:.2f}x query)")
             ok = ok and t_store <= 20_000
 
-    shared = detector_for(book)
-    for e in entries:
-        shared.score(e)
     first = min(e.date for e in entries)
     ranges = {"12 weeks": last_weeks(TODAY, 12), "all weeks": weeks_between(first, TODAY),
               "all months": months_between(first, TODAY)}
