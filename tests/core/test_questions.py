@@ -119,7 +119,8 @@ def test_signals_from_entries() -> None:
     monday = week_start("2026-W48")
     entries = [entry(monday - timedelta(weeks=2), "x", checkin={"determination": -2}),
                entry(monday, "@Ana @ana's and @Bo", checkin={"determination": 2}),
-               entry(monday + timedelta(days=1), "a partner to collaborate with")]
+               entry(monday + timedelta(days=1), "a partner to collaborate with",
+                     themes={"synergy": "high"})]
     signals = week_signals(entries, BOOK, weeks_from("2026-W44", "2026-W48"))
     assert set(signals) == {"2026-W46", "2026-W48"}  # weeks without entries are quiet
     w48 = signals["2026-W48"]

@@ -35,10 +35,10 @@ def book() -> PromptBook:
 def entry(day: date, body: str, *, hour: int = 9, minute: int = 0, mood: int | None = None,
           checkin: dict[str, int] | None = None, prompt: str | None = None,
           kind: str = "entry", week: str | None = None, created: datetime | None = None,
-          tags: tuple[str, ...] = ()) -> Entry:
+          tags: tuple[str, ...] = (), themes: dict[str, str] | None = None) -> Entry:
     when = created or datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
     return make_entry(body, day=day, when=when, mood=mood, checkin=checkin, prompt=prompt,
-                      kind=kind, week=week, tags=tags)
+                      kind=kind, week=week, tags=tags, themes=themes)
 
 
 def d(s: str) -> date:
@@ -53,7 +53,7 @@ def hand_built_week() -> list[Entry]:
               checkin={"determination": 2, "synergy": 2}, prompt="Who moved you?"),
         entry(d("2026-11-23"), "Second note of Monday @marie", hour=20, mood=2),
         entry(d("2026-11-25"), "Held on too long #Partner #work", mood=3,
-              checkin={"determination": -2}),
+              checkin={"determination": -2}, themes={"synergy": "high"}),
         entry(d("2026-11-26"), "# Today\nCall with @Paul and @MARIE #work", hour=7,
               tags=("bilan",)),
         entry(d("2026-11-24"), "A review note for the week", kind="review", week="2026-W48"),
@@ -115,8 +115,9 @@ def test_hand_built_week(book: PromptBook) -> None:
 def test_theme_balance_reads_the_text_too(book: PromptBook) -> None:
     """Balances come from ``core.themes``: check-ins and words in the text both count."""
     entries = [
-        entry(d("2026-11-24"), "I was stubborn all day and refused to listen."),
-        entry(d("2026-11-10"), "I persevered, with determination, and kept going."),
+        entry(d("2026-11-24"), "Je m'acharne sur ce dossier alors que trois personnes m'ont "
+                               "dit de passer à autre chose."),
+        entry(d("2026-11-10"), "J'ai tenu bon malgré trois refus. Je sais pourquoi je le fais."),
     ]
     det = {t.theme.id: t for t in weekly_review(entries, "2026-W48", book, TODAY).themes}[
         "determination"]

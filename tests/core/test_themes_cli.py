@@ -23,9 +23,12 @@ def add(journal: Journal, day: date, body: str, **kw: object) -> None:
 
 @pytest.fixture
 def filled(journal: Journal) -> Journal:
-    add(journal, date(2026, 12, 22), "I was stubborn.", checkin={"determination": 2})
-    add(journal, date(2026, 12, 24), "Coffee with Tom, who introduced me to Ann.")
-    add(journal, date(2027, 1, 5), "Je ne suis pas obstiné.", checkin={"determination": 1})
+    # values set by the person's word and check-ins (the detector has its own tests)
+    add(journal, date(2026, 12, 22), "A day.", checkin={"determination": 2},
+        themes={"determination": "low"})
+    add(journal, date(2026, 12, 24), "Coffee with Tom.", themes={"path": "yes"})
+    add(journal, date(2027, 1, 5), "Un jour.", checkin={"determination": 0},
+        themes={"determination": "high"})
     add(journal, date(2027, 1, 12), "Admin day.")
     journal.close()
     return journal

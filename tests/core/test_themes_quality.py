@@ -1,8 +1,16 @@
-"""Precision and recall of theme detection on a labelled set (tests/data/themes_labelled.toml).
+"""Precision and recall of theme detection on the project's own labelled set
+(tests/data/themes_labelled.toml), kept as a regression test.
 
 A prediction is a (theme, pole) pair: "high"/"low" for a polar theme (the sign of
 its text signal, "mixed" when exactly balanced), "yes" for a plain theme. It is
 right only when the labelled entry expects the same theme with the same pole.
+
+The first detector matched ``prompts.toml``'s keywords and scored 0.96/0.99 here, on
+sentences written around those keywords, but 0.38/0.17 on diaries written apart.
+The second one is trained on texts by independent writers, which avoid the obvious
+words on purpose; it finds fewer of these short keyword sentences (0.79/0.56 when
+it was trained), and far more in real diaries (see test_themes_eval.py). The
+bounds below catch a regression from there.
 """
 
 from __future__ import annotations
@@ -16,7 +24,8 @@ from journal_tui.core.detect import Detector
 from journal_tui.core.prompts import load_prompts
 
 DATA = Path(__file__).parent.parent / "data" / "themes_labelled.toml"
-MIN_PRECISION = MIN_RECALL = 0.8
+MIN_PRECISION = 0.72
+MIN_RECALL = 0.50
 
 
 def _labelled() -> list[dict]:

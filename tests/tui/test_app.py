@@ -217,3 +217,25 @@ async def test_an_unreadable_file_is_named_at_start_and_left_alone(make_ctx, jou
         await settle(pilot)
         assert app.screen.query_one(DataTable).row_count == len(entries)
     assert bad.read_text(encoding="utf-8") == text
+
+
+async def test_the_theme_detector_is_not_on_the_start_up_path(make_ctx, journal, monkeypatch):
+    """The detector's data (~0.2 s to load) is read on first use, never before the first
+    frame, so start-up does not wait for it."""
+    from journal_tui.core import detector_data
+
+    loads: list[int] = []
+    real = detector_data.load
+    monkeypatch.setattr(detector_data, "_LOADED", None)
+    monkeypatch.setattr(detector_data, "load", lambda: (loads.append(1), real())[1])
+    seed(journal)
+    app = make_app(make_ctx("en"))
+    at_ready: list[int] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, events.Ready) and not at_ready:
+            at_ready.append(len(loads))
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        assert at_ready == [0]

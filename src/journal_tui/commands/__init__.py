@@ -14,6 +14,7 @@ COMMANDS = {
     "add": "entries",
     "list": "entries",
     "show": "entries",
+    "edit": "edit",
     "export": "transfer",
     "import": "transfer",
     "prompt": "prompt",

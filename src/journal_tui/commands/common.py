@@ -10,7 +10,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
 from typing import IO, Any
 
@@ -169,3 +169,18 @@ def progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
                   console=console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.update(task, completed=done)
+
+
+@contextmanager
+def progress_when_long(label: str) -> Iterator[Callable[[int, int], None]]:
+    """Yields ``update(done, total)``; a bar (``progress``) appears on the first call
+    whose ``total`` is long enough, for work whose size is known only once it starts."""
+    with ExitStack() as stack:
+        bar: list[Callable[[int], None]] = []
+
+        def update(done: int, total: int) -> None:
+            if not bar:
+                bar.append(stack.enter_context(progress(total, label)))
+            bar[0](done)
+
+        yield update

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from typing import Any
@@ -19,12 +20,22 @@ from journal_tui.commands.common import (
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
 from journal_tui.core.context import Context
+from journal_tui.core.detect import Noticed, notice
 from journal_tui.core.editor import EditorFile
-from journal_tui.core.export import json_array
+from journal_tui.core.export import entry_json, json_array
+from journal_tui.core.i18n import Catalog, number
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.printable import printable
 from journal_tui.core.storage import NotFound
+
+MSG = Catalog({
+    "noticed": ("Themes noticed:", "Thèmes relevés :"),
+    "colon": (": ", " : "),
+    "source.checkin": ("your check-in", "votre auto-évaluation"),
+    "source.user": ("your word", "votre choix"),
+    "source.text": ("noticed in the text", "relevé dans le texte"),
+})
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -44,8 +55,14 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run_list)
 
-    p = sub.add_parser("show", parents=parents, help="print one entry")
+    p = sub.add_parser("show", parents=parents, help="print one entry and the themes noticed",
+                       description="Print one entry, then the themes noticed in it: "
+                                   "check-ins, your word ([themes]) and text detection "
+                                   "with its evidence and confidence.")
     p.add_argument("id", metavar="ID")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (Rich on a terminal) or json: the entry object plus "
+                        "\"noticed\"")
     p.set_defaults(run=run_show)
 
 
@@ -74,7 +91,7 @@ def run_add(ctx: Context, args: argparse.Namespace) -> int:
     elif not sys.stdin.isatty():
         body = _read_stdin()
     else:
-        edited = _from_editor(ctx)
+        edited = edit_in_editor(ctx)
         body = edited.read()
     if not body.strip():
         if edited is not None:
@@ -117,15 +134,17 @@ def _read_stdin() -> str:
         raise UserError("standard input is not UTF-8 text: nothing was added") from None
 
 
-def _from_editor(ctx: Context) -> EditorFile:
-    """The text typed in the editor, in a file kept until the entry is saved."""
+def edit_in_editor(ctx: Context, text: str = "", nothing: str = "nothing was added"
+                 ) -> EditorFile:
+    """``text`` edited in the person's editor, in a file kept until the caller has saved
+    what it holds (``nothing`` ends the error messages: what was not done)."""
     import subprocess
 
     command = editor_command(ctx.config)
     if not command:
         raise UserError("no text given and no editor set: pass TEXT, pipe it in, "
                         "or set $EDITOR")
-    edited = EditorFile.create("")
+    edited = EditorFile.create(text)
     try:
         result = subprocess.run(edited.command(command), check=False)
     except (FileNotFoundError, ValueError):
@@ -134,13 +153,13 @@ def _from_editor(ctx: Context) -> EditorFile:
     try:
         typed = edited.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read {edited.path}: {exc}; nothing was added") from None
+        raise UserError(f"cannot read {edited.path}: {exc}; {nothing}") from None
     if result.returncode != 0:
         kept = f" (your text is kept in {edited.path})" if typed.strip() else ""
         if not kept:
             edited.remove()
         raise UserError(f"the editor ({command}) exited with status {result.returncode}; "
-                        f"nothing was added{kept}")
+                        f"{nothing}{kept}")
     return edited
 
 
@@ -170,17 +189,50 @@ def list_line(entry: Entry) -> str:
 
 
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
+    entry = get_entry(ctx, args.id)
+    noticed = notice(entry, ctx.prompts)
+    if args.format == "json":
+        obj = json.loads(entry_json(entry))
+        obj["noticed"] = [n.to_json() for n in noticed]
+        write_document(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", "json")
+    elif is_terminal():
+        _show_rich(entry, noticed, ctx)
+    else:
+        write_text(show_text(entry) + noticed_text(noticed, ctx))
+    return 0
+
+
+def get_entry(ctx: Context, entry_id: str) -> Entry:
+    """The entry with that id, or a one-line error."""
     try:
-        entry = ctx.journal.get(args.id)
+        return ctx.journal.get(entry_id)
     except NotFound as exc:
         raise UserError(str(exc)) from None
     except UnreadableEntry as exc:
         raise UserError(f"cannot read entry: {exc}") from None
-    if is_terminal():
-        _show_rich(entry)
-    else:
-        write_text(show_text(entry))
-    return 0
+
+
+def noticed_lines(noticed: list[Noticed], ctx: Context) -> list[str]:
+    """One line per theme noticed: name, pole, source, confidence, evidence."""
+    lines = []
+    for n in noticed:
+        theme = ctx.prompts.theme(n.theme)
+        name = theme.name(ctx.lang) if theme is not None else n.theme
+        pole = f" ({theme.pole(n.pole, ctx.lang)})" if n.pole and theme is not None else ""
+        source = MSG(f"source.{n.source}", ctx.lang)
+        line = f"- {name}{pole}{MSG('colon', ctx.lang)}{source}"
+        if n.source == "text":
+            line += f", {number(n.confidence, '.2f', ctx.lang)}"
+        if n.evidence_text:
+            line += f" — {n.evidence_text}"
+        lines.append(printable(line))
+    return lines
+
+
+def noticed_text(noticed: list[Noticed], ctx: Context) -> str:
+    if not noticed:
+        return ""
+    return "\n" + MSG("noticed", ctx.lang) + "\n" + "\n".join(noticed_lines(noticed, ctx)) + "\n"
 
 
 def _header(entry: Entry) -> list[str]:
@@ -205,7 +257,7 @@ def show_text(entry: Entry) -> str:
     return "\n".join(_header(entry)) + "\n\n" + entry.body.rstrip("\n") + "\n"
 
 
-def _show_rich(entry: Entry) -> None:
+def _show_rich(entry: Entry, noticed: list[Noticed], ctx: Context) -> None:
     """The entry in a panel, its body as Markdown. Entry text is never read as Rich
     markup (titles are ``Text``), never sends a control sequence (``printable``) and
     links show their address instead of becoming terminal hyperlinks."""
@@ -217,6 +269,11 @@ def _show_rich(entry: Entry) -> None:
 
     head = [printable(line) for line in _header(entry)]
     body = Markdown(printable(entry.body) or "_(empty)_", hyperlinks=False)
-    console().print(Panel(body, title=Text(head[0]),
-                          subtitle=Text(" · ".join(head[1:])) if head[1:] else None,
-                          title_align="left", padding=(1, 2)))
+    con = console()
+    con.print(Panel(body, title=Text(head[0]),
+                    subtitle=Text(" · ".join(head[1:])) if head[1:] else None,
+                    title_align="left", padding=(1, 2)))
+    if noticed:
+        con.print(Text(MSG("noticed", ctx.lang), style="bold"))
+        for line in noticed_lines(noticed, ctx):
+            con.print(Text(line))

@@ -17,6 +17,7 @@ from journal_tui.commands.common import (
     is_terminal,
     parse_day,
     positive_int,
+    progress_when_long,
     warn_problems,
     warn_prompts,
     write_document,
@@ -70,6 +71,7 @@ MSG = Catalog({
                  "start after the year {first}",
                  "période trop longue : elle (et autant de semaines avant, pour la tendance) "
                  "doit commencer après l’an {first}"),
+    "scoring": ("Reading themes", "Lecture des thèmes"),
 })
 
 
@@ -119,7 +121,9 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     previous = [shift(weeks[0], k) for k in range(-len(weeks), 0)]
     start = period_bounds(previous[0])[0] - timedelta(weeks=3)  # room for 4-week averages
     end = period_bounds(weeks[-1])[1]
-    entries = scored_entries(ctx.journal, Query(start=start, end=end, kind="entry"), book)
+    with progress_when_long(MSG("scoring", ctx.lang)) as on_progress:
+        entries = scored_entries(ctx.journal, Query(start=start, end=end, kind="entry"), book,
+                                 progress=on_progress)
     warn_problems(ctx.journal.problems(), ctx.lang)
     warn_prompts(ctx)
     current = weekly_series(entries, book, weeks)

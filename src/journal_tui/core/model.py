@@ -39,9 +39,13 @@ KNOWN_KEYS = (
     "intention_outcome",
     "intention_learned",
     "checkin",
+    "themes",
 )
 # What became of a review note's intention, told at the next week's review.
 OUTCOMES = ("done", "partly", "not")
+# The person's word on a theme (the ``[themes]`` table): a pole of a polar theme,
+# "yes" for a plain theme, "none" to say the entry is not about it.
+THEME_WORDS = ("low", "high", "yes", "none")
 
 # The id is also the file name: nothing else may ever become a path (see ``check_id``).
 ID_RE = re.compile(r"^(\d{8})-(\d{6})-([0-9a-z]{4,16})$")
@@ -86,6 +90,8 @@ class Entry:
     intention: str | None = None
     intention_outcome: str | None = None  # one of OUTCOMES
     intention_learned: str | None = None
+    themes: dict[str, str] = field(default_factory=dict)
+    """The person's word per theme (the ``[themes]`` table): one of THEME_WORDS."""
     source: FileStamp | Origin | None = field(default=None, compare=False, repr=False)
     """Where the entry was read from, so a save never overwrites another writer's change:
     the file's stamp (``Journal.get``), ``Origin.INDEX`` (``Journal.query``), or
@@ -213,6 +219,7 @@ def make_entry(
     checkin: dict[str, int] | None = None,
     kind: str = "entry",
     week: str | None = None,
+    themes: dict[str, str] | None = None,
 ) -> Entry:
     """A new entry whose tags and people are also read from the body."""
     when = when or now_local()
@@ -228,6 +235,7 @@ def make_entry(
         mood=mood,
         checkin=dict(checkin or {}),
         week=week,
+        themes=dict(themes or {}),
     )
     return refresh_derived(entry, extra_tags=list(tags))
 
@@ -282,6 +290,8 @@ def to_dict(entry: Entry) -> dict[str, Any]:
     d.update({k: v for k, v in entry.extra.items() if k not in tables})
     if entry.checkin:
         d["checkin"] = dict(entry.checkin)
+    if entry.themes:
+        d["themes"] = dict(entry.themes)
     d.update(tables)
     return d
 
@@ -317,6 +327,13 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     for key, value in checkin.items():
         if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
             raise EntryError(f"checkin '{key}' must be an integer from -2 to 2, not {value!r}")
+    themes = d.get("themes", {})
+    if not isinstance(themes, dict):
+        raise EntryError("'themes' must be a table")
+    for key, value in themes.items():
+        if value not in THEME_WORDS:
+            raise EntryError(f"themes '{key}' must be one of {', '.join(THEME_WORDS)}, "
+                             f"not {value!r}")
     week = d.get("week")
     if week is not None and (not isinstance(week, str) or not WEEK_RE.match(week)):
         raise EntryError(f"'week' must look like 2026-W48, not {_short(week)}")
@@ -344,6 +361,7 @@ def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
         intention=_opt_str(d, "intention"),
         intention_outcome=outcome,
         intention_learned=_opt_str(d, "intention_learned"),
+        themes=dict(themes),
     )
 
 
@@ -396,6 +414,7 @@ def from_cache(d: dict[str, Any]) -> Entry:
         intention=d.get("intention"),
         intention_outcome=d.get("intention_outcome"),
         intention_learned=d.get("intention_learned"),
+        themes=d.get("themes", {}),
         source=Origin.INDEX,
     )
 

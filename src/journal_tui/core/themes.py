@@ -36,7 +36,7 @@ out so a week is not counted twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -81,6 +81,7 @@ __all__ = [
 ]
 
 AVERAGE_SPAN = 4
+STORE_EVERY = 500  # entries scored between two writes of their scores to the index
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -215,28 +216,34 @@ class Summary:
 
 
 def scored_entries(journal: Any, q: Any, book: Any,
-                   lock: AbstractContextManager[Any] | None = None) -> list[Entry]:
+                   lock: AbstractContextManager[Any] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> list[Entry]:
     """``journal.query(q)``, each entry's theme signals ready for ``series``.
 
     Signals are computed once per entry file and kept in the index (under the
     detector's digest), so charting years of entries costs a read, not a scoring
-    pass (~0.8 s on 7,300 entries) on every run. ``lock`` (the TUI's journal lock)
-    is held for the index's reads and writes only, not while scoring.
+    pass, on every run. Scores are stored every ``STORE_EVERY`` entries, so a long
+    first pass that is interrupted keeps what it did. ``progress(done, total)`` is
+    called as entries are scored (only those not already kept). ``lock`` (the TUI's
+    journal lock) is held for the index's reads and writes only, not while scoring.
     """
     guard = lock if lock is not None else nullcontext()
     detector = detector_for(book)
-    digest = detector.digest
     with guard:
-        rows = journal.query_scores(q, digest)
-    fresh: list[tuple[str, str]] = []
-    for rel, entry, text in rows:
-        if text is None:
-            fresh.append((rel, signals_json(detector.score(entry))))
-        else:
+        rows = journal.query_scores(q, detector.digest)
+    todo = [(rel, entry) for rel, entry, text in rows if text is None]
+    for _, entry, text in rows:
+        if text is not None:
             detector.prime(entry, signals_from_json(text))
-    if fresh:
+    for start in range(0, len(todo), STORE_EVERY):
+        if progress is not None:
+            progress(start, len(todo))
+        batch = [(rel, signals_json(detector.score(entry)))
+                 for rel, entry in todo[start:start + STORE_EVERY]]
         with guard:
-            journal.store_scores(digest, fresh)
+            journal.store_scores(detector.digest, batch)
+    if progress is not None and todo:
+        progress(len(todo), len(todo))
     return [entry for _, entry, _ in rows]
 
 
@@ -271,7 +278,7 @@ def series(entries: Iterable[Entry], book: Any, periods: Sequence[str]) -> Theme
             if tid not in ment:
                 continue
             ment[tid][i] += 1
-            for v in (sig.checkin, sig.text):
+            for v in sig.values:
                 if v is not None:
                     sums[tid][i] += v
                     nsig[tid][i] += 1
