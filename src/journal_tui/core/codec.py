@@ -16,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from journal_tui.core import toml_fast
 from journal_tui.core.model import Entry, EntryError, from_dict, to_dict
 from journal_tui.core.toml_errors import toml_error
 
@@ -66,7 +67,7 @@ def encode_toml(data: dict[str, Any]) -> bytes:
     """
     text = _toml_document(data, multiline=True)
     try:
-        if tomllib.loads(text) == data:
+        if toml_fast.loads(text) == data:
             return text.encode()
     except tomllib.TOMLDecodeError:
         pass
@@ -170,7 +171,7 @@ def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
             raise UnreadableEntry(Problem(path, f"invalid JSON: {exc.msg}", exc.lineno)) from None
     else:
         try:
-            data = tomllib.loads(text)
+            data = toml_fast.loads(text)
         except tomllib.TOMLDecodeError as exc:
             msg, line = toml_error(exc, text)
             raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None

@@ -80,6 +80,9 @@ class Journal:
         """Derived data (the index, parsed prompts), outside the journal; None: memory."""
         self.index = Index(self.entries_dir,
                            cache_dir / "index.sqlite3" if cache_dir else None)
+        self.on_progress: Callable[[int, int], None] | None = None
+        """Called with ``(done, total)`` while a refresh parses many files (the first
+        run on a large journal): the command line draws a progress bar with it."""
         self._fresh = False
 
     def close(self) -> None:
@@ -88,7 +91,7 @@ class Journal:
     # ------------------------------------------------------------------ reading
 
     def refresh(self) -> None:
-        self.index.refresh()
+        self.index.refresh(self.on_progress)
         self._fresh = True
 
     @property
