@@ -31,6 +31,7 @@ from journal_tui.core.indexing import (
     entry_row,
     parsed_rows,
     search_text,
+    search_text_of,
     sort_key,
 )
 from journal_tui.core.listing import Stat, folder_of
@@ -68,6 +69,9 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS files_id ON files (id)",
     "CREATE INDEX IF NOT EXISTS files_errors ON files (rel) WHERE error IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS files_days ON files (kind, day) WHERE error IS NULL",
+    # Rows whose search text is still to be filled (see indexing.entry_row).
+    "CREATE INDEX IF NOT EXISTS files_unsearched ON files (rel) "
+    "WHERE fold IS NULL AND error IS NULL",
 )
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -128,6 +132,7 @@ class Index:
     def _memory_db() -> sqlite3.Connection:
         # check_same_thread=False: the TUI reads in worker threads (sqlite serializes calls).
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _functions(db)
         db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         for statement in _SCHEMA:
             db.execute(statement)
@@ -139,6 +144,7 @@ class Index:
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))  # private from birth
         db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        _functions(db)
         try:
             db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # only takes on a new file
             db.execute("PRAGMA journal_mode = WAL")
@@ -315,7 +321,9 @@ class Index:
             sql.append("AND instr(tags, ?) > 0")
             args.append(SEP + fold(q.tag.lstrip("#")) + SEP)
         if q.contains:
-            sql.append("AND instr(fold, ?) > 0")
+            self._fill_search()
+            # coalesce: should the fill have failed (a read-only cache), fold each row.
+            sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
             args.append(fold(q.contains))
         order = "DESC" if q.newest_first else "ASC"
         sql.append(f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
@@ -323,6 +331,15 @@ class Index:
             sql.append("LIMIT ?")
             args.append(q.limit)
         return self.db.execute(" ".join(sql), args)
+
+    def _fill_search(self) -> None:
+        """Fold the search text of the rows built without it, once (best effort)."""
+        if self.db.execute("SELECT 1 FROM files WHERE fold IS NULL AND error IS NULL "
+                           "LIMIT 1").fetchone() is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self._transaction(("UPDATE files SET fold = search_text_of(data) "
+                               "WHERE fold IS NULL AND error IS NULL", [()]))
 
     def query(self, q: Query = Query()) -> Iterator[Entry]:
         """Entries matching ``q`` in date order."""
@@ -385,6 +402,10 @@ def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, Stat]]:
     """``(path relative to entries/, stat key)`` of each ``YYYY/MM/*.toml|json``."""
     for folder in listing.scan(entries_dir):
         yield from folder.stats()
+
+
+def _functions(db: sqlite3.Connection) -> None:
+    db.create_function("search_text_of", 1, search_text_of, deterministic=True)
 
 
 def _upgrade(db: sqlite3.Connection) -> None:
