@@ -132,6 +132,8 @@ def _value(value: Any) -> str:
         return _string(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if type(value) is int:  # mood, check-ins: what tomli_w writes, without its cost
+        return str(value)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return "[" + ", ".join(_string(v) for v in value) + "]"
     return tomli_w.dumps({"v": value})[4:].strip()  # numbers, booleans and rarities

@@ -270,14 +270,22 @@ class Index:
                 st = path.stat()
             except OSError:
                 continue  # the next refresh will find out
-            rel = path.relative_to(self.entries_dir).as_posix()
+            rel = self._rel(path)
             rows.append(entry_row(rel, (st.st_size, st.st_mtime_ns, st.st_ctime_ns,
                                         st.st_ino & listing.INO_MASK), entry))
         with contextlib.suppress(sqlite3.Error):  # a stale cache is fixed by the next refresh
             self._apply([], rows)
 
+    def _rel(self, path: Path) -> str:
+        """``path`` relative to ``entries/``, with ``/`` (a prefix cut, when it is one:
+        ``relative_to`` costs more than the rest of recording an imported entry)."""
+        text, root = os.fspath(path), os.fspath(self.entries_dir) + os.sep
+        if text.startswith(root):
+            return text[len(root):].replace(os.sep, "/")
+        return path.relative_to(self.entries_dir).as_posix()
+
     def forget(self, path: Path) -> None:
-        rel = path.relative_to(self.entries_dir).as_posix()
+        rel = self._rel(path)
         with contextlib.suppress(sqlite3.Error):
             self._apply([(rel,)], [])
 

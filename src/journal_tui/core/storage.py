@@ -215,8 +215,8 @@ class Journal:
 
         An entry whose id is already in the journal is skipped, so importing the
         same file twice adds nothing; an existing file is never replaced. Files
-        are made durable together (``atomic.write_new_files``), in batches so a
-        progress bar moves.
+        are made durable together (``atomic.write_new_files``: two syncs for the
+        whole import); ``progress(done)`` counts entries as they are written.
         """
         self.ensure()
         self.refresh()
@@ -226,18 +226,13 @@ class Journal:
             if entry.id not in present:
                 present.add(entry.id)
                 fresh.append(entry)
-        written: list[tuple[Path, Entry]] = []
-        done = len(entries) - len(fresh)
-        try:
-            for start in range(0, len(fresh), 1000):
-                batch = [(self.path_for(e), e) for e in fresh[start:start + 1000]]
-                ok = atomic.write_new_files([(p, encode(e, self.fmt)) for p, e in batch])
-                written.extend(item for item, new in zip(batch, ok, strict=True) if new)
-                done += len(batch)
-                if progress:
-                    progress(done)
-        finally:
-            self.index.record_many(written)
+        skipped = len(entries) - len(fresh)
+        targets = [(self.path_for(e), e) for e in fresh]
+        ok = atomic.write_new_files(
+            ((path, encode(entry, self.fmt)) for path, entry in targets),
+            (lambda n: progress(skipped + n)) if progress else None)
+        written = [item for item, new in zip(targets, ok, strict=True) if new]
+        self.index.record_many(written)
         return len(written), len(entries) - len(written)
 
     def _find(self, entry_id: str, day: date | None = None) -> Path | None:
