@@ -15,7 +15,7 @@ from pathlib import Path
 
 from journal_tui import __version__
 from journal_tui.commands import COMMANDS, modules_for
-from journal_tui.commands.common import UserError, parse_day
+from journal_tui.commands.common import UserError, build_progress, parse_day
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.config import ConfigError
 from journal_tui.core.context import Context, open_context
@@ -84,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_tui(args)
         ctx = open_context(journal=args.journal, lang=args.lang)
         try:
-            return int(args.run(ctx, args) or 0)
+            with build_progress(ctx.journal):
+                return int(args.run(ctx, args) or 0)
         finally:
             ctx.journal.close()
     except (UserError, ConfigError, WriteError) as exc:

@@ -61,8 +61,8 @@ _SCHEMA = (
     md_en TEXT,  -- the entry rendered for the Markdown export, per language, filled
     md_fr TEXT,  -- on first export; a changed file replaces the row, clearing them
     scores TEXT,  -- its theme signals, "<scoring digest><SEP><json>", filled on first use
-    ctime INTEGER NOT NULL DEFAULT -1  -- (version 8) -1: not known yet
-)""",
+    ctime INTEGER NOT NULL DEFAULT -1
+)""",  # ctime last, as the migration from version 7 adds it; -1: not known yet
     "CREATE TABLE IF NOT EXISTS folders (rel TEXT PRIMARY KEY, digest TEXT)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC, rel DESC)",

@@ -135,6 +135,8 @@ def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
     """Rows for ``items`` in chunks, in no set order; in worker processes when many."""
     total = len(items)
     done = 0
+    if progress and total:
+        progress(0, total)
     n = workers_for(total)
     chunks = _pooled(entries_dir, items, n) if n else (
         rows(entries_dir, items[i:i + CHUNK]) for i in range(0, total, CHUNK))
