@@ -67,7 +67,8 @@ def edit_in_place(path: Path) -> None:
     """
     before = path.stat()
     raw = bytearray(path.read_bytes())
-    at = raw.index(b'id = "') + len(b'id = "20261001-080000-000')  # the id's last digit
+    key = b'\nid = "' if b'\nid = "' in raw else b'"id": "'  # TOML, else JSON
+    at = raw.index(key) + len(key) + len(b"20261001-080000-000")  # the id's last digit
     while True:
         raw[at] = ord("a") if raw[at] != ord("a") else ord("b")
         with path.open("r+b") as fh:  # the same inode, written in place
@@ -109,7 +110,7 @@ def test_a_warm_refresh_answers_as_a_cold_build(tmp_path_factory: pytest.TempPat
         if not files and action != "add":
             continue
         path = files[pick % len(files)] if files else None
-        if action == "edit" and path and path.suffix == ".toml":
+        if action == "edit" and path and b'id' in path.read_bytes()[:60]:
             edit_in_place(path)
         elif action == "rename" and path:
             files.remove(path)
