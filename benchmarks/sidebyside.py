@@ -40,9 +40,9 @@ class Pair:
 def fresh_dirs(command: list[str], base: Path, **env_dirs: str) -> list[str]:
     """``command`` run with each variable of ``env_dirs`` set to a new folder under
     ``base`` (``{"JOURNAL_TUI_CACHE": "c"}``: ``$JOURNAL_TUI_CACHE`` = ``<new>/c``)."""
-    base.mkdir(parents=True, exist_ok=True)
+    folder = shlex.quote(str(base))
     sets = " ".join(f'{var}="$d/{sub}"' for var, sub in env_dirs.items())
-    script = f'd=$(mktemp -d -p {shlex.quote(str(base))}) && {sets} exec "$@"'
+    script = f'mkdir -p {folder} && d=$(mktemp -d -p {folder}) && {sets} exec "$@"'
     return ["sh", "-c", script, "sh", *command]
 
 
@@ -64,6 +64,9 @@ def _farm_bench(a: list[str], b: list[str], runs: int, env: dict[str, str] | Non
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False).stdout
     found: dict[str, float] = {}
     for line in out.splitlines():
+        m = re.match(r"^(A|B) exit (.*)", line)
+        if m and not re.match(r"0 \((\d+) of \1\)", m.group(2)):
+            raise RuntimeError(f"{m.group(1)} failed under farm-bench: {line}")
         m = re.match(r"^(A|B|A/B) (wall|peak)\b\D*([\d.]+)\s+([\d.]+)\s+([\d.]+)", line)
         if m:
             found[f"{m.group(1)} {m.group(2)}"] = float(m.group(4))  # the median

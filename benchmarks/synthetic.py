@@ -80,6 +80,18 @@ def ensure_journal(count: int) -> Path:
     return root
 
 
+def journal_env(journal: Path, scratch: Path) -> dict[str, str]:
+    """The environment for journal-tui on ``journal``: cache and config under
+    ``scratch``, English, bytecode cached as an installed package has it."""
+    import os
+
+    env = {**os.environ, "JOURNAL_TUI_HOME": str(journal),
+           "JOURNAL_TUI_CACHE": str(scratch / "cache"),
+           "JOURNAL_TUI_CONFIG": str(scratch / "none.toml"), "LANG": "en_US.UTF-8"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 JRNL_TIMEFORMAT = "%Y-%m-%d %H:%M"
 
 
