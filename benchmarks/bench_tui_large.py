@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -115,10 +116,13 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "journal_tui", "list", "--contains", "x"], env=env,
                    check=True, stdout=subprocess.DEVNULL)
     runs = []
-    for _ in range(args.runs):
-        done = subprocess.run([sys.executable, "-c", PROBE], env=env, check=True,
-                              capture_output=True, text=True)
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    try:
+        for _ in range(args.runs):
+            done = subprocess.run([sys.executable, "-c", PROBE], env=env, check=True,
+                                  capture_output=True, text=True)
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     print(f"\nTUI on {args.entries} entries (median of {args.runs} runs, headless pilot)")
     for key, label, target in ROWS:
         ms = statistics.median(r[key] for r in runs) * 1000
