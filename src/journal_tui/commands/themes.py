@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.commands.common import (
     UserError,
@@ -39,6 +39,9 @@ from journal_tui.core.themes import (
     weekly_series,
     weeks_between,
 )
+
+if TYPE_CHECKING:
+    from rich.text import JustifyMethod
 
 DEFAULT_WEEKS = 12
 
@@ -156,7 +159,7 @@ class Report:
     def detail_rows(self, tid: str) -> list[tuple[str, ...]]:
         line = self.s.themes[tid]
         polar = self.book.theme(tid).polar
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for i, week in enumerate(self.s.periods):
             n = self.s.entries[i]
             b, avg = line.balance[i], line.average[i]
@@ -214,9 +217,11 @@ class Report:
         table.add_column(MSG("theme", L), max_width=24)  # the poles wrap on narrow screens
         table.add_column(MSG("mentions", L), no_wrap=True, style="cyan")
         table.add_column(MSG("balance", L), no_wrap=True)
-        for key, justify in (("total", "right"), ("mean", "right"), ("trend", "center")):
+        columns: tuple[tuple[str, JustifyMethod], ...] = (
+            ("total", "right"), ("mean", "right"), ("trend", "center"))
+        for key, justify in columns:
             head = MSG(key, L)
-            table.add_column(head, justify=justify, no_wrap=True, min_width=len(head))  # type: ignore[arg-type]
+            table.add_column(head, justify=justify, no_wrap=True, min_width=len(head))
         for tid in self.ids:
             r = self.row(tid)
             name = Text(r["name"], style="bold")

@@ -158,6 +158,7 @@ def decode(raw: bytes, path: Path) -> Entry:
 
 def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
     """The file's table and its text (kept to find the line of a schema error)."""
+    line: int | None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -54,12 +54,15 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import Stemmer
 
 from journal_tui.core.model import Entry
 from journal_tui.core.text import fold
+
+if TYPE_CHECKING:
+    from journal_tui.core.prompts import PromptBook
 
 SCORING_VERSION = 1  # bump when scoring changes: scores kept in the index go stale
 LANGS = ("fr", "en")
@@ -203,7 +206,7 @@ class _Lang:
 class Detector:
     """Scores entries against one prompt book's themes (see the module docstring)."""
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: PromptBook) -> None:
         self.book = book
         self.themes = dict(book.themes)
         self.polar = {tid for tid, t in self.themes.items() if t.polar}
@@ -316,14 +319,15 @@ class Detector:
                     if keys is None:
                         keys = cache[t] = analyse(t)
                     keys_at[i] = keys
+        filled = cast(list[frozenset[str]], keys_at)  # no None left: typing only
         patterns = lang.patterns
         n = len(tokens)
-        for i in compress(range(n), keys_at):  # only the words matching something
-            for key in keys_at[i]:
+        for i in compress(range(n), filled):  # only the words matching something
+            for key in filled[i]:
                 for p in patterns.get(key, ()):
                     start = i - p.anchor
                     if len(p.keys) > 1 and (start < 0 or start + len(p.keys) > n or any(
-                            k not in keys_at[start + j] for j, k in enumerate(p.keys))):
+                            k not in filled[start + j] for j, k in enumerate(p.keys))):
                         continue
                     spot = (start, p.theme)
                     if spot not in found:
@@ -369,10 +373,10 @@ def _negated(tokens: list[str], i: int) -> bool:
 
 # A detector per prompt book, by identity (a new book, e.g. after prompts.toml
 # changed, gets a new detector and so fresh scores).
-_DETECTORS: dict[int, tuple[weakref.ref[Any], Detector]] = {}
+_DETECTORS: dict[int, tuple[weakref.ref[PromptBook], Detector]] = {}
 
 
-def detector_for(book: Any) -> Detector:
+def detector_for(book: PromptBook) -> Detector:
     entry = _DETECTORS.get(id(book))
     if entry is not None and entry[0]() is book:
         return entry[1]
@@ -383,7 +387,7 @@ def detector_for(book: Any) -> Detector:
     return detector
 
 
-def score_entry(entry: Entry, book: Any) -> dict[str, Signal]:
+def score_entry(entry: Entry, book: PromptBook) -> dict[str, Signal]:
     """The signals of the themes ``entry`` touches (only those; others are absent)."""
     return detector_for(book).score(entry)
 
@@ -398,6 +402,6 @@ def signals_from_json(text: str) -> dict[str, Signal]:
     return {tid: Signal(bool(m), t, c, h) for tid, (m, t, c, h) in json.loads(text).items()}
 
 
-def score_entries(entries: Iterable[Entry], book: Any) -> list[dict[str, Signal]]:
+def score_entries(entries: Iterable[Entry], book: PromptBook) -> list[dict[str, Signal]]:
     detector = detector_for(book)
     return [detector.score(e) for e in entries]

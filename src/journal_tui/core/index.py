@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
 from pathlib import Path
@@ -176,7 +176,7 @@ class Index:
             ("DELETE FROM files WHERE rel = ?", gone),
             ("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows))
 
-    def _transaction(self, *steps: tuple[str, list[tuple[object, ...]]]) -> None:
+    def _transaction(self, *steps: tuple[str, Sequence[tuple[object, ...]]]) -> None:
         db = self.db
         try:
             db.execute("BEGIN")
@@ -239,7 +239,9 @@ class Index:
         return [Problem(self.entries_dir / rel, error, line) for rel, error, line in rows]
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
+        count: int = self.db.execute(
+            "SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
+        return count
 
     def paths_by_id(self, entry_id: str) -> list[Path]:
         rows = self.db.execute("SELECT rel FROM files WHERE id = ? AND error IS NULL",

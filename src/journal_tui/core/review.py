@@ -12,13 +12,17 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.codec import jsonable
 from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.themes import weekly_series
+
+if TYPE_CHECKING:
+    from journal_tui.core.prompts import PromptBook, Theme
+    from journal_tui.core.storage import Journal
 
 TRAILING_WEEKS = 4
 SHIFT = 0.2  # a theme's balance this far from its four-week average is a shift
@@ -128,7 +132,7 @@ def note_date(week: str, today: date) -> date:
 # --------------------------------------------------------------------- loading
 
 
-def load_entries(journal: Any, week: str) -> list[Entry]:
+def load_entries(journal: Journal, week: str) -> list[Entry]:
     """The entries a review of ``week`` needs, from ``journal.query``: the week and
     the four weeks before it. The streak, which may reach back years, comes from
     ``journal.days_with_entries()`` (reading those entries only to count their days
@@ -141,7 +145,7 @@ def load_entries(journal: Any, week: str) -> list[Entry]:
 # ------------------------------------------------------------------ computation
 
 
-def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date,
+def weekly_review(entries: Iterable[Entry], week: str, book: PromptBook, today: date,
                   written: set[date] | None = None) -> WeeklyReview:
     """The review of ``week`` (``YYYY-Www``) from ``entries`` (any order, any span).
 
@@ -206,7 +210,7 @@ def count_names(groups: Iterable[Sequence[str]]) -> dict[str, int]:
     return {spelling[k]: counts[k] for k in order}
 
 
-def _themes(book: Any, entries: list[Entry], week: str) -> tuple[ThemeBalance, ...]:
+def _themes(book: PromptBook, entries: list[Entry], week: str) -> tuple[ThemeBalance, ...]:
     """Each polar theme this week (check-ins and text detection, ``core.themes``)
     beside its signal-weighted average over the four weeks before."""
     weeks = [shift_week(week, k) for k in range(-TRAILING_WEEKS, 1)]
@@ -222,7 +226,7 @@ def _themes(book: Any, entries: list[Entry], week: str) -> tuple[ThemeBalance, .
     return tuple(out)
 
 
-def _polar(book: Any) -> list[tuple[str, Any]]:
+def _polar(book: PromptBook) -> list[tuple[str, Theme]]:
     themes = getattr(book, "themes", {}) or {}
     return [(tid, t) for tid, t in themes.items() if getattr(t, "polar", False)]
 
@@ -400,7 +404,7 @@ def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
     def r(v: float | None) -> float | None:
         return None if v is None else round(v, 2)
 
-    return jsonable({
+    data: dict[str, Any] = jsonable({
         "week": review.week,
         "start": review.start,
         "end": review.end,
@@ -419,6 +423,7 @@ def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
         "tags": dict(review.tags),
         "questions": [{"id": q.id, "text": q.text_in(lang)} for q in review.questions],
     })
+    return data
 
 
 def review_json(review: WeeklyReview, lang: str) -> str:
