@@ -18,6 +18,7 @@ from tui_helpers import ScreenHost, settle_workers, wait_for
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
+from journal_tui.tui.textual_compat import notifications
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
 
 TZ = timezone(timedelta(hours=1))
@@ -213,7 +214,7 @@ async def test_export_never_overwrites_without_asking(app: ScreenHost, journal) 
         assert text.startswith("# Week 2026-W48\n")
         assert "We agreed to share the stand." in text and "My note" in text
         assert oct(first.stat().st_mode & 0o777) == "0o600"
-        assert any(str(first) in n.message for n in app._notifications)
+        assert any(str(first) in n.message for n in notifications(app))
 
         first.write_text("mine", "utf-8")
         await pilot.press("ctrl+o")

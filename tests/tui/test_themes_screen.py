@@ -137,8 +137,8 @@ async def test_enter_lists_the_entries_behind_a_point(app: ScreenHost) -> None:
         assert app.screen is screen
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("enter")  # the entry is read from its file, then shown
+        await settle_workers(pilot)
         from journal_tui.tui.screens.entry import EntryScreen
 
         assert isinstance(app.screen, EntryScreen)

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from journal_tui.tui.host import host_of
 from journal_tui.tui.strings import localize_bindings
 
 
@@ -63,7 +64,7 @@ class Scale(Widget, can_focus=True):
         self.label = label
 
     def on_mount(self) -> None:
-        localize_bindings(self, getattr(self.app, "lang", "en"))
+        localize_bindings(self, host_of(self).lang)
 
     def set_value(self, value: int | None) -> None:
         """Set the value from code (no ``Changed`` message)."""
