@@ -278,3 +278,17 @@ async def test_recent_weeks_first_then_the_whole_journal(make_ctx, journal: Jour
             await pilot.press(key)
         assert app.screen is screen and screen.view is None
         assert "Loading" in str(screen.query_one("#themes-range").render())
+
+
+def test_snapshot_light_theme(snap_compare, make_ctx, journal) -> None:
+    """The chart's colours come from the theme: readable on a light background too."""
+    seed(journal)
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    app.theme = "textual-light"
+
+    async def run_before(pilot) -> None:
+        await settle_workers(pilot)
+        await pilot.press("down", "down", "down", "down", "left")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
