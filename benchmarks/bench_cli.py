@@ -11,7 +11,7 @@ beside baselines measured in the same run:
 - ``read all``: a process that walks the journal and reads every entry file's
   bytes, the floor for any design that reads every file on each run.
 
-Targets (issue 2, warm page cache): 10,000 entries: ``list -n 10`` and
+Targets (README, "Performance"; warm page cache): 10,000 entries: ``list -n 10`` and
 ``list --contains`` < 150 ms, markdown export < 200 ms, JSON export < 250 ms,
 import < 10 s; 100,000 entries: ``list -n 10`` < 1 s.
 """

@@ -1,7 +1,8 @@
 """``themes``: the nine themes over time, as a table (Rich or plain text) or JSON.
 
-JSON (the contract of DESIGN.md): ``{"weeks": [...], "themes": {id: {"mentions":
-[...], "balance": [...]}}}``; ``mentions`` is null for a week without any entry.
+JSON (docs/FORMAT.md, "JSON outputs"): ``{"weeks": [...], "themes": {id:
+{"mentions": [...], "balance": [...]}}}``; a week without any entry counts 0
+mentions and has a null balance.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def encode(entry: Entry, fmt: str = "toml") -> bytes:
 
 
 def encode_toml(data: dict[str, Any]) -> bytes:
-    """TOML laid out like the design's example: inline arrays, ``T`` datetimes,
+    """TOML laid out like docs/FORMAT.md's example: inline arrays, ``T`` datetimes,
     the body as a readable multi-line string.
 
     The result is parsed back and compared; should the multi-line body alter a

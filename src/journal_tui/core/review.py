@@ -399,7 +399,8 @@ def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> st
 
 
 def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
-    """The JSON document (DESIGN.md: ``week``, ``entries``, ``note``, ``people``, ``tags``)."""
+    """The JSON document (docs/FORMAT.md, "JSON outputs": ``week``, ``entries``,
+    ``note``, ``people``, ``tags`` at least)."""
 
     def r(v: float | None) -> float | None:
         return None if v is None else round(v, 2)

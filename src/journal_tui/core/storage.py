@@ -1,8 +1,8 @@
 """The journal folder: entries (source of truth), trash and drafts.
 
-Layout (see DESIGN.md): ``entries/YYYY/MM/<id>.toml|json``, ``trash/`` and
-``drafts/``. Every write goes through ``atomic``; a file that cannot be read is
-reported and never rewritten.
+Layout (docs/FORMAT.md, "Where things live"): ``entries/YYYY/MM/<id>.toml|json``,
+``trash/`` and ``drafts/``. Every write goes through ``atomic``; a file that cannot
+be read is reported and never rewritten.
 """
 
 from __future__ import annotations

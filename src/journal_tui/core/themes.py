@@ -178,7 +178,7 @@ class ThemeSeries:
     def to_json(self, theme_ids: Iterable[str] | None = None) -> dict[str, Any]:
         """``{"weeks": [...], "themes": {id: {"mentions": [...], "balance": [...]}}}``.
 
-        The design's contract has a count per week in ``mentions``: a week without
+        The contract (docs/FORMAT.md) has a count per week in ``mentions``: a week without
         entries counts 0 there (its ``balance`` is null); screens show it as a gap.
         """
         ids = list(self.themes) if theme_ids is None else list(theme_ids)
