@@ -11,9 +11,9 @@ from tui_helpers import make_app, seed, settle, type_in, wait_for
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.help import HelpScreen
 from journal_tui.tui.screens.journal import JournalScreen
-from journal_tui.tui.screens.today import TodayScreen, markdown_language
+from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG
-from journal_tui.tui.textual_compat import notifications
+from journal_tui.tui.textual_compat import markdown_language, notifications
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 

@@ -10,22 +10,17 @@ drafts go through the journal service's writer queue, in the order asked.
 
 from __future__ import annotations
 
-import os
-import shlex
 import subprocess
-import tempfile
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from journal_tui.core.config import editor_command
@@ -36,17 +31,17 @@ from journal_tui.core.storage import Draft
 from journal_tui.core.text import first_line
 from journal_tui.tui.data import parse_tags
 from journal_tui.tui.editor_state import EditorState, Fields
+from journal_tui.tui.external_editor import edit_externally
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
+from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
-
-__all__ = ["TodayScreen", "markdown_language"]
 
 
 class TodayScreen(AppScreen):
@@ -144,30 +139,13 @@ class TodayScreen(AppScreen):
                                 placeholder=MSG("today.tags_placeholder", lang))
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
-            yield VerticalScroll(id="side")  # filled after the first frame: _build_side
+            # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
+            yield DayPanel(lang, id="side")
         yield KeyFooter(compact=True, show_command_palette=False)
 
-    def _build_side(self) -> None:
-        """Mount the side panel's widgets.
-
-        Done after the first frame: the prompt and the editor come first, and these
-        eight widgets (two option lists among them) would add about 15 ms to start.
-        """
-        side = self.query_one("#side", VerticalScroll)
-        if side.children:
-            return
-        lang = self.lang
-        side.mount_all([
-            Static(id="streak"),
-            Static(MSG("today.entries", lang), classes="side-title"),
-            Static(MSG("today.new_hint", lang), classes="hint"),
-            OptionList(id="day-entries"),
-            Static(id="advice-title", classes="side-title"),
-            Static(id="advice"),
-            Static(MSG("today.on_this_day", lang), classes="side-title"),
-            OptionList(id="past-entries"),
-        ])
-        self._show_advice()
+    @property
+    def panel(self) -> DayPanel:
+        return self.query_one(DayPanel)
 
     def on_mount(self) -> None:
         self.show_prompt()
@@ -182,7 +160,7 @@ class TodayScreen(AppScreen):
         body = self.query_one("#body", TextArea)
         if body.language is None:
             body.language = markdown_language()
-        self._build_side()
+        self.panel.build()
         self.check_drafts()
         self.load_side()
 
@@ -214,23 +192,12 @@ class TodayScreen(AppScreen):
         name = theme.name(self.lang) if theme is not None else ""
         self.query_one("#theme-name", Static).update(
             Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
-        self._show_advice()
+        self.panel.show_advice(theme)
         if theme is not None and theme.polar:
             rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
             rating.display = True
         else:
             rating.display = False
-
-    def _show_advice(self) -> None:
-        """The theme's advice in the side panel (once the panel is built)."""
-        if not self.query("#advice"):
-            return
-        theme = self.theme
-        advice_w = self.query_one("#advice", Static)
-        self.query_one("#advice-title", Static).update(
-            Text(theme.name(self.lang)) if theme is not None else "")
-        advice_w.update(Text(theme.advice_text(self.lang)) if theme is not None else "")
-        advice_w.display = theme is not None
 
     @property
     def theme(self) -> Theme | None:
@@ -454,35 +421,11 @@ class TodayScreen(AppScreen):
 
     def _show_side(self, read: DayRead) -> None:
         # A save (ctrl+s, ctrl+t) typed ahead while the app starts can finish its read
-        # before the first frame's follow-up has built the panel: build it here then.
-        self._build_side()
-        lang = self.lang
-        days = read.streak
+        # before the first frame's follow-up has built the panel: show() builds it then.
+        self.panel.show(read, self.entry.id if self.entry else None)
         # Today is ready; before any typing this is the quietest moment there is.
         first, self._side_shown = not self._side_shown, True
-        self.post_message(self.SideShown(days, quiet=first and not self.has_unsaved()))
-        self.query_one("#streak", Static).update(
-            MSG(f"today.streak.{'one' if days == 1 else 'many'}"
-                f"{'' if read.written_today else '_open'}", lang, n=days)
-            if days else MSG("today.streak_none", lang))
-        day_list = self.query_one("#day-entries", OptionList)
-        current = self.entry.id if self.entry else None
-        options = [Option(Text(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
-                               f"{first_line(e.body, 60) or '…'}"), id=e.id)
-                   for e in read.todays]
-        day_list.set_options(options or [Option(MSG("today.none_yet", lang), disabled=True)])
-        past_list = self.query_one("#past-entries", OptionList)
-        past_options: list[Option] = []
-        for key, d, entries in read.past:
-            past_options.append(Option(f"[b]{MSG(key, lang)}[/b] · {d.isoformat()}",
-                                       disabled=True))
-            if not entries:
-                past_options.append(Option(f"[dim]{MSG('today.nothing', lang)}[/dim]",
-                                           disabled=True))
-            for e in entries[:3]:
-                past_options.append(Option(Text("• " + (first_line(e.body, 60) or "…")),
-                                           id=e.id))
-        past_list.set_options(past_options)
+        self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved()))
 
     # ------------------------------------------------------------------ drafts
 
@@ -543,14 +486,8 @@ class TodayScreen(AppScreen):
             self.notify(MSG("editor.none", self.lang), severity="warning")
             return
         body = self.query_one("#body", TextArea)
-        fd, name = tempfile.mkstemp(prefix="journal-", suffix=".md")  # 0600
-        path = Path(name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(body.text)
-            with self.app.suspend():
-                subprocess.run([*shlex.split(command), str(path)], check=True)
-            text = path.read_text("utf-8")
+            text = edit_externally(self.app, command, body.text)
         except SuspendNotSupported:
             self.notify(MSG("editor.error", self.lang, error="cannot suspend here"),
                         severity="error")
@@ -559,10 +496,6 @@ class TodayScreen(AppScreen):
             self.notify(MSG("editor.error", self.lang, error=exc), severity="error",
                         markup=False)
             return
-        finally:
-            path.unlink(missing_ok=True)
-        if text.endswith("\n") and not body.text.endswith("\n"):
-            text = text[:-1]  # the newline editors add at the end of a file
         if text != body.text:
             body.replace(text, (0, 0), body.document.end)  # keeps undo history
         body.focus()
