@@ -344,7 +344,7 @@ def test_snapshot_light_theme_80x24(snap_compare, make_ctx, journal) -> None:
 async def test_unsaved_note_is_kept_on_disk_and_restored(make_ctx, journal) -> None:
     seed(journal)
     app = ScreenHost(make_ctx("en"), ReviewScreen)
-    app.autosave_delay = 0.05  # type: ignore[attr-defined]
+    app.autosave_delay = 0.05
     async with app.run_test(size=(100, 30)) as pilot:
         await settle_workers(pilot)
         editor = app.screen.query_one("#review-note", TextArea)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tui_helpers import TODAY, fixed_entries, seed
@@ -17,7 +19,7 @@ from journal_tui.tui.service import JournalService
 
 
 @pytest.fixture
-def service(journal: Journal):  # type: ignore[no-untyped-def]
+def service(journal: Journal) -> Iterator[JournalService]:
     s = JournalService(journal)
     yield s
     s.close()
@@ -86,7 +88,7 @@ def test_close_waits_for_the_queue_and_later_writes_run_at_once(
     gate = threading.Event()
     write = atomic.atomic_write
 
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def slow(*args: Any, **kwargs: Any) -> Any:
         gate.wait(0.2)  # the writer is still busy when close is called
         return write(*args, **kwargs)
 

@@ -188,14 +188,14 @@ if TYPE_CHECKING:
         return app
 
 
-async def settle_workers(pilot: Pilot[None]) -> None:
+async def settle_workers(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen repaint, three times over (workers may chain)."""
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool],
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool],
                    timeout: float = 5.0) -> None:
     """Pause until ``condition()`` holds (a timer or worker did its job), or fail."""
     waited = 0.0
