@@ -371,3 +371,34 @@ async def test_counts_take_the_singular_in_both_languages(make_ctx, journal):
             await settle(pilot)
             assert len(row_ids(screen)) == 1
             assert counts[0] in str(screen.query_one("#count").render())
+
+
+async def test_undo_pressed_twice_restores_once(make_ctx, journal, monkeypatch):
+    """The second `u`, pressed before the first undo has landed, has nothing to undo
+    (it would try the same restore again and report an error)."""
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        app.open_entry(entries[2].id)
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        disk = threading.Event()
+        restore = journal.restore
+
+        def slow(entry_id: str) -> object:
+            disk.wait(5)
+            return restore(entry_id)
+
+        monkeypatch.setattr(journal, "restore", slow)
+        screen.query_one(DataTable).focus()
+        await pilot.press("u", "u")
+        disk.set()
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert messages.count("Entry restored.") == 1
+        assert not any(n.severity == "error" for n in notifications(app))
+        assert entries[2].id in row_ids(screen)

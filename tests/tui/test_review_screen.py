@@ -7,6 +7,7 @@ rest of the app does.
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from textual.widgets import ListView, Static, TextArea
 from tui_helpers import ScreenHost, settle_workers, wait_for
 
+from journal_tui.core import atomic
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
@@ -367,3 +369,33 @@ async def test_unsaved_note_is_kept_on_disk_and_restored(make_ctx, journal) -> N
         await settle_workers(pilot)
     assert journal.drafts() == []
     assert len(review_files(journal.root)) == 1
+
+
+async def test_a_draft_flushed_while_the_note_is_saving_is_not_left_behind(
+        make_ctx, journal, monkeypatch) -> None:
+    """The draft timer firing between ctrl+s and the save landing finds nothing unsaved:
+    no stale draft of a saved note is left (it would be offered again)."""
+    seed(journal)
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    disk = threading.Event()
+    write = atomic.atomic_write
+
+    def slow(*args, **kwargs):  # the disk answers when the test says so
+        disk.wait(5)
+        return write(*args, **kwargs)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        screen.query_one("#review-note", TextArea).focus()
+        await pilot.press(*"my note")
+        monkeypatch.setattr(atomic, "atomic_write", slow)
+        await pilot.press("ctrl+s")
+        screen.flush_draft()  # as the timer would, before the save has landed
+        disk.set()
+        await settle_workers(pilot)
+        assert not screen.has_unsaved()
+    assert journal.drafts() == []
+    [path] = review_files(journal.root)
+    assert tomllib.loads(path.read_text("utf-8"))["body"] == "my note"

@@ -123,6 +123,11 @@ class HostApp(App[ReturnT]):
     class Restored(Message):
         entry_id: str
 
+    @dataclass
+    class RestoreFailed(Message):
+        entry_id: str
+        error: Exception
+
     def __init__(self, ctx: Context, day: date | None = None) -> None:
         self.ctx = ctx
         self.lang = ctx.lang
@@ -177,15 +182,21 @@ class HostApp(App[ReturnT]):
         if entry_id is None:
             self.notify(MSG("undo.nothing", self.lang))
             return
+        self.last_deleted = None  # on its way back: a second undo has nothing to do
         post_when_done(self, self.service.restore(entry_id), self.Restored,
-                       lambda exc: self.Failed(MSG("undo.error", self.lang, error=exc)))
+                       lambda exc: self.RestoreFailed(entry_id, exc))
 
     @on(Restored)
     def _restored(self, message: Restored) -> None:
-        if self.last_deleted == message.entry_id:
-            self.last_deleted = None
         self.notify(MSG("undo.done", self.lang))
         self.screen.post_message(EntriesChanged())
+
+    @on(RestoreFailed)
+    def _restore_failed(self, message: RestoreFailed) -> None:
+        if self.last_deleted is None:  # still the entry to bring back
+            self.last_deleted = message.entry_id
+        self.notify(MSG("undo.error", self.lang, error=message.error), severity="error",
+                    markup=False)
 
 
 if TYPE_CHECKING:

@@ -173,6 +173,7 @@ class ReviewScreen(AppScreen):
         note: Entry
         before: Entry | None
         """The note as it was before this save (None: there was none)."""
+        before_text: str
         error: Exception
 
     @dataclass
@@ -187,6 +188,7 @@ class ReviewScreen(AppScreen):
         self._saved_text = ""  # the note's text as on disk (or "" without a note)
         self._drafts: dict[str, str] = {}  # unsaved note text of weeks left behind
         self._draft_timer: Timer | None = None
+        self._saving: set[str] = set()  # weeks whose note is on its way to disk
 
     # ---------------------------------------------------------------- helpers
 
@@ -316,9 +318,10 @@ class ReviewScreen(AppScreen):
                                       read.draft.body if read.draft else None))
 
     def save_note(self, week: str, text: str) -> None:
-        """Queue the note of ``week`` (made now if the week has none; a second save
-        before the first lands updates the same note), then its draft goes."""
-        before = self.note if week == self.week else None
+        """Queue the note of the week shown, then its draft goes. The screen moves on
+        to the note being saved at once (a second save updates the same note; a draft
+        timer firing meanwhile finds nothing unsaved), and goes back if it fails."""
+        before, before_text = self.note, self._saved_text
         if before is None:
             ctx = self.ctx
             note = make_entry(text, day=note_date(week, ctx.today), when=ctx.clock(),
@@ -326,10 +329,15 @@ class ReviewScreen(AppScreen):
         else:
             note = refresh_derived(replace(before, body=text, tags=list(before.tags),
                                            people=list(before.people)))
-        if week == self.week:
-            self.note = note
+        self.note, self._saved_text = note, text
+        self._saving.add(week)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self._show_dirty()
         post_when_done(self, self.service.save(note, discard=[draft_key(week)]),
-                       self.NoteSaved, lambda exc: self.NoteFailed(note, before, exc))
+                       self.NoteSaved,
+                       lambda exc: self.NoteFailed(note, before, before_text, exc))
 
     def flush_draft(self) -> None:
         """Keep the unsaved note in ``drafts/`` (queued: quitting waits for it)."""
@@ -369,19 +377,19 @@ class ReviewScreen(AppScreen):
         self.notify(MSG("exported", self.lang, path=message.path), markup=False, timeout=8)
 
     def on_review_screen_note_saved(self, message: NoteSaved) -> None:
-        note = message.note
-        if note.week == self.week:
-            self.note = note
-            self._saved_text = note.body
-            self._drafts.pop(note.week, None)
-            self._show_dirty()
-        self.notify(MSG("saved", self.lang, week=note.week))
+        week = message.note.week or ""  # a review note always has its week
+        self._saving.discard(week)
+        self._drafts.pop(week, None)
+        self.notify(MSG("saved", self.lang, week=week))
 
     def on_review_screen_note_failed(self, message: NoteFailed) -> None:
+        self._saving.discard(message.note.week or "")
         self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
                     markup=False)
         if self.note is message.note:  # still the note that save made: undo it
-            self.note = message.before
+            self.note, self._saved_text = message.before, message.before_text
+            self._show_dirty()
+            self._note_changed()  # the text is kept as a draft again
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         review = message.review
@@ -409,7 +417,8 @@ class ReviewScreen(AppScreen):
 
     def _show_note(self, review: WeeklyReview, first: bool, draft: str | None = None) -> None:
         editor = self.editor
-        dirty = not first and self.is_dirty()
+        # A note still on its way to disk may be read in its old state: keep the editor.
+        dirty = not first and (self.is_dirty() or review.week in self._saving)
         self.note = review.note
         self._saved_text = review.note.body if review.note else ""
         if not dirty:
