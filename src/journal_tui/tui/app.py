@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -84,12 +83,12 @@ class JournalApp(HostApp[int]):
         Binding("ctrl+q", "quit", "b.quit", id="quit", priority=True, show=False),
     ]
 
-    @dataclass
     class Problems(Message):
         """Files that cannot be read and prompt-file warnings, found at start."""
 
-        problems: list[str]
-        warnings: list[str]
+        def __init__(self, problems: list[str], warnings: list[str]) -> None:
+            super().__init__()
+            self.problems, self.warnings = problems, warnings
 
     def __init__(self, ctx: Context, day: date | None = None) -> None:
         self.today_screen: TodayScreen | None = None

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -107,26 +106,28 @@ class HostApp(App[ReturnT]):
     autosave_delay: float = 2.0
     first_frame_shown: bool = True
 
-    @dataclass
+    # Plain classes, not dataclasses: loaded before the first frame (see TodayScreen).
     class EntryRead(Message):
-        entry: Entry
-        edit: bool
+        def __init__(self, entry: Entry, edit: bool) -> None:
+            super().__init__()
+            self.entry, self.edit = entry, edit
 
-    @dataclass
     class Failed(Message):
         """A read or write the app asked for failed: ``text`` says so."""
 
-        text: str
-        severity: SeverityLevel = "error"
+        def __init__(self, text: str, severity: SeverityLevel = "error") -> None:
+            super().__init__()
+            self.text, self.severity = text, severity
 
-    @dataclass
     class Restored(Message):
-        entry_id: str
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
 
-    @dataclass
     class RestoreFailed(Message):
-        entry_id: str
-        error: Exception
+        def __init__(self, entry_id: str, error: Exception) -> None:
+            super().__init__()
+            self.entry_id, self.error = entry_id, error
 
     def __init__(self, ctx: Context, day: date | None = None) -> None:
         self.ctx = ctx
