@@ -3,22 +3,24 @@
 Pure (no Textual, no disk, no clock): ``TodayScreen`` reads its widgets into
 ``Fields`` and keeps an ``EditorState``; turning them into a ``Draft`` or an
 ``Entry`` is a function of the two, tested without an app
-(``tests/tui/test_editor_state.py``).
+(``tests/tui/test_editor_state.py``). Loaded before the first frame, so kept cheap
+to create: ``Fields`` is a NamedTuple, and ``EditorState`` has no generated ``__eq__``
+(states are told apart by identity).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from journal_tui.core.model import Entry, make_entry, refresh_derived
 from journal_tui.core.prompts import Prompt
 from journal_tui.core.storage import Draft
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
+class Fields(NamedTuple):
     """What the person typed or picked in the editor."""
 
     body: str = ""
@@ -26,6 +28,9 @@ class Fields:
     mood: int | None = None
     rating: int | None = None
     """The self-rating on the prompt's theme (None: not set, or a plain theme)."""
+
+
+NOTHING = Fields()  # a new entry's baseline: nothing typed or picked
 
 
 def merged_checkin(checkin: Mapping[str, int], theme: str | None,
@@ -40,7 +45,7 @@ def merged_checkin(checkin: Mapping[str, int], theme: str | None,
     return merged
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class EditorState:
     """The entry being written: an existing one (``entry``) or a new one for ``day``,
     the prompt it answers, and the fields as last loaded or saved (``baseline``)."""
@@ -50,7 +55,7 @@ class EditorState:
     prompt: Prompt | None = None
     new_key: str | None = None
     """The draft key of a new entry, once the session has more than one."""
-    baseline: Fields = field(default_factory=Fields)
+    baseline: Fields = NOTHING
 
     @property
     def draft_key(self) -> str:
@@ -68,7 +73,7 @@ class EditorState:
         """Whether ``fields`` differ from what is on disk (a new entry with blank
         text and nothing else changed counts as nothing)."""
         if (self.entry is None and not fields.body.strip()
-                and replace(fields, body="") == replace(self.baseline, body="")):
+                and fields._replace(body="") == self.baseline._replace(body="")):
             return False
         return fields != self.baseline
 

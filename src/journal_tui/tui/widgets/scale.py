@@ -7,8 +7,6 @@ them, so loading an entry does not look like an edit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -47,12 +45,13 @@ class Scale(Widget, can_focus=True):
 
     value: reactive[int | None] = reactive(None, layout=True)
 
-    @dataclass
     class Changed(Message):
-        """The user moved the scale."""
+        """The user moved the scale. (A plain class: a dataclass costs ~0.2 ms to
+        create, and this module loads before the first frame.)"""
 
-        scale: Scale
-        value: int | None
+        def __init__(self, scale: Scale, value: int | None) -> None:
+            super().__init__()
+            self.scale, self.value = scale, value
 
         @property
         def control(self) -> Scale:
