@@ -66,7 +66,7 @@ def encode(entry: Entry, fmt: str = "toml") -> bytes:
 
 
 def encode_toml(data: dict[str, Any]) -> bytes:
-    """TOML laid out like the design's example: inline arrays, ``T`` datetimes,
+    """TOML laid out like docs/FORMAT.md's example: inline arrays, ``T`` datetimes,
     the body as a readable multi-line string.
 
     The result is parsed back and compared; should the multi-line body alter a
@@ -172,6 +172,7 @@ def decode(raw: bytes, path: Path) -> Entry:
 
 def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
     """The file's table and its text (kept to find the line of a schema error)."""
+    line: int | None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -48,7 +48,7 @@ class LinearModel:
     """Logistic regression over hashed features (see ``core.features``)."""
 
     def __init__(self, targets: Sequence[tuple[str, str]], buckets: Sequence[int],
-                 weights: array, scales: Sequence[float], bias: Sequence[float]) -> None:
+                 weights: array[int], scales: Sequence[float], bias: Sequence[float]) -> None:
         self.targets = tuple(targets)
         self.n = len(self.targets)
         self.row = dict(zip(buckets, range(0, len(buckets) * self.n, self.n), strict=True))
@@ -165,11 +165,11 @@ class LinearModel:
         contributions: list[tuple[float, ...] | None] = []
         if per_token:
             for i, t in enumerate(tokens):
-                vec = None if i in hidden else self._word(t.text, keys[i], t.neg)[1]
-                if vec is not None and i < last and tokens[i + 1].sent == t.sent \
+                own = None if i in hidden else self._word(t.text, keys[i], t.neg)[1]
+                if own is not None and i < last and tokens[i + 1].sent == t.sent \
                         and i + 1 not in hidden:
-                    pair = self._pair(keys[i], keys[i + 1])
-                    if pair is not None:
-                        vec = tuple(map(add, vec, pair))
-                contributions.append(vec)
+                    pair_vec = self._pair(keys[i], keys[i + 1])
+                    if pair_vec is not None:
+                        own = tuple(map(add, own, pair_vec))
+                contributions.append(own)
         return ModelScore(logits, contributions, weight)

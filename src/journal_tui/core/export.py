@@ -110,7 +110,7 @@ def json_array(objects: list[str]) -> str:
 
 def front_matter_markdown(entry: Entry, lang: str = "en") -> str:
     """One entry as a standalone Markdown file with YAML front matter (``--split``)."""
-    fm = {
+    fm: dict[str, object] = {
         "id": entry.id,
         "date": entry.date.isoformat(),
         "created": entry.created.isoformat(),

@@ -233,7 +233,7 @@ class Index:
         """The stat keys the index holds, for ``folders`` (None: every file)."""
         sql = "SELECT rel, size, mtime, ctime, ino FROM files"
         if folders is None:
-            return {rel: st for rel, *st in self.db.execute(sql)}  # type: ignore[misc]
+            return {rel: tuple(st) for rel, *st in self.db.execute(sql)}
         known: dict[str, Stat] = {}
         for folder in folders:  # "/" + 1 is "0": the range of "folder/..."
             known.update((rel, tuple(st)) for rel, *st in self.db.execute(
@@ -311,7 +311,9 @@ class Index:
         return [Problem(self.entries_dir / rel, error, line) for rel, error, line in rows]
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
+        count: int = self.db.execute(
+            "SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
+        return count
 
     def paths_by_id(self, entry_id: str) -> list[Path]:
         rows = self.db.execute("SELECT rel FROM files WHERE id = ? AND error IS NULL",

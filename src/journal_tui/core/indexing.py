@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from journal_tui.core.codec import UnreadableEntry, decode
 from journal_tui.core.export import entry_json
@@ -180,7 +180,8 @@ def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator
         slice_of = dict(zip(readers, slices, strict=True))
         pending = list(readers)
         while pending:
-            for reader in wait(pending):
+            for ready in wait(pending):
+                reader = cast("Connection", ready)  # wait() returns what it was given
                 try:
                     chunk = reader.recv()
                 except (EOFError, OSError):

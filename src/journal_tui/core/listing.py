@@ -38,7 +38,7 @@ class Folder:
 
     rel: str
     names: list[str]
-    numbers: array
+    numbers: array[int]
 
     @property
     def digest(self) -> str:

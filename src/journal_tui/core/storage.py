@@ -1,11 +1,11 @@
 """The journal folder: entries (source of truth), trash and drafts.
 
-Layout (see DESIGN.md): ``entries/YYYY/MM/<id>.toml|json``, ``trash/`` and
-``drafts/``. Every write goes through ``atomic``; a file that cannot be read is
-reported and never rewritten; a save never overwrites what another writer (another
-TUI, the CLI, an editor, a sync tool) wrote since the entry was read: it raises
-``Conflict`` (``core.conflict``) and the caller offers to reload or to keep both
-(``keep_both``).
+Layout (docs/FORMAT.md, "Where things live"): ``entries/YYYY/MM/<id>.toml|json``,
+``trash/`` and ``drafts/``. Every write goes through ``atomic``; a file that cannot
+be read is reported and never rewritten; a save never overwrites what another writer
+(another TUI, the CLI, an editor, a sync tool) wrote since the entry was read: it
+raises ``Conflict`` (``core.conflict``) and the caller offers to reload or to keep
+both (``keep_both``).
 """
 
 from __future__ import annotations
