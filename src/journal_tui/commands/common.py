@@ -107,9 +107,13 @@ def is_terminal(stream: IO[str] | None = None) -> bool:
 
 
 def console(stderr: bool = False) -> Any:
-    """A Rich console, imported lazily (about 40 ms we spare piped commands)."""
+    """A Rich console, imported lazily (about 40 ms we spare piped commands), that
+    never breaks a line at a no-break space (French "Humeur : 4/5")."""
     from rich.console import Console
 
+    from journal_tui.rich_compat import keep_no_break_spaces
+
+    keep_no_break_spaces()
     return Console(stderr=stderr, highlight=False)
 
 

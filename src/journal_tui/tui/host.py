@@ -30,6 +30,7 @@ from journal_tui.core.storage import NotFound
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.service import JournalService
 from journal_tui.tui.strings import MSG
+from journal_tui.tui.textual_compat import keep_no_break_spaces
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -130,6 +131,7 @@ class HostApp(App[ReturnT]):
             self.entry_id, self.error = entry_id, error
 
     def __init__(self, ctx: Context, day: date | None = None) -> None:
+        keep_no_break_spaces()  # French "Thème : …" never starts a line with its colon
         self.ctx = ctx
         self.lang = ctx.lang
         self.day: date = day or ctx.today

@@ -66,6 +66,25 @@ def markdown_language() -> str | None:
     return "markdown" if TREE_SITTER and get_language("markdown") is not None else None
 
 
+def keep_no_break_spaces() -> None:
+    """Wrap text without breaking at a no-break space, in Textual and in Rich.
+
+    French text puts one before ``: ; ? !`` and inside ``« »``; both libraries split
+    words on ``\\s``, which matches it, so the mark could start a line. Textual's
+    ``_wrap.re_chunk`` (``Content``, ``TextArea``) and Rich's ``_wrap.re_word``
+    (``Text``) are the regular expressions that decide.
+    """
+    import re
+
+    from textual import _wrap
+
+    from journal_tui.rich_compat import BREAKING, UNBROKEN
+    from journal_tui.rich_compat import keep_no_break_spaces as keep_in_rich
+
+    keep_in_rich()
+    _wrap.re_chunk = re.compile(rf"{UNBROKEN}+{BREAKING}*|{BREAKING}+")
+
+
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications on screen (tests read them)."""
     return list(app._notifications)

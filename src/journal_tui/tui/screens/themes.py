@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from journal_tui.core.i18n import MONTHS, Catalog, number
+from journal_tui.core.i18n import SHORT_MONTHS, Catalog, colon, month_text, number, span_text
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
@@ -253,7 +253,7 @@ class ThemesScreen(AppScreen):
                 mean=now.balance, trend=trend(now, before, theme.polar)))
         self.view = View(current.periods, current.entries, rows,
                          {tid: line.average for tid, line in current.themes.items()})
-        self._labels = series_labels(current, MONTHS[self.lang])
+        self._labels = series_labels(current, SHORT_MONTHS[self.lang])
         n = len(periods)
         self.cursor = n - 1 if self.cursor < 0 or self.cursor >= n else self.cursor
         self.refresh_view()
@@ -287,7 +287,7 @@ class ThemesScreen(AppScreen):
         if theme.polar:
             title = theme.name(lang)
         else:
-            title = f"{theme.name(lang)}: {MSG('mentions', lang, unit=unit)}"
+            title = theme.name(lang) + colon(lang) + MSG("mentions", lang, unit=unit)
         return ChartData(
             title=title,
             high=theme.pole("high", lang) if theme.polar else "",
@@ -375,11 +375,7 @@ class ThemesScreen(AppScreen):
 
 def _span(start: date, end: date, lang: str) -> str:
     """"16–22 Nov" / "16–22 nov." style span of a week, or the month's name."""
-    months = MONTHS[lang]
     if start.day == 1 and (end.month != start.month or end.day >= 28) and (
             end - start).days > 7:
-        return f"{months[start.month - 1]} {start.year}"
-    a, b = months[start.month - 1][:3], months[end.month - 1][:3]
-    if start.month == end.month:
-        return f"{start.day}–{end.day} {b}"
-    return f"{start.day} {a} – {end.day} {b}"
+        return month_text(start.year, start.month, lang)
+    return span_text(start, end, lang, short=True)

@@ -24,7 +24,7 @@ from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from journal_tui.core.config import editor_command
-from journal_tui.core.i18n import MONTHS, long_date
+from journal_tui.core.i18n import date_text, long_date
 from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
 from journal_tui.core.storage import Draft
@@ -254,7 +254,7 @@ class TodayScreen(AppScreen):
         body = self.query_one("#body", TextArea)
         day = self.editing.day
         other_day = day != self.ctx.today
-        day_text = f"{day.day} {MONTHS[self.lang][day.month - 1]}"
+        day_text = date_text(day, self.lang, weekday=False, year=False)
         if self.entry is None:
             body.border_title = (MSG("today.new_for", self.lang, day=day_text) if other_day
                                  else MSG("today.new", self.lang))
