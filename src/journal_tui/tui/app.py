@@ -77,7 +77,7 @@ class JournalApp(HostApp[int]):
     # Function keys are priority bindings: the editor would otherwise take F5.
     BINDINGS = [
         Binding("f1", "help", "b.help", id="help", priority=True),
-        Binding("question_mark", "help", "b.help", show=False),
+        Binding("question_mark", "help", "help.question", show=False),
         *(Binding(key, f"switch_mode('{mode}')", f"mode.{mode}", id=f"mode_{mode}",
                   priority=True) for mode, key in MODE_KEYS.items()),
         Binding("ctrl+q", "quit", "b.quit", id="quit", priority=True, show=False),

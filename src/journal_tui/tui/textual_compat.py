@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# The footer's key and label widgets: ``KeyFooter`` composes them as Textual's
+# ``Footer`` does, but ``textual.widgets`` does not export them.
+from textual.widgets._footer import FooterKey, FooterLabel
+
+__all__ = ["FooterKey", "FooterLabel"]
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import Binding

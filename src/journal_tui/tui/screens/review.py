@@ -54,6 +54,13 @@ MSG = Catalog({
     "b.this": ("this week", "cette semaine"),
     "b.save": ("save note", "enregistrer"),
     "b.export": ("export", "exporter"),
+    # Help's wording of the keys above (the footer's is short)
+    "b.prev_long": ("Previous week", "Semaine précédente"),
+    "b.next_long": ("Next week", "Semaine suivante"),
+    "b.this_long": ("This week", "Cette semaine"),
+    "b.save_long": ("Save the review note", "Enregistrer la note de bilan"),
+    "b.export_long": ("Export the week to Markdown, in the journal's exports/ folder",
+                      "Exporter la semaine en Markdown, dans le dossier exports/ du journal"),
     "title": ("Week {week}", "Semaine {week}"),
     "current": ("this week", "cette semaine"),
     "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),

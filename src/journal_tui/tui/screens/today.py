@@ -55,6 +55,7 @@ class TodayScreen(AppScreen):
         Binding("ctrl+e", "external_editor", "b.editor", id="external_editor", priority=True,
                 show=False),
     ]
+    HELP_WIDGETS = (MoodScale,)  # its keys and the self-rating's
 
     # Messages are plain classes here, not dataclasses: this module loads before the
     # first frame, and creating a dataclass costs ~0.2 ms (eight of them: ~2 ms).

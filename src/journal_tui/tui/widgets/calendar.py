@@ -47,6 +47,7 @@ class MonthCalendar(Widget, can_focus=True):
         text-style: bold;
     }
     """
+    HELP_TITLE = "help.calendar"
     COMPONENT_CLASSES = {"calendar--written", "calendar--today", "calendar--cursor",
                          "calendar--title"}
 
