@@ -50,7 +50,7 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
             changed.date = parse_day(args.date, ctx.today)
         _save(ctx, changed)
         return 0
-    edited = edit_in_editor(ctx, entry.body, "the entry is unchanged")
+    edited = edit_in_editor(ctx, entry.body, "nothing.unchanged")
     body = edited_text(entry.body, edited.read())
     if body == entry.body:
         edited.remove()
