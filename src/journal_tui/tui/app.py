@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
+from journal_tui.core.config import ConfigError, save_setting
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
@@ -101,6 +102,27 @@ class JournalApp(HostApp[int]):
         self.add_mode("themes", self._make_themes)
         self.add_mode("review", self._make_review)
         self.sub_title = self.day_line(None)
+        self._saved_theme = ctx.config.theme
+        if ctx.config.theme in self.available_themes:  # the one chosen last time
+            self.theme = ctx.config.theme
+
+    # ------------------------------------------------------------------ theme
+
+    def watch_theme(self, name: str) -> None:
+        """Remember the colour theme chosen (palette, ``^p``) in the config file, in
+        the background; the demo has no config file and remembers nothing."""
+        if name == self._saved_theme or self.ctx.config.path is None:
+            return
+        self._saved_theme = name
+        self._save_theme(self.ctx.config.path, name)
+
+    @work(thread=True, group="config", exclusive=True)
+    def _save_theme(self, path: Path, name: str) -> None:
+        try:
+            save_setting(path, "theme", name)
+        except (OSError, ConfigError) as exc:
+            self.post_message(self.Failed(MSG("theme.not_saved", self.lang, error=exc),
+                                          "warning"))
 
     def _make_today(self) -> TodayScreen:
         self.today_screen = TodayScreen()

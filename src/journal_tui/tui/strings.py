@@ -63,6 +63,8 @@ MSG = Catalog({
     "b.palette": ("Commands", "Commandes"),
     "footer.screens": ("Screens", "Écrans"),  # after their keys: "f3 f4 f5 Screens"
     "b.focus_next": ("Next field", "Champ suivant"),
+    "theme.not_saved": ("Theme not remembered: {error}",
+                        "Thème non mémorisé : {error}"),
     # quitting
     "quit.title": ("Unsaved text", "Texte non enregistré"),
     "quit.question": (
