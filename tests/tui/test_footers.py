@@ -1,12 +1,15 @@
 """Every key findable: no footer is cut at 80 columns, in either language, on any
 screen; each footer keeps the screen's own keys and ``f1``; Help lists every key of
-every screen, found from the bindings (``tui/keys.py``)."""
+every screen, found from the bindings (``tui/keys.py``). And the header says which
+day is shown."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from textual.binding import Binding
-from tui_helpers import make_app, seed, settle
+from tui_helpers import TODAY, make_app, seed, settle
 
 from journal_tui.tui.app import MODE_KEYS, JournalApp
 from journal_tui.tui.keys import key_rows, own_bindings, pages, sections
@@ -104,3 +107,18 @@ def test_a_key_nobody_could_find_is_an_error() -> None:
     hidden = [Binding("x", "secret", show=False)]
     with pytest.raises(LookupError, match="'x'"):
         key_rows(AppScreen, "en", str, hidden)
+
+
+async def test_the_title_follows_the_day_shown(make_ctx, journal) -> None:
+    """``--date yesterday`` titles yesterday; an entry of another day opened in the
+    editor titles its day."""
+    entries = seed(journal)
+    yesterday = TODAY - timedelta(days=1)
+    app = make_app(make_ctx("fr"), day=yesterday)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.sub_title.startswith("mercredi 25 novembre 2026")
+        month_ago = next(e for e in entries if e.date == date(2026, 10, 26))
+        await app.edit_entry(month_ago)
+        await settle(pilot)
+        assert app.sub_title.startswith("lundi 26 octobre 2026")

@@ -158,16 +158,17 @@ class JournalApp(HostApp[int]):
 
     # ------------------------------------------------------------------ header
 
-    def day_line(self, streak: int | None) -> str:
-        """The header's subtitle: the day shown, and the streak once known."""
-        text = long_date(self.day, self.lang)
+    def day_line(self, streak: int | None, day: date | None = None) -> str:
+        """The header's subtitle: the day shown (``day``, else the app's), and the
+        streak once known."""
+        text = long_date(day or self.day, self.lang)
         if streak:
             text += " · " + MSG("streak.one" if streak == 1 else "streak.many", self.lang,
                                 n=streak)
         return text
 
     def on_today_screen_side_shown(self, message: TodayScreen.SideShown) -> None:
-        self.sub_title = self.day_line(message.streak)
+        self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 
     def on_today_screen_edited(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import replace
+from datetime import date
 
 from rich.text import Text
 from textual import on, work
@@ -97,12 +98,13 @@ class TodayScreen(AppScreen):
 
     # For the app: what happened on Today (the app decides what follows).
     class SideShown(Message):
-        """The side panel shows the day's data; ``quiet``: for the first time, with
-        nothing typed yet (the app builds the Journal screen then)."""
+        """The side panel shows ``day``'s data (the app's title follows it); ``quiet``:
+        for the first time, with nothing typed yet (the app builds the Journal screen
+        then)."""
 
-        def __init__(self, streak: int, quiet: bool) -> None:
+        def __init__(self, streak: int, quiet: bool, day: date) -> None:
             super().__init__()
-            self.streak, self.quiet = streak, quiet
+            self.streak, self.quiet, self.day = streak, quiet, day
 
     class Edited(Message):
         """The person changed something in the editor."""
@@ -432,7 +434,8 @@ class TodayScreen(AppScreen):
         self.panel.show(read, self.entry.id if self.entry else None)
         # Today is ready; before any typing this is the quietest moment there is.
         first, self._side_shown = not self._side_shown, True
-        self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved()))
+        self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved(),
+                                         day=self.editing.day))
 
     # ------------------------------------------------------------------ drafts
 
