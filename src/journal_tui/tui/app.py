@@ -28,7 +28,12 @@ from journal_tui.core.model import Entry
 from journal_tui.tui.host import HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
-from journal_tui.tui.textual_compat import mark_styled, mode_is_set_up, set_up_mode
+from journal_tui.tui.textual_compat import (
+    command_palette,
+    mark_styled,
+    mode_is_set_up,
+    set_up_mode,
+)
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -295,7 +300,9 @@ class JournalApp(HostApp[int]):
                     review.flush_draft()
                 self.exit(0)
 
-        self.push_screen(ConfirmDialog(MSG("quit.question", self.lang),
+        question = ("quit.question_both" if unsaved_today and unsaved_review
+                    else "quit.question_review" if unsaved_review else "quit.question")
+        self.push_screen(ConfirmDialog(MSG(question, self.lang),
                                        MSG("quit.yes", self.lang), MSG("quit.no", self.lang),
                                        title=MSG("quit.title", self.lang)), answer)
 
@@ -317,8 +324,17 @@ class JournalApp(HostApp[int]):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=MSG("palette.placeholder", self.lang)))
+            self.push_screen(command_palette(MSG("palette.no_matches", self.lang),
+                                             id="--command-palette",
+                                             placeholder=MSG("palette.placeholder", self.lang)))
+
+    def action_change_theme(self) -> None:
+        """Textual's theme picker, in the interface language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(command_palette(MSG("palette.no_matches", self.lang),
+                                         providers=[ThemeProvider],
+                                         placeholder=MSG("palette.themes", self.lang)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang

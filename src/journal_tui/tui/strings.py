@@ -72,6 +72,17 @@ MSG = Catalog({
         "Your text is kept as a draft and offered again next time.",
         "L’entrée en cours n’est pas enregistrée. Quitter quand même ?\n"
         "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
+    "quit.question_review": (
+        "The review note you are writing is not saved. Quit anyway?\n"
+        "Your text is kept as a draft and offered again next time.",
+        "La note de bilan en cours n’est pas enregistrée. Quitter quand même ?\n"
+        "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
+    "quit.question_both": (
+        "The entry and the review note you are writing are not saved. Quit anyway?\n"
+        "Both are kept as drafts and offered again next time.",
+        "L’entrée et la note de bilan en cours ne sont pas enregistrées. Quitter quand "
+        "même ?\nLes deux sont gardées comme brouillons et vous seront proposées au "
+        "prochain lancement."),
     "quit.yes": ("Quit", "Quitter"),
     "quit.no": ("Keep writing", "Continuer"),
     "quit.hint": ("Press ctrl+q to quit.", "Appuyez sur ctrl+q pour quitter."),
@@ -200,6 +211,8 @@ MSG = Catalog({
     "help.palette": ("Command palette: screens, entries", "Palette : écrans, entrées"),
     "help.question": ("Help (when not typing)", "Aide (hors saisie)"),
     # command palette
+    "palette.no_matches": ("No matches found", "Aucun résultat"),
+    "palette.themes": ("Search for themes…", "Chercher un thème de couleurs…"),
     "palette.placeholder": ("Screens, commands, or words from an entry…",
                             "Écrans, commandes, ou mots d’une entrée…"),
     "cmd.today": ("Today: write", "Aujourd’hui : écrire"),
