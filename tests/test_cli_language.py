@@ -50,7 +50,7 @@ def test_the_config_language_is_used_without_lang(capsys, isolated_env, tmp_path
     code, _, err = run(capsys, "list", "--from", "2026-13-01")
     assert code == 1
     assert err == (f"journal-tui: date incorrecte '2026-13-01'{NBSP}: écrivez AAAA-MM-JJ, "
-                   "hier ou aujourd'hui\n")
+                   "hier ou aujourd’hui\n")
 
 
 @pytest.mark.parametrize("argv", [

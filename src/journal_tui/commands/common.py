@@ -27,7 +27,7 @@ MSG = Catalog({
     "warning": ("warning: {text}", "attention : {text}"),
     # user errors (``UserError``): one line each
     "err.bad_date": ("bad date {value!r}: use YYYY-MM-DD, today or yesterday",
-                     "date incorrecte {value!r} : écrivez AAAA-MM-JJ, hier ou aujourd'hui"),
+                     "date incorrecte {value!r} : écrivez AAAA-MM-JJ, hier ou aujourd’hui"),
     "err.date_range": ("date {day} out of range: years {first} to {last}",
                        "date {day} hors limites : années {first} à {last}"),
     "err.bad_week": ("bad week {value!r}: use YYYY-Www, e.g. 2026-W48",
@@ -75,7 +75,7 @@ def parse_day(value: str, today: date) -> date:
     """``YYYY-MM-DD``, ``today`` or ``yesterday`` (also ``aujourd'hui``/``hier``), within
     the years a journal can hold (four-digit years: they name its folders and ids)."""
     v = value.strip().lower()
-    if v in ("today", "aujourd'hui", "aujourdhui"):
+    if v in ("today", "aujourd'hui", "aujourd’hui", "aujourdhui"):
         return today
     if v in ("yesterday", "hier"):
         return today - timedelta(days=1)
