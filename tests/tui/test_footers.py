@@ -9,12 +9,14 @@ from datetime import date, timedelta
 
 import pytest
 from textual.binding import Binding
+from textual.widgets import Static
 from tui_helpers import TODAY, make_app, seed, settle
 
 from journal_tui.tui.app import MODE_KEYS, JournalApp
 from journal_tui.tui.keys import key_rows, own_bindings, pages, sections
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.textual_compat import FooterKey
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import Key, KeyFooter, Layout, choose, layouts
 
 
@@ -122,3 +124,21 @@ async def test_the_title_follows_the_day_shown(make_ctx, journal) -> None:
         await app.edit_entry(month_ago)
         await settle(pilot)
         assert app.sub_title.startswith("lundi 26 octobre 2026")
+
+
+@pytest.mark.parametrize("keep", [True, False])
+async def test_a_day_in_the_future_asks(make_ctx, keep: bool) -> None:
+    later = date(2027, 11, 26)
+    app = make_app(make_ctx("fr"), day=later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "vendredi 26 novembre 2027 est dans le futur" in text
+        await pilot.press(*(["tab", "enter"] if keep else ["enter"]))  # "today" by default
+        await settle(pilot)
+        shown = later if keep else TODAY
+        assert app.day == shown and app.today_screen is not None
+        assert app.today_screen.editing.day == shown
+        assert app.sub_title.startswith(("vendredi 26 novembre 2027", "jeudi 26 novembre 2026")
+                                        [0 if keep else 1])

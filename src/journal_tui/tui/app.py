@@ -197,6 +197,8 @@ class JournalApp(HostApp[int]):
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()
+        if self.day > self.ctx.today:
+            self.ask_future_day()
         self.call_after_refresh(self.preload_styles)
 
     def preload_styles(self) -> None:
@@ -211,6 +213,24 @@ class JournalApp(HostApp[int]):
             stylesheet.read(path)
         stylesheet.reparse()
         stylesheet.update(self)
+
+    def ask_future_day(self) -> None:
+        """``--date`` in the future (a typo in the year, most likely): write for that
+        day only if the person says so, else for today."""
+        day = long_date(self.day, self.lang)
+
+        def answer(keep: bool | None) -> None:
+            if keep:
+                return
+            self.day = self.ctx.today
+            self.sub_title = self.day_line(None)
+            if self.today_screen is not None:
+                self.today_screen.action_new_entry()
+
+        self.push_screen(ConfirmDialog(MSG("future.question", self.lang, day=day),
+                                       MSG("future.yes", self.lang),
+                                       MSG("future.no", self.lang),
+                                       title=MSG("future.title", self.lang)), answer)
 
     @work(thread=True, exclusive=True, group="problems")
     def check_problems(self) -> None:

@@ -65,6 +65,12 @@ MSG = Catalog({
     "b.focus_next": ("Next field", "Champ suivant"),
     "theme.not_saved": ("Theme not remembered: {error}",
                         "Thème non mémorisé : {error}"),
+    # --date in the future
+    "future.title": ("A day to come", "Un jour à venir"),
+    "future.question": ("{day} is in the future. Write for that day?",
+                        "Le {day} est dans le futur. Écrire pour ce jour-là ?"),
+    "future.yes": ("Write for that day", "Écrire pour ce jour"),
+    "future.no": ("Write for today", "Écrire pour aujourd’hui"),
     # quitting
     "quit.title": ("Unsaved text", "Texte non enregistré"),
     "quit.question": (
