@@ -59,6 +59,9 @@ def test_the_config_language_is_used_without_lang(capsys, isolated_env, tmp_path
     ["export", "--split"],
     ["import", "missing.json"],
     ["add", ""],
+    ["themes", "--from", "2026-11-05", "--to", "2026-11-01"],
+    ["themes", "--theme", "nope"],
+    ["people", "Nobody"],
 ])
 def test_user_errors_in_french(capsys, isolated_env, argv) -> None:
     code, _, err = run(capsys, "--lang", "fr", *argv)

@@ -47,6 +47,10 @@ MSG = Catalog({
                         "indiquez le dossier du journal"),
     "err.terminal": ("the journal needs a terminal; see --help for the commands",
                      "le journal a besoin d’un terminal ; --help donne les commandes"),
+    "err.too_long": ("range too long: it (and as many weeks before it, for the trend) must "
+                     "start after the year {first}",
+                     "période trop longue : elle (et autant de semaines avant, pour la "
+                     "tendance) doit commencer après l’an {first}"),
     "err.from_after_to": ("--from {start} is after --to {end}",
                           "--from {start} est après --to {end}"),
 })
