@@ -10,8 +10,11 @@ Two sets:
 * ``data/themes/dev/`` (e1, e2, 340 entries): the *natural-register development set*.
   It was the first evaluation set, measured once with the second-generation detector
   (data of commit f0af49a): precision 0.530, recall 0.576, left alone 0.904 (94 of
-  104). Having been measured, it is development data now: it may be read, trained on
-  and used to choose thresholds (README "Themes over time" says how).
+  104). Having been measured, it is development data now: the shipped model is
+  trained on it too, so the figures this test prints are in-sample; the honest ones
+  (each writer held out from the model, the combiner and the threshold) are in
+  data/themes/TRAINING.md. The floor below only catches shipped data that does not
+  match its training.
 * ``data/themes/eval/`` (e3, e4): the evaluation set, by two new writers. Nothing
   there is used to train the detector or to choose anything; it is read once, when
   the detector is final. Do not tune on it.
@@ -66,9 +69,8 @@ def evaluate(det: Detector, items: list[dict]) -> dict:
             "right": right, "found": found, "expected": expected}
 
 
-# The development set's first measurement (see the module docstring), less a margin
-# for the rounding of a retrained model; a regression below it fails.
-DEV_FLOOR = {"precision": 0.50, "recall": 0.50, "left_alone": 0.85}
+# In-sample on the shipped data (0.99, 0.95 and 1.00 when trained), less a margin.
+DEV_FLOOR = {"precision": 0.90, "recall": 0.85, "left_alone": 0.95}
 # The evaluation set is read once, when the detector is final: until then it is skipped
 # even if the folder is there.
 EVAL_MEASURED = False

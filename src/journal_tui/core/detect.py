@@ -257,6 +257,7 @@ class Detector:
         support = _support(lex, self.polar)
         kw_support = _support([h for h in kw if h.source == "keyword"], self.polar)
         user_support = _support([h for h in kw if h.source == "user"], self.polar)
+        alone = data.short_alone if len(tokens) < data.short_words else data.lexicon_alone
         out: dict[str, Reading] = {}
         for tid in self.themes:
             poles = ("low", "high") if tid in self.polar else ("yes",)
@@ -269,7 +270,7 @@ class Detector:
                              support.get(target, 0.0), support.get(other, 0.0),
                              kw_support.get(target, 0.0), kw_support.get(other, 0.0))
                     p = data.combine(target, feats)
-                    if feats[2] >= data.lexicon_alone:  # clear words stand by themselves
+                    if feats[2] >= alone:  # clear words stand by themselves
                         p = max(p, feats[2])
                     threshold = data.threshold
                 else:

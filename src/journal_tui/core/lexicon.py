@@ -40,6 +40,9 @@ _COMMON = {
     "en": frozenset("be have do say go get make take see know want can could will would "
                     "all more less him them it me us to in on at of as up out".split()),
 }
+# French stressed pronouns are matched as written: their lemma is the clitic's ("moi"
+# is "je"), so "pas moi" would otherwise match "pas, je …".
+_TONIC = frozenset({"moi", "toi", "soi", "lui", "eux"})
 _ELIDED = {w: frozenset({w.rstrip("e'") + "e", w.rstrip("e'") + "'"})
            for w in ("me", "m'", "te", "t'", "se", "s'", "le", "l'", "de", "d'", "je", "j'",
                      "ne", "n'")}
@@ -137,6 +140,8 @@ def compile_expression(text: str, theme: str, pole: str, k: Keyer, *,
                     words.append(_Word("refl", w, g))
                 elif lang == "fr" and w in _ELIDED:  # "m'" and "me" alike
                     words.append(_Word("exact", _ELIDED[w], g))
+                elif lang == "fr" and w in _TONIC:
+                    words.append(_Word("exact", frozenset({w}), g))
                 elif prefix and last_of_chunk:
                     words.append(_Word("prefix", folded, g))
                 elif exact or len(folded) - len(fold(k.stem(w))) >= STRICT_CUT:
