@@ -62,7 +62,7 @@ from journal_tui.core.lexicon import Hit, Pattern, compile_expression, hits, mat
 from journal_tui.core.model import Entry
 from journal_tui.core.tokens import Token, tokenize
 
-SCORING_VERSION = 2  # bump when scoring changes: scores kept in the index go stale
+SCORING_VERSION = 3  # bump when scoring changes: scores kept in the index go stale
 PROMPT_PRIOR = 1.0  # log-odds added for the theme of the prompt an entry answers
 USER_KEYWORD_WEIGHT = 0.6  # precision given to a keyword the detector was not trained on
 USER_NEGATED_WEIGHT = 0.4  # ... when negated: still a mention, for the other pole
