@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal_tui.core import detector_data
+from journal_tui.core.lemmas import token_keys
 from journal_tui.core.lexicon import Hit, Pattern, compile_expression, hits, matcher
 from journal_tui.core.model import Entry
 from journal_tui.core.tokens import Token, tokenize
@@ -247,12 +248,14 @@ class Detector:
         """The themes the body speaks of, with their confidence (and evidence if asked)."""
         data = self.data
         tokens = tokenize(body)
-        found = self._matcher.find(tokens)
+        keys = token_keys(tokens, data.keyers)
+        found = self._matcher.find(tokens, keys)
         guards = [(m[0], m[-1], p.text) for p, m in found if not p.theme]
         every = hits(found, tokens, self.polar)
         lex = [h for h in every if h.source == "lexicon"]
         kw = [h for h in every if h.source != "lexicon"]
-        model = data.model.score(tokens, data.keyers, guards, per_token=evidence)
+        model = data.model.score(tokens, data.keyers, guards, per_token=evidence,
+                                 keys_by_lang=keys)
         logits = dict(zip(data.model.targets, model.logits, strict=True))
         support = _support(lex, self.polar)
         kw_support = _support([h for h in kw if h.source == "keyword"], self.polar)
