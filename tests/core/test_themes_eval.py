@@ -15,9 +15,13 @@ Two sets:
   (each writer held out from the model, the combiner and the threshold) are in
   data/themes/TRAINING.md. The floor below only catches shipped data that does not
   match its training.
-* ``data/themes/eval/`` (e3, e4): the evaluation set, by two new writers. Nothing
-  there is used to train the detector or to choose anything; it is read once, when
-  the detector is final. Do not tune on it.
+* ``data/themes/eval/`` (e3, e4, 360 entries): the evaluation set, by two new
+  writers. Nothing there was used to train the detector or to choose anything; it was
+  read once, when the detector was final (data of commit 3bcd32d, code of d5c23c6):
+  precision 0.850, recall 0.483, left alone 0.972 (103 of 106); e3 0.863 / 0.511,
+  e4 0.836 / 0.455. The targets are met, so the test below is a plain one. Do not
+  tune on this set: a detector changed after reading it needs new writers to be
+  measured honestly.
 """
 
 from __future__ import annotations
@@ -71,10 +75,6 @@ def evaluate(det: Detector, items: list[dict]) -> dict:
 
 # In-sample on the shipped data (0.99, 0.95 and 1.00 when trained), less a margin.
 DEV_FLOOR = {"precision": 0.90, "recall": 0.85, "left_alone": 0.95}
-# The evaluation set is read once, when the detector is final: until then it is skipped
-# even if the folder is there.
-EVAL_MEASURED = False
-
 
 def report(folder: Path) -> tuple[dict, list[str]]:
     book, _ = load_prompts(None)
@@ -113,7 +113,6 @@ def result() -> tuple[dict, list[str]]:
     return report(EVAL)
 
 
-@pytest.mark.skipif(not EVAL_MEASURED or not EVAL.is_dir(), reason="not measured yet")
 def test_evaluation_set_meets_the_targets(result: tuple[dict, list[str]]) -> None:
     r, lines = result
     assert r["precision"] >= MIN_PRECISION, lines
