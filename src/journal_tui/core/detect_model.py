@@ -40,6 +40,8 @@ from journal_tui.core.tokens import Token
 FIELD = 40  # bits per target in a packed vector
 _HALF = 1 << (FIELD - 1)
 _MASK = (1 << FIELD) - 1
+_FIELD_BYTES = FIELD // 8
+_PLUS_128 = bytes(i ^ 0x80 for i in range(256))  # a signed byte's bits -> that byte + 128
 
 
 def pack(values: Sequence[int]) -> int:
@@ -82,7 +84,9 @@ class LinearModel:
         self.bias = tuple(bias)
         self._words: dict[tuple[str, str, bool], tuple[int, int]] = {}
         self._pairs: dict[tuple[str, str], int] = {}
-        self._rows: dict[int, int] = {}  # a bucket's row, packed
+        self._rows: dict[int, int] = {}  # a bucket's row, packed (0: not in the model)
+        self._unsigned: bytes | None = None  # the weights plus 128, as bytes
+        self._offset = 0  # pack() of 128 in every field
 
     # ------------------------------------------------------------------ storage
 
@@ -124,16 +128,27 @@ class LinearModel:
 
     def _packed(self, buckets: Sequence[int]) -> int:
         """Summed int8 weights of ``buckets``, packed (0 when the model has none)."""
-        row, rows = self.row, self._rows
+        rows = self._rows
         total = 0
         for b in buckets:
-            r = row.get(b)
-            if r is not None:
-                packed = rows.get(r)
-                if packed is None:
-                    packed = rows[r] = pack(self.weights[r:r + self.n])
-                total += packed
+            packed = rows.get(b)
+            if packed is None:
+                packed = rows[b] = self._bucket_packed(b)
+            total += packed
         return total
+
+    def _bucket_packed(self, b: int) -> int:
+        """``pack`` of one bucket's row, built by C code: each weight plus 128 as the low
+        byte of its field, read as one integer, less the 128s (0 for an unknown bucket)."""
+        r = self.row.get(b)
+        if r is None:
+            return 0
+        if self._unsigned is None:
+            self._unsigned = bytes(self.weights).translate(_PLUS_128)
+            self._offset = pack([128] * self.n)
+        fields = bytearray(_FIELD_BYTES * self.n)
+        fields[::_FIELD_BYTES] = self._unsigned[r:r + self.n]
+        return int.from_bytes(fields, "little") - self._offset
 
     def _word(self, text: str, key: str, neg: bool) -> tuple[int, int]:
         """(its number of features, its packed weights) for one word."""
