@@ -50,4 +50,4 @@ def test_a_remotes_message_is_shown_as_text() -> None:
     from journal_tui.core.gitcmd import one_line
 
     said = one_line(b"remote: hi\nfatal: \x1b]0;owned\x07 no \xe2\x80\xae access\n")
-    assert said == "fatal: \\x1b]0;owned\\x07 no \\u202e access"
+    assert said == "\\x1b]0;owned\\x07 no \\u202e access"
