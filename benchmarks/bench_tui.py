@@ -12,8 +12,8 @@ Usage:  python benchmarks/bench_tui.py [--runs 11] [--entries 7300]
    screen posts ``JournalScreen.Shown`` then), beside a bare Textual Input timed
    the same way.
 
-Targets (issue 3): the journal's size adds < 100 ms; the whole start within
-1.5x the minimal app; Journal screen and each keystroke < 100 ms.
+Targets (README, "Performance"): the journal's size adds < 100 ms; the whole start
+within 1.5x the minimal app; Journal screen and each keystroke < 100 ms.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from journal_tui.core.context import Context
 from journal_tui.core.storage import Journal
 
 TODAY = date(2026, 11, 26)  # a Thursday, ISO week 2026-W48
-TZ = timezone(timedelta(hours=1))  # fixed offset, as in DESIGN.md's example
+TZ = timezone(timedelta(hours=1))  # fixed offset, as in docs/FORMAT.md's example
 NOW = datetime(2026, 11, 26, 8, 12, 3, tzinfo=TZ)
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from journal_tui.cli import main
 from journal_tui.core.codec import UnreadableEntry, decode, encode
 from journal_tui.core.importers import ImportFormatError, parse_jrnl, parse_own_json
-from journal_tui.core.index import Index
+from journal_tui.core.indexing import entry_row
 from journal_tui.core.model import EntryError
 from journal_tui.core.storage import Journal
 
@@ -80,7 +80,7 @@ def test_the_entry_reader_answers_an_entry_or_a_problem(d: dict, fmt: str) -> No
     for hours in (-12, 0, 14):
         entry.created.astimezone(timezone(timedelta(hours=hours)))
         entry.updated.astimezone(timezone(timedelta(hours=hours)))
-    Index.entry_row(path.name, (0, 0, 0), entry)
+    entry_row(path.name, (0, 0, 0, 0), entry)
     again = decode(encode(entry, fmt), path)
     assert again == entry
 

@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = quick(argv)
         if code is not None:
             return code
-    from journal_tui.commands.common import UserError
+    from journal_tui.commands.common import UserError, build_progress
     from journal_tui.core.context import open_context
     from journal_tui.core.model import EntryError
     from journal_tui.core.storage import SaveRefused
@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if args.command in READING:
                 check_journal_folder(ctx.journal.root, given=args.journal is not None)
-            return int(args.run(ctx, args) or 0)
+            with build_progress(ctx.journal):
+                return int(args.run(ctx, args) or 0)
         finally:
             ctx.journal.close()
     except (UserError, ConfigError, WriteError, EntryError, SaveRefused) as exc:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal_tui.core.codec import UnreadableEntry, decode, encode
-from journal_tui.core.model import Entry
+from journal_tui.core.model import Entry, make_entry
 
 TZ = timezone(timedelta(hours=1))
 
@@ -106,3 +106,13 @@ def test_bad_json_names_the_line() -> None:
 def test_invalid_utf8_is_reported() -> None:
     with pytest.raises(UnreadableEntry, match="UTF-8"):
         decode(b'schema = 1\nbody = "\xff"\n', Path("a.toml"))
+
+
+def test_a_key_ending_in_a_newline_is_quoted(tmp_path) -> None:
+    """``$`` matches before a final newline: such a key written bare made the file
+    unreadable (a JSON import can carry any key)."""
+    entry = make_entry("x", day=date(2026, 11, 26))
+    entry.extra["odd\n"] = 1
+    path = tmp_path / f"{entry.id}.toml"
+    path.write_bytes(encode(entry, "toml"))
+    assert decode(path.read_bytes(), path).extra == {"odd\n": 1}

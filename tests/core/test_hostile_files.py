@@ -150,17 +150,17 @@ def test_the_unreadable_rule_uses_the_owners_read_bit(journal: Journal, monkeypa
     which forces a fresh read (chmod keeps the mtime) and so a report."""
     import os
 
-    from journal_tui.core import index
+    from journal_tui.core import index, listing
 
     if os.geteuid() != 0:
         pytest.skip("needs root to give the file another owner")  # pragma: no cover
     path = journal.save(make_entry("secret", day=DAY, when=WHEN))
     os.chown(path, 12345, -1)
-    monkeypatch.setattr(index.os, "geteuid", lambda: 12345)
-    [(_, (size, _, _))] = list(index.walk_entry_files(journal.entries_dir))
+    monkeypatch.setattr(listing.os, "geteuid", lambda: 12345)
+    [(_, (size, *_))] = list(index.walk_entry_files(journal.entries_dir))
     assert size == path.stat().st_size
     path.chmod(0o200)
-    [(_, (size, _, _))] = list(index.walk_entry_files(journal.entries_dir))
+    [(_, (size, *_))] = list(index.walk_entry_files(journal.entries_dir))
     assert size == -1
 
 

@@ -258,16 +258,16 @@ def test_a_cache_failing_mid_refresh_falls_back_to_memory(journal: Journal,
 
     journal.save(make_entry("still listed", day=DAY, when=WHEN))
     journal.close()
-    real = index_module.Index._apply
+    real = index_module.Index._transaction
     calls = []
 
-    def full_disk(self, gone, rows):  # type: ignore[no-untyped-def]
+    def full_disk(self, *steps):  # type: ignore[no-untyped-def]
         calls.append(1)
         if len(calls) == 1:
             raise sqlite3.OperationalError("database or disk is full")
-        return real(self, gone, rows)
+        return real(self, *steps)
 
-    monkeypatch.setattr(index_module.Index, "_apply", full_disk)
+    monkeypatch.setattr(index_module.Index, "_transaction", full_disk)
     (journal.entries_dir / "2026" / "11").joinpath("x.toml").write_text("broken = ")
     assert [e.body for e in journal.scan().entries] == ["still listed"]
     assert len(calls) == 2

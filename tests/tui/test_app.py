@@ -11,8 +11,9 @@ from tui_helpers import make_app, seed, settle, type_in, wait_for
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.help import HelpScreen
 from journal_tui.tui.screens.journal import JournalScreen
-from journal_tui.tui.screens.today import TodayScreen, markdown_language
+from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG
+from journal_tui.tui.textual_compat import markdown_language, notifications
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 
@@ -117,7 +118,7 @@ async def test_ctrl_c_explains_how_to_quit_in_the_interface_language(make_ctx):
         app.screen.query_one("#side").focus()
         await pilot.press("ctrl+c")  # nothing selected to copy: the hint
         await pilot.pause()
-        assert any("ctrl+q pour quitter" in n.message for n in app._notifications)
+        assert any("ctrl+q pour quitter" in n.message for n in notifications(app))
 
 
 async def test_command_palette_switches_screens_and_opens_entries(make_ctx, journal):
@@ -209,7 +210,7 @@ async def test_an_unreadable_file_is_named_at_start_and_left_alone(make_ctx, jou
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("1 unreadable file skipped" in m and f"{bad}:3: invalid TOML" in m
                    for m in messages), messages
         assert isinstance(app.focused, TextArea)

@@ -14,6 +14,7 @@ from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.help import HelpScreen
 from journal_tui.tui.screens.journal import JournalScreen
+from journal_tui.tui.textual_compat import mode_is_set_up, mode_stack, notifications
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -144,7 +145,7 @@ async def test_open_edit_delete_and_undo(make_ctx, journal):
         assert not path.exists()
         assert (journal.root / "trash" / path.name).exists()
         assert app.screen is screen and target.id not in row_ids(screen)
-        assert any("undo" in n.message for n in app._notifications)
+        assert any("undo" in n.message for n in notifications(app))
         table.focus()
         await pilot.press("u")
         await settle(pilot)
@@ -180,7 +181,7 @@ async def test_unreadable_file_is_reported_once(make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_journal(pilot)
-        warnings = [n for n in app._notifications if n.severity == "warning"]
+        warnings = [n for n in notifications(app) if n.severity == "warning"]
         assert len(warnings) == 1
         assert str(bad) in warnings[0].message
         assert len(row_ids(screen)) == 5  # the others are all there
@@ -208,7 +209,7 @@ async def test_built_ahead_while_today_is_quiet(make_ctx, journal):
         assert isinstance(app.focused, TextArea)  # still typing on Today
         assert shown and shown[-1].count == len(entries)
         # ``prepare_soon`` relies on Textual's private mode set-up: pin it.
-        [built] = app._screen_stacks["journal"]
+        [built] = mode_stack(app, "journal")
         assert isinstance(built, JournalScreen) and not built.is_current
         late = fixed_entries()[0].with_changes(id="20261125-230000-beef", body="Late note")
         journal.save(late, touch=False)  # as another program would
@@ -282,7 +283,7 @@ async def test_first_page_is_in_the_first_frame_when_the_index_is_fresh(
         taken, done = threading.Event(), threading.Event()
 
         def reader() -> None:  # a reading thread holding the journal
-            with app.journal_lock:
+            with app.service._lock:  # as a reading worker holds it
                 taken.set()
                 done.wait(10)
 
@@ -338,7 +339,7 @@ async def test_built_at_once_when_today_fills_before_any_typing(make_ctx, journa
     app = make_app(make_ctx("en"), prepare=60.0)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        [built] = app._screen_stacks["journal"]
+        [built] = mode_stack(app, "journal")
         assert isinstance(built, JournalScreen) and not built.is_current
         assert isinstance(app.focused, TextArea)
 
@@ -354,7 +355,7 @@ async def test_not_built_at_once_when_typing_started_first(make_ctx, journal):
     async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#body", TextArea).text == "Early bird"
-        assert "journal" not in app._screen_stacks  # waits for a quiet second
+        assert not mode_is_set_up(app, "journal")  # waits for a quiet second
 
 
 async def test_counts_take_the_singular_in_both_languages(make_ctx, journal):
@@ -370,3 +371,34 @@ async def test_counts_take_the_singular_in_both_languages(make_ctx, journal):
             await settle(pilot)
             assert len(row_ids(screen)) == 1
             assert counts[0] in str(screen.query_one("#count").render())
+
+
+async def test_undo_pressed_twice_restores_once(make_ctx, journal, monkeypatch):
+    """The second `u`, pressed before the first undo has landed, has nothing to undo
+    (it would try the same restore again and report an error)."""
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        app.open_entry(entries[2].id)
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        disk = threading.Event()
+        restore = journal.restore
+
+        def slow(entry_id: str) -> object:
+            disk.wait(5)
+            return restore(entry_id)
+
+        monkeypatch.setattr(journal, "restore", slow)
+        screen.query_one(DataTable).focus()
+        await pilot.press("u", "u")
+        disk.set()
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert messages.count("Entry restored.") == 1
+        assert not any(n.severity == "error" for n in notifications(app))
+        assert entries[2].id in row_ids(screen)

@@ -7,6 +7,7 @@ rest of the app does.
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,9 +16,11 @@ import pytest
 from textual.widgets import ListView, Static, TextArea
 from tui_helpers import ScreenHost, settle_workers, wait_for
 
+from journal_tui.core import atomic
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import EntryItem, ReviewScreen, week_span
+from journal_tui.tui.textual_compat import notifications
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
 
 TZ = timezone(timedelta(hours=1))
@@ -213,7 +216,7 @@ async def test_export_never_overwrites_without_asking(app: ScreenHost, journal) 
         assert text.startswith("# Week 2026-W48\n")
         assert "We agreed to share the stand." in text and "My note" in text
         assert oct(first.stat().st_mode & 0o777) == "0o600"
-        assert any(str(first) in n.message for n in app._notifications)
+        assert any(str(first) in n.message for n in notifications(app))
 
         first.write_text("mine", "utf-8")
         await pilot.press("ctrl+o")
@@ -343,7 +346,7 @@ def test_snapshot_light_theme_80x24(snap_compare, make_ctx, journal) -> None:
 async def test_unsaved_note_is_kept_on_disk_and_restored(make_ctx, journal) -> None:
     seed(journal)
     app = ScreenHost(make_ctx("en"), ReviewScreen)
-    app.autosave_delay = 0.05  # type: ignore[attr-defined]
+    app.autosave_delay = 0.05
     async with app.run_test(size=(100, 30)) as pilot:
         await settle_workers(pilot)
         editor = app.screen.query_one("#review-note", TextArea)
@@ -366,3 +369,33 @@ async def test_unsaved_note_is_kept_on_disk_and_restored(make_ctx, journal) -> N
         await settle_workers(pilot)
     assert journal.drafts() == []
     assert len(review_files(journal.root)) == 1
+
+
+async def test_a_draft_flushed_while_the_note_is_saving_is_not_left_behind(
+        make_ctx, journal, monkeypatch) -> None:
+    """The draft timer firing between ctrl+s and the save landing finds nothing unsaved:
+    no stale draft of a saved note is left (it would be offered again)."""
+    seed(journal)
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    disk = threading.Event()
+    write = atomic.atomic_write
+
+    def slow(*args, **kwargs):  # the disk answers when the test says so
+        disk.wait(5)
+        return write(*args, **kwargs)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        screen.query_one("#review-note", TextArea).focus()
+        await pilot.press(*"my note")
+        monkeypatch.setattr(atomic, "atomic_write", slow)
+        await pilot.press("ctrl+s")
+        screen.flush_draft()  # as the timer would, before the save has landed
+        disk.set()
+        await settle_workers(pilot)
+        assert not screen.has_unsaved()
+    assert journal.drafts() == []
+    [path] = review_files(journal.root)
+    assert tomllib.loads(path.read_text("utf-8"))["body"] == "my note"

@@ -137,8 +137,8 @@ async def test_enter_lists_the_entries_behind_a_point(app: ScreenHost) -> None:
         assert app.screen is screen
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("enter")  # the entry is read from its file, then shown
+        await settle_workers(pilot)
         from journal_tui.tui.screens.entry import EntryScreen
 
         assert isinstance(app.screen, EntryScreen)
@@ -278,3 +278,17 @@ async def test_recent_weeks_first_then_the_whole_journal(make_ctx, journal: Jour
             await pilot.press(key)
         assert app.screen is screen and screen.view is None
         assert "Loading" in str(screen.query_one("#themes-range").render())
+
+
+def test_snapshot_light_theme(snap_compare, make_ctx, journal) -> None:
+    """The chart's colours come from the theme: readable on a light background too."""
+    seed(journal)
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    app.theme = "textual-light"
+
+    async def run_before(pilot) -> None:
+        await settle_workers(pilot)
+        await pilot.press("down", "down", "down", "down", "left")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

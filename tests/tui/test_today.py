@@ -12,6 +12,7 @@ from tui_helpers import TODAY, make_app, seed, settle, type_in, wait_for
 
 from journal_tui.core import atomic
 from journal_tui.tui.screens.today import TodayScreen
+from journal_tui.tui.textual_compat import notifications
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale
 
@@ -212,7 +213,7 @@ async def test_write_error_is_notified_and_text_stays(make_ctx, journal, monkeyp
         monkeypatch.setattr(atomic, "atomic_write", fail)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("No space left on device" in m and "still in the editor" in m
                    for m in messages)
         assert app.screen.query_one("#body", TextArea).text == "Precious text"
@@ -236,7 +237,7 @@ async def test_unreadable_file_is_never_overwritten(make_ctx, journal):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert path.read_text("utf-8") == "this is = not [valid toml"
-        assert any(n.severity == "error" for n in app._notifications)
+        assert any(n.severity == "error" for n in notifications(app))
         assert app.screen.query_one("#body", TextArea).text == "Original more"
 
 
@@ -292,7 +293,7 @@ async def test_external_editor_without_editor_warns(make_ctx):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+e")
-        assert any("$VISUAL" in n.message for n in app._notifications)
+        assert any("$VISUAL" in n.message for n in notifications(app))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -323,6 +324,7 @@ async def test_a_second_new_entry_never_overwrites_the_first_ones_draft(make_ctx
         await settle(pilot)
         await type_in(pilot, "second, unsaved")
         app.today_screen.flush_draft()
+        await settle(pilot)  # the draft is queued, then written
         assert sorted(d.body for d in journal.drafts()) == ["first, unsaved", "second, unsaved"]
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -6,11 +6,10 @@ so the tests use their own book and entries, all at fixed times.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -19,6 +18,7 @@ from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.prompts import PromptBook, parse_prompts
 from journal_tui.core.storage import Journal
 from journal_tui.tui.app import JournalApp
+from journal_tui.tui.host import HostApp, JournalHost
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 26)
@@ -132,7 +132,7 @@ def make_app(ctx: Context, *, delay: float = 60.0, day: date | None = None,
     return app
 
 
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+async def settle(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen refresh (never a blind sleep)."""
     app = pilot.app
     for _ in range(2):  # a worker's result may start another worker
@@ -141,7 +141,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-def no_blink(app) -> None:  # type: ignore[no-untyped-def]
+def no_blink(app: HostApp[Any]) -> None:
     from textual.widgets import Input, TextArea
 
     for widget in app.screen.query("TextArea, Input"):
@@ -149,7 +149,7 @@ def no_blink(app) -> None:  # type: ignore[no-untyped-def]
             widget.cursor_blink = False
 
 
-async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+async def type_in(pilot: Pilot[Any], text: str) -> None:
     """Type ``text`` into the focused editor or input in one go (faster than key presses;
     the first Today test types with real key presses)."""
     from textual.widgets import Input, TextArea
@@ -166,33 +166,36 @@ async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-class ScreenHost(App[None]):
-    """What one screen needs from ``JournalApp``: ``ctx``, ``lang`` and the journal
-    lock; it shows the screen built by ``make_screen`` and nothing else, so a
-    screen's snapshots do not move when the rest of the app changes."""
+class ScreenHost(HostApp[None]):
+    """What one screen needs from ``JournalApp`` (a ``JournalHost``: context,
+    language, the journal service, opening an entry…) and nothing else: it shows
+    the screen built by ``make_screen``, so a screen's snapshots do not move when
+    the rest of the app changes."""
 
     TITLE = "journal-tui"
     HORIZONTAL_BREAKPOINTS = JournalApp.HORIZONTAL_BREAKPOINTS  # the -narrow/-wide classes
 
     def __init__(self, ctx: Context, make_screen: Callable[[], Screen[None]]) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.lang = ctx.lang
-        self.journal_lock = threading.RLock()
+        super().__init__(ctx)
         self._make_screen = make_screen
 
     def on_mount(self) -> None:
         self.push_screen(self._make_screen())
 
 
-async def settle_workers(pilot: Pilot[None]) -> None:
+if TYPE_CHECKING:
+    def _satisfies(app: ScreenHost) -> JournalHost:  # mypy: the test host is a JournalHost
+        return app
+
+
+async def settle_workers(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen repaint, three times over (workers may chain)."""
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool],
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool],
                    timeout: float = 5.0) -> None:
     """Pause until ``condition()`` holds (a timer or worker did its job), or fail."""
     waited = 0.0

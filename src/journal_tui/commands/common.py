@@ -151,6 +151,20 @@ def warn_prompts(ctx: Any) -> None:
 
 
 PROGRESS_MIN = 500  # below this, a bar would only flicker
+BUILD_BAR_MIN = 5000
+"""Files to index before the first command on a journal shows a bar (~1 s of work)."""
+
+
+def _bar(total: int, label: str) -> Any:
+    """A started Rich progress bar on standard error; the caller stops it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(),
+                   MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=console(stderr=True), transient=True)
+    bar.start()
+    bar.add_task(label, total=total)
+    return bar
 
 
 @contextmanager
@@ -162,13 +176,11 @@ def progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
     if total < PROGRESS_MIN or not is_terminal(sys.stderr):
         yield lambda done: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress("[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done: bar.update(task, completed=done)
+    bar = _bar(total, label)
+    try:
+        yield lambda done: bar.update(bar.task_ids[0], completed=done)
+    finally:
+        bar.stop()
 
 
 @contextmanager
@@ -184,3 +196,29 @@ def progress_when_long(label: str) -> Iterator[Callable[[int, int], None]]:
             bar[0](done)
 
         yield update
+
+
+@contextmanager
+def build_progress(journal: Any, label: str = "indexing") -> Iterator[None]:
+    """While a command runs: a bar on standard error (a terminal only) should the
+    journal's index have many files to parse, as on the first command after an
+    install, an import or an upgrade."""
+    if not is_terminal(sys.stderr):
+        yield
+        return
+    bars: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not bars:
+            if total < BUILD_BAR_MIN or done >= total:
+                return
+            bars.append(_bar(total, label))
+        bars[0].update(bars[0].task_ids[0], completed=done)
+
+    journal.on_progress = update
+    try:
+        yield
+    finally:
+        journal.on_progress = None
+        for bar in bars:
+            bar.stop()

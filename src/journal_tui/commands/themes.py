@@ -1,7 +1,8 @@
 """``themes``: the nine themes over time, as a table (Rich or plain text) or JSON.
 
-JSON (the contract of DESIGN.md): ``{"weeks": [...], "themes": {id: {"mentions":
-[...], "balance": [...]}}}``; ``mentions`` is null for a week without any entry.
+JSON (docs/FORMAT.md, "JSON outputs"): ``{"weeks": [...], "themes": {id:
+{"mentions": [...], "balance": [...]}}}``; a week without any entry counts 0
+mentions and has a null balance.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.commands.common import (
     UserError,
@@ -42,6 +43,9 @@ from journal_tui.core.themes import (
     weekly_series,
     weeks_between,
 )
+
+if TYPE_CHECKING:
+    from rich.text import JustifyMethod
 
 DEFAULT_WEEKS = 12
 
@@ -175,7 +179,7 @@ class Report:
     def detail_rows(self, tid: str) -> list[tuple[str, ...]]:
         line = self.s.themes[tid]
         polar = self.book.theme(tid).polar
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for i, week in enumerate(self.s.periods):
             n = self.s.entries[i]
             b, avg = line.balance[i], line.average[i]
@@ -233,9 +237,11 @@ class Report:
         table.add_column(MSG("theme", L), max_width=24)  # the poles wrap on narrow screens
         table.add_column(MSG("mentions", L), no_wrap=True, style="cyan")
         table.add_column(MSG("balance", L), no_wrap=True)
-        for key, justify in (("total", "right"), ("mean", "right"), ("trend", "center")):
+        columns: tuple[tuple[str, JustifyMethod], ...] = (
+            ("total", "right"), ("mean", "right"), ("trend", "center"))
+        for key, justify in columns:
             head = MSG(key, L)
-            table.add_column(head, justify=justify, no_wrap=True, min_width=len(head))  # type: ignore[arg-type]
+            table.add_column(head, justify=justify, no_wrap=True, min_width=len(head))
         for tid in self.ids:
             r = self.row(tid)
             name = Text(printable(r["name"]), style="bold")

@@ -16,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from journal_tui.core import toml_fast
 from journal_tui.core.model import SCHEMA, Entry, EntryError, from_dict, to_dict
 from journal_tui.core.toml_errors import toml_error
 
@@ -65,7 +66,7 @@ def encode(entry: Entry, fmt: str = "toml") -> bytes:
 
 
 def encode_toml(data: dict[str, Any]) -> bytes:
-    """TOML laid out like the design's example: inline arrays, ``T`` datetimes,
+    """TOML laid out like docs/FORMAT.md's example: inline arrays, ``T`` datetimes,
     the body as a readable multi-line string.
 
     The result is parsed back and compared; should the multi-line body alter a
@@ -75,7 +76,7 @@ def encode_toml(data: dict[str, Any]) -> bytes:
     """
     try:
         text = _toml_document(data, multiline=True)
-        if tomllib.loads(text) == data:
+        if toml_fast.loads(text) == data:
             return text.encode()
     except tomllib.TOMLDecodeError:
         pass
@@ -112,7 +113,7 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n",
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _string(value: str) -> str:
@@ -142,6 +143,8 @@ def _value(value: Any) -> str:
         return _string(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if type(value) is int:  # mood, check-ins: what tomli_w writes, without its cost
+        return str(value)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return "[" + ", ".join(_string(v) for v in value) + "]"
     return tomli_w.dumps({"v": value})[4:].strip()  # numbers, booleans and rarities
@@ -169,6 +172,7 @@ def decode(raw: bytes, path: Path) -> Entry:
 
 def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
     """The file's table and its text (kept to find the line of a schema error)."""
+    line: int | None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -183,7 +187,7 @@ def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
                                               exc.lineno)) from None
         else:
             try:
-                data = tomllib.loads(text)
+                data = toml_fast.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 msg, line = toml_error(exc, text)
                 raise UnreadableEntry(Problem(path, f"invalid TOML: {msg}", line)) from None

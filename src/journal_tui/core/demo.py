@@ -127,8 +127,9 @@ def _plan(rng: random.Random, book: PromptBook, start: date, today: date) -> lis
                 minute = rng.randint(max(minute + 45, 10 * 60), 11 * 60 + 50)
             when = datetime.combine(day, time(minute // 60, minute % 60, rng.randint(0, 59)),
                                     tzinfo=TZ)
+            prompt: Prompt | None
             if day == today:  # today's entry answers the prompt of the day
-                prompt: Prompt | None = prompt_of_the_day(book, today)
+                prompt = prompt_of_the_day(book, today)
                 theme = prompt.theme
             else:
                 theme = themes.next()
@@ -204,7 +205,7 @@ def _choose_poles(rng: random.Random, book: PromptBook, plans: list[_Plan]) -> N
     for plan in plans:
         if plan.value is not None and (id(plan) in forced or rng.random() < 0.9):
             plan.checkin[plan.theme] = plan.value
-        if plan.second_value is not None and rng.random() < 0.5:
+        if plan.second is not None and plan.second_value is not None and rng.random() < 0.5:
             plan.checkin[plan.second] = plan.second_value
 
 

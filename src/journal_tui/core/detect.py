@@ -55,13 +55,16 @@ import math
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.core import detector_data
 from journal_tui.core.lemmas import token_keys
 from journal_tui.core.lexicon import Hit, Pattern, compile_expression, hits, matcher
 from journal_tui.core.model import Entry
 from journal_tui.core.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from journal_tui.core.prompts import PromptBook
 
 SCORING_VERSION = 3  # bump when scoring changes: scores kept in the index go stale
 PROMPT_PRIOR = 1.0  # log-odds added for the theme of the prompt an entry answers
@@ -162,7 +165,7 @@ class Noticed:
 class Detector:
     """Scores entries against one prompt book's themes (see the module docstring)."""
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: PromptBook) -> None:
         self.book = book
         self.themes = dict(book.themes)
         self.polar = {tid for tid, t in self.themes.items() if t.polar}
@@ -270,8 +273,10 @@ class Detector:
                 other = (tid, "high" if pole == "low" else "low") if pole != "yes" else None
                 if target in data.combiner:
                     feats = (logits[target], logits[other] if other else 0.0,
-                             support.get(target, 0.0), support.get(other, 0.0),
-                             kw_support.get(target, 0.0), kw_support.get(other, 0.0))
+                             support.get(target, 0.0),
+                             support.get(other, 0.0) if other else 0.0,
+                             kw_support.get(target, 0.0),
+                             kw_support.get(other, 0.0) if other else 0.0)
                     p = data.combine(target, feats)
                     if feats[2] >= alone:  # clear words stand by themselves
                         p = max(p, feats[2])
@@ -396,10 +401,10 @@ def _evidence(body: str, tokens: Sequence[Token], chosen: list[Hit],
 
 # A detector per prompt book, by identity (a new book, e.g. after prompts.toml
 # changed, gets a new detector and so fresh scores).
-_DETECTORS: dict[int, tuple[weakref.ref[Any], Detector]] = {}
+_DETECTORS: dict[int, tuple[weakref.ref[PromptBook], Detector]] = {}
 
 
-def detector_for(book: Any) -> Detector:
+def detector_for(book: PromptBook) -> Detector:
     entry = _DETECTORS.get(id(book))
     if entry is not None and entry[0]() is book:
         return entry[1]
@@ -415,7 +420,7 @@ def preload() -> None:
     detector_data.load()
 
 
-def score_entry(entry: Entry, book: Any) -> dict[str, Signal]:
+def score_entry(entry: Entry, book: PromptBook) -> dict[str, Signal]:
     """The signals of the themes ``entry`` touches (only those; others are absent)."""
     return detector_for(book).score(entry)
 
@@ -435,6 +440,6 @@ def signals_from_json(text: str) -> dict[str, Signal]:
     return {tid: Signal(bool(v[0]), *v[1:]) for tid, v in json.loads(text).items()}
 
 
-def score_entries(entries: Iterable[Entry], book: Any) -> list[dict[str, Signal]]:
+def score_entries(entries: Iterable[Entry], book: PromptBook) -> list[dict[str, Signal]]:
     detector = detector_for(book)
     return [detector.score(e) for e in entries]

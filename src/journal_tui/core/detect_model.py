@@ -75,7 +75,7 @@ class LinearModel:
     """Logistic regression over hashed features (see ``core.features``)."""
 
     def __init__(self, targets: Sequence[tuple[str, str]], buckets: Sequence[int],
-                 weights: array, scales: Sequence[float], bias: Sequence[float]) -> None:
+                 weights: array[int], scales: Sequence[float], bias: Sequence[float]) -> None:
         self.targets = tuple(targets)
         self.n = len(self.targets)
         self.row = dict(zip(buckets, range(0, len(buckets) * self.n, self.n), strict=True))
@@ -204,5 +204,6 @@ class LinearModel:
                 shares.append(packed)
         weight = scale(count)
         logits = tuple(b + weight * x for b, x in zip(self.bias, self._floats(total), strict=True))
-        contributions = [None if p is None or not p else self._floats(p) for p in shares]
+        contributions: list[tuple[float, ...] | None] = [
+            None if p is None or not p else self._floats(p) for p in shares]
         return ModelScore(logits, contributions, weight)

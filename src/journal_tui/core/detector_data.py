@@ -86,7 +86,7 @@ def load() -> DetectorData:
                 keyers=ks,
                 patterns=[Pattern.from_json(r) for r in d["patterns"]],
                 model=LinearModel.from_json(d["model"]),
-                combiner={tuple(k.split(":")): tuple(v)  # type: ignore[misc]
+                combiner={_target(k): tuple(v)
                           for k, v in d["combiner"].items()},
                 threshold=float(d["threshold"]),
                 lexicon_alone=float(d["lexicon_alone"]),
@@ -96,3 +96,9 @@ def load() -> DetectorData:
                 digest=hashlib.sha256(raw).hexdigest()[:16],
             )
     return _LOADED
+
+
+def _target(key: str) -> tuple[str, str]:
+    """``"theme:pole"`` (a combiner's key in the data file) as ``(theme, pole)``."""
+    theme, _, pole = key.partition(":")
+    return theme, pole

@@ -36,7 +36,7 @@ def scale(count: int) -> float:
     entry had fewer than ``MIN_COUNT``: a few words are little evidence, and should
     not weigh like a whole entry.
     """
-    return max(count, MIN_COUNT) ** -0.5
+    return float(max(count, MIN_COUNT) ** -0.5)
 
 
 def bucket(feature: str) -> int:

@@ -1,38 +1,50 @@
 """A derived index of the entry files, so commands need not parse every file.
 
 The entry files stay the source of truth. The index is an SQLite file in the
-cache folder holding, per file, its size, mtime and inode, and the parsed entry
-(as JSON) or the reason it could not be read. Each refresh walks ``entries/``
-with ``stat`` only and re-parses just the files whose stat changed, so a
-10,000-entry journal costs one folder walk instead of 10,000 TOML parses.
-Deleting the cache changes nothing but speed.
+cache folder holding, per file, its stat key (``listing.Stat``) and the parsed
+entry (as JSON) or the reason it could not be read. Each refresh walks
+``entries/`` with ``stat`` only (``listing.scan``); a digest per month folder
+narrows a change down to the folders it touched, and only the files whose stat
+changed are parsed again (``indexing``: in worker processes when there are
+many). Deleting the cache changes nothing but speed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
-import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 
+from journal_tui.core import listing
 from journal_tui.core.atomic import FILE_MODE, ensure_dir
-from journal_tui.core.codec import Problem, UnreadableEntry, decode
-from journal_tui.core.export import entry_json
+from journal_tui.core.codec import Problem
+from journal_tui.core.indexing import (
+    COLUMNS,
+    SEP,
+    Progress,
+    Row,
+    entry_row,
+    parsed_rows,
+    search_text,
+    search_text_of,
+    sort_key,
+)
+from journal_tui.core.listing import Stat, folder_of
 from journal_tui.core.model import Entry, from_cache
-from journal_tui.core.stamp import read_regular
 from journal_tui.core.text import fold
 
-VERSION = 7  # bump when the table layout or the stored JSON changes
-SEP = "\x1f"
+__all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files"]
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS files (
+VERSION = 8  # bump when the table layout or the stored JSON changes (add a migration)
+PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS files (
     rel TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
@@ -48,15 +60,33 @@ CREATE TABLE IF NOT EXISTS files (
     line INTEGER,
     md_en TEXT,  -- the entry rendered for the Markdown export, per language, filled
     md_fr TEXT,  -- on first export; a changed file replaces the row, clearing them
-    scores TEXT  -- its theme signals, "<scoring digest><SEP><json>", filled on first use
-);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC);
-CREATE INDEX IF NOT EXISTS files_id ON files (id);
-CREATE INDEX IF NOT EXISTS files_errors ON files (rel) WHERE error IS NOT NULL;
-CREATE INDEX IF NOT EXISTS files_days ON files (kind, day) WHERE error IS NULL;
-PRAGMA user_version = {VERSION};
-"""
+    scores TEXT,  -- its theme signals, "<scoring digest><SEP><json>", filled on first use
+    ctime INTEGER NOT NULL DEFAULT -1
+)""",  # ctime last, as the migration from version 7 adds it; -1: not known yet
+    "CREATE TABLE IF NOT EXISTS folders (rel TEXT PRIMARY KEY, digest TEXT)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC, rel DESC)",
+    "CREATE INDEX IF NOT EXISTS files_id ON files (id)",
+    "CREATE INDEX IF NOT EXISTS files_errors ON files (rel) WHERE error IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS files_days ON files (kind, day) WHERE error IS NULL",
+    # Rows whose search text is still to be filled (see indexing.entry_row).
+    "CREATE INDEX IF NOT EXISTS files_unsearched ON files (rel) "
+    "WHERE fold IS NULL AND error IS NULL",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 7 -> 8: the stat key gains the change time. Rows keep their parsed entries; a
+    # file whose size, mtime and inode still match adopts its change time at the
+    # next refresh (as version 7 trusted them), the others are parsed again.
+    7: ("ALTER TABLE files ADD COLUMN ctime INTEGER NOT NULL DEFAULT -1",
+        "DROP INDEX IF EXISTS files_order",
+        "DELETE FROM meta WHERE key = 'listing'"),
+}
+"""Per old version, the statements that bring an index to the next version in place
+(``_SCHEMA`` then adds what is new: tables and indexes)."""
+
+_INSERT = (f"INSERT OR REPLACE INTO files ({', '.join(COLUMNS)}) "
+           f"VALUES ({', '.join('?' * len(COLUMNS))})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +100,6 @@ class Query:
     kind: str | None = None
     limit: int | None = None
     newest_first: bool = True
-
-
-def search_text(entry: Entry) -> str:
-    """What ``--contains`` searches: body, prompt, tags and people, folded."""
-    return fold(SEP.join([entry.body, entry.prompt or "", *entry.tags, *entry.people]))
 
 
 class Index:
@@ -107,7 +132,10 @@ class Index:
     def _memory_db() -> sqlite3.Connection:
         # check_same_thread=False: the TUI reads in worker threads (sqlite serializes calls).
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        db.executescript(_SCHEMA)
+        _functions(db)
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        for statement in _SCHEMA:
+            db.execute(statement)
         return db
 
     @staticmethod
@@ -116,12 +144,13 @@ class Index:
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))  # private from birth
         db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        _functions(db)
         try:
-            if db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
-                db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;")
-                db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # only takes on a new file
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            if db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+                _upgrade(db)
         except sqlite3.Error:
             db.close()
             raise
@@ -143,86 +172,106 @@ class Index:
 
     # --------------------------------------------------------------------- refresh
 
-    def refresh(self) -> None:
+    def refresh(self, progress: Progress | None = None) -> None:
         """Bring the index in line with the files: one ``stat`` walk, few parses.
 
-        A cache that fails mid-way (damaged, disk full, locked too long) is a cache
-        miss: rebuilt from the files, else replaced by an in-memory one: slower, never
+        ``progress(done, total)`` follows the files being parsed, if any. A cache
+        that fails mid-way (damaged, disk full, locked too long) is a cache miss:
+        rebuilt from the files, else replaced by an in-memory one: slower, never
         wrong, never an error.
         """
         try:
-            self._refresh()
+            self._refresh(progress)
         except sqlite3.Error:
             self.rebuild()
             try:
-                self._refresh()
+                self._refresh(progress)
             except sqlite3.Error:
                 self.close()
                 self._db = self._memory_db()
-                self._refresh()
+                self._refresh(progress)
 
-    def _refresh(self) -> None:
-        on_disk = dict(walk_entry_files(self.entries_dir))
-        # One digest of the whole stat listing answers "nothing changed" without
-        # loading a row per file (the common case on every command).
-        # (Folder order is not sorted: a different order only costs a full compare.)
-        digest = hashlib.blake2b(repr(list(on_disk.items())).encode(),
-                                 digest_size=16).hexdigest()
-        if self._meta("listing") == digest:
+    def _refresh(self, progress: Progress | None) -> None:
+        folders = listing.scan(self.entries_dir)
+        digests = [(f.rel, f.digest) for f in folders]
+        total = listing.total_digest(digests)
+        if self._meta("listing") == total:
             return
-        known = {rel: (size, mtime, ino) for rel, size, mtime, ino
-                 in self.db.execute("SELECT rel, size, mtime, ino FROM files")}
+        stored = dict(self.db.execute("SELECT rel, digest FROM folders"))
+        if stored:  # only the folders whose digest moved, and those gone
+            changed_folders = [f for f, (_, d) in zip(folders, digests, strict=True)
+                               if stored.get(f.rel) != d]
+            gone_folders = stored.keys() - {rel for rel, _ in digests}
+            known = self._known([f.rel for f in changed_folders] + sorted(gone_folders))
+        else:  # a new (or migrated) index: compare every file
+            changed_folders, gone_folders = folders, set()
+            known = self._known(None)
+        on_disk = {rel: st for f in changed_folders for rel, st in f.stats()}
         gone = [(rel,) for rel in known.keys() - on_disk.keys()]
-        changed = [rel for rel, st in on_disk.items() if known.get(rel) != st]
-        if gone or changed:
-            self._apply(gone, [self._row(rel, on_disk[rel]) for rel in changed])
-        self._set_meta("listing", digest)
+        changed: list[tuple[str, Stat]] = []
+        adopted: list[tuple[int, str]] = []
+        for rel, st in on_disk.items():
+            old = known.get(rel)
+            if old == st:
+                continue
+            if old is not None and old[2] == -1 and (old[0], old[1], old[3]) == (
+                    st[0], st[1], st[3]):
+                adopted.append((st[2], rel))  # migrated row: trusted as version 7 did
+            else:
+                changed.append((rel, st))
+        fresh = dict(digests)
+        self._transaction(
+            ("DELETE FROM files WHERE rel = ?", gone),
+            (_INSERT, parsed_rows(str(self.entries_dir), changed, progress)),
+            ("UPDATE files SET ctime = ? WHERE rel = ?", adopted),
+            ("DELETE FROM folders WHERE rel = ?", [(rel,) for rel in gone_folders]),
+            ("INSERT OR REPLACE INTO folders VALUES (?, ?)",
+             [(f.rel, fresh[f.rel]) for f in changed_folders]),
+            ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("listing", total)]))
+
+    def _known(self, folders: list[str] | None) -> dict[str, Stat]:
+        """The stat keys the index holds, for ``folders`` (None: every file)."""
+        sql = "SELECT rel, size, mtime, ctime, ino FROM files"
+        if folders is None:
+            return {rel: tuple(st) for rel, *st in self.db.execute(sql)}
+        known: dict[str, Stat] = {}
+        for folder in folders:  # "/" + 1 is "0": the range of "folder/..."
+            known.update((rel, tuple(st)) for rel, *st in self.db.execute(
+                f"{sql} WHERE rel > ? AND rel < ?", (folder + "/", folder + "0")))
+        return known
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def _set_meta(self, key: str, value: str | None) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-
-    def _apply(self, gone: list[tuple[str]], rows: list[tuple[object, ...]]) -> None:
-        """Delete and upsert rows in one transaction."""
+    def _apply(self, gone: list[tuple[str]], rows: list[Row]) -> None:
+        """Delete and upsert rows in one transaction; their folders will be compared
+        file by file at the next refresh."""
+        folders = {(folder_of(rel),) for (rel,) in gone} | {(folder_of(str(r[0])),)
+                                                             for r in rows}
         self._transaction(
             ("DELETE FROM files WHERE rel = ?", gone),
-            ("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows))
+            (_INSERT, [rows]),
+            ("INSERT OR REPLACE INTO folders VALUES (?, NULL)", folders),
+            ("DELETE FROM meta WHERE key = ?", [("listing",)]))
 
-    def _transaction(self, *steps: tuple[str, list[tuple[object, ...]]]) -> None:
+    def _transaction(self, *steps: tuple[str, Iterable[object]]) -> None:
+        """Run the steps in one transaction. A step's rows are parameter tuples, or
+        (for the insert) an iterable of lists of them, written as they come."""
         db = self.db
         try:
             db.execute("BEGIN")
             for sql, rows in steps:
-                db.executemany(sql, rows)
+                if sql is _INSERT:
+                    for chunk in rows:
+                        db.executemany(sql, chunk)  # type: ignore[arg-type]
+                else:
+                    db.executemany(sql, rows)  # type: ignore[arg-type]
             db.execute("COMMIT")
-        except sqlite3.Error:
+        except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             raise
-
-    def _row(self, rel: str, st: tuple[int, int, int]) -> tuple[object, ...]:
-        path = self.entries_dir / rel
-        try:
-            entry = decode(read_regular(path), path)
-        except UnreadableEntry as exc:
-            p = exc.problem
-            return (rel, *st, None, None, None, None, None, None, None, p.message, p.line,
-                    None, None, None)
-        except OSError as exc:
-            return (rel, *st, None, None, None, None, None, None, None,
-                    f"cannot read: {exc.strerror}", None, None, None, None)
-        return self.entry_row(rel, st, entry)
-
-    @staticmethod
-    def entry_row(rel: str, st: tuple[int, int, int], entry: Entry) -> tuple[object, ...]:
-        data = entry_json(entry)
-        tags = SEP + SEP.join(fold(t) for t in entry.tags) + SEP
-        return (rel, *st, entry.id, entry.date.isoformat(), sort_key(entry), entry.kind, tags,
-                search_text(entry), data, None, None, None, None, None)
 
     def record(self, path: Path, entry: Entry) -> None:
         """Note a file the app just wrote, saving the next refresh a parse."""
@@ -235,17 +284,24 @@ class Index:
                 st = path.stat()
             except OSError:
                 continue  # the next refresh will find out
-            rel = path.relative_to(self.entries_dir).as_posix()
-            rows.append(self.entry_row(rel, (st.st_size, st.st_mtime_ns, st.st_ino), entry))
+            rel = self._rel(path)
+            rows.append(entry_row(rel, (st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                                        st.st_ino & listing.INO_MASK), entry))
         with contextlib.suppress(sqlite3.Error):  # a stale cache is fixed by the next refresh
             self._apply([], rows)
-        self._set_meta("listing", None)
+
+    def _rel(self, path: Path) -> str:
+        """``path`` relative to ``entries/``, with ``/`` (a prefix cut, when it is one:
+        ``relative_to`` costs more than the rest of recording an imported entry)."""
+        text, root = os.fspath(path), os.fspath(self.entries_dir) + os.sep
+        if text.startswith(root):
+            return text[len(root):].replace(os.sep, "/")
+        return path.relative_to(self.entries_dir).as_posix()
 
     def forget(self, path: Path) -> None:
-        rel = path.relative_to(self.entries_dir).as_posix()
+        rel = self._rel(path)
         with contextlib.suppress(sqlite3.Error):
-            self.db.execute("DELETE FROM files WHERE rel = ?", (rel,))
-        self._set_meta("listing", None)
+            self._apply([(rel,)], [])
 
     # --------------------------------------------------------------------- queries
 
@@ -255,7 +311,9 @@ class Index:
         return [Problem(self.entries_dir / rel, error, line) for rel, error, line in rows]
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
+        count: int = self.db.execute(
+            "SELECT count(*) FROM files WHERE error IS NULL").fetchone()[0]
+        return count
 
     def paths_by_id(self, entry_id: str) -> list[Path]:
         rows = self.db.execute("SELECT rel FROM files WHERE id = ? AND error IS NULL",
@@ -287,14 +345,25 @@ class Index:
             sql.append("AND instr(tags, ?) > 0")
             args.append(SEP + fold(q.tag.lstrip("#")) + SEP)
         if q.contains:
-            sql.append("AND instr(fold, ?) > 0")
+            self._fill_search()
+            # coalesce: should the fill have failed (a read-only cache), fold each row.
+            sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
             args.append(fold(q.contains))
         order = "DESC" if q.newest_first else "ASC"
-        sql.append(f"ORDER BY day {order}, created {order}, id {order}")
+        sql.append(f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
         if q.limit is not None:
             sql.append("LIMIT ?")
             args.append(q.limit)
         return self.db.execute(" ".join(sql), args)
+
+    def _fill_search(self) -> None:
+        """Fold the search text of the rows built without it, once (best effort)."""
+        if self.db.execute("SELECT 1 FROM files WHERE fold IS NULL AND error IS NULL "
+                           "LIMIT 1").fetchone() is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self._transaction(("UPDATE files SET fold = search_text_of(data) "
+                               "WHERE fold IS NULL AND error IS NULL", [()]))
 
     def query(self, q: Query = Query()) -> Iterator[Entry]:
         """Entries matching ``q`` in date order."""
@@ -353,53 +422,34 @@ class Index:
             "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'")}
 
 
-def sort_key(entry: Entry) -> str:
-    """The creation instant in UTC: SQL orders entries of a day as Python would."""
-    return entry.created.astimezone(UTC).isoformat()
+def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, Stat]]:
+    """``(path relative to entries/, stat key)`` of each ``YYYY/MM/*.toml|json``."""
+    for folder in listing.scan(entries_dir):
+        yield from folder.stats()
 
 
-def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, tuple[int, int, int]]]:
-    """``(relative path, (size, mtime_ns, inode))`` of each ``YYYY/MM/*.toml|json``.
+def _functions(db: sqlite3.Connection) -> None:
+    db.create_function("search_text_of", 1, search_text_of, deterministic=True)
 
-    Only the layout's two levels are visited; temporary files (dot-files) are
-    skipped, so a half-written save is never read. A file that cannot be read (a
-    dangling symbolic link, a FIFO, a file whose owner took away its read permission:
-    ``chmod`` changes no mtime) is listed with size -1, so it is re-read and reported
-    rather than shown from the cache or ignored.
-    """
-    euid = os.geteuid() if hasattr(os, "geteuid") else -1
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    """Bring an index of another version to ``VERSION``: in place through
+    ``MIGRATIONS`` when it can, else emptied (the next refresh rebuilds it)."""
+    db.execute("BEGIN IMMEDIATE")  # one process upgrades; the others then see it done
     try:
-        years = list(os.scandir(entries_dir))
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for year in years:
-        if not year.is_dir() or year.name.startswith("."):
-            continue
-        try:
-            months = list(os.scandir(year.path))
-        except OSError:
-            continue
-        for month in months:
-            if not month.is_dir() or month.name.startswith("."):
-                continue
-            try:
-                files = list(os.scandir(month.path))
-            except OSError:
-                continue
-            for f in files:
-                name = f.name
-                if name.startswith(".") or not name.endswith((".toml", ".json")):
-                    continue
-                try:
-                    st = f.stat()
-                    size = st.st_size
-                    if not stat.S_ISREG(st.st_mode) or (st.st_uid == euid != 0
-                                                        and not st.st_mode & stat.S_IRUSR):
-                        size = -1
-                except OSError:
-                    try:
-                        st = f.stat(follow_symlinks=False)
-                    except OSError:
-                        continue  # gone since the folder was listed
-                    size = -1
-                yield f"{year.name}/{month.name}/{name}", (size, st.st_mtime_ns, st.st_ino)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        while version in MIGRATIONS:
+            for statement in MIGRATIONS[version]:
+                db.execute(statement)
+            version += 1
+        if version != VERSION:
+            for table in ("files", "folders", "meta"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise

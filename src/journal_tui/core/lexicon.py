@@ -175,7 +175,7 @@ def _anchor(words: Sequence[_Word], common: frozenset[str]) -> int:
         if w.kind == "key":
             length = len(w.value) - (100 if w.value in common else 0)
         elif w.kind == "exact":
-            length = min(map(len, w.value)) - (100 if w.value & common else 0)
+            length = min(map(len, w.value)) - (100 if common.intersection(w.value) else 0)
         else:
             continue
         if length > best_len:
@@ -252,7 +252,7 @@ def _fits(w: _Word, i: int, tokens: Sequence[Token], folded: list[str], keys: li
     if kind == "key":
         return keys[i] == w.value
     if kind == "exact":
-        return folded[i] in w.value  # type: ignore[operator]
+        return folded[i] in w.value
     if kind == "prefix":
         return folded[i].startswith(w.value)  # type: ignore[arg-type]
     return tokens[i].text in _REFLEXIVE

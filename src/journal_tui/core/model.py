@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from journal_tui.core.stamp import FileStamp, Origin
 from journal_tui.core.text import first_line
@@ -481,4 +481,4 @@ def _as_datetime(value: Any, key: str, day: date) -> datetime:
     if not in_range:
         raise EntryError(f"'{key}' is out of range: {value.isoformat()} "
                          f"(years {FIRST_YEAR} to {LAST_YEAR})")
-    return value
+    return cast(datetime, value)

@@ -462,7 +462,8 @@ class _Checker:
 
         if not isinstance(given, dict):
             raise fail("keywords must be a table of languages")
-        result = {lang: dict.fromkeys(poles, ()) for lang in LANGS}
+        result: dict[str, dict[str, tuple[str, ...]]] = {
+            lang: dict.fromkeys(poles, ()) for lang in LANGS}
         for lang, by_pole in given.items():
             if not isinstance(by_pole, dict):
                 raise fail(f"keywords.{lang} must be a table like {{ {poles[0]} = [...] }}")

@@ -96,16 +96,22 @@ def schedule(book: Any, weeks: Sequence[str], signals: Mapping[str, WeekSignal]
                 for i in range(len(questions))]
         # The most relevant question that is not resting leads; the others rotate
         # among questions of about the same relevance, one per theme.
-        picked = [min(range(len(questions)), key=lambda i, scores=scores, keys=keys: (
-            keys[i][0], -scores[i], *keys[i][2:]))]
+        def lead(i: int, scores: list[float] = scores, keys: list[Any] = keys) -> tuple[Any, ...]:
+            return (keys[i][0], -scores[i], *keys[i][2:])
+
+        picked = [min(range(len(questions)), key=lead)]
         for _ in range(k - 1):
             asked_about = {themes[i] for i in picked if themes[i] is not None}
-            picked.append(min(
-                (i for i in range(len(questions)) if i not in picked),
-                key=lambda i, seen=asked_about: (keys[i][0], themes[i] in seen, *keys[i][1:])))
+
+            def rotate(i: int, seen: set[str | None] = asked_about,
+                       keys: list[Any] = keys) -> tuple[Any, ...]:
+                return (keys[i][0], themes[i] in seen, *keys[i][1:])
+
+            picked.append(min((i for i in range(len(questions)) if i not in picked),
+                              key=rotate))
         for i in picked:
             last_asked[i] = step
-        picked.sort(key=lambda i, scores=scores: -scores[i])  # stable: most relevant first
+        picked.sort(key=lambda i: -scores[i])  # stable: most relevant first
         chosen[week] = tuple(questions[i] for i in picked)
     return chosen
 
@@ -144,9 +150,10 @@ def week_signals(entries: Iterable[Entry], book: Any, weeks: Sequence[str]
         for tid, line in s.themes.items():
             share[tid] = (line.mentions[i] or 0) / count
             before = line.average[i - 1] if i else None
-            if getattr(themes.get(tid), "polar", False) and line.balance[i] is not None \
+            now = line.balance[i]
+            if getattr(themes.get(tid), "polar", False) and now is not None \
                     and before is not None:
-                moved[tid] = abs(line.balance[i] - before)
+                moved[tid] = abs(now - before)
         out[week] = WeekSignal(count, len(people.get(week, ())), moved, share)
     return out
 

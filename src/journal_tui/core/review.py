@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.codec import jsonable
 from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
@@ -31,6 +31,10 @@ from journal_tui.core.themes import weekly_series
 from journal_tui.core.weeks import shift_week, week_start
 
 __all__ = ["shift_week", "week_start"]  # re-exported: the Review screen imports them here
+
+if TYPE_CHECKING:
+    from journal_tui.core.prompts import PromptBook, Theme
+    from journal_tui.core.storage import Journal
 
 TRAILING_WEEKS = 4
 SHIFT = 0.2  # a theme's balance this far from its four-week average is a shift
@@ -151,7 +155,7 @@ def note_date(week: str, today: date) -> date:
 # --------------------------------------------------------------------- loading
 
 
-def load_entries(journal: Any, week: str) -> list[Entry]:
+def load_entries(journal: Journal, week: str) -> list[Entry]:
     """The entries a review of ``week`` needs, from ``journal.query``: the week and
     the four weeks before it. The streak, which may reach back years, comes from
     ``journal.days_with_entries()`` (reading those entries only to count their days
@@ -178,7 +182,7 @@ def load_review(journal: Any, week: str, book: Any, today: date) -> WeeklyReview
 # ------------------------------------------------------------------ computation
 
 
-def weekly_review(entries: Iterable[Entry], week: str, book: Any, today: date,
+def weekly_review(entries: Iterable[Entry], week: str, book: PromptBook, today: date,
                   written: set[date] | None = None,
                   chosen: Sequence[Any] | None = None) -> WeeklyReview:
     """The review of ``week`` (``YYYY-Www``) from ``entries`` (any order, any span).
@@ -252,7 +256,7 @@ def count_names(groups: Iterable[Sequence[str]]) -> dict[str, int]:
     return {spelling[k]: counts[k] for k in order}
 
 
-def _themes(book: Any, entries: list[Entry], week: str) -> tuple[ThemeBalance, ...]:
+def _themes(book: PromptBook, entries: list[Entry], week: str) -> tuple[ThemeBalance, ...]:
     """Each polar theme this week (check-ins and text detection, ``core.themes``)
     beside its signal-weighted average over the four weeks before."""
     weeks = [shift_week(week, k) for k in range(-TRAILING_WEEKS, 1)]
@@ -268,7 +272,7 @@ def _themes(book: Any, entries: list[Entry], week: str) -> tuple[ThemeBalance, .
     return tuple(out)
 
 
-def _polar(book: Any) -> list[tuple[str, Any]]:
+def _polar(book: PromptBook) -> list[tuple[str, Theme]]:
     themes = getattr(book, "themes", {}) or {}
     return [(tid, t) for tid, t in themes.items() if getattr(t, "polar", False)]
 
@@ -470,13 +474,14 @@ def review_markdown(review: WeeklyReview, lang: str, *, full: bool = True) -> st
 
 
 def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
-    """The JSON document (DESIGN.md: ``week``, ``entries``, ``note``, ``people``, ``tags``,
-    ``last_intention`` and ``intention``; ``chosen`` the questions chosen for the week)."""
+    """The JSON document (docs/FORMAT.md, "JSON outputs": ``week``, ``entries``,
+    ``note``, ``people``, ``tags``, ``last_intention`` and ``intention``; ``chosen`` the
+    questions chosen for the week)."""
 
     def r(v: float | None) -> float | None:
         return None if v is None else round(v, 2)
 
-    return jsonable({
+    data: dict[str, Any] = jsonable({
         "week": review.week,
         "start": review.start,
         "end": review.end,
@@ -499,6 +504,7 @@ def review_data(review: WeeklyReview, lang: str) -> dict[str, Any]:
                            if review.last_intention is not None else None),
         "intention": review.intention.text if review.intention is not None else None,
     })
+    return data
 
 
 def review_json(review: WeeklyReview, lang: str) -> str:

@@ -1,11 +1,11 @@
 """The journal folder: entries (source of truth), trash and drafts.
 
-Layout (see DESIGN.md): ``entries/YYYY/MM/<id>.toml|json``, ``trash/`` and
-``drafts/``. Every write goes through ``atomic``; a file that cannot be read is
-reported and never rewritten; a save never overwrites what another writer (another
-TUI, the CLI, an editor, a sync tool) wrote since the entry was read: it raises
-``Conflict`` (``core.conflict``) and the caller offers to reload or to keep both
-(``keep_both``).
+Layout (docs/FORMAT.md, "Where things live"): ``entries/YYYY/MM/<id>.toml|json``,
+``trash/`` and ``drafts/``. Every write goes through ``atomic``; a file that cannot
+be read is reported and never rewritten; a save never overwrites what another writer
+(another TUI, the CLI, an editor, a sync tool) wrote since the entry was read: it
+raises ``Conflict`` (``core.conflict``) and the caller offers to reload or to keep
+both (``keep_both``).
 """
 
 from __future__ import annotations
@@ -100,6 +100,9 @@ class Journal:
         self.index = Index(self.entries_dir,
                            cache_dir / "index.sqlite3" if cache_dir else None)
         self._drafts = DraftStore(self.drafts_dir)
+        self.on_progress: Callable[[int, int], None] | None = None
+        """Called with ``(done, total)`` while a refresh parses many files (the first
+        run on a large journal): the command line draws a progress bar with it."""
         self._fresh = False
 
     @property
@@ -114,7 +117,7 @@ class Journal:
     # ------------------------------------------------------------------ reading
 
     def refresh(self) -> None:
-        self.index.refresh()
+        self.index.refresh(self.on_progress)
         self._fresh = True
 
     @property
@@ -321,8 +324,9 @@ class Journal:
         twice with different content is a clash (reported, the first kept). Entries
         that cannot be written in the journal's format are refused before anything
         is written (``EntryError`` naming the first). Files are made durable together
-        (``atomic.write_new_files``), in batches so a progress bar moves; staging
-        files left by an import that was killed are removed first.
+        (``atomic.write_new_files``: two syncs for the whole import);
+        ``progress(done)`` counts entries as they are written; staging files left by
+        an import that was killed are removed first.
         """
         for entry in entries:
             self.path_for(entry)
@@ -348,16 +352,14 @@ class Journal:
                 fresh.append(entry)
         for folder in {self.path_for(e).parent for e in fresh}:
             atomic.remove_stale_staging(folder)
+        skipped = len(entries) - len(fresh)
+        targets = [(self.path_for(e), e) for e in fresh]
         written: list[tuple[Path, Entry]] = []
-        done = len(entries) - len(fresh)
         try:
-            for start in range(0, len(fresh), 1000):
-                batch = [(self.path_for(e), e) for e in fresh[start:start + 1000]]
-                ok = atomic.write_new_files([(p, encode(e, self.fmt)) for p, e in batch])
-                written.extend(item for item, new in zip(batch, ok, strict=True) if new)
-                done += len(batch)
-                if progress:
-                    progress(done)
+            ok = atomic.write_new_files(
+                ((path, encode(entry, self.fmt)) for path, entry in targets),
+                (lambda n: progress(skipped + n)) if progress else None)
+            written = [item for item, new in zip(targets, ok, strict=True) if new]
         finally:
             self.index.record_many(written)
         return AddReport(added=len(written), present=len(entries) - len(written) - len(clashes),

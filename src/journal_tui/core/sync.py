@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from journal_tui.core import atomic
-from journal_tui.core.gitcmd import BlobHasher, Git, GitError, GitMissing, git_env, printable
+from journal_tui.core.gitcmd import BlobHasher, Git, GitError, GitMissing, git_env
+from journal_tui.core.printable import printable
 from journal_tui.core.sync_merge import (
     Changes,
     Copy,
@@ -263,18 +264,18 @@ class _Session:
             raise SyncError("lock", root=self.root, path=git_dir / "index.lock")
         unmerged = self.git.run("ls-files", "-u", "-z").stdout
         if unmerged:
-            path = unmerged.split(b"\0")[0].partition(b"\t")[2].decode("utf-8", "replace")
-            raise SyncError("unmerged", root=self.root, path=printable(path))
+            first = unmerged.split(b"\0")[0].partition(b"\t")[2].decode("utf-8", "replace")
+            raise SyncError("unmerged", root=self.root, path=printable(first))
         head = self.git.rev("HEAD")
         if head is not None:
             foreign = _not_journal(self.git.top_names(head))
             if foreign:
                 raise SyncError("not-journal-local", root=self.root, name=printable(foreign))
-        for rel in self._changed_files():
-            path = self.root / rel
+        for changed in self._changed_files():
+            file = self.root / changed
             with suppress(OSError):
-                if path.is_file() and _has_markers(path, path.read_bytes()):
-                    raise SyncError("markers", path=printable(str(path)))
+                if file.is_file() and _has_markers(file, file.read_bytes()):
+                    raise SyncError("markers", path=printable(str(file)))
 
     def _changed_files(self) -> list[str]:
         specs = self._pathspecs()

@@ -41,7 +41,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.detect import (
     Detector,
@@ -52,6 +52,11 @@ from journal_tui.core.detect import (
     signals_json,
 )
 from journal_tui.core.model import Entry, iso_week
+
+if TYPE_CHECKING:
+    from journal_tui.core.index import Query
+    from journal_tui.core.prompts import PromptBook
+    from journal_tui.core.storage import Journal
 
 __all__ = [
     "Point",
@@ -174,7 +179,7 @@ class ThemeSeries:
     def to_json(self, theme_ids: Iterable[str] | None = None) -> dict[str, Any]:
         """``{"weeks": [...], "themes": {id: {"mentions": [...], "balance": [...]}}}``.
 
-        The design's contract has a count per week in ``mentions``: a week without
+        The contract (docs/FORMAT.md) has a count per week in ``mentions``: a week without
         entries counts 0 there (its ``balance`` is null); screens show it as a gap.
         """
         ids = list(self.themes) if theme_ids is None else list(theme_ids)
@@ -215,8 +220,8 @@ class Summary:
 # --------------------------------------------------------------------------- aggregation
 
 
-def scored_entries(journal: Any, q: Any, book: Any,
-                   lock: AbstractContextManager[Any] | None = None,
+def scored_entries(journal: Journal, q: Query, book: PromptBook,
+                   lock: AbstractContextManager[object] | None = None,
                    progress: Callable[[int, int], None] | None = None) -> list[Entry]:
     """``journal.query(q)``, each entry's theme signals ready for ``series``.
 
@@ -247,7 +252,7 @@ def scored_entries(journal: Any, q: Any, book: Any,
     return [entry for _, entry, _ in rows]
 
 
-def series(entries: Iterable[Entry], book: Any, periods: Sequence[str]) -> ThemeSeries:
+def series(entries: Iterable[Entry], book: PromptBook, periods: Sequence[str]) -> ThemeSeries:
     """Aggregate ``entries`` over ``periods`` (all weeks or all months, oldest first)."""
     detector = detector_for(book)
     periods = tuple(periods)
@@ -301,15 +306,16 @@ def series(entries: Iterable[Entry], book: Any, periods: Sequence[str]) -> Theme
     return ThemeSeries(periods, tuple(counts[k:]), lines)
 
 
-def weekly_series(entries: Iterable[Entry], book: Any, weeks: Sequence[str]) -> ThemeSeries:
+def weekly_series(entries: Iterable[Entry], book: PromptBook, weeks: Sequence[str]) -> ThemeSeries:
     return series(entries, book, weeks)
 
 
-def monthly_series(entries: Iterable[Entry], book: Any, months: Sequence[str]) -> ThemeSeries:
+def monthly_series(entries: Iterable[Entry], book: PromptBook,
+                   months: Sequence[str]) -> ThemeSeries:
     return series(entries, book, months)
 
 
-def week_balance(entries: Iterable[Entry], book: Any, week: str) -> dict[str, Point]:
+def week_balance(entries: Iterable[Entry], book: PromptBook, week: str) -> dict[str, Point]:
     """Per theme touched in ``week`` (or month): mentions, balance and signal count."""
     s = series(entries, book, [week])
     return {
@@ -318,7 +324,7 @@ def week_balance(entries: Iterable[Entry], book: Any, week: str) -> dict[str, Po
     }
 
 
-def entries_behind(entries: Iterable[Entry], book: Any, theme_id: str, period: str
+def entries_behind(entries: Iterable[Entry], book: PromptBook, theme_id: str, period: str
                    ) -> list[Entry]:
     """Entries of ``period`` (a week or a month) touching ``theme_id``, in input order."""
     start, end = period_bounds(period)
@@ -364,7 +370,7 @@ def arrow(delta: float | None) -> str:
     return "↗" if delta > 0 else "↘" if delta < 0 else "→"
 
 
-def signal_of(entry: Entry, book: Any, theme_id: str) -> Signal | None:
+def signal_of(entry: Entry, book: PromptBook, theme_id: str) -> Signal | None:
     return score_entry(entry, book).get(theme_id)
 
 

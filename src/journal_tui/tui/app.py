@@ -1,14 +1,14 @@
 """The Textual application: four modes (Today, Journal, Themes, Review), help and palette.
 
-Screens live in ``tui/screens``; this module wires them together, keeps the
-state they share (``ctx``, ``lang``, ``day``, the last deleted entry) and owns
-quitting, so unsaved text is never dropped silently.
+Screens live in ``tui/screens``; this module wires them together and owns the
+start-up order and quitting, so unsaved text is never dropped silently. What
+screens share (``ctx``, ``lang``, ``day``, the journal service, opening an entry,
+undo) is ``HostApp``'s (``tui/host.py``).
 """
 
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -17,19 +17,23 @@ from typing import TYPE_CHECKING, TypeVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
-from journal_tui.core.storage import NotFound
+from journal_tui.tui.host import HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.textual_compat import mark_styled, mode_is_set_up, set_up_mode
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from journal_tui.tui.screens.review import ReviewScreen
 
 _HERE = Path(__file__).resolve().parent  # as Textual resolves each screen's CSS_PATH
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
@@ -51,7 +55,7 @@ def _entry_provider() -> type[Provider]:
     return EntryProvider
 
 
-class JournalApp(App[int]):
+class JournalApp(HostApp[int]):
     """journal-tui: a prompt a day, a journal to browse, themes and weekly reviews."""
 
     # Today's stylesheet loads with the app's, the other screens' right after the first
@@ -64,8 +68,8 @@ class JournalApp(App[int]):
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    autosave_delay: float = 2.0
-    """Seconds of quiet after the last keystroke before a draft is written (tests shorten it)."""
+    first_frame_shown = False
+    """Set at Textual's Ready: until then nothing reads the journal."""
     prepare_delay: float | None = 1.0
     """Seconds of quiet on Today before the Journal screen is built in the background, so
     F3 shows it at once; ``None``: built when first asked for (tests choose)."""
@@ -79,18 +83,18 @@ class JournalApp(App[int]):
         Binding("ctrl+q", "quit", "b.quit", id="quit", priority=True, show=False),
     ]
 
+    class Problems(Message):
+        """Files that cannot be read and prompt-file warnings, found at start."""
+
+        def __init__(self, problems: list[str], warnings: list[str]) -> None:
+            super().__init__()
+            self.problems, self.warnings = problems, warnings
+
     def __init__(self, ctx: Context, day: date | None = None) -> None:
-        self.ctx = ctx
-        self.lang = ctx.lang
-        self.day: date = day or ctx.today
-        self.journal_lock = threading.RLock()  # one journal, read from worker threads
-        self.last_deleted: str | None = None
         self.today_screen: TodayScreen | None = None
+        self.review_screen: ReviewScreen | None = None
         self._prepare_timer: Timer | None = None
-        self._refreshed = False
-        self.review_screen: Screen[None] | None = None
-        self.first_frame_shown = False
-        super().__init__()
+        super().__init__(ctx, day)
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
         self.add_mode("journal", self._make_journal)
@@ -111,7 +115,7 @@ class JournalApp(App[int]):
         up. Not for Today, the first screen: skipping that refresh at start leaves
         its mood scale drawn in the background colour.
         """
-        screen._css_update_count = self._css_update_count
+        mark_styled(self, screen)
         return screen
 
     def _make_journal(self) -> Screen[None]:
@@ -124,7 +128,7 @@ class JournalApp(App[int]):
 
         return self._styled_now(ThemesScreen())
 
-    def _make_review(self) -> Screen[None]:
+    def _make_review(self) -> ReviewScreen:
         from journal_tui.tui.screens.review import ReviewScreen
 
         self.review_screen = self._styled_now(ReviewScreen())
@@ -140,8 +144,12 @@ class JournalApp(App[int]):
                                 n=streak)
         return text
 
-    def show_streak(self, streak: int) -> None:
-        self.sub_title = self.day_line(streak)
+    def on_today_screen_side_shown(self, message: TodayScreen.SideShown) -> None:
+        self.sub_title = self.day_line(message.streak)
+        self.prepare_soon(idle=message.quiet)
+
+    def on_today_screen_edited(self) -> None:
+        self.prepare_soon()
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -176,33 +184,27 @@ class JournalApp(App[int]):
         stylesheet.reparse()
         stylesheet.update(self)
 
-    def refresh_at_start(self) -> None:
-        """The one full walk at start (the index may be stale), by whichever worker
-        takes ``journal_lock`` first: Today's first read or the problems check."""
-        if not self._refreshed:
-            self.ctx.journal.refresh()
-            self._refreshed = True
-
     @work(thread=True, exclusive=True, group="problems")
     def check_problems(self) -> None:
         """Warn once about files that cannot be read (they are skipped, never rewritten)."""
-        with self.journal_lock:
-            self.refresh_at_start()
-            problems = self.ctx.journal.problems()
+        problems = [str(p) for p in self.service.problems_at_start()]
         warnings = [str(w) for w in self.ctx.prompt_warnings]
+        if problems or warnings:
+            self.post_message(self.Problems(problems, warnings))
+
+    def on_journal_app_problems(self, message: Problems) -> None:
+        problems, warnings = message.problems, message.warnings
         if problems:
-            listed = "\n".join(str(p) for p in problems[:5])
+            listed = "\n".join(problems[:5])
             more = len(problems) - 5
             if more > 0:
                 listed += "\n" + MSG("problems.more", self.lang, n=more)
-            self.call_from_thread(
-                self.notify,
+            self.notify(
                 MSG.count("problems", len(problems), self.lang, n=len(problems)) + "\n" + listed,
                 severity="warning", timeout=15, markup=False)
         if warnings:
-            self.call_from_thread(self.notify, "\n".join(warnings[:5]),
-                                  title=MSG("prompts.warning", self.lang),
-                                  severity="warning", timeout=15, markup=False)
+            self.notify("\n".join(warnings[:5]), title=MSG("prompts.warning", self.lang),
+                        severity="warning", timeout=15, markup=False)
 
     def prepare_soon(self, *, idle: bool = False) -> None:
         """Build the Journal screen once Today has been quiet for ``prepare_delay``;
@@ -213,7 +215,7 @@ class JournalApp(App[int]):
         the quietest moment of a session; build at once, so that F3 pressed in the
         first second finds the screen ready (~40 ms) instead of building it (~90).
         """
-        if self.prepare_delay is None or "journal" in self._screen_stacks:
+        if self.prepare_delay is None or mode_is_set_up(self, "journal"):
             return
         if idle:
             if self._prepare_timer is not None:
@@ -227,15 +229,10 @@ class JournalApp(App[int]):
             self._prepare_timer.reset()
 
     async def _prepare_journal(self) -> None:
-        """Build and mount the Journal screen (and read the entries) in the background.
-
-        Textual has no public call to set up a mode without showing it; ``_init_mode``
-        is what ``switch_mode`` runs on a mode's first use (tests pin this).
-        """
+        """Build and mount the Journal screen (and read the entries) in the background."""
         self._prepare_timer = None
-        if "journal" in self._screen_stacks:
-            return
-        await self._init_mode("journal")
+        if not mode_is_set_up(self, "journal"):
+            await set_up_mode(self, "journal")
 
     # ------------------------------------------------------------------ actions
 
@@ -261,17 +258,18 @@ class JournalApp(App[int]):
         today = self.today_screen
         unsaved_today = today is not None and today.has_unsaved()
         review = self.review_screen
-        unsaved_review = review is not None and review.has_unsaved()  # type: ignore[attr-defined]
+        unsaved_review = review is not None and review.has_unsaved()
         if not unsaved_today and not unsaved_review:
             self.exit(0)
             return
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
+                # Queued writes land before the app ends (HostApp.on_unmount).
                 if unsaved_today and today is not None:
                     today.flush_draft()
                 if unsaved_review and review is not None:
-                    review.flush_draft()  # type: ignore[attr-defined]
+                    review.flush_draft()
                 self.exit(0)
 
         self.push_screen(ConfirmDialog(MSG("quit.question", self.lang),
@@ -280,21 +278,6 @@ class JournalApp(App[int]):
 
     def action_help_quit(self) -> None:
         self.notify(MSG("quit.hint", self.lang))
-
-    def open_entry(self, entry_id: str) -> None:
-        """Read an entry (from the journal list or the command palette)."""
-        try:
-            with self.journal_lock:
-                entry = self.ctx.journal.get(entry_id)
-        except (NotFound, FileNotFoundError):
-            self.notify(MSG("entry.missing", self.lang), severity="warning")
-            return
-        except (OSError, ValueError) as exc:
-            self.notify(MSG("read.error", self.lang, error=exc), severity="error", markup=False)
-            return
-        from journal_tui.tui.screens.entry import EntryScreen
-
-        self.push_screen(EntryScreen(entry))
 
     async def edit_entry(self, entry: Entry) -> None:
         """Load an entry into the Today editor."""
@@ -310,11 +293,11 @@ class JournalApp(App[int]):
         """Textual's palette, with its prompt in the interface language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=MSG("palette.placeholder", self.lang)))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang
         for mode in MODE_KEYS:
             yield SystemCommand(MSG(f"cmd.{mode}", lang), MSG(f"cmd.{mode}.help", lang),
@@ -327,18 +310,8 @@ class JournalApp(App[int]):
                             self.action_change_theme)
         yield SystemCommand(MSG("cmd.quit", lang), MSG("cmd.quit.help", lang), self.action_quit)
 
-    def undo_delete(self) -> bool:
-        """Bring the last deleted entry back from the trash."""
-        entry_id = self.last_deleted
-        if entry_id is None:
-            self.notify(MSG("undo.nothing", self.lang))
-            return False
-        try:
-            with self.journal_lock:
-                self.ctx.journal.restore(entry_id)
-        except (NotFound, OSError, ValueError) as exc:
-            self.notify(MSG("undo.error", self.lang, error=exc), severity="error", markup=False)
-            return False
-        self.last_deleted = None
-        self.notify(MSG("undo.done", self.lang))
-        return True
+
+
+if TYPE_CHECKING:
+    def _satisfies(app: JournalApp) -> JournalHost:  # mypy: the app is a JournalHost
+        return app

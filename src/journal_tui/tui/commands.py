@@ -2,8 +2,9 @@
 
 Static commands (screens, help, quit) are the app's system commands; this
 provider adds the dynamic ones. Searching asks the index (body, prompt, tags
-and people, case and accents ignored) in a thread, so it stays quick on a
-large journal; a date prefix such as ``2026-11`` also matches.
+and people, case and accents ignored) through the journal service, in a thread,
+so it stays quick on a large journal; a date prefix such as ``2026-11`` also
+matches.
 """
 
 from __future__ import annotations
@@ -13,45 +14,47 @@ from datetime import date
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.text import first_line
+from journal_tui.tui.host import JournalHost, host_of
 from journal_tui.tui.strings import MSG
 
 LIMIT = 40
 
 
 class EntryProvider(Provider):
+    @property
+    def host(self) -> JournalHost:
+        return host_of(self.screen)  # the screen the palette was opened on
+
     def _label(self, entry: Entry) -> str:
         title = first_line(entry.body, 50) or first_line(entry.prompt or "", 50) or "…"
         return f"{entry.date.isoformat()}  {title}"
 
     def _query(self, q: Query) -> list[Entry]:
-        app = self.app
-        with app.journal_lock:  # type: ignore[attr-defined]
-            return app.ctx.journal.query(q)  # type: ignore[attr-defined]
+        return self.host.service.query(q)
 
-    def _hit(self, entry: Entry, score: float, display: object) -> Hit:
-        lang = self.app.lang  # type: ignore[attr-defined]
+    def _hit(self, entry: Entry, score: float, display: Content | str) -> Hit:
+        lang = self.host.lang
         tags = " ".join(f"#{t}" for t in entry.tags[:5])
-        return Hit(score, display,  # type: ignore[arg-type]
-                   partial(self.app.open_entry, entry.id),  # type: ignore[attr-defined]
+        return Hit(score, display, partial(self.host.open_entry, entry.id),
                    text=MSG("cmd.open", lang, title=self._label(entry)),
                    help=tags or None)
 
     async def discover(self) -> Hits:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = self.host.lang
         for entry in await asyncio.to_thread(self._query, Query(kind="entry", limit=10)):
             text = MSG("cmd.open", lang, title=self._label(entry))
-            yield DiscoveryHit(text, partial(self.app.open_entry, entry.id),  # type: ignore
-                               text=text)
+            yield DiscoveryHit(text, partial(self.host.open_entry, entry.id), text=text)
 
     async def search(self, query: str) -> Hits:
         query = query.strip()
         if not query:
             return
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = self.host.lang
         matcher = self.matcher(query)
         if _date_prefix(query):
             start, end = _date_range(query)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from journal_tui.core.i18n import Catalog
+from journal_tui.tui.textual_compat import binding_table
 
 MSG = Catalog({
     # header, modes
@@ -220,7 +221,7 @@ def localize_bindings(node: DOMNode, lang: str, catalog: Catalog | None = None) 
     (keys of ``catalog``, a screen's own, or of the app's)."""
     messages = catalog if catalog is not None else MSG
     keys = messages.keys()
-    table = node._bindings.key_to_bindings
+    table = binding_table(node)
     for key, bindings in table.items():
         table[key] = [replace(b, description=messages(b.description, lang))
                       if b.description in keys else b for b in bindings]

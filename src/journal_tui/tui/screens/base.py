@@ -1,22 +1,25 @@
-"""What every page of the app reads from it: context, language, the journal lock."""
+"""What every page of the app reads from it: the host, its context, language and service."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from journal_tui.tui.host import JournalHost, host_of
+
 if TYPE_CHECKING:
     from journal_tui.core.context import Context
+    from journal_tui.tui.service import JournalService
 
 
 class AppScreen(Screen[None]):
-    """A page of ``JournalApp`` (or of a test host offering ``ctx`` and ``lang``).
+    """A page of ``JournalApp`` (or of the tests' ``ScreenHost``): see ``tui/host.py``.
 
-    Screens read the journal from worker threads; ``journal_lock`` (the app's)
-    keeps those reads from crossing each other.
+    Screens reach the journal only through ``self.service``: reads in a
+    ``@work(thread=True)`` worker that posts a message, writes queued in order
+    with ``post_when_done`` (``docs/ARCHITECTURE.md``, "Reaching the journal").
     """
 
     def __init__(self, name: str | None = None, id: str | None = None,
@@ -61,13 +64,17 @@ class AppScreen(Screen[None]):
                 break
 
     @property
+    def host(self) -> JournalHost:
+        return host_of(self)
+
+    @property
     def ctx(self) -> Context:
-        return self.app.ctx  # type: ignore[attr-defined, no-any-return]
+        return self.host.ctx
 
     @property
     def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined, no-any-return]
+        return self.host.lang
 
     @property
-    def journal_lock(self) -> threading.RLock:
-        return self.app.journal_lock  # type: ignore[attr-defined, no-any-return]
+    def service(self) -> JournalService:
+        return self.host.service

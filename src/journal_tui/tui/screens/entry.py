@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Header, Markdown, Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
-from journal_tui.core.storage import NotFound
 from journal_tui.core.text import first_line
+from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
@@ -28,9 +31,18 @@ class EntryScreen(AppScreen):
         Binding("d", "delete", "b.delete", id="delete"),
     ]
 
+    @dataclass
+    class Deleted(Message):
+        entry_id: str
+
+    @dataclass
+    class DeleteFailed(Message):
+        error: Exception
+
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
+        self._deleting = False  # a delete is on its way to disk
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.lang)
@@ -42,7 +54,7 @@ class EntryScreen(AppScreen):
 
     def _meta(self) -> Text:
         e, lang = self.entry, self.lang
-        book = self.app.ctx.prompts  # type: ignore[attr-defined]
+        book = self.ctx.prompts
         out = Text()
         out.append(long_date(e.date, lang), style="bold")
         out.append(f"  {e.created:%H:%M}", style="dim")
@@ -58,12 +70,12 @@ class EntryScreen(AppScreen):
             details.append((MSG("entry.tags", lang), " ".join(f"#{t}" for t in e.tags)))
         if e.people:
             details.append((MSG("entry.people", lang), " ".join(f"@{p}" for p in e.people)))
-        for theme_id, value in e.checkin.items():
+        for theme_id, rating in e.checkin.items():
             try:
                 theme = book.theme(theme_id)
-                label = f"{theme.pole('low', lang)} ◀ {value:+d} ▶ {theme.pole('high', lang)}"
+                label = f"{theme.pole('low', lang)} ◀ {rating:+d} ▶ {theme.pole('high', lang)}"
             except (KeyError, LookupError, TypeError):
-                label = f"{theme_id} {value:+d}"
+                label = f"{theme_id} {rating:+d}"
             details.append((MSG("entry.rating", lang), label))
         for name, value in details:
             out.append("\n")
@@ -78,7 +90,7 @@ class EntryScreen(AppScreen):
     async def action_edit(self) -> None:
         entry = self.entry
         self.dismiss()
-        await self.app.edit_entry(entry)  # type: ignore[attr-defined]
+        await self.host.edit_entry(entry)
 
     def action_delete(self) -> None:
         e = self.entry
@@ -86,7 +98,7 @@ class EntryScreen(AppScreen):
                        title=first_line(e.body, 40) or "…")
 
         def answer(yes: bool | None) -> None:
-            if yes:
+            if yes and not self._deleting:
                 self._delete()
 
         self.app.push_screen(ConfirmDialog(question, MSG("delete.yes", self.lang),
@@ -94,14 +106,17 @@ class EntryScreen(AppScreen):
                                            title=MSG("delete.title", self.lang)), answer)
 
     def _delete(self) -> None:
-        app = self.app
-        try:
-            with app.journal_lock:  # type: ignore[attr-defined]
-                app.ctx.journal.delete(self.entry.id)  # type: ignore[attr-defined]
-        except (NotFound, OSError) as exc:
-            self.notify(MSG("delete.error", self.lang, error=exc), severity="error",
-                        markup=False)
-            return
-        app.last_deleted = self.entry.id  # type: ignore[attr-defined]
+        """Queue the move to the trash; the screen closes once it is done."""
+        self._deleting = True
+        post_when_done(self, self.service.delete(self.entry.id), self.Deleted,
+                       self.DeleteFailed)
+
+    def on_entry_screen_deleted(self, message: Deleted) -> None:
+        self.host.last_deleted = message.entry_id
         self.dismiss()
-        app.notify(MSG("delete.done", self.lang), timeout=8)
+        self.app.notify(MSG("delete.done", self.lang), timeout=8)
+
+    def on_entry_screen_delete_failed(self, message: DeleteFailed) -> None:
+        self._deleting = False
+        self.notify(MSG("delete.error", self.lang, error=message.error), severity="error",
+                    markup=False)

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from journal_tui.tui.host import host_of
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.screens.today import TodayScreen
@@ -25,7 +26,7 @@ class HelpScreen(ModalScreen[None]):
 
     @property
     def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined, no-any-return]
+        return host_of(self).lang
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as box:

@@ -1,9 +1,10 @@
 """Journal: every entry, newest first, with live search, filters and a month calendar.
 
-Entries are read from the SQLite index in a thread worker when the screen is
-shown; each keystroke then filters them in memory with the index's own folding
-(case and accents ignored), in an ``exclusive`` thread worker, and the table
-grows a page at a time, so typing stays well under 100 ms on 7,300 entries.
+Entries are read from the SQLite index (through the journal service) in a thread
+worker when the screen is shown; each keystroke then filters them in memory with
+the index's own folding (case and accents ignored), in an ``exclusive`` thread
+worker, and the table grows a page at a time, so typing stays well under 100 ms
+on 7,300 entries.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import gc
 import operator
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -23,15 +23,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Select, Static
-from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowDoesNotExist
 from textual.worker import get_current_worker
 
 from journal_tui.core.i18n import short_weekday
-from journal_tui.core.index import Query, search_text, walk_entry_files
+from journal_tui.core.index import search_text
 from journal_tui.core.model import Entry
 from journal_tui.core.text import first_line, fold
 from journal_tui.tui.data import entry_themes
+from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.service import Page
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -57,15 +59,10 @@ def parse_date(text: str) -> date | None:
 
 
 PAGE = 60  # rows added to the table at a time
+SearchTexts = list[tuple[str, set[str]]]
 
 
-def _listing(entries_dir: Path) -> int:
-    """A fingerprint of the entry files' stat listing (what the index refreshes from):
-    the same fingerprint means the same entries."""
-    return hash(frozenset(walk_entry_files(entries_dir)))
-
-
-def _search_texts(entries: list[Entry]) -> list[tuple[str, set[str]]]:
+def _search_texts(entries: list[Entry]) -> SearchTexts:
     """Per entry, what ``Query(contains=..., tag=...)`` matches: folded text and tags."""
     return [(search_text(e), {fold(t) for t in e.tags}) for e in entries]
 
@@ -81,6 +78,27 @@ class JournalScreen(AppScreen):
             super().__init__()
             self.filters = filters
             self.count = count
+
+    # Read on worker threads, then handled here.
+    @dataclass
+    class FirstPage(Message):
+        page: Page
+
+    @dataclass
+    class Loaded(Message):
+        entries: list[Entry]
+        listing: int
+
+    @dataclass
+    class TextsRead(Message):
+        entries: list[Entry]
+        texts: SearchTexts
+
+    @dataclass
+    class Found(Message):
+        entries: list[Entry]
+        total: int
+        filters: Filters
 
     BINDINGS = [
         Binding("slash", "focus_search", "b.search", id="search"),
@@ -100,16 +118,15 @@ class JournalScreen(AppScreen):
         self._shown = 0
         self._entry_w = 40
         self._entries: list[Entry] = []
-        self._texts: list[tuple[str, set[str]]] | None = None
+        self._texts: SearchTexts | None = None
         self._listing: int | None = None  # of the entries read (None: not read yet)
         self._footer_active = False
         self._page_shown = False  # the first page is on screen (read before the rest)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        app = self.app
         localize_bindings(self, lang)
-        book = app.ctx.prompts  # type: ignore[attr-defined]
+        book = self.ctx.prompts
         themes = sorted(((t.name(lang), t.id) for t in book.themes.values()),
                         key=lambda pair: pair[0].casefold())
         yield Header()
@@ -121,7 +138,7 @@ class JournalScreen(AppScreen):
         with Horizontal(id="journal"):
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
             with Vertical(id="cal-panel"):
-                yield MonthCalendar(app.day, lang=lang, today=app.ctx.today,  # type: ignore
+                yield MonthCalendar(self.host.day, lang=lang, today=self.ctx.today,
                                     id="calendar")
                 yield Input(id="from", compact=True, placeholder=MSG("journal.from", lang))
                 yield Input(id="to", compact=True, placeholder=MSG("journal.to", lang))
@@ -141,22 +158,21 @@ class JournalScreen(AppScreen):
         """The first page at once when the index is fresh and free (Today read the
         journal at start): a ~3 ms query here puts the rows in the screen's first
         frame, where the reading thread would land them a full repaint later."""
-        journal = self.ctx.journal
-        if not journal.fresh or not self.journal_lock.acquire(blocking=False):
+        page = self.service.peek_first_page(PAGE)
+        if page is None:
             return  # the reading thread shows it
-        try:
-            page = journal.query(Query(limit=PAGE))
-            total = journal.index.count()
-        finally:
-            self.journal_lock.release()
         self._page_shown = True
-        self._first_page(page, total)
+        self._first_page(page)
 
     def on_screen_resume(self) -> None:
         # (Textual refreshes the bindings on resume: "undo" shows if a delete happened.)
         if self._listing is not None:  # the entries read last time show at once
             self.call_after_refresh(self.post_message, self.Shown(self.filters, self._found))
         self.call_once_after_refresh(self.load)  # entries may have changed on another screen
+
+    def on_entries_changed(self, _: EntriesChanged) -> None:
+        self.refresh_bindings()  # "undo" may be gone
+        self.load()
 
     def on_resize(self) -> None:
         width = self.query_one("#entries", DataTable).size.width
@@ -223,7 +239,7 @@ class JournalScreen(AppScreen):
         if action == "clear_filters":
             return self.filters.active
         if action == "undo":
-            return self.app.last_deleted is not None  # type: ignore[attr-defined]
+            return self.host.last_deleted is not None
         return True
 
     def action_focus_search(self) -> None:
@@ -241,15 +257,14 @@ class JournalScreen(AppScreen):
         self.search()
 
     def action_undo(self) -> None:
-        if self.app.undo_delete():  # type: ignore[attr-defined]
-            self.refresh_bindings()
-            self.load()
+        self.host.undo_delete()  # the entry comes back: EntriesChanged
 
     # ------------------------------------------------------------------ reading
 
     @work(thread=True, exclusive=True, group="journal-load")
     def load(self) -> None:
-        """Read every entry from the index (newest first), then its search text.
+        """Read every entry from the index (newest first); their search texts follow
+        (``_read_texts``).
 
         The entries are shown as soon as they are read; the index's own
         ``search_text`` (folded: case and accents ignored) follows, so each
@@ -257,35 +272,35 @@ class JournalScreen(AppScreen):
         without an SQL scan and thousands of decodes per keystroke. On later
         visits nothing is read again unless the entry files' listing changed.
         """
-        app = self.app
-        journal = app.ctx.journal  # type: ignore[attr-defined]
+        service = self.service
         worker = get_current_worker()
         if self._listing is None and not self._page_shown:
             # first visit: the first page now, while the rest is read
-            with app.journal_lock:  # type: ignore[attr-defined]
-                page = journal.query(Query(limit=PAGE))
-                total = journal.index.count()
-            app.call_from_thread(self._first_page, page, total)
-        listing = _listing(journal.entries_dir)  # taken before reading: never newer than it
+            self.post_message(self.FirstPage(service.first_page(PAGE)))
+        listing = service.listing()  # taken before reading: never newer than it
         if listing == self._listing:
             return  # the entries shown are those on disk
-        with app.journal_lock:  # type: ignore[attr-defined]
-            if self._listing is not None:  # later visits: pick up files changed outside the app
-                journal.refresh()
-            entries = journal.query(Query())
-        if worker.is_cancelled:
-            return
-        app.call_from_thread(self._loaded, entries, listing)
-        texts = _search_texts(entries)
+        # later visits: pick up files changed outside the app
+        entries = service.entries(recheck=self._listing is not None)
         if not worker.is_cancelled:
-            app.call_from_thread(self._texts_ready, entries, texts)
+            self.post_message(self.Loaded(entries, listing))
 
-    def _first_page(self, page: list[Entry], total: int) -> None:
+    @work(thread=True, exclusive=True, group="journal-texts")
+    def _read_texts(self, entries: list[Entry]) -> None:
+        texts = _search_texts(entries)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.TextsRead(entries, texts))
+
+    def on_journal_screen_first_page(self, message: FirstPage) -> None:
+        self._first_page(message.page)
+
+    def _first_page(self, page: Page) -> None:
         if not self._entries and not self.filters.active:
-            self._show(page, total, self.filters, found=total)
+            self._show(page.entries, page.total, self.filters, found=page.total)
 
-    def _loaded(self, entries: list[Entry], listing: int) -> None:
-        self._entries, self._texts, self._listing = entries, None, listing
+    def on_journal_screen_loaded(self, message: Loaded) -> None:
+        entries = message.entries
+        self._entries, self._texts, self._listing = entries, None, message.listing
         # The days with an entry (reviews aside), as the index would list them.
         self.query_one("#calendar", MonthCalendar).mark(
             {e.date for e in entries if e.kind == "entry"})
@@ -293,10 +308,11 @@ class JournalScreen(AppScreen):
             self.search()
         else:  # nothing to filter: show them now
             self._show(entries, len(entries), self.filters)
+        self._read_texts(entries)
 
-    def _texts_ready(self, entries: list[Entry], texts: list[tuple[str, set[str]]]) -> None:
-        if entries is self._entries:
-            self._texts = texts
+    def on_journal_screen_texts_read(self, message: TextsRead) -> None:
+        if message.entries is self._entries:
+            self._texts = message.texts
             # Thousands of entries and search texts now live as long as the screen:
             # move them (and all else alive) out of the cyclic GC's reach, or every
             # full collection walks them again, a ~60 ms pause landing mid-keystroke
@@ -310,17 +326,20 @@ class JournalScreen(AppScreen):
         entries, texts = self._entries, self._texts
         needle = fold(f.contains) if f.contains else None
         tag = fold(f.tag.lstrip("#")) if f.tag else None
-        if (needle or tag) and texts is None:  # typed before the load finished
-            texts = _search_texts(entries)
-        book = self.app.ctx.prompts  # type: ignore[attr-defined]
+        if texts is None:  # not read yet: needed only to match text or a tag
+            texts = _search_texts(entries) if needle or tag else []
+        book = self.ctx.prompts
         found = [e for n, e in enumerate(entries)
                  if (f.start is None or e.date >= f.start)
                  and (f.end is None or e.date <= f.end)
-                 and (needle is None or needle in texts[n][0])  # type: ignore[index]
-                 and (tag is None or tag in texts[n][1])  # type: ignore[index]
+                 and (needle is None or needle in texts[n][0])
+                 and (tag is None or tag in texts[n][1])
                  and (f.theme is None or f.theme in entry_themes(e, book))]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, found, len(entries), f)
+            self.post_message(self.Found(found, len(entries), f))
+
+    def on_journal_screen_found(self, message: Found) -> None:
+        self._show(message.entries, message.total, message.filters)
 
     def _show(self, entries: list[Entry], total: int, filters: Filters,
               found: int | None = None) -> None:
@@ -366,8 +385,8 @@ class JournalScreen(AppScreen):
         width = max(table.size.width - table.styles.scrollbar_size_vertical, 40)
         tags_w = max(8, min(24, width // 5))
         self._entry_w = max(12, width - 10 - tags_w - 6)
-        table.columns["entry"].width = self._entry_w  # type: ignore[index]
-        table.columns["tags"].width = tags_w  # type: ignore[index]
+        table.columns[ColumnKey("entry")].width = self._entry_w
+        table.columns[ColumnKey("tags")].width = tags_w
         table.clear()
         self._shown = 0
         target = 0
@@ -421,4 +440,4 @@ class JournalScreen(AppScreen):
     @on(DataTable.RowSelected, "#entries")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.app.open_entry(event.row_key.value)  # type: ignore[attr-defined]
+            self.host.open_entry(event.row_key.value)

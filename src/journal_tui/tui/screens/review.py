@@ -1,7 +1,9 @@
 """The Review screen: one ISO week beside the four before it, and its review note.
 
-Data is read in thread workers that only post messages; the screen updates its
-widgets when they arrive, and reloads whenever it is shown again.
+Data is read through the journal service in thread workers that only post
+messages; the screen updates its widgets when they arrive, and reloads whenever
+it is shown again. The note and its drafts are written through the service's
+writer queue, in the order asked.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,7 +23,6 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Header, Label, ListItem, ListView, Static, TextArea
 
-from journal_tui.core import atomic
 from journal_tui.core.i18n import MONTHS, Catalog, number
 from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
 from journal_tui.core.review import (
@@ -28,7 +30,6 @@ from journal_tui.core.review import (
     counts_line,
     day_label,
     fmt_mood,
-    load_entries,
     note_date,
     review_markdown,
     scale,
@@ -36,12 +37,16 @@ from journal_tui.core.review import (
     weekly_review,
 )
 from journal_tui.core.storage import Draft
+from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
 
 MSG = Catalog({
     "b.prev": ("◀ week", "◀ semaine"),
@@ -157,10 +162,19 @@ class ReviewScreen(AppScreen):
     @dataclass
     class Failed(Message):
         text: str
+        severity: SeverityLevel = "error"
 
     @dataclass
     class NoteSaved(Message):
         note: Entry
+
+    @dataclass
+    class NoteFailed(Message):
+        note: Entry
+        before: Entry | None
+        """The note as it was before this save (None: there was none)."""
+        before_text: str
+        error: Exception
 
     @dataclass
     class Exported(Message):
@@ -174,6 +188,7 @@ class ReviewScreen(AppScreen):
         self._saved_text = ""  # the note's text as on disk (or "" without a note)
         self._drafts: dict[str, str] = {}  # unsaved note text of weeks left behind
         self._draft_timer: Timer | None = None
+        self._saving: set[str] = set()  # weeks whose note is on its way to disk
 
     # ---------------------------------------------------------------- helpers
 
@@ -249,7 +264,7 @@ class ReviewScreen(AppScreen):
         if not text.strip():
             self.notify(MSG("empty", self.lang), severity="warning")
             return
-        self.save_note(self.week, text, self.note)
+        self.save_note(self.week, text)
 
     def action_export(self) -> None:
         if self.review is None or self.review.week != self.week:
@@ -294,88 +309,87 @@ class ReviewScreen(AppScreen):
     def load(self, week: str) -> None:
         ctx = self.ctx
         try:
-            with self.journal_lock:
-                ctx.journal.refresh()
-                entries = load_entries(ctx.journal, week)
-                written = ctx.journal.days_with_entries()
-                problems = len(ctx.journal.problems())
-                draft = next((d for d in ctx.journal.drafts() if d.key == draft_key(week)),
-                             None)
-            review = weekly_review(entries, week, ctx.prompts, ctx.today, written)
+            read = self.service.week(week, draft_key(week))
+            review = weekly_review(read.entries, week, ctx.prompts, ctx.today, read.written)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
-        self.post_message(self.Loaded(review, problems, draft.body if draft else None))
+        self.post_message(self.Loaded(review, read.problems,
+                                      read.draft.body if read.draft else None))
 
-    @work(thread=True, exclusive=True, group="review-save")
-    def save_note(self, week: str, text: str, note: Entry | None) -> None:
-        ctx = self.ctx
-        if note is None:
+    def save_note(self, week: str, text: str) -> None:
+        """Queue the note of the week shown, then its draft goes. The screen moves on
+        to the note being saved at once (a second save updates the same note; a draft
+        timer firing meanwhile finds nothing unsaved), and goes back if it fails."""
+        before, before_text = self.note, self._saved_text
+        if before is None:
+            ctx = self.ctx
             note = make_entry(text, day=note_date(week, ctx.today), when=ctx.clock(),
                               kind="review", week=week)
         else:
-            note = refresh_derived(replace(note, body=text, tags=list(note.tags),
-                                           people=list(note.people)))
-        try:
-            with self.journal_lock:
-                ctx.journal.save(note)
-                ctx.journal.discard_draft(draft_key(week))
-        except (OSError, ValueError) as exc:
-            self.post_message(self.Failed(MSG("save.error", self.lang, error=exc)))
-            return
-        self.post_message(self.NoteSaved(note))
+            note = refresh_derived(replace(before, body=text, tags=list(before.tags),
+                                           people=list(before.people)))
+        self.note, self._saved_text = note, text
+        self._saving.add(week)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self._show_dirty()
+        post_when_done(self, self.service.save(note, discard=[draft_key(week)]),
+                       self.NoteSaved,
+                       lambda exc: self.NoteFailed(note, before, before_text, exc))
 
     def flush_draft(self) -> None:
-        """Keep the unsaved note in ``drafts/`` (synchronous: also called on quit)."""
+        """Keep the unsaved note in ``drafts/`` (queued: quitting waits for it)."""
         self._draft_timer = None
         if not self.is_mounted or self.review is None:
             return
         week, text = self.week, self.editor.text
-        journal = self.ctx.journal
-        try:
-            with self.journal_lock:
-                if self.is_dirty():
-                    journal.save_draft(Draft(key=draft_key(week), body=text,
-                                             date=note_date(week, self.ctx.today),
-                                             kind="review", week=week))
-                else:
-                    journal.discard_draft(draft_key(week))
-        except OSError as exc:
-            self.notify(MSG("draft.error", self.lang, error=exc), severity="warning",
-                        markup=False)
+        if self.is_dirty():
+            draft = Draft(key=draft_key(week), body=text,
+                          date=note_date(week, self.ctx.today), kind="review", week=week)
+            pending = self.service.save_draft(draft)
+        else:
+            pending = self.service.discard_drafts([draft_key(week)])
+        post_when_done(self, pending, failed=lambda exc: self.Failed(
+            MSG("draft.error", self.lang, error=exc), "warning"))
 
-    @work(thread=True, group="review-export")
     def export(self, path: Path, text: str, *, overwrite: bool) -> None:
-        data = text.encode("utf-8")
-        try:
-            try:
-                atomic.atomic_write(path, data, overwrite=overwrite)
-            except FileExistsError:  # written meanwhile: never replace it unasked
-                path = export_path(path.parent.parent, path.stem.removeprefix("review-")[:8],
-                                   new=True)
-                atomic.atomic_write(path, data, overwrite=False)
-        except OSError as exc:
-            self.post_message(self.Failed(MSG("export.error", self.lang, error=exc)))
-            return
-        self.post_message(self.Exported(path))
+        """Queue the export; a file that appears meanwhile is never replaced unasked:
+        the export then takes the next free name."""
+
+        def elsewhere() -> Path:
+            return export_path(path.parent.parent, path.stem.removeprefix("review-")[:8],
+                               new=True)
+
+        post_when_done(self, self.service.export(path, text, overwrite=overwrite,
+                                                 elsewhere=elsewhere),
+                       self.Exported,
+                       lambda exc: self.Failed(MSG("export.error", self.lang, error=exc)))
 
     # --------------------------------------------------------------- messages
 
     def on_review_screen_failed(self, message: Failed) -> None:
         self.editor.read_only = False
-        self.notify(message.text, severity="error", markup=False)
+        self.notify(message.text, severity=message.severity, markup=False)
 
     def on_review_screen_exported(self, message: Exported) -> None:
         self.notify(MSG("exported", self.lang, path=message.path), markup=False, timeout=8)
 
     def on_review_screen_note_saved(self, message: NoteSaved) -> None:
-        note = message.note
-        if note.week == self.week:
-            self.note = note
-            self._saved_text = note.body
-            self._drafts.pop(note.week, None)
+        week = message.note.week or ""  # a review note always has its week
+        self._saving.discard(week)
+        self._drafts.pop(week, None)
+        self.notify(MSG("saved", self.lang, week=week))
+
+    def on_review_screen_note_failed(self, message: NoteFailed) -> None:
+        self._saving.discard(message.note.week or "")
+        self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
+                    markup=False)
+        if self.note is message.note:  # still the note that save made: undo it
+            self.note, self._saved_text = message.before, message.before_text
             self._show_dirty()
-        self.notify(MSG("saved", self.lang, week=note.week))
+            self._note_changed()  # the text is kept as a draft again
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         review = message.review
@@ -397,14 +411,14 @@ class ReviewScreen(AppScreen):
             return  # a week's note being loaded, not typed
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        delay = getattr(self.app, "autosave_delay", 2.0)
-        self._draft_timer = self.set_timer(delay, self.flush_draft)
+        self._draft_timer = self.set_timer(self.host.autosave_delay, self.flush_draft)
 
     # --------------------------------------------------------------- display
 
     def _show_note(self, review: WeeklyReview, first: bool, draft: str | None = None) -> None:
         editor = self.editor
-        dirty = not first and self.is_dirty()
+        # A note still on its way to disk may be read in its old state: keep the editor.
+        dirty = not first and (self.is_dirty() or review.week in self._saving)
         self.note = review.note
         self._saved_text = review.note.body if review.note else ""
         if not dirty:

@@ -4,16 +4,16 @@ Keys: ``1``–``4`` (or ``r`` to cycle) pick the range (8 weeks, 6 months, 1 yea
 all); up/down select a theme; left/right move the cursor over the chart's periods;
 Enter lists the entries behind the point under the cursor (and opens one).
 
-Entries are read and scored in a thread worker that only posts a message; the
-series are aggregated on the app's side (a few milliseconds, scores are cached),
-and everything is reloaded when the screen is shown again.
+Entries are read and scored (through the journal service) in a thread worker
+that only posts a message; the series are aggregated on the app's side (a few
+milliseconds, scores are cached), and everything is reloaded when the screen is
+shown again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -26,12 +26,12 @@ from textual.worker import get_current_worker
 from journal_tui.core.i18n import MONTHS, Catalog, number
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
+from journal_tui.core.prompts import PromptBook
 from journal_tui.core.themes import (
     entries_behind,
     last_weeks,
     months_between,
     period_bounds,
-    scored_entries,
     series,
     shift,
     summary,
@@ -118,7 +118,7 @@ class ThemesScreen(AppScreen):
     @dataclass
     class Loaded(Message):
         entries: list[Entry]
-        book: Any
+        book: PromptBook
         problems: int
         since: date | None = None
         """The first day ``entries`` cover (None: the whole journal)."""
@@ -134,7 +134,7 @@ class ThemesScreen(AppScreen):
         self.cursor = -1  # index in the range's periods; -1: the latest
         self.entries: list[Entry] | None = None
         self.since: date | None = None  # the first day ``entries`` cover (None: all)
-        self.book: Any = None
+        self.book: PromptBook | None = None
         self.view: View | None = None
         self._labels: list[str] = []
 
@@ -174,23 +174,19 @@ class ThemesScreen(AppScreen):
         the default eight weeks and the eight before need a hundred or so, so the
         screen fills at once and the longer ranges follow.
         """
-        ctx = self.ctx
+        service = self.service
         worker = get_current_worker()
         since = self.first_day_needed(self.range)
-        book = ctx.prompts
-        lock = self.journal_lock
+        book = self.ctx.prompts
         try:
             # Scored here, off the app's thread; the index keeps the scores for next time.
-            with lock:
-                ctx.journal.refresh()
-                problems = len(ctx.journal.problems())
+            problems = service.refreshed_problems()
             if since is not None:
-                recent = scored_entries(ctx.journal, Query(kind="entry", start=since), book,
-                                        lock)
+                recent = service.scored(Query(kind="entry", start=since), book)
                 if worker.is_cancelled:
                     return
                 self.post_message(self.Loaded(recent, book, problems, since))
-            entries = scored_entries(ctx.journal, Query(kind="entry"), book, lock)
+            entries = service.scored(Query(kind="entry"), book)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
@@ -281,7 +277,7 @@ class ThemesScreen(AppScreen):
         self.query_one(ThemeChart).show(self.chart_data())
 
     def chart_data(self) -> ChartData:
-        assert self.view is not None
+        assert self.view is not None and self.book is not None  # a view comes with its book
         view, lang = self.view, self.lang
         row = view.rows[self.selected]
         theme = self.book.theme(row.theme_id)
@@ -360,7 +356,7 @@ class ThemesScreen(AppScreen):
         self.refresh_view()
 
     def action_entries(self) -> None:
-        if self.view is None or self.entries is None:
+        if self.view is None or self.entries is None or self.book is None:
             return
         row = self.view.rows[self.selected]
         period = self.view.periods[self.cursor]
@@ -373,16 +369,8 @@ class ThemesScreen(AppScreen):
         self.app.push_screen(dialog, self.open_entry)
 
     def open_entry(self, entry_id: str | None) -> None:
-        if entry_id is None:
-            return
-        opener = getattr(self.app, "open_entry", None)
-        if opener is not None:
-            opener(entry_id)
-            return
-        entry = next(e for e in self.entries or () if e.id == entry_id)
-        from journal_tui.tui.screens.entry import EntryScreen
-
-        self.app.push_screen(EntryScreen(entry))
+        if entry_id is not None:
+            self.host.open_entry(entry_id)
 
 
 def _span(start: date, end: date, lang: str) -> str:

@@ -1,53 +1,46 @@
 """Today: the prompt of the day, the editor, mood and self-rating, the day's entries.
 
-The editor state is compared with a *baseline* (what was last loaded or saved)
-to know whether there is unsaved text; every change restarts a short timer that
-writes a draft to ``drafts/``, so a crash or a killed terminal loses at most
-the last couple of seconds of typing.
+What the editor works on is an ``EditorState`` (``tui/editor_state.py``): the
+entry (or a new one), its day, the prompt answered and a *baseline* (the fields
+as last loaded or saved) that tells whether there is unsaved text. Every change
+restarts a short timer that queues a draft for ``drafts/``, so a crash or a
+killed terminal loses at most the last couple of seconds of typing. Saves and
+drafts go through the journal service's writer queue, in the order asked.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
 import subprocess
-import tempfile
-from datetime import date
-from pathlib import Path
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from journal_tui.core.atomic import WriteError
-from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
 from journal_tui.core.i18n import MONTHS, long_date
-from journal_tui.core.index import Query
-from journal_tui.core.model import Entry, field_tags, make_entry, refresh_derived
+from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
-from journal_tui.core.storage import Draft, NotFound
+from journal_tui.core.storage import Draft
 from journal_tui.core.text import first_line
-from journal_tui.tui.data import on_this_day, parse_tags, streak
+from journal_tui.tui.data import parse_tags
+from journal_tui.tui.editor_state import EditorState, Fields
+from journal_tui.tui.host import post_when_done
+from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.textual_compat import markdown_language
+from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
-
-SAVE_ERRORS = (UnreadableEntry, WriteError, OSError)
-
-
-def markdown_language() -> str | None:
-    """``"markdown"`` if tree-sitter can highlight it here (``textual[syntax]``), else plain."""
-    from textual._tree_sitter import TREE_SITTER, get_language
-
-    return "markdown" if TREE_SITTER and get_language("markdown") is not None else None
 
 
 class TodayScreen(AppScreen):
@@ -63,25 +56,79 @@ class TodayScreen(AppScreen):
                 show=False),
     ]
 
+    # Messages are plain classes here, not dataclasses: this module loads before the
+    # first frame, and creating a dataclass costs ~0.2 ms (eight of them: ~2 ms).
+
+    # Read on worker threads, then handled here.
+    class SideRead(Message):
+        def __init__(self, read: DayRead) -> None:
+            super().__init__()
+            self.read = read
+
+    class DraftsFound(Message):
+        def __init__(self, drafts: list[tuple[Draft, Entry | None]]) -> None:
+            super().__init__()
+            self.drafts = drafts
+
+    # Writes landed (or not).
+    class Saved(Message):
+        def __init__(self, entry: Entry, new: bool) -> None:
+            super().__init__()
+            self.entry, self.new = entry, new
+
+    class SaveFailed(Message):
+        """``before``: the state before the save, brought back if the editor still
+        shows ``entry``."""
+
+        def __init__(self, entry: Entry, before: EditorState, error: Exception) -> None:
+            super().__init__()
+            self.entry, self.before, self.error = entry, before, error
+
+    class DraftWritten(Message):
+        def __init__(self, key: str, fields: Fields) -> None:
+            super().__init__()
+            self.key, self.fields = key, fields
+
+    class DraftFailed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    # For the app: what happened on Today (the app decides what follows).
+    class SideShown(Message):
+        """The side panel shows the day's data; ``quiet``: for the first time, with
+        nothing typed yet (the app builds the Journal screen then)."""
+
+        def __init__(self, streak: int, quiet: bool) -> None:
+            super().__init__()
+            self.streak, self.quiet = streak, quiet
+
+    class Edited(Message):
+        """The person changed something in the editor."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.skip = 0
-        self.entry: Entry | None = None
-        self.prompt: Prompt | None = None
-        self._baseline: tuple[object, ...] = ("", (), None, None)
-        self._timer: Timer | None = None
-        self._draft_written = False
-        self._side_loaded = False
+        self.skip = 0  # "another prompt" presses for this day
+        self.editing = EditorState(day=self.host.day)
+        self._timer: Timer | None = None  # the autosave debounce
+        self._draft_written = False  # the fields shown are all in a draft
+        self._kept_keys: set[str] = set()  # draft keys in use: never reused for a new entry
+        self._side_loaded = False  # the first side read (after the start's walk) is done
         self._side_shown = False
-        self._new_key: str | None = None
-        self._new_count = 1
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.editing.entry
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return self.editing.prompt
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = self.lang
         localize_bindings(self, lang)
-        self.entry_day: date = self.app.day  # type: ignore[attr-defined]
         yield Header()
         with Horizontal(id="today"):
             with Vertical(id="main"):
@@ -98,37 +145,20 @@ class TodayScreen(AppScreen):
                                 placeholder=MSG("today.tags_placeholder", lang))
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
-            yield VerticalScroll(id="side")  # filled after the first frame: _build_side
+            # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
+            yield DayPanel(lang, id="side")
         yield KeyFooter(compact=True, show_command_palette=False)
 
-    def _build_side(self) -> None:
-        """Mount the side panel's widgets.
-
-        Done after the first frame: the prompt and the editor come first, and these
-        eight widgets (two option lists among them) would add about 15 ms to start.
-        """
-        side = self.query_one("#side", VerticalScroll)
-        if side.children:
-            return
-        lang = self.lang
-        side.mount_all([
-            Static(id="streak"),
-            Static(MSG("today.entries", lang), classes="side-title"),
-            Static(MSG("today.new_hint", lang), classes="hint"),
-            OptionList(id="day-entries"),
-            Static(id="advice-title", classes="side-title"),
-            Static(id="advice"),
-            Static(MSG("today.on_this_day", lang), classes="side-title"),
-            OptionList(id="past-entries"),
-        ])
-        self._show_advice()
+    @property
+    def panel(self) -> DayPanel:
+        return self.query_one(DayPanel)
 
     def on_mount(self) -> None:
         self.show_prompt()
         self._update_status()
-        if getattr(self.app, "first_frame_shown", True):
+        if self.host.first_frame_shown:
             self.start_reading()
-        # else JournalApp.on_ready calls start_reading once the first frame is shown
+        # else JournalApp calls start_reading once the first frame is shown
 
     def start_reading(self) -> None:
         """Build the side panel, offer any draft back and fill the panel (reads the
@@ -136,120 +166,101 @@ class TodayScreen(AppScreen):
         body = self.query_one("#body", TextArea)
         if body.language is None:
             body.language = markdown_language()
-        self._build_side()
+        self.panel.build()
         self.check_drafts()
         self.load_side()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted and getattr(self.app, "first_frame_shown", True):
+        if self.is_mounted and self.host.first_frame_shown:
             self.call_once_after_refresh(self.load_side)
+
+    def on_entries_changed(self, _: EntriesChanged) -> None:
+        self.load_side()
 
     # ------------------------------------------------------------------ prompt
 
     def show_prompt(self) -> None:
-        """Show ``self.prompt`` (the entry's, or the prompt of the day) and its theme."""
-        book = self.ctx.prompts
+        """Show the prompt (the entry's, or the prompt of the day) and its theme."""
         if self.entry is None and self.prompt is None:
-            self.prompt = prompt_of_the_day(book, self.entry_day, skip=self.skip)
+            self.editing = replace(self.editing, prompt=prompt_of_the_day(
+                self.ctx.prompts, self.editing.day, skip=self.skip))
+        prompt, entry = self.prompt, self.entry
         prompt_w = self.query_one("#prompt", Static)
         rating = self.query_one("#rating", PoleScale)
         theme = self.theme
-        answered = self.entry is not None and self.entry.prompt and (
-            self.prompt is None or self.prompt.id == self.entry.prompt_id)
-        if answered:  # the prompt as it was shown when the entry was written
-            prompt_w.update(Text(self.entry.prompt))  # type: ignore[union-attr, arg-type]
-        elif self.prompt is not None:
-            prompt_w.update(Text(self.prompt.text_in(self.lang)))
+        if entry is not None and entry.prompt and (prompt is None
+                                                   or prompt.id == entry.prompt_id):
+            prompt_w.update(Text(entry.prompt))  # as shown when the entry was written
+        elif prompt is not None:
+            prompt_w.update(Text(prompt.text_in(self.lang)))
         else:
             prompt_w.update("")
         name = theme.name(self.lang) if theme is not None else ""
         self.query_one("#theme-name", Static).update(
             Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
-        self._show_advice()
+        self.panel.show_advice(theme)
         if theme is not None and theme.polar:
             rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
             rating.display = True
         else:
             rating.display = False
 
-    def _show_advice(self) -> None:
-        """The theme's advice in the side panel (once the panel is built)."""
-        if not self.query("#advice"):
-            return
-        theme = self.theme
-        advice_w = self.query_one("#advice", Static)
-        self.query_one("#advice-title", Static).update(
-            Text(theme.name(self.lang)) if theme is not None else "")
-        advice_w.update(Text(theme.advice_text(self.lang)) if theme is not None else "")
-        advice_w.display = theme is not None
-
     @property
     def theme(self) -> Theme | None:
-        if self.prompt is None:
+        theme_id = self.editing.theme_id
+        if theme_id is None:
             return None
-        try:
-            return self.ctx.prompts.theme(self.prompt.theme)  # type: ignore[no-any-return]
-        except (KeyError, LookupError):
-            return None
+        return self.ctx.prompts.themes.get(theme_id)
 
     def action_other_prompt(self) -> None:
         """Another prompt for this entry (cycles through the book)."""
         self.skip += 1
-        self.prompt = prompt_of_the_day(self.ctx.prompts, self.entry_day, skip=self.skip)
+        prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
+        self.editing = replace(self.editing, prompt=prompt)
         rating = self.query_one("#rating", PoleScale)
-        rating.set_value(self.entry.checkin.get(self.prompt.theme) if self.entry else None)
+        rating.set_value(self.entry.checkin.get(prompt.theme) if self.entry else None)
         self.show_prompt()
         self._changed()
 
     # ------------------------------------------------------------------ state
 
-    def _state(self) -> tuple[object, ...]:
-        return (self.query_one("#body", TextArea).text,
-                tuple(parse_tags(self.query_one("#tags", Input).value)),
-                self.query_one("#mood", MoodScale).value,
-                self._rating())
-
-    def _rating(self) -> int | None:
+    def fields(self) -> Fields:
+        """What the editor's widgets hold now."""
         rating = self.query_one("#rating", PoleScale)
-        return rating.value if rating.display else None
+        return Fields(body=self.query_one("#body", TextArea).text,
+                      tags=tuple(parse_tags(self.query_one("#tags", Input).value)),
+                      mood=self.query_one("#mood", MoodScale).value,
+                      rating=rating.value if rating.display else None)
 
     def has_unsaved(self) -> bool:
         """Whether the editor holds something that differs from what is on disk."""
-        state = self._state()
-        if self.entry is None and not str(state[0]).strip() and state[1:] == self._baseline[1:]:
-            return False
-        return state != self._baseline
+        return self.editing.unsaved(self.fields())
 
     @property
     def draft_key(self) -> str:
-        """The entry's id, or for a new entry ``new-YYYYMMDD`` (``-2``, ``-3``… for the
-        next new entries of this session, so a kept draft is never overwritten)."""
-        if self.entry is not None:
-            return self.entry.id
-        return self._new_key or f"new-{self.entry_day:%Y%m%d}"
+        return self.editing.draft_key
 
-    def _load_fields(self, body: str, tags: list[str], mood: int | None,
-                     checkin: dict[str, int]) -> None:
-        self.query_one("#body", TextArea).load_text(body)
-        self.query_one("#tags", Input).value = ", ".join(tags)
-        self.query_one("#mood", MoodScale).set_value(mood)
-        theme = self.prompt.theme if self.prompt else None
-        self.query_one("#rating", PoleScale).set_value(checkin.get(theme) if theme else None)
+    def _load_fields(self, fields: Fields) -> None:
+        self.query_one("#body", TextArea).load_text(fields.body)
+        self.query_one("#tags", Input).value = ", ".join(fields.tags)
+        self.query_one("#mood", MoodScale).set_value(fields.mood)
+        self.query_one("#rating", PoleScale).set_value(fields.rating)
 
     def _set_baseline(self) -> None:
-        self._baseline = self._state()
+        self.editing = replace(self.editing, baseline=self.fields())
         self._update_status()
 
     def _update_status(self) -> None:
         body = self.query_one("#body", TextArea)
-        other_day = self.entry_day != self.ctx.today
-        day = f"{self.entry_day.day} {MONTHS[self.lang][self.entry_day.month - 1]}"
+        day = self.editing.day
+        other_day = day != self.ctx.today
+        day_text = f"{day.day} {MONTHS[self.lang][day.month - 1]}"
         if self.entry is None:
-            body.border_title = (MSG("today.new_for", self.lang, day=day) if other_day
+            body.border_title = (MSG("today.new_for", self.lang, day=day_text) if other_day
                                  else MSG("today.new", self.lang))
         else:
             time = f"{self.entry.created:%H:%M}"
-            body.border_title = (MSG("today.editing_day", self.lang, day=day, time=time)
+            body.border_title = (MSG("today.editing_day", self.lang, day=day_text, time=time)
                                  if other_day else MSG("today.editing", self.lang, time=time))
         if self.has_unsaved():
             status = MSG("today.unsaved", self.lang)
@@ -268,124 +279,105 @@ class TodayScreen(AppScreen):
     @on(Scale.Changed)
     def _changed(self) -> None:
         """Restart the autosave timer (debounce) and refresh the status line."""
+        self._draft_written = False
+        self._schedule_draft()
+        self._update_status()
+        self.post_message(self.Edited())
+
+    def _schedule_draft(self) -> None:
+        self._stop_timer()
+        if self.has_unsaved():
+            self._timer = self.set_timer(self.host.autosave_delay, self.autosave)
+
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if self.has_unsaved():
-            self._draft_written = False
-            self._timer = self.set_timer(self.app.autosave_delay,  # type: ignore[attr-defined]
-                                         self.autosave)
-        self._update_status()
-        self.app.prepare_soon()  # type: ignore[attr-defined]
 
     def autosave(self) -> None:
-        """Write the current text to ``drafts/`` (called by the debounce timer)."""
+        """Keep the current text in ``drafts/`` (called by the debounce timer)."""
         self._timer = None
         if self.has_unsaved():
             self.flush_draft()
 
     def flush_draft(self) -> None:
-        """Write a draft now. Synchronous on purpose: it is small, and a save that
-        follows must find it on disk to discard it."""
-        body, tags, mood, rating = self._state()
-        checkin = dict(self.entry.checkin) if self.entry else {}
-        if self.prompt is not None:
-            checkin.pop(self.prompt.theme, None)
-            if rating is not None:
-                checkin[self.prompt.theme] = rating  # type: ignore[assignment]
-        draft = Draft(key=self.draft_key, body=str(body), date=self.entry_day,
-                      entry_id=self.entry.id if self.entry else None,
-                      tags=list(tags), mood=mood, checkin=checkin,  # type: ignore[arg-type]
-                      prompt_id=self.prompt.id if self.prompt else None,
-                      prompt=self.prompt.text_in(self.lang) if self.prompt else None)
-        try:
-            with self.app.journal_lock:  # type: ignore[attr-defined]
-                self.ctx.journal.save_draft(draft)
-        except (WriteError, OSError) as exc:
-            self.notify(MSG("draft.error", self.lang, error=exc), severity="error",
-                        markup=False)
-            return
-        self._draft_written = True
-        self._update_status()
+        """Queue a draft of the editor now: the service writes it in order, so a save
+        asked for next finds it on disk to discard it, and quitting waits for it."""
+        fields = self.fields()
+        draft = self.editing.to_draft(fields, self.lang)
+        self._kept_keys.add(draft.key)
+        post_when_done(self, self.service.save_draft(draft),
+                       lambda _: self.DraftWritten(draft.key, fields), self.DraftFailed)
+
+    def on_today_screen_draft_written(self, message: DraftWritten) -> None:
+        if message.key == self.draft_key and message.fields == self.fields():
+            self._draft_written = True
+            self._update_status()
+
+    def on_today_screen_draft_failed(self, message: DraftFailed) -> None:
+        self.notify(MSG("draft.error", self.lang, error=message.error), severity="error",
+                    markup=False)
 
     def _discard_drafts(self, *keys: str) -> None:
-        for key in keys:
-            try:
-                with self.app.journal_lock:  # type: ignore[attr-defined]
-                    self.ctx.journal.discard_draft(key)
-            except (WriteError, OSError):
-                pass
+        post_when_done(self, self.service.discard_drafts(keys))
         self._draft_written = False
 
     # ------------------------------------------------------------------ saving
 
     def action_save(self) -> None:
-        body, tags, mood, rating = self._state()
-        text = str(body)
-        if not text.strip():
+        """Save: the editor moves on to the saved entry at once (saving again updates
+        it), and the write is queued; should it fail, the editor goes back."""
+        fields = self.fields()
+        if not fields.body.strip():
             self.notify(MSG("save.empty", self.lang), severity="warning")
             return
-        prompt = self.prompt
-        checkin = dict(self.entry.checkin) if self.entry else {}
-        if prompt is not None:
-            checkin.pop(prompt.theme, None)
-            if rating is not None:
-                checkin[prompt.theme] = rating  # type: ignore[assignment]
-        prompt_id = prompt.id if prompt else (self.entry.prompt_id if self.entry else None)
-        if self.entry is not None and (prompt is None or prompt.id == self.entry.prompt_id):
-            prompt_text = self.entry.prompt or (prompt.text_in(self.lang) if prompt else None)
-        else:
-            prompt_text = prompt.text_in(self.lang) if prompt else None
-        new = self.entry is None
-        if self.entry is None:
-            entry = make_entry(text, day=self.entry_day, when=self.ctx.clock(),
-                               tags=list(tags), mood=mood,  # type: ignore[arg-type]
-                               prompt_id=prompt_id, prompt=prompt_text, checkin=checkin)
-        else:
-            entry = self.entry.with_changes(body=text, mood=mood, checkin=checkin,
-                                            prompt_id=prompt_id, prompt=prompt_text)
-            refresh_derived(entry, extra_tags=list(tags))  # type: ignore[arg-type]
-        old_key = self.draft_key
-        try:
-            with self.app.journal_lock:  # type: ignore[attr-defined]
-                self.ctx.journal.save(entry)
-        except SAVE_ERRORS as exc:
-            self.notify(MSG("save.error", self.lang, error=exc), severity="error",
-                        timeout=10, markup=False)
-            return
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self.entry = entry
-        self._discard_drafts(old_key, entry.id)
-        self._set_baseline()
-        self.notify(MSG.count("save.done" if new else "save.updated", entry.words, self.lang,
-                              words=entry.words))
+        before = self.editing
+        entry = before.to_entry(fields, self.lang, self.ctx.clock())
+        self._stop_timer()
+        self.editing = before.saving(entry, fields)
+        self._draft_written = False
+        self._update_status()
+        # The drafts of this text go once it is safely saved (in the same write).
+        pending = self.service.save(entry, discard=dict.fromkeys((before.draft_key, entry.id)))
+        post_when_done(self, pending, lambda saved: self.Saved(saved, before.entry is None),
+                       lambda exc: self.SaveFailed(entry, before, exc))
+
+    def on_today_screen_saved(self, message: Saved) -> None:
+        entry = message.entry
+        self.notify(MSG.count("save.done" if message.new else "save.updated", entry.words,
+                              self.lang, words=entry.words))
         self.load_side()
+
+    def on_today_screen_save_failed(self, message: SaveFailed) -> None:
+        self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
+                    timeout=10, markup=False)
+        if self.entry is message.entry:  # still the state that save made: undo it
+            before = message.before
+            self.editing = replace(self.editing, entry=before.entry, baseline=before.baseline)
+            self._update_status()
+            self._schedule_draft()
 
     # ------------------------------------------------------------- other entries
 
     def action_new_entry(self) -> None:
         """Start a second (third…) entry for the day."""
-        kept_new = self.entry is None and self.has_unsaved()
         self._leave_current()
-        if kept_new or self._new_key:
-            self._new_count += 1
-            self._new_key = f"new-{self.app.day:%Y%m%d}-{self._new_count}"  # type: ignore
-        self.entry = None
-        self.entry_day = self.app.day  # type: ignore[attr-defined]
-        self.prompt = None
+        day = self.host.day
+        key = f"new-{day:%Y%m%d}"
+        n = 1
+        while key in self._kept_keys:  # a kept draft is never overwritten
+            n += 1
+            key = f"new-{day:%Y%m%d}-{n}"
+        self.editing = EditorState(day=day, new_key=key)
         self.show_prompt()
-        self._load_fields("", [], None, {})
+        self._load_fields(Fields())
         self._set_baseline()
         self.query_one("#body", TextArea).focus()
         self.load_side()
 
     def _leave_current(self) -> None:
         """Keep unsaved text as a draft before the editor shows something else."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._stop_timer()
         if self.has_unsaved():
             self.flush_draft()
             self.notify(MSG("today.draft_kept", self.lang).capitalize())
@@ -394,119 +386,77 @@ class TodayScreen(AppScreen):
     def load_entry(self, entry: Entry) -> None:
         """Open an existing entry in the editor (from the day's list or the journal)."""
         self._leave_current()
-        self.entry = entry
-        self.entry_day = entry.date
-        self.prompt = self.ctx.prompts.prompt(entry.prompt_id) if entry.prompt_id else None
+        prompt = self.ctx.prompts.prompt(entry.prompt_id) if entry.prompt_id else None
+        self.editing = EditorState(day=entry.date, entry=entry, prompt=prompt)
         self.show_prompt()
-        self._load_fields(entry.body, field_tags(entry), entry.mood, entry.checkin)
+        self._load_fields(Fields(entry.body, tuple(field_tags(entry)), entry.mood,
+                                 entry.checkin.get(prompt.theme) if prompt else None))
         self._set_baseline()
+        self._focus_end()
+        self.load_side()
+
+    def _focus_end(self) -> None:
         body = self.query_one("#body", TextArea)
         body.focus()
         body.move_cursor(body.document.end)
-        self.load_side()
 
     @on(OptionList.OptionSelected, "#day-entries")
     def _reopen(self, event: OptionList.OptionSelected) -> None:
         if self.entry is not None and event.option.id == self.entry.id:
             self.query_one("#body", TextArea).focus()  # already in the editor
-            return
-        self._open_by_id(event.option.id)
+        elif event.option.id:
+            self.host.open_entry(event.option.id, edit=True)
 
     @on(OptionList.OptionSelected, "#past-entries")
     def _read_past(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_entry(event.option.id)  # type: ignore[attr-defined]
-
-    def _open_by_id(self, entry_id: str | None) -> None:
-        if not entry_id:
-            return
-        try:
-            with self.app.journal_lock:  # type: ignore[attr-defined]
-                entry = self.ctx.journal.get(entry_id)
-        except (NotFound, FileNotFoundError):
-            self.notify(MSG("entry.missing", self.lang), severity="warning")
-            return
-        except (OSError, ValueError) as exc:
-            self.notify(MSG("read.error", self.lang, error=exc), severity="error",
-                        markup=False)
-            return
-        self.load_entry(entry)
+            self.host.open_entry(event.option.id)
 
     # ------------------------------------------------------------------ side panel
 
     @work(thread=True, exclusive=True, group="today-side")
     def load_side(self) -> None:
         """Read the day's entries, the streak and "on this day" (in a thread)."""
-        journal = self.ctx.journal
-        day = self.entry_day
-        with self.app.journal_lock:  # type: ignore[attr-defined]
-            if self._side_loaded:  # later visits: pick up files changed outside the app
-                journal.refresh()
-            else:
-                self.app.refresh_at_start()  # type: ignore[attr-defined]
-            todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
-            days = journal.days_with_entries()
-            past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
-                    for key, d in on_this_day(day)]
-        self._side_loaded = True
-        today = self.ctx.today
-        self.app.call_from_thread(self._show_side, streak(days, today), today in days,
-                                  todays, past)
+        read = self.service.day(self.editing.day, self.ctx.today, recheck=self._side_loaded)
+        self._side_loaded = True  # later visits: pick up files changed outside the app
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SideRead(read))
 
-    def _show_side(self, days: int, written_today: bool, todays: list[Entry],
-                   past: list[tuple[str, date, list[Entry]]]) -> None:
+    def on_today_screen_side_read(self, message: SideRead) -> None:
+        self._show_side(message.read)
+
+    def _show_side(self, read: DayRead) -> None:
         # A save (ctrl+s, ctrl+t) typed ahead while the app starts can finish its read
-        # before the first frame's follow-up has built the panel: build it here then.
-        self._build_side()
-        lang = self.lang
-        self.app.show_streak(days)  # type: ignore[attr-defined]
+        # before the first frame's follow-up has built the panel: show() builds it then.
+        self.panel.show(read, self.entry.id if self.entry else None)
         # Today is ready; before any typing this is the quietest moment there is.
         first, self._side_shown = not self._side_shown, True
-        self.app.prepare_soon(idle=first and not self.has_unsaved())  # type: ignore[attr-defined]
-        self.query_one("#streak", Static).update(
-            MSG(f"today.streak.{'one' if days == 1 else 'many'}"
-                f"{'' if written_today else '_open'}", lang, n=days)
-            if days else MSG("today.streak_none", lang))
-        day_list = self.query_one("#day-entries", OptionList)
-        current = self.entry.id if self.entry else None
-        options = [Option(Text(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
-                               f"{first_line(e.body, 60) or '…'}"), id=e.id) for e in todays]
-        day_list.set_options(options or [Option(MSG("today.none_yet", lang), disabled=True)])
-        past_list = self.query_one("#past-entries", OptionList)
-        past_options: list[Option] = []
-        for key, d, entries in past:
-            past_options.append(Option(f"[b]{MSG(key, lang)}[/b] · {d.isoformat()}",
-                                       disabled=True))
-            if not entries:
-                past_options.append(Option(f"[dim]{MSG('today.nothing', lang)}[/dim]",
-                                           disabled=True))
-            for e in entries[:3]:
-                past_options.append(Option(Text("• " + (first_line(e.body, 60) or "…")),
-                                           id=e.id))
-        past_list.set_options(past_options)
+        self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved()))
 
     # ------------------------------------------------------------------ drafts
 
     @work(thread=True, exclusive=True, group="today-drafts")
     def check_drafts(self) -> None:
-        with self.app.journal_lock:  # type: ignore[attr-defined]
-            # Review notes' drafts come back on the Review screen, with their week.
-            drafts = [d for d in self.ctx.journal.drafts() if d.kind != "review"]
+        drafts = self.service.drafts_to_offer()
         if drafts:
-            self.app.call_from_thread(self.offer_drafts, drafts)
+            self.post_message(self.DraftsFound(drafts))
 
-    def offer_drafts(self, drafts: list[Draft]) -> None:
+    def on_today_screen_drafts_found(self, message: DraftsFound) -> None:
+        self._kept_keys.update(draft.key for draft, _ in message.drafts)
+        self.offer_drafts(message.drafts)
+
+    def offer_drafts(self, drafts: list[tuple[Draft, Entry | None]]) -> None:
         """Ask, newest first, whether to restore each unsaved draft."""
         if not drafts:
             return
-        draft, rest = drafts[0], drafts[1:]
+        (draft, entry), rest = drafts[0], drafts[1:]
         preview = first_line(draft.body, 60) or "…"
         question = MSG("draft.question", self.lang, day=long_date(draft.date, self.lang),
                        time=f"{draft.saved:%H:%M}", preview=preview)
 
         def answer(restore: bool | None) -> None:
             if restore:
-                self.restore_draft(draft)
+                self.restore_draft(draft, entry)
             else:
                 self._discard_drafts(draft.key)
                 self.offer_drafts(rest)
@@ -516,29 +466,21 @@ class TodayScreen(AppScreen):
                                            title=MSG("draft.title", self.lang),
                                            default_yes=True), answer)
 
-    def restore_draft(self, draft: Draft) -> None:
-        """Put a draft back in the editor; it stays on disk until the entry is saved."""
-        entry = None
-        if draft.entry_id:
-            try:
-                with self.app.journal_lock:  # type: ignore[attr-defined]
-                    entry = self.ctx.journal.get(draft.entry_id)
-            except (NotFound, OSError, ValueError):
-                entry = None
+    def restore_draft(self, draft: Draft, entry: Entry | None) -> None:
+        """Put a draft back in the editor (over ``entry``, the entry it edits, if that
+        still exists); it stays on disk until the entry is saved."""
         if entry is not None:
             self.load_entry(entry)
         else:
-            self.entry = None
-            self.entry_day = draft.date
-            self._new_key = draft.key
-        self.prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
+            self.editing = EditorState(day=draft.date, new_key=draft.key)
+        prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
+        self.editing = replace(self.editing, prompt=prompt)
         self.show_prompt()
-        self._load_fields(draft.body, draft.tags, draft.mood, draft.checkin)
+        self._load_fields(Fields(draft.body, tuple(draft.tags), draft.mood,
+                                 draft.checkin.get(prompt.theme) if prompt else None))
         self._draft_written = True
         self._update_status()
-        body = self.query_one("#body", TextArea)
-        body.focus()
-        body.move_cursor(body.document.end)
+        self._focus_end()
         self.notify(MSG("draft.restored", self.lang))
 
     # ------------------------------------------------------------------ $EDITOR
@@ -549,15 +491,11 @@ class TodayScreen(AppScreen):
         if not command:
             self.notify(MSG("editor.none", self.lang), severity="warning")
             return
+        from journal_tui.tui.external_editor import edit_externally  # on ctrl+e only
+
         body = self.query_one("#body", TextArea)
-        fd, name = tempfile.mkstemp(prefix="journal-", suffix=".md")  # 0600
-        path = Path(name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(body.text)
-            with self.app.suspend():
-                subprocess.run([*shlex.split(command), str(path)], check=True)
-            text = path.read_text("utf-8")
+            text = edit_externally(self.app, command, body.text)
         except SuspendNotSupported:
             self.notify(MSG("editor.error", self.lang, error="cannot suspend here"),
                         severity="error")
@@ -566,10 +504,6 @@ class TodayScreen(AppScreen):
             self.notify(MSG("editor.error", self.lang, error=exc), severity="error",
                         markup=False)
             return
-        finally:
-            path.unlink(missing_ok=True)
-        if text.endswith("\n") and not body.text.endswith("\n"):
-            text = text[:-1]  # the newline editors add at the end of a file
         if text != body.text:
             body.replace(text, (0, 0), body.document.end)  # keeps undo history
         body.focus()

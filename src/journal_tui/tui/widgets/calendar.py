@@ -80,7 +80,7 @@ class MonthCalendar(Widget, can_focus=True):
         self.set_reactive(MonthCalendar.cursor, cursor)
 
     def on_mount(self) -> None:
-        localize_bindings(self, getattr(self.app, "lang", "en"))
+        localize_bindings(self, self.lang)
 
     def mark(self, days: set[date]) -> None:
         self.written = days

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from journal_tui.tui.textual_compat import footer_bindings_ready
+
 Shown = tuple[tuple[str, str, bool, bool, str], ...]
 
 
@@ -28,7 +30,7 @@ class KeyFooter(Footer):
         )
 
     def compose(self) -> ComposeResult:
-        self._drawn = self._shown() if getattr(self, "_bindings_ready", True) else None
+        self._drawn = self._shown() if footer_bindings_ready(self) else None
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:

@@ -6,7 +6,10 @@
   (−1 … +1) labelled with the theme's poles, mentions as bars below, a cursor.
 
 The drawing functions are pure (``draw_overview``, ``draw_chart``) and return Rich
-``Text`` lines, so they are tested without an app.
+``Text`` lines, so they are tested without an app. Their colours come in a
+``Palette``; the widgets take theirs from the colour theme (``$text-error`` for the
+low pole, ``$text-success`` for the high one…, component classes of
+``ChartWidget``), so light themes get readable colours too.
 """
 
 from __future__ import annotations
@@ -17,23 +20,39 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from journal_tui.core.i18n import number
 from journal_tui.core.themes import SPARK, ThemeSeries, arrow
+from journal_tui.tui.host import host_of
 
-LOW, MID, HIGH, NEUTRAL = "red", "yellow", "green", "cyan"
-GAP = "grey50"
-CURSOR = Style(bgcolor="grey30")  # the period under the cursor (dark themes)
-CURSOR_LIGHT = Style(bgcolor="grey82")
+NO_STYLE = Style()
 
 
-def balance_style(value: float | None) -> str:
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The chart's colours: the poles (``low``, ``high``), a balance near zero
+    (``mid``), a plain theme's mentions (``neutral``), a period without entries
+    (``gap``) and the period under the cursor (``cursor``, a background)."""
+
+    low: Style = NO_STYLE
+    mid: Style = NO_STYLE
+    high: Style = NO_STYLE
+    neutral: Style = NO_STYLE
+    gap: Style = NO_STYLE
+    cursor: Style = NO_STYLE
+
+
+PLAIN = Palette()  # no colour at all: what the pure functions draw by default
+
+
+def balance_style(value: float | None, palette: Palette) -> Style:
     if value is None:
-        return NEUTRAL
+        return palette.neutral
     if value <= -0.1:
-        return LOW
-    return HIGH if value >= 0.1 else MID
+        return palette.low
+    return palette.high if value >= 0.1 else palette.mid
 
 
 def _bar(value: int | None, top: int) -> str:
@@ -57,7 +76,7 @@ class OverviewRow:
 
 
 def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
-                  cursor: int | None = None, cursor_style: Style = CURSOR,
+                  cursor: int | None = None, palette: Palette = PLAIN,
                   lang: str = "en") -> list[Text]:
     """One line per theme: marker, name, heat row, trend arrow, mean (or total)."""
     if not rows:
@@ -80,18 +99,18 @@ def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
         line.append(f"{name:<{name_w}} ", style="bold" if sel else "")
         for k in range(start, start + shown):
             glyph = _bar(r.mentions[k], top)
-            style = Style(color=balance_style(r.balance[k]) if r.polar else NEUTRAL)
+            style = balance_style(r.balance[k], palette) if r.polar else palette.neutral
             if r.mentions[k] is None or not r.mentions[k]:
-                style = Style(color=GAP)
+                style = palette.gap
             if cursor == k:
-                style += cursor_style
+                style += palette.cursor
             line.append(glyph * (pw - 1) + " " if pw > 1 else glyph, style=style)
         line.append(f" {arrow(r.trend)} ")
         if r.polar:
             value = "" if r.mean is None else number(r.mean, "+.2f", lang)
-            line.append(f"{value:>5}", style=balance_style(r.mean))
+            line.append(f"{value:>5}", style=balance_style(r.mean, palette))
         else:
-            line.append(f"{r.total:>5}", style=NEUTRAL)
+            line.append(f"{r.total:>5}", style=palette.neutral)
         lines.append(line)
     return lines
 
@@ -127,7 +146,7 @@ MAX_BALANCE_ROWS = 15
 MAX_BAR_ROWS = 5
 
 
-def draw_chart(data: ChartData, width: int, height: int, cursor_style: Style = CURSOR
+def draw_chart(data: ChartData, width: int, height: int, palette: Palette = PLAIN
                ) -> list[Text]:
     """Title (and high pole), balance rows around the zero axis, low pole, mention
     bars, period labels, then two info lines about the period under the cursor."""
@@ -142,7 +161,7 @@ def draw_chart(data: ChartData, width: int, height: int, cursor_style: Style = C
     out = [title]
     fixed = 2 + INFO_LINES  # title, labels, info
     if data.polar:
-        title.append("   ▲ " + data.high, style=Style(color=HIGH, bold=False))
+        title.append("   ▲ " + data.high, style=palette.high + Style(bold=False))
         room = max(4, height - fixed - 1)  # minus the low pole's line
         rows = max(3, min(MAX_BALANCE_ROWS, room - 1))
         rows -= 1 - rows % 2  # odd: as many cells above the axis as below
@@ -154,9 +173,9 @@ def draw_chart(data: ChartData, width: int, height: int, cursor_style: Style = C
             line = Text(f"{label:>{gutter - 1}} ", style="dim")
             for k in range(start, end):
                 line.append(_balance_cell(data, k, level, half, cw),
-                            _cell_style(data, k, level, cursor, cursor_style))
+                            _cell_style(data, k, level, cursor, palette))
             out.append(line)
-        out.append(Text(f"{'':{gutter}}▼ {data.low}", style=LOW))
+        out.append(Text(f"{'':{gutter}}▼ {data.low}", style=palette.low))
     else:
         bar_rows = max(1, min(MAX_BAR_ROWS * 3, height - fixed))
     top = max((m or 0 for m in data.mentions), default=1) or 1
@@ -164,9 +183,9 @@ def draw_chart(data: ChartData, width: int, height: int, cursor_style: Style = C
         line = Text(f"{'':{gutter}}")
         for k in range(start, end):
             glyph = _column_bar(data.mentions[k], top, bar_rows, r)
-            style = Style(color=NEUTRAL if data.mentions[k] else GAP)
+            style = palette.neutral if data.mentions[k] else palette.gap
             if k == cursor:
-                style += cursor_style
+                style += palette.cursor
             line.append((glyph * (cw - 1) + " ") if cw > 1 else glyph, style=style)
         out.append(line)
     out.append(_axis_labels(data, start, end, cw, gutter, cursor, usable))
@@ -193,14 +212,14 @@ def _balance_cell(data: ChartData, k: int, level: int, half: int, cw: int) -> st
     return " " * body + pad
 
 
-def _cell_style(data: ChartData, k: int, level: int, cursor: int, cursor_style: Style
+def _cell_style(data: ChartData, k: int, level: int, cursor: int, palette: Palette
                 ) -> Style:
     if level == 0:
-        style = Style(color=MID if data.balance[k] is not None else GAP)
+        style = palette.mid if data.balance[k] is not None else palette.gap
     else:
-        style = Style(color=HIGH if level > 0 else LOW)
+        style = palette.high if level > 0 else palette.low
     if k == cursor:
-        style += cursor_style
+        style += palette.cursor
     return style
 
 
@@ -248,12 +267,32 @@ def _axis_labels(data: ChartData, start: int, end: int, cw: int, gutter: int,
     return line
 
 
-def _cursor_style(widget: Widget) -> Style:
-    theme = getattr(widget.app, "current_theme", None)
-    return CURSOR if theme is None or theme.dark else CURSOR_LIGHT
+class ChartWidget(Widget):
+    """What the two charts share: their palette, from the colour theme."""
+
+    DEFAULT_CSS = """
+    ChartWidget > .chart--low { color: $text-error; }
+    ChartWidget > .chart--mid { color: $text-warning; }
+    ChartWidget > .chart--high { color: $text-success; }
+    ChartWidget > .chart--neutral { color: $text-primary; }
+    ChartWidget > .chart--gap { color: $text-disabled; }
+    ChartWidget > .chart--cursor { background: $foreground 20%; }
+    """
+    COMPONENT_CLASSES = {"chart--low", "chart--mid", "chart--high", "chart--neutral",
+                         "chart--gap", "chart--cursor"}
+
+    def palette(self) -> Palette:
+        """The colours of the current theme (Textual caches each until it changes)."""
+
+        def color(name: str) -> Style:
+            return Style(color=self.get_component_rich_style(f"chart--{name}").color)
+
+        cursor = self.get_component_rich_style("chart--cursor").bgcolor
+        return Palette(low=color("low"), mid=color("mid"), high=color("high"),
+                       neutral=color("neutral"), gap=color("gap"), cursor=Style(bgcolor=cursor))
 
 
-class ThemeOverview(Widget):
+class ThemeOverview(ChartWidget):
     """The nine heat rows; the screen sets ``rows``, ``selected`` and ``cursor``."""
 
     DEFAULT_CSS = """
@@ -270,16 +309,16 @@ class ThemeOverview(Widget):
         self.rows, self.selected, self.cursor = rows, selected, cursor
         self.refresh(layout=True)
 
-    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.rows))
 
     def render(self) -> Text:
         lines = draw_overview(self.rows, self.selected, self.size.width, self.cursor,
-                              _cursor_style(self), getattr(self.app, "lang", "en"))
+                              self.palette(), host_of(self).lang)
         return Text("\n").join(lines) if lines else Text("")
 
 
-class ThemeChart(Widget):
+class ThemeChart(ChartWidget):
     """The detail chart of one theme; the screen sets its ``ChartData``."""
 
     DEFAULT_CSS = """
@@ -298,7 +337,7 @@ class ThemeChart(Widget):
         if self.data is None:
             return Text("")
         return Text("\n").join(draw_chart(self.data, self.size.width, self.size.height,
-                                          _cursor_style(self)))
+                                          self.palette()))
 
 
 def series_labels(series: ThemeSeries, months: Sequence[str]) -> list[str]:

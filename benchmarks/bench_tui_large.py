@@ -1,0 +1,135 @@
+"""The TUI on a very large journal (100,000 entries): screens, a keystroke, memory.
+
+Usage:  python benchmarks/bench_tui_large.py [--entries 100000] [--runs 3]
+
+Measures inside the app (Textual's pilot, headless, 120x40), on a journal whose
+index is warm (built first by a ``list`` command), each run a fresh process:
+
+- F3: from switching to the Journal screen until it has painted its entries
+  (``JournalScreen.Shown``);
+- a search keystroke: from the key press until the results are painted;
+- F4 and F5: from switching until Themes and Review have their default range's
+  data (their ``Loaded`` message) and, after it, until the screen has refreshed;
+- resident memory: the process's peak (``ru_maxrss``) at the end.
+
+Start-up as a person sees it is ``bench_tui_terminal.py --entries 100000``.
+Issue 13's targets at 100,000 entries: F3 ≤ 150 ms, keystroke ≤ 100 ms, Themes
+and Review draw their default range ≤ 300 ms, resident memory ≤ 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import ensure_journal, journal_env
+
+PROBE = """
+import asyncio, json, resource, time
+from journal_tui.core.context import open_context
+from journal_tui.tui.app import JournalApp
+from journal_tui.tui.screens.journal import JournalScreen
+from journal_tui.tui.screens.review import ReviewScreen
+from journal_tui.tui.screens.themes import ThemesScreen
+from textual.widgets import Input
+
+seen = []
+arrived = asyncio.Event()
+
+def hook(message):
+    if isinstance(message, (JournalScreen.Shown, ThemesScreen.Loaded, ReviewScreen.Loaded)):
+        seen.append((time.perf_counter(), message))
+        arrived.set()
+
+async def until(test):
+    while True:
+        for stamp, message in seen:
+            if test(message):
+                seen.clear()
+                return stamp
+        arrived.clear()
+        await asyncio.wait_for(arrived.wait(), 120)
+
+def shown(contains):
+    return lambda m: isinstance(m, JournalScreen.Shown) and m.filters.contains == contains
+
+async def main():
+    out = {}
+    app = JournalApp(open_context())
+    app.prepare_delay = None  # the Journal screen is built on F3, the worst case
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen.clear()
+        t0 = time.perf_counter()
+        await app.action_switch_mode("journal")
+        out["f3"] = await until(shown("")) - t0
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one("#search", Input).focus()
+        await pilot.pause()
+        seen.clear()
+        t0 = time.perf_counter()
+        await pilot.press("p")
+        out["key"] = await until(shown("p")) - t0
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for key, mode, kind in (("f4", "themes", ThemesScreen.Loaded),
+                                ("f5", "review", ReviewScreen.Loaded)):
+            seen.clear()
+            t0 = time.perf_counter()
+            await app.action_switch_mode(mode)
+            out[key] = await until(lambda m: isinstance(m, kind)) - t0
+            await pilot.pause()
+            out[key + " painted"] = time.perf_counter() - t0
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+ROWS = [("f3", "F3: Journal screen painted", 150), ("key", "search keystroke, painted", 100),
+        ("f4", "F4: Themes, default range loaded", 300),
+        ("f4 painted", "F4: … and the screen refreshed", 300),
+        ("f5", "F5: Review, default week loaded", 300),
+        ("f5 painted", "F5: … and the screen refreshed", 300)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    journal = ensure_journal(args.entries)
+    scratch = Path(tempfile.mkdtemp(prefix="jt-bench-large-"))
+    env = journal_env(journal, scratch)
+    # The index warm, search text filled, as after a few days of use.
+    subprocess.run([sys.executable, "-m", "journal_tui", "list", "--contains", "x"], env=env,
+                   check=True, stdout=subprocess.DEVNULL)
+    runs = []
+    try:
+        for _ in range(args.runs):
+            done = subprocess.run([sys.executable, "-c", PROBE], env=env, check=True,
+                                  capture_output=True, text=True)
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"\nTUI on {args.entries} entries (median of {args.runs} runs, headless pilot)")
+    for key, label, target in ROWS:
+        ms = statistics.median(r[key] for r in runs) * 1000
+        print(f"{label:<40}{ms:>8.0f} ms   target ≤ {target}")
+    rss = statistics.median(r["rss_mib"] for r in runs)
+    print(f"{'resident memory, peak':<40}{rss:>8.0f} MiB  target ≤ 200 MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""TUI start-up as a person sees it: from launch to the prompt on a real terminal.
+
+Usage:  python benchmarks/bench_tui_terminal.py [--runs 11] [--entries 7300]
+
+Each run starts a new tmux session (its own server, ``-L jt-bench``: a real
+terminal, 100x30) running the program, and polls ``tmux capture-pane`` every
+``POLL`` seconds until the expected text is on screen; the time from launching
+tmux to that capture is the run's time. journal-tui runs on a journal of
+``--entries`` entries (index warm: the warm-up run builds it) and is waited for
+until the start of today's prompt shows; the yardstick is a bare Textual app
+showing one ``Static``, launched and waited for the same way. The two alternate
+(one discarded warm-up each) and the medians are compared, as is the median of
+the per-pair ratios.
+
+Issue 13's target: journal-tui ≤ 1.3x the bare app, at 7,300 entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import ensure_journal, journal_env
+
+SOCKET = "jt-bench"
+POLL = 0.005
+BARE_TEXT = "bare app ready"
+BARE_APP = f"""
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static({BARE_TEXT!r})
+
+Bare().run()
+"""
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
+                          check=False).stdout
+
+
+def seen(command: str, text: str, timeout: float = 60.0) -> float:
+    """Seconds from launching ``command`` in a new tmux session until ``text`` shows."""
+    name = f"run{time.monotonic_ns()}"
+    t0 = time.perf_counter()
+    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", command)
+    try:
+        while time.perf_counter() - t0 < timeout:
+            screen = tmux("capture-pane", "-p", "-t", name)
+            if text in screen:
+                return time.perf_counter() - t0
+            time.sleep(POLL)
+        raise TimeoutError(f"{text!r} never showed; last screen:\n{screen}")
+    finally:
+        tmux("kill-session", "-t", name)
+
+
+def prompt_start(env: dict[str, str]) -> str:
+    """The first words of today's prompt, as journal-tui will show them."""
+    code = ("from journal_tui.core.context import open_context\n"
+            "from journal_tui.core.prompts import prompt_of_the_day\n"
+            "ctx = open_context()\n"
+            "print(prompt_of_the_day(ctx.prompts, ctx.today).text_in(ctx.lang))")
+    text = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=True).stdout.strip()
+    return " ".join(text.split()[:3])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--entries", type=int, default=7300)
+    args = parser.parse_args()
+    if not shutil.which("tmux"):
+        sys.exit("tmux is needed (Debian: apt-get install tmux)")
+    journal = ensure_journal(args.entries)
+    scratch = Path(tempfile.mkdtemp(prefix="jt-bench-term-"))
+    env = journal_env(journal, scratch)
+    bare_file = scratch / "bare.py"
+    bare_file.write_text(BARE_APP, "utf-8")
+    exports = " ".join(f"{k}={shlex.quote(env[k])}" for k in
+                       ("JOURNAL_TUI_HOME", "JOURNAL_TUI_CACHE", "JOURNAL_TUI_CONFIG", "LANG"))
+    app = f"env {exports} {shlex.quote(sys.executable)} -m journal_tui"
+    bare = f"env {exports} {shlex.quote(sys.executable)} {shlex.quote(str(bare_file))}"
+    marker = prompt_start(env)
+    times: dict[str, list[float]] = {"bare": [], "app": []}
+    try:
+        for round_ in range(args.runs + 1):
+            for name, command, text in (("bare", bare, BARE_TEXT), ("app", app, marker)):
+                elapsed = seen(command, text)
+                if round_:
+                    times[name].append(elapsed)
+    finally:
+        tmux("kill-server")
+        shutil.rmtree(scratch, ignore_errors=True)
+    ratios = [a / b for a, b in zip(times["app"], times["bare"], strict=True)]
+    bare_ms = statistics.median(times["bare"]) * 1000
+    app_ms = statistics.median(times["app"]) * 1000
+    print(f"\nlaunch to text on screen, tmux 100x30, median of {args.runs} interleaved runs")
+    print(f"{'bare Textual app, one Static':<48}{bare_ms:>8.0f} ms   1.00")
+    print(f"{f'journal-tui, {args.entries} entries, prompt shown':<48}{app_ms:>8.0f} ms"
+          f"   {app_ms / bare_ms:.2f}  (median of pair ratios {statistics.median(ratios):.2f};"
+          " target ≤ 1.3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""Entry files to index rows: serially, or in worker processes for a large set.
+
+Building the index of a journal nobody has indexed yet (after installing, after
+an import, after deleting the cache) means parsing every file, about 60 µs
+each even with a compiled TOML parser once the row is encoded: 6 s for 100,000
+entries on one core. With ``POOL_MIN`` files or more to parse and more than one
+core, worker processes parse slices of them while this process writes the rows
+they send back into SQLite. Small journals never pay for a process.
+
+Workers are plain processes, each given a fixed slice: one that outlives its
+parent (killed mid-build) finishes its slice, finds nobody reading and exits,
+and a worker that dies leaves its unsent part to be parsed here. Processes are
+forked when this one has a single thread (the command line), else spawned (the
+TUI reads in threads, and forking a threaded process is unsafe).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from journal_tui.core.codec import UnreadableEntry, decode
+from journal_tui.core.export import entry_json
+from journal_tui.core.listing import Stat, folder_of
+from journal_tui.core.model import Entry, from_cache
+from journal_tui.core.stamp import read_regular
+from journal_tui.core.text import fold, fold_word
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+SEP = "\x1f"
+COLUMNS = ("rel", "size", "mtime", "ctime", "ino", "id", "day", "created", "kind", "tags",
+           "fold", "data", "error", "line")
+"""What a row holds, in order (the cached renderings and scores start empty)."""
+
+Row = tuple[object, ...]
+Progress = Callable[[int, int], None]
+
+POOL_MIN = 2000
+"""Files to parse before worker processes pay for themselves (fork, pickling)."""
+PER_WORKER = 1000
+"""At least this many files per worker."""
+CHUNK = 500
+"""Rows per message from a worker (and per progress step)."""
+
+
+def search_text(entry: Entry) -> str:
+    """What ``--contains`` searches: body, prompt, tags and people, folded."""
+    return fold(SEP.join([entry.body, entry.prompt or "", *entry.tags, *entry.people]))
+
+
+def sort_key(entry: Entry) -> str:
+    """The creation instant in UTC: SQL orders entries of a day as Python would."""
+    return entry.created.astimezone(UTC).isoformat()
+
+
+def entry_row(rel: str, st: Stat, entry: Entry) -> Row:
+    """The row of a readable file. Its search text (``fold``) is left empty: folding
+    a body is two fifths of the cost of a row, and only ``--contains`` needs it;
+    the index fills it on the first such query (``search_text_of``)."""
+    tags = SEP + SEP.join(fold_word(t) for t in entry.tags) + SEP
+    return (rel, *st, entry.id, entry.date.isoformat(), sort_key(entry), entry.kind, tags,
+            None, entry_json(entry), None, None)
+
+
+def search_text_of(data: str) -> str:
+    """``search_text`` of an entry stored as its JSON text (the index's ``data``)."""
+    return search_text(from_cache(json.loads(data)))
+
+
+def file_row(folder: Path, rel: str, st: Stat) -> Row:
+    """The row of one file (``folder``: its folder's path): its entry, or why it
+    cannot be read."""
+    path = folder / rel.rpartition("/")[2]
+    try:
+        # size -1: the walk saw no readable regular file; read_regular says why
+        raw = read_regular(path) if st[0] < 0 else _read(path, st[0])
+    except OSError as exc:
+        return (rel, *st, None, None, None, None, None, None, None,
+                f"cannot read: {exc.strerror}", None)
+    try:
+        entry = decode(raw, path)
+    except UnreadableEntry as exc:
+        return (rel, *st, None, None, None, None, None, None, None,
+                exc.problem.message, exc.problem.line)
+    return entry_row(rel, st, entry)
+
+
+def _read(path: Path, size: int) -> bytes:
+    """The file's bytes in one ``read`` when its size is as the walk saw it (a third
+    of ``open().read()``'s cost, which sizes its buffer with ``fstat`` calls)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks on a FIFO put there since
+    try:
+        data = os.read(fd, size + 1)
+        if len(data) > size:  # it grew since: read the rest
+            while chunk := os.read(fd, 1 << 16):
+                data += chunk
+        return data
+    finally:
+        os.close(fd)
+
+
+def rows(entries_dir: str, items: list[tuple[str, Stat]]) -> list[Row]:
+    root = Path(entries_dir)
+    folders: dict[str, Path] = {}
+    out = []
+    for rel, st in items:
+        name = folder_of(rel)
+        folder = folders.get(name)
+        if folder is None:
+            folder = folders[name] = root / name
+        out.append(file_row(folder, rel, st))
+    return out
+
+
+def workers_for(count: int) -> int:
+    """How many worker processes to parse ``count`` files with (0: parse here)."""
+    if count < POOL_MIN:
+        return 0
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    n = min(cpus, count // PER_WORKER, 8)
+    return n if n >= 2 else 0
+
+
+def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
+                progress: Progress | None = None) -> Iterator[list[Row]]:
+    """Rows for ``items`` in chunks, in no set order; in worker processes when many."""
+    total = len(items)
+    done = 0
+    if progress and total:
+        progress(0, total)
+    n = workers_for(total)
+    chunks = _pooled(entries_dir, items, n) if n else (
+        rows(entries_dir, items[i:i + CHUNK]) for i in range(0, total, CHUNK))
+    for chunk in chunks:
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+        yield chunk
+
+
+def _context() -> Any:
+    import multiprocessing  # ~20 ms of imports, for large builds only
+
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if fork else "spawn")
+
+
+def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator[list[Row]]:
+    from multiprocessing.connection import wait
+
+    ctx = _context()
+    forking = ctx.get_start_method() == "fork"
+    slices = [items[k::n] for k in range(n)]
+    readers: list[Connection] = []
+    procs: list[Any] = []
+    got: dict[Connection, int] = {}
+    try:
+        for part in slices:
+            reader, writer = ctx.Pipe(duplex=False)
+            readers.append(reader)
+            # A forked worker holds copies of the readers made so far: it closes them,
+            # so that once this process is gone its writes fail and it exits.
+            proc = ctx.Process(target=_work, daemon=True,
+                               args=(writer, entries_dir, part, readers if forking else []))
+            proc.start()
+            writer.close()
+            procs.append(proc)
+            got[reader] = 0
+        slice_of = dict(zip(readers, slices, strict=True))
+        pending = list(readers)
+        while pending:
+            for ready in wait(pending):
+                reader = cast("Connection", ready)  # wait() returns what it was given
+                try:
+                    chunk = reader.recv()
+                except (EOFError, OSError):
+                    chunk = None
+                if chunk is None:  # finished, or died: parse what it did not send
+                    pending.remove(reader)
+                    rest = slice_of[reader][got[reader]:]
+                    for i in range(0, len(rest), CHUNK):
+                        yield rows(entries_dir, rest[i:i + CHUNK])
+                    continue
+                got[reader] += len(chunk)
+                yield chunk
+    finally:
+        for reader in readers:
+            reader.close()
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+
+
+def _work(writer: Connection, entries_dir: str, items: list[tuple[str, Stat]],
+          inherited: list[Connection]) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the build (and these
+    # workers, through their closed pipes); a worker printing its own traceback would
+    # only bury the parent's one-line exit under screens of noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for reader in inherited:
+        reader.close()
+    try:
+        for i in range(0, len(items), CHUNK):
+            writer.send(rows(entries_dir, items[i:i + CHUNK]))
+        writer.send(None)
+    except Exception:  # the parent is gone, or parses the rest itself
+        pass
+    finally:
+        writer.close()

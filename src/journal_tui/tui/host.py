@@ -1,0 +1,205 @@
+"""What screens and widgets need from the app they run in, typed.
+
+``JournalHost`` is that need, as a ``Protocol``: the context, the interface
+language, the day shown, the journal service and a few shared actions. Screens
+reach it through ``host_of(node)`` (``AppScreen.host``), never through
+``getattr(self.app, ...)``. ``HostApp`` is its implementation, shared by
+``JournalApp`` and the tests' ``ScreenHost`` (one screen without the app), so a
+screen behaves the same under both; mypy checks that both satisfy the protocol.
+
+``post_when_done`` is the writes' half of the one way from the journal to a
+screen: the service queues a write and hands back a ``Future``; this turns its
+outcome into a message for the node that asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from textual import on, work
+from textual.app import App
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from journal_tui.core.context import Context
+from journal_tui.core.model import Entry
+from journal_tui.core.storage import NotFound
+from journal_tui.tui.messages import EntriesChanged
+from journal_tui.tui.service import JournalService
+from journal_tui.tui.strings import MSG
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.notifications import SeverityLevel
+
+T = TypeVar("T")
+ReturnT = TypeVar("ReturnT")
+
+IO_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError)
+"""What a journal read or write raises when the disk says no: ``OSError`` (and
+``atomic.WriteError``), ``ValueError`` (``codec.UnreadableEntry``), ``KeyError``
+(``storage.NotFound``). Anything else is a bug, and Textual shows it as one."""
+
+
+class JournalHost(Protocol):
+    """What a screen or widget may ask of its app."""
+
+    ctx: Context
+    lang: str
+    """The interface language ("en" or "fr")."""
+    day: date
+    """The day Today shows (``ctx.today`` is the clock's)."""
+    service: JournalService
+    autosave_delay: float
+    """Seconds of quiet after the last keystroke before a draft is written."""
+    first_frame_shown: bool
+    """Whether the first frame is on screen (nothing reads the journal before)."""
+    last_deleted: str | None
+    """The id of the entry last moved to the trash, for undo."""
+
+    def open_entry(self, entry_id: str, *, edit: bool = False) -> None:
+        """Read an entry and show it (``edit``: in Today's editor)."""
+
+    async def edit_entry(self, entry: Entry) -> None:
+        """Load an entry into Today's editor."""
+
+    def undo_delete(self) -> None:
+        """Bring ``last_deleted`` back from the trash."""
+
+
+def host_of(node: DOMNode) -> JournalHost:
+    """The app ``node`` runs in, as a ``JournalHost`` (every app it runs in is a
+    ``HostApp``; mypy checks that ``HostApp`` satisfies the protocol)."""
+    return cast("JournalHost", node.app)
+
+
+def post_when_done(node: DOMNode, pending: Future[T],
+                   done: Callable[[T], Message] | None = None,
+                   failed: Callable[[Exception], Message] | None = None) -> None:
+    """Post ``done(result)`` to ``node`` once the service's ``pending`` write has
+    landed, or ``failed(error)`` if the disk refused it (``IO_ERRORS``); either may
+    be left out when nobody needs to know.
+
+    Waits in a thread worker, so ``app.workers.wait_for_complete()`` (tests) covers
+    every write; cancelling the worker (the node going away) never cancels the write.
+    """
+
+    def wait() -> None:
+        try:
+            result = pending.result()
+        except IO_ERRORS as exc:
+            if failed is not None:
+                node.post_message(failed(exc))
+            return
+        if done is not None:
+            node.post_message(done(result))
+
+    node.run_worker(wait, thread=True, group="journal-write")
+
+
+class HostApp(App[ReturnT]):
+    """The ``JournalHost`` side of an app: ``JournalApp`` and the tests' ``ScreenHost``."""
+
+    autosave_delay: float = 2.0
+    first_frame_shown: bool = True
+
+    # Plain classes, not dataclasses: loaded before the first frame (see TodayScreen).
+    class EntryRead(Message):
+        def __init__(self, entry: Entry, edit: bool) -> None:
+            super().__init__()
+            self.entry, self.edit = entry, edit
+
+    class Failed(Message):
+        """A read or write the app asked for failed: ``text`` says so."""
+
+        def __init__(self, text: str, severity: SeverityLevel = "error") -> None:
+            super().__init__()
+            self.text, self.severity = text, severity
+
+    class Restored(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    class RestoreFailed(Message):
+        def __init__(self, entry_id: str, error: Exception) -> None:
+            super().__init__()
+            self.entry_id, self.error = entry_id, error
+
+    def __init__(self, ctx: Context, day: date | None = None) -> None:
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.day: date = day or ctx.today
+        self.service = JournalService(ctx.journal)
+        self.last_deleted: str | None = None
+        super().__init__()
+
+    def on_unmount(self) -> None:
+        # The writes asked for (a draft on quit, a save just before) land before exit.
+        self.service.close()
+
+    # ------------------------------------------------------------------ entries
+
+    def open_entry(self, entry_id: str, *, edit: bool = False) -> None:
+        self._read_entry(entry_id, edit)
+
+    @work(thread=True, exclusive=True, group="open-entry")
+    def _read_entry(self, entry_id: str, edit: bool) -> None:
+        try:
+            entry = self.service.entry(entry_id)
+        except (NotFound, FileNotFoundError):
+            self.post_message(self.Failed(MSG("entry.missing", self.lang), "warning"))
+            return
+        except IO_ERRORS as exc:
+            self.post_message(self.Failed(MSG("read.error", self.lang, error=exc)))
+            return
+        if not get_current_worker().is_cancelled:  # another entry asked for since
+            self.post_message(self.EntryRead(entry, edit))
+
+    @on(EntryRead)
+    async def _entry_read(self, message: EntryRead) -> None:
+        if message.edit:
+            await self.edit_entry(message.entry)
+            return
+        # Imported here: the entry screen brings Textual's Markdown widget (~25 ms).
+        from journal_tui.tui.screens.entry import EntryScreen
+
+        self.push_screen(EntryScreen(message.entry))
+
+    async def edit_entry(self, entry: Entry) -> None:
+        """A host without Today has no editor: nothing to do."""
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.notify(message.text, severity=message.severity, markup=False)
+
+    # -------------------------------------------------------------------- trash
+
+    def undo_delete(self) -> None:
+        entry_id = self.last_deleted
+        if entry_id is None:
+            self.notify(MSG("undo.nothing", self.lang))
+            return
+        self.last_deleted = None  # on its way back: a second undo has nothing to do
+        post_when_done(self, self.service.restore(entry_id), self.Restored,
+                       lambda exc: self.RestoreFailed(entry_id, exc))
+
+    @on(Restored)
+    def _restored(self, message: Restored) -> None:
+        self.notify(MSG("undo.done", self.lang))
+        self.screen.post_message(EntriesChanged())
+
+    @on(RestoreFailed)
+    def _restore_failed(self, message: RestoreFailed) -> None:
+        if self.last_deleted is None:  # still the entry to bring back
+            self.last_deleted = message.entry_id
+        self.notify(MSG("undo.error", self.lang, error=message.error), severity="error",
+                    markup=False)
+
+
+if TYPE_CHECKING:
+    def _satisfies(app: HostApp[Any]) -> JournalHost:  # mypy: HostApp is a JournalHost
+        return app

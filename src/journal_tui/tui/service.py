@@ -1,0 +1,313 @@
+"""The one way the TUI reaches the journal: reads on worker threads, writes in order.
+
+``Journal`` and its SQLite index are not thread-safe, and the screens read from
+worker threads; the service holds the one lock that every read and write takes.
+No Textual here: the service is plain Python, tested without an app
+(``tests/tui/test_service.py``).
+
+* **Reads** are blocking methods, each returning what one screen shows. Call them
+  from a ``@work(thread=True)`` worker, which posts the result as a message
+  (see ``docs/ARCHITECTURE.md``, "Reaching the journal").
+* **Writes** (entries, drafts, the trash, exports) are queued on one writer thread
+  in the order they are asked for, and return a ``Future``; ``post_when_done``
+  (``tui/host.py``) turns it into a message. The order is the point: a draft
+  autosaved just before ctrl+s never lands after the save has discarded it, and a
+  second save never lands before the first. Asking is instant, so the UI thread
+  never waits on the disk.
+* **Nothing queued is lost**: ``close`` (the app calls it as it exits) waits for
+  the queue, and so does Python's own exit if the app dies first; a write asked
+  for after ``close`` runs at once, in the caller's thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
+
+from journal_tui.core import atomic
+from journal_tui.core.index import Query, walk_entry_files
+from journal_tui.core.model import Entry
+from journal_tui.core.stamp import FileStamp
+from journal_tui.core.storage import Draft, Journal
+from journal_tui.tui.data import on_this_day, streak
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from journal_tui.core.codec import Problem
+    from journal_tui.core.prompts import PromptBook
+
+T = TypeVar("T")
+
+
+# What reads return: NamedTuples rather than dataclasses, which cost ~0.2 ms each to
+# create, in a module loaded before the first frame.
+
+
+class DayRead(NamedTuple):
+    """Today's side panel: the day's entries, the streak and "on this day"."""
+
+    todays: list[Entry]
+    streak: int
+    written_today: bool
+    past: list[tuple[str, date, list[Entry]]]
+    """(catalog key, date, that day's entries) for "a month ago" and "a year ago"."""
+
+
+class Page(NamedTuple):
+    """The newest entries and how many there are in all."""
+
+    entries: list[Entry]
+    total: int
+
+
+class WeekRead(NamedTuple):
+    """What the weekly review of one week needs from the journal."""
+
+    entries: list[Entry]
+    """The week's entries and the four weeks' before it, review notes included."""
+    written: set[date]
+    problems: int
+    draft: Draft | None
+    """The week's review note as kept in ``drafts/``, if any."""
+
+
+class JournalService:
+    """The TUI's journal: the lock, the reads the screens need, and the writer queue."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self._lock = threading.RLock()
+        self._refreshed = False
+        self._closed = False
+        self._writer: ThreadPoolExecutor | None = None  # made on the first write
+        self._ours: dict[str, list[FileStamp]] = {}
+        """Per entry id, the identities of the files this service wrote (oldest first):
+        a save queued before the previous one landed still carries the identity read
+        before it, or none for a new entry; it continues our own latest write, which
+        is no other writer's change."""
+
+    @property
+    def writer(self) -> ThreadPoolExecutor:
+        """One thread: writes land in the order asked."""
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(max_workers=1,
+                                              thread_name_prefix="journal-writer")
+        return self._writer
+
+    # ------------------------------------------------------------------ reads
+
+    def _refresh_once(self) -> None:
+        """The one full walk at start (the index may be stale), by whichever read
+        comes first: Today's side panel or the problems check."""
+        if not self._refreshed:
+            self.journal.refresh()
+            self._refreshed = True
+
+    def problems_at_start(self) -> list[Problem]:
+        """Files that cannot be read, after the start's walk."""
+        with self._lock:
+            self._refresh_once()
+            return self.journal.problems()
+
+    def entry(self, entry_id: str) -> Entry:
+        """One entry, read from its file (``NotFound``, ``OSError``, ``ValueError``)."""
+        with self._lock:
+            return self.journal.get(entry_id)
+
+    def day(self, day: date, today: date, *, recheck: bool) -> DayRead:
+        """``day``'s entries, the streak up to ``today`` and "on this day".
+
+        ``recheck``: look at the disk again for files changed outside the app
+        (later visits); the first read comes right after the start's walk.
+        """
+        journal = self.journal
+        with self._lock:
+            if recheck:
+                journal.refresh()
+            else:
+                self._refresh_once()
+            todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
+            days = journal.days_with_entries()
+            past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
+                    for key, d in on_this_day(day)]
+        return DayRead(todays, streak(days, today), today in days, past)
+
+    def drafts_to_offer(self) -> list[tuple[Draft, Entry | None]]:
+        """Entry drafts (newest first), each with the entry it edits if that still
+        exists. Review notes' drafts are left to the Review screen (``week``)."""
+        with self._lock:
+            found: list[tuple[Draft, Entry | None]] = []
+            for draft in self.journal.drafts():
+                if draft.kind == "review":
+                    continue
+                entry = None
+                if draft.entry_id:
+                    try:
+                        entry = self.journal.get(draft.entry_id)
+                    except (KeyError, OSError, ValueError):
+                        entry = None
+                found.append((draft, entry))
+        return found
+
+    def first_page(self, limit: int) -> Page:
+        """The newest ``limit`` entries and the count of all."""
+        with self._lock:
+            return Page(self.journal.query(Query(limit=limit)), self.journal.index.count())
+
+    def peek_first_page(self, limit: int) -> Page | None:
+        """``first_page``, on the UI thread, only when it costs a few milliseconds:
+        the index is fresh (no walk) and no worker holds the lock. ``None``
+        otherwise, and the screen's reading worker shows it. The one read the UI
+        thread may do: it puts the rows in the Journal screen's first frame."""
+        if not self.journal.fresh or not self._lock.acquire(blocking=False):
+            return None
+        try:
+            return self.first_page(limit)
+        finally:
+            self._lock.release()
+
+    def listing(self) -> int:
+        """A fingerprint of the entry files' stat listing (what the index refreshes
+        from): the same fingerprint, the same entries. Takes no lock (a folder walk)."""
+        return hash(frozenset(walk_entry_files(self.journal.entries_dir)))
+
+    def entries(self, *, recheck: bool) -> list[Entry]:
+        """Every entry, newest first (``recheck``: look at the disk again first)."""
+        with self._lock:
+            if recheck:
+                self.journal.refresh()
+            return self.journal.query(Query())
+
+    def query(self, q: Query) -> list[Entry]:
+        with self._lock:
+            return self.journal.query(q)
+
+    def refreshed_problems(self) -> int:
+        """Look at the disk again; the number of files that cannot be read."""
+        with self._lock:
+            self.journal.refresh()
+            return len(self.journal.problems())
+
+    def scored(self, q: Query, book: PromptBook) -> list[Entry]:
+        """``q``'s entries with their theme signals (scored off the lock, kept in
+        the index for next time: ``core.themes.scored_entries``)."""
+        from journal_tui.core.themes import scored_entries  # with the Themes screen
+
+        return scored_entries(self.journal, q, book, self._lock)
+
+    def week(self, week: str, draft_key: str) -> WeekRead:
+        """The entries a review of ``week`` needs, the days written, the files that
+        cannot be read and the draft of the week's note (looked at afresh)."""
+        from journal_tui.core.review import load_entries  # with the Review screen
+
+        journal = self.journal
+        with self._lock:
+            journal.refresh()
+            entries = load_entries(journal, week)
+            written = journal.days_with_entries()
+            problems = len(journal.problems())
+            draft = next((d for d in journal.drafts() if d.key == draft_key), None)
+        return WeekRead(entries, written, problems, draft)
+
+    # ----------------------------------------------------------------- writes
+
+    def _submit(self, write: Callable[[], T]) -> Future[T]:
+        def locked() -> T:
+            with self._lock:
+                return write()
+
+        if not self._closed:
+            return self.writer.submit(locked)
+        done: Future[T] = Future()  # after close: at once, here
+        try:
+            done.set_result(locked())
+        except Exception as exc:  # handed to the caller, as the writer thread would
+            done.set_exception(exc)
+        return done
+
+    def save(self, entry: Entry, *, discard: Iterable[str] = ()) -> Future[Entry]:
+        """Write ``entry`` (its ``updated`` time set), then discard the drafts named
+        ``discard``: a draft goes only once its text is safely in an entry.
+        Fails with ``UnreadableEntry`` (a file that cannot be read is never
+        replaced) or ``OSError``."""
+        keys = tuple(discard)
+
+        def write() -> Entry:
+            ours = self._ours.get(entry.id)
+            if ours and (entry.source is None or entry.source in ours):
+                entry.source = ours[-1]
+            self.journal.save(entry)
+            if isinstance(entry.source, FileStamp):
+                self._ours.setdefault(entry.id, []).append(entry.source)
+            self._discard(keys)
+            return entry
+
+        return self._submit(write)
+
+    def save_draft(self, draft: Draft) -> Future[None]:
+        def write() -> None:
+            self.journal.save_draft(draft)
+
+        return self._submit(write)
+
+    def discard_drafts(self, keys: Iterable[str]) -> Future[None]:
+        """Remove these drafts (a draft that cannot be removed is left, silently:
+        at worst it is offered again)."""
+        keys = tuple(keys)
+        return self._submit(lambda: self._discard(keys))
+
+    def _discard(self, keys: tuple[str, ...]) -> None:
+        for key in keys:
+            with contextlib.suppress(OSError):
+                self.journal.discard_draft(key)
+
+    def delete(self, entry_id: str) -> Future[str]:
+        """Move an entry to the trash; its id once done."""
+        def write() -> str:
+            self.journal.delete(entry_id)
+            return entry_id
+
+        return self._submit(write)
+
+    def restore(self, entry_id: str) -> Future[str]:
+        """Bring an entry back from the trash; its id once done."""
+        def write() -> str:
+            self.journal.restore(entry_id)
+            return entry_id
+
+        return self._submit(write)
+
+    def export(self, path: Path, text: str, *, overwrite: bool,
+               elsewhere: Callable[[], Path]) -> Future[Path]:
+        """Write an export file; if it appeared since it was checked (and
+        ``overwrite`` is off), write to ``elsewhere()`` instead, never over it."""
+        data = text.encode("utf-8")
+
+        def write() -> Path:
+            try:
+                atomic.atomic_write(path, data, overwrite=overwrite)
+                return path
+            except FileExistsError:
+                other = elsewhere()
+                atomic.atomic_write(other, data, overwrite=False)
+                return other
+
+        return self._submit(write)
+
+    def written(self) -> Future[None]:
+        """Done once every write asked for before it is."""
+        return self._submit(lambda: None)
+
+    def close(self) -> None:
+        """Finish the queued writes; later writes run at once, in their caller."""
+        self._closed = True
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)

@@ -1,0 +1,372 @@
+"""The index's fast paths answer exactly as a build from scratch would.
+
+A first build (worker processes when large, search text filled later) and a warm
+refresh (a digest per folder, a stat key per file) must give the same bytes for
+``list --format json`` and both exports, whatever happened to the files between
+runs: edits that keep the size and put the modification time back, renames,
+deletions, new files, unreadable ones.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal_tui.core import index as index_module
+from journal_tui.core import indexing
+from journal_tui.core.codec import encode
+from journal_tui.core.export import json_array, json_document, markdown_document
+from journal_tui.core.index import Query
+from journal_tui.core.model import Entry
+from journal_tui.core.storage import Journal
+
+TZ = timezone(timedelta(hours=1))
+WORDS = ["été", "ete", "Réunion", "partenaire", "synergie", "Zéphyrin", "stubborn", "plan",
+         "#idée", "#Client", "@Marie", "@Karim’s", "ŒUVRE", "straße", "x\u0301", "\t", "\n"]
+
+
+def entry_for(n: int, words: list[str], day: date, mood: int | None) -> Entry:
+    body = " ".join(words)
+    when = datetime(day.year, day.month, day.day, 8 + n % 10, n % 60, tzinfo=TZ)
+    return Entry(id=f"{day:%Y%m%d}-{when:%H%M%S}-{n:04x}", date=day, created=when,
+                 updated=when, body=body, mood=mood, tags=[w[1:] for w in words
+                                                         if w.startswith("#")])
+
+
+def outputs(journal: Journal) -> tuple[str, str, str, str, list[str]]:
+    """What ``list --format json``, ``list --contains``, and the two exports print."""
+    listed = json_array(journal.json_objects(Query())) + "\n"
+    found = json_array(journal.json_objects(Query(contains="ETE"))) + "\n"
+    oldest = Query(newest_first=False)
+    return (listed, found, json_document(journal.json_objects(oldest)),
+            markdown_document(journal.markdown_blocks(oldest, "fr"), "fr"),
+            [str(p) for p in journal.problems()])
+
+
+def cold(root: Path, cache: Path) -> tuple[str, str, str, str, list[str]]:
+    shutil.rmtree(cache, ignore_errors=True)
+    journal = Journal(root, cache_dir=cache)
+    try:
+        return outputs(journal)
+    finally:
+        journal.close()
+
+
+def edit_in_place(path: Path) -> None:
+    """Change one byte of the body, keep the size, put the modification time back.
+
+    Only the change time moves (the kernel sets it): the edit is repeated until it
+    has, as two changes within one tick of the file system's clock share a ctime.
+    """
+    before = path.stat()
+    raw = bytearray(path.read_bytes())
+    key = b'\nid = "' if b'\nid = "' in raw else b'"id": "'  # TOML, else JSON
+    at = raw.index(key) + len(key) + len(b"20261001-080000-000")  # the id's last digit
+    while True:
+        raw[at] = ord("a") if raw[at] != ord("a") else ord("b")
+        with path.open("r+b") as fh:  # the same inode, written in place
+            fh.write(raw)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        after = path.stat()
+        if after.st_ctime_ns != before.st_ctime_ns:
+            break
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+changes = st.lists(st.tuples(st.sampled_from(["edit", "rename", "move", "delete", "add",
+                                              "break"]),
+                             st.integers(0, 50)), max_size=6)
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8),
+                      min_size=1, max_size=10),
+       moods=st.lists(st.none() | st.integers(1, 5), min_size=10, max_size=10),
+       fmt=st.sampled_from(["toml", "json"]), todo=changes)
+def test_a_warm_refresh_answers_as_a_cold_build(tmp_path_factory: pytest.TempPathFactory,
+                                                texts: list[list[str]], moods: list[int | None],
+                                                fmt: str, todo: list[tuple[str, int]]) -> None:
+    tmp = tmp_path_factory.mktemp("journal")
+    root, cache = tmp / "journal", tmp / "cache"
+    journal = Journal(root, fmt=fmt, cache_dir=cache)
+    for n, words in enumerate(texts):
+        journal.save(entry_for(n, words, date(2026, 9 + n % 3, 1 + n), moods[n]), touch=False,
+                     durable=False)
+    journal.close()
+    warm = Journal(root, cache_dir=cache)
+    first = outputs(warm)  # builds the index (and fills the search text)
+    assert first == cold(root, tmp / "other-cache")
+    files = sorted(warm.iter_files())
+    for action, pick in todo:
+        if not files and action != "add":
+            continue
+        path = files[pick % len(files)] if files else None
+        if action == "edit" and path and b'id' in path.read_bytes()[:60]:
+            edit_in_place(path)
+        elif action == "rename" and path:
+            files.remove(path)
+            files.append(path.rename(path.with_name(f"renamed-{pick}-{path.name}")))
+        elif action == "move" and path:
+            folder = root / "entries" / "2025" / "01"
+            folder.mkdir(parents=True, exist_ok=True)
+            files.remove(path)
+            files.append(path.rename(folder / path.name))
+        elif action == "delete" and path:
+            files.remove(path)
+            path.unlink()
+        elif action == "add":
+            entry = entry_for(100 + pick, ["ajouté", "été"], date(2026, 12, 1 + pick % 28), 3)
+            target = root / "entries" / "2026" / "12" / f"{entry.id}.toml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(encode(entry))
+            files.append(target)
+        elif action == "break" and path:
+            path.write_bytes(b"schema = 1\nbody = 'unterminated\n")
+    warm.refresh()
+    assert outputs(warm) == cold(root, tmp / "other-cache")
+    warm.close()
+
+
+def test_a_warm_refresh_parses_only_what_changed(journal: Journal,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(6):
+        journal.save(entry_for(n, ["été"], date(2026, 10 + n % 2, 1 + n), None), touch=False,
+                     durable=False)
+    journal.refresh()
+    parsed: list[str] = []
+    real = indexing.file_row
+    monkeypatch.setattr(indexing, "file_row",
+                        lambda folder, rel, st: parsed.append(rel) or real(folder, rel, st))
+    journal.refresh()
+    assert parsed == []  # nothing changed: one digest said so
+    [edited] = [p for p in journal.iter_files() if p.name.startswith("20261003")]
+    edit_in_place(edited)
+    journal.refresh()
+    assert parsed == ["2026/10/" + edited.name]
+
+
+def test_small_journals_never_start_a_process(journal: Journal,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a process pool for a small journal")
+
+    monkeypatch.setattr(indexing, "_pooled", no_pool)
+    for n in range(30):
+        journal.save(entry_for(n, ["plan"], date(2026, 1 + n % 12, 1 + n % 28), None),
+                     durable=False)
+    journal.close()
+    again = Journal(journal.root, cache_dir=journal.cache_dir)
+    assert len(again.query()) == 30
+    again.close()
+    assert indexing.workers_for(indexing.POOL_MIN - 1) == 0
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert indexing.workers_for(indexing.POOL_MIN) == 2
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert indexing.workers_for(10 * indexing.POOL_MIN) == 0  # one core: parse here
+
+
+def pooled_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int = 40) -> Path:
+    """A journal of ``count`` entries (one unreadable file) and a pool for as few."""
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "seed-cache")
+    for n in range(count):
+        journal.save(entry_for(n, ["été", "#plan"], date(2026, 1 + n % 12, 1 + n % 28), 2),
+                     durable=False)
+    (journal.entries_dir / "2026" / "01" / "broken.toml").write_text("body = 'x")
+    journal.close()
+    monkeypatch.setattr(indexing, "POOL_MIN", 10)
+    monkeypatch.setattr(indexing, "PER_WORKER", 5)
+    monkeypatch.setattr(indexing, "CHUNK", 4)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    return journal.root
+
+
+def test_worker_processes_build_the_same_index(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = pooled_journal(tmp_path, monkeypatch)
+    used: list[int] = []
+    real = indexing._pooled
+    monkeypatch.setattr(indexing, "_pooled",
+                        lambda d, items, n: used.append(n) or real(d, items, n))
+    steps: list[tuple[int, int]] = []
+    journal = Journal(root, cache_dir=tmp_path / "pooled")
+    journal.on_progress = lambda done, total: steps.append((done, total))
+    pooled = outputs(journal)
+    journal.close()
+    assert used == [2]
+    assert steps[0] == (0, 41) and steps[-1] == (41, 41)
+    monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
+    assert pooled == cold(root, tmp_path / "serial")
+    assert len(pooled[4]) == 1  # the broken file, reported by a worker
+
+
+def test_a_worker_that_dies_leaves_its_share_to_the_parent(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    root = pooled_journal(tmp_path, monkeypatch)
+    parent = os.getpid()
+    real = indexing.rows
+    sent: list[int] = []
+
+    def dies_in_a_worker(entries_dir: str, items: list) -> list:  # type: ignore[type-arg]
+        if os.getpid() != parent:
+            sent.append(1)
+            if len(sent) > 1:
+                os._exit(3)  # after one chunk
+        return real(entries_dir, items)
+
+    monkeypatch.setattr(indexing, "rows", dies_in_a_worker)
+    journal = Journal(root, cache_dir=tmp_path / "pooled")
+    pooled = outputs(journal)
+    journal.close()
+    monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
+    assert pooled == cold(root, tmp_path / "serial")
+
+
+
+def test_workers_leave_ctrl_c_to_the_parent(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops with one
+    line, and the workers must not each print a KeyboardInterrupt traceback."""
+    import signal
+
+    root = pooled_journal(tmp_path, monkeypatch)
+    parent = os.getpid()
+    seen = tmp_path / "seen"
+    real = indexing.rows
+
+    def records_sigint(entries_dir: str, items: list) -> list:  # type: ignore[type-arg]
+        if os.getpid() != parent:
+            with seen.open("a") as out:
+                out.write(f"{signal.getsignal(signal.SIGINT) is signal.SIG_IGN}\n")
+        return real(entries_dir, items)
+
+    monkeypatch.setattr(indexing, "rows", records_sigint)
+    journal = Journal(root, cache_dir=tmp_path / "pooled")
+    outputs(journal)
+    journal.close()
+    assert set(seen.read_text().split()) == {"True"}
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the parent still stops
+
+KILLED_BUILD = """
+import os, sys, time
+from pathlib import Path
+from journal_tui.core import indexing
+from journal_tui.core.storage import Journal
+indexing.POOL_MIN, indexing.PER_WORKER, indexing.CHUNK = 10, 5, 4
+os.sched_getaffinity = lambda pid: {0, 1}
+real = indexing.parsed_rows
+def stalls(*args, **kw):
+    for n, chunk in enumerate(real(*args, **kw)):
+        yield chunk
+        if n == 1:  # two chunks written in the transaction: killed here
+            import multiprocessing
+            pids = [p.pid for p in multiprocessing.active_children()]
+            print("mid", *pids, flush=True)
+            time.sleep(600)
+indexing.parsed_rows = stalls
+import journal_tui.core.index as index
+index.parsed_rows = stalls
+Journal(Path(sys.argv[1]), cache_dir=Path(sys.argv[2])).refresh()
+"""
+
+
+def gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state == "Z"  # exited, not yet reaped by init
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to see processes exit")
+def test_a_build_killed_midway_leaves_a_cache_the_next_run_repairs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = pooled_journal(tmp_path, monkeypatch, count=200)
+    cache = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(root), str(cache)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline().split()
+    assert line[0] == "mid", line
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    workers = [int(pid) for pid in line[1:]]
+    for _ in range(500):  # the workers find nobody reading and exit (bounded: ~5 s)
+        if all(gone(pid) for pid in workers):
+            break
+        time.sleep(0.01)
+    assert all(gone(pid) for pid in workers), "a worker outlived its killed parent"
+    monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
+    journal = Journal(root, cache_dir=cache)
+    repaired = outputs(journal)
+    journal.close()
+    assert repaired == cold(root, tmp_path / "fresh")
+    assert len(repaired[0].splitlines()) == 202  # [ ... ] around 200 entries
+
+
+V7_COLUMNS = ("rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ino INTEGER, id TEXT, day TEXT, "
+              "created TEXT, kind TEXT, tags TEXT, fold TEXT, data TEXT, error TEXT, "
+              "line INTEGER, md_en TEXT, md_fr TEXT, scores TEXT")
+"""The files table of version 7 (its rows as version 8 writes them, ctime aside)."""
+V7_NAMES = ", ".join(c.split()[0] for c in V7_COLUMNS.split(", "))
+
+
+def test_an_index_of_version_7_is_migrated_in_place(journal: Journal,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(4):
+        journal.save(entry_for(n, ["été"], date(2026, 11, 1 + n), 4), durable=False)
+    journal.refresh()
+    before = outputs(journal)
+    journal.close()
+    db = sqlite3.connect(journal.cache_dir / "index.sqlite3", isolation_level=None)
+    db.executescript(f"""
+        CREATE TABLE v7 ({V7_COLUMNS});
+        INSERT INTO v7 SELECT {V7_NAMES} FROM files;
+        DROP TABLE files; DROP TABLE folders; ALTER TABLE v7 RENAME TO files;
+        CREATE INDEX files_order ON files (day DESC, created DESC, id DESC);
+        CREATE INDEX files_id ON files (id);
+        CREATE INDEX files_errors ON files (rel) WHERE error IS NOT NULL;
+        CREATE INDEX files_days ON files (kind, day) WHERE error IS NULL;
+        PRAGMA user_version = 7;""")
+    db.close()
+    grown = next(journal.iter_files())
+    grown.write_bytes(grown.read_bytes().replace(b"\xc3\xa9t\xc3\xa9", b"\xc3\xa9t\xc3\xa9 !"))
+    parsed: list[str] = []
+    real = indexing.file_row
+    monkeypatch.setattr(indexing, "file_row",
+                        lambda folder, rel, st: parsed.append(rel) or real(folder, rel, st))
+    again = Journal(journal.root, cache_dir=journal.cache_dir)
+    after = outputs(again)
+    assert parsed == [grown.relative_to(journal.entries_dir).as_posix()]  # the rest kept
+    assert after != before and after == cold(journal.root, journal.root.parent / "fresh")
+    version = again.index.db.execute("PRAGMA user_version").fetchone()[0]
+    assert version == index_module.VERSION
+    again.close()
+
+
+def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
+    journal.save(entry_for(1, ["Été", "#Plan"], date(2026, 11, 2), None))
+    journal.refresh()
+    db = journal.index.db
+    assert db.execute("SELECT count(*) FROM files WHERE fold IS NULL").fetchone() == (1,)
+    assert [e.body for e in journal.query(Query(contains="ete"))] == ["Été #Plan"]
+    assert db.execute("SELECT count(*) FROM files WHERE fold IS NULL").fetchone() == (0,)
+    db.execute("UPDATE files SET fold = NULL")  # as if the fill could not be written
+    db.execute("DROP INDEX files_unsearched")
+    db.execute("CREATE INDEX files_unsearched ON files (rel) WHERE 0")
+    assert [e.body for e in journal.query(Query(contains="PLAN"))] == ["Été #Plan"]

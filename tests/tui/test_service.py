@@ -1,0 +1,151 @@
+"""The journal service without an app: reads, writes in the order asked, nothing lost."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tui_helpers import TODAY, fixed_entries, seed
+
+from journal_tui.core import atomic
+from journal_tui.core.codec import UnreadableEntry
+from journal_tui.core.model import Entry
+from journal_tui.core.storage import Draft, Journal, NotFound
+from journal_tui.tui.service import JournalService
+
+
+@pytest.fixture
+def service(journal: Journal) -> Iterator[JournalService]:
+    s = JournalService(journal)
+    yield s
+    s.close()
+
+
+def draft(key: str, body: str) -> Draft:
+    return Draft(key=key, body=body, date=TODAY)
+
+
+def test_the_day_the_streak_and_on_this_day(service: JournalService, journal: Journal) -> None:
+    entries = seed(journal)
+    read = service.day(TODAY - timedelta(days=1), TODAY, recheck=False)
+    assert [e.id for e in read.todays] == [entries[0].id]
+    assert (read.streak, read.written_today) == (3, False)
+    assert [(key, d) for key, d, _ in read.past] == [
+        ("today.month_ago", date(2026, 10, 25)), ("today.year_ago", date(2025, 11, 25))]
+    read = service.day(date(2026, 11, 26), TODAY, recheck=True)
+    assert read.todays == [] and [len(found) for _, _, found in read.past] == [1, 1]
+
+
+def test_writes_land_in_the_order_asked(service: JournalService, journal: Journal,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft asked for before a save lands before the save's clean-up discards it,
+    even when the draft's write is slow; two saves of an entry land in order."""
+    release = threading.Event()
+    write_draft, write_entry = journal.save_draft, journal.save
+    threads: list[threading.Thread] = []
+
+    def slow_draft(d: Draft) -> Path:
+        threads.append(threading.current_thread())
+        release.wait(5)
+        return write_draft(d)
+
+    def save(entry: Entry, **kwargs: bool) -> Path:
+        threads.append(threading.current_thread())
+        return write_entry(entry, **kwargs)
+
+    monkeypatch.setattr(journal, "save_draft", slow_draft)
+    monkeypatch.setattr(journal, "save", save)
+    entry = fixed_entries()[0]
+    service.save_draft(draft(entry.id, "typed"))
+    first = service.save(entry.with_changes(body="first"), discard=[entry.id])
+    second = service.save(entry.with_changes(body="second"))
+    release.set()
+    first.result(5)
+    second.result(5)
+    assert journal.drafts() == []  # written, then discarded by the save
+    assert journal.get(entry.id).body == "second"
+    # one writer thread, not the caller's: the queue is the order
+    assert len(set(threads)) == 1 and threads[0] is not threading.current_thread()
+
+
+def test_a_refused_save_keeps_the_draft_and_says_why(service: JournalService,
+                                                     journal: Journal) -> None:
+    entry = fixed_entries()[0]
+    service.save(entry).result(5)
+    journal.locate(entry.id).write_text("not = [toml", "utf-8")
+    service.save_draft(draft(entry.id, "precious")).result(5)
+    with pytest.raises(UnreadableEntry):
+        service.save(entry.with_changes(body="new"), discard=[entry.id]).result(5)
+    assert [d.body for d in journal.drafts()] == ["precious"]
+
+
+def test_close_waits_for_the_queue_and_later_writes_run_at_once(
+        service: JournalService, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    write = atomic.atomic_write
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        # The writer is still busy when close is called. (A sleep, not a timed wait on
+        # an Event: under libfaketime, CI's far-date run, such a wait never times out.)
+        time.sleep(0.2)
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(atomic, "atomic_write", slow)
+    service.save_draft(draft("new-20261126", "on quit"))
+    service.close()
+    assert [d.body for d in journal.drafts()] == ["on quit"]
+    later = service.save_draft(draft("new-20261126", "after close"))
+    assert later.done() and [d.body for d in journal.drafts()] == ["after close"]
+
+
+def test_delete_and_restore(service: JournalService, journal: Journal) -> None:
+    entry = seed(journal)[2]
+    assert service.delete(entry.id).result(5) == entry.id
+    with pytest.raises(NotFound):
+        service.entry(entry.id)
+    assert service.restore(entry.id).result(5) == entry.id
+    assert service.entry(entry.id).body == entry.body
+
+
+def test_the_first_page_is_peeked_only_when_fresh_and_free(service: JournalService,
+                                                           journal: Journal) -> None:
+    seed(journal)
+    fresh = Journal(journal.root, cache_dir=journal.cache_dir)
+    other = JournalService(fresh)
+    try:
+        assert other.peek_first_page(2) is None  # the index not walked yet
+        assert other.first_page(2).total == 5
+        page = other.peek_first_page(2)
+        assert page is not None and len(page.entries) == 2 and page.total == 5
+        held, done = threading.Event(), threading.Event()
+
+        def reader() -> None:
+            with other._lock:
+                held.set()
+                done.wait(5)
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        held.wait(5)
+        try:
+            assert other.peek_first_page(2) is None  # a worker reads: never wait
+        finally:
+            done.set()
+            thread.join()
+    finally:
+        other.close()
+        fresh.close()
+
+
+def test_an_export_that_appeared_meanwhile_is_kept(service: JournalService,
+                                                   tmp_path: Path) -> None:
+    target = tmp_path / "exports" / "review-2026-W48.md"
+    other = tmp_path / "exports" / "review-2026-W48-2.md"
+    atomic.atomic_write(target, b"mine")
+    written = service.export(target, "new", overwrite=False, elsewhere=lambda: other)
+    assert written.result(5) == other
+    assert target.read_text("utf-8") == "mine" and other.read_text("utf-8") == "new"

@@ -1,0 +1,54 @@
+"""Textual's private parts the app relies on (tui/textual_compat.py), pinned against the
+installed Textual: after an upgrade, a failure here names what moved."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from journal_tui.tui import textual_compat as compat
+
+
+class Other(Screen[None]):
+    BINDINGS = [Binding("x", "noop", "desc.key", id="x")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("other")
+        yield Footer()
+
+
+class Modes(App[None]):
+    MODES = {"main": lambda: Screen(), "other": Other}
+    DEFAULT_MODE = "main"
+
+
+async def test_modes_set_up_without_showing_them() -> None:
+    app = Modes()
+    async with app.run_test() as pilot:
+        assert compat.mode_is_set_up(app, "main")
+        assert not compat.mode_is_set_up(app, "other")
+        await compat.set_up_mode(app, "other")
+        await pilot.pause()
+        assert compat.mode_is_set_up(app, "other") and app.current_mode == "main"
+        [built] = compat.mode_stack(app, "other")
+        assert isinstance(built, Other) and compat.mode_stack(app, "none") == []
+        await app.switch_mode("other")
+        screen = app.screen
+        assert isinstance(screen, Other)
+        compat.mark_styled(app, screen)  # the attribute Textual compares exists
+        assert screen._css_update_count == app._css_update_count
+        footer = screen.query_one(Footer)
+        await pilot.pause()
+        assert "_bindings_ready" in dir(Footer)  # else the check below always says yes
+        assert compat.footer_bindings_ready(footer)
+        table = compat.binding_table(screen)
+        assert [b.description for b in table["x"]] == ["desc.key"]
+        app.notify("hello")
+        await pilot.pause()
+        assert [n.message for n in compat.notifications(app)] == ["hello"]
+
+
+def test_markdown_language_is_known_to_tree_sitter() -> None:
+    assert compat.markdown_language() == "markdown"  # tree-sitter-markdown is a dependency
