@@ -15,6 +15,7 @@ from tui_helpers import TODAY, make_app, seed, settle
 from journal_tui.tui.app import MODE_KEYS, JournalApp
 from journal_tui.tui.keys import key_rows, own_bindings, pages, sections
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.textual_compat import FooterKey
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import Key, KeyFooter, Layout, choose, layouts
@@ -49,14 +50,18 @@ def test_layout_width_counts_the_space_between_keys() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 async def test_no_footer_is_cut_at_80_columns(make_ctx, journal, lang: str) -> None:
-    seed(journal)
+    entries = seed(journal)
     app = make_app(make_ctx(lang))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for mode, key in MODE_KEYS.items():
-            await pilot.press(key)
+        for mode, key in [*MODE_KEYS.items(), ("review", "entry")]:
+            if key == "entry":  # an entry read (over the screen it was opened from)
+                app.open_entry(entries[0].id)
+            else:
+                await pilot.press(key)
             await settle(pilot)
             assert app.current_mode == mode
+            assert isinstance(app.screen, EntryScreen) == (key == "entry")
             footer = app.screen.query_one(KeyFooter)
             shown = list(footer.query(FooterKey))
             right = max(k.region.right for k in footer.children)
