@@ -62,6 +62,7 @@ def test_the_config_language_is_used_without_lang(capsys, isolated_env, tmp_path
     ["themes", "--from", "2026-11-05", "--to", "2026-11-01"],
     ["themes", "--theme", "nope"],
     ["people", "Nobody"],
+    ["show", "20990101-000000-abcd"],
 ])
 def test_user_errors_in_french(capsys, isolated_env, argv) -> None:
     code, _, err = run(capsys, "--lang", "fr", *argv)

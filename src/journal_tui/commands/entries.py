@@ -53,6 +53,7 @@ MSG = Catalog({
                           "{nothing}"),
     "err.editor_kept": (" (your text is kept in {path})",
                         " (votre texte est gardé dans {path})"),
+    "err.not_found": ("no entry with id {id!r}", "aucune entrée d’identifiant {id!r}"),
     "err.unreadable": ("cannot read entry: {error}", "impossible de lire l’entrée : {error}"),
     "nothing.added": ("nothing was added", "rien n’a été ajouté"),
     "nothing.unchanged": ("the entry is unchanged", "l’entrée n’a pas changé"),
@@ -237,8 +238,8 @@ def get_entry(ctx: Context, entry_id: str) -> Entry:
     """The entry with that id, or a one-line error."""
     try:
         return ctx.journal.get(entry_id)
-    except NotFound as exc:
-        raise UserError(str(exc)) from None
+    except NotFound:
+        raise UserError(MSG("err.not_found", ctx.lang, id=entry_id)) from None
     except UnreadableEntry as exc:
         raise UserError(MSG("err.unreadable", ctx.lang, error=exc)) from None
 
