@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from textual.binding import Binding, BindingType
 
 from journal_tui.core.i18n import Catalog
 from journal_tui.tui.strings import MSG
+from journal_tui.tui.widgets.footer import MODE_ACTION
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from journal_tui.tui.screens.base import AppScreen
 
 KeyDisplay = Callable[[str], str]
-_MODE = re.compile(r"switch_mode\('(\w+)'\)")
 SCREENS_PACKAGE = "journal_tui.tui.screens"
 
 
@@ -84,7 +83,7 @@ def mode_bindings(app: App[Any]) -> list[tuple[str, Binding]]:
     """(mode, binding) of the app's keys that switch screens, in the app's order."""
     out = []
     for b in _bindings(type(app).BINDINGS):
-        match = _MODE.fullmatch(b.action)
+        match = MODE_ACTION.fullmatch(b.action)
         if match:
             out.append((match.group(1), b))
     return out

@@ -35,7 +35,9 @@ from journal_tui.tui.textual_compat import FooterKey, FooterLabel, footer_bindin
 if TYPE_CHECKING:
     from textual import events
 
-_MODE = re.compile(r"switch_mode\('(\w+)'\)")
+MODE_ACTION = re.compile(r"switch_mode\('(\w+)'\)")
+"""The action of a key that shows a screen (a mode); group 1 is the mode's name."""
+
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class KeyFooter(Footer):
             elif binding.action == "help":
                 help_key.append(key)
             else:
-                mode = _MODE.fullmatch(binding.action)
+                mode = MODE_ACTION.fullmatch(binding.action)
                 if mode is None or mode.group(1) != current:  # no key to where one is
                     modes.append(key)
         palette = [Key(app.COMMAND_PALETTE_BINDING,
