@@ -100,6 +100,12 @@ class Query:
     kind: str | None = None
     limit: int | None = None
     newest_first: bool = True
+    offset: int = 0
+    """Rows skipped before ``limit`` (the TUI's pages)."""
+    theme: str | None = None
+    """Entries touching this theme: rated on it, or answering one of ``theme_prompts``
+    (the book's prompts of the theme; the index does not know the book)."""
+    theme_prompts: tuple[str, ...] = ()
 
 
 class Index:
@@ -329,8 +335,9 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
-        sql = [f"SELECT {columns} FROM files WHERE error IS NULL"]
+    def _where(self, q: Query) -> tuple[str, list[object]]:
+        """The ``WHERE`` clause of ``q``'s filters and its arguments."""
+        sql = ["WHERE error IS NULL"]
         args: list[object] = []
         if q.start:
             sql.append("AND day >= ?")
@@ -349,12 +356,28 @@ class Index:
             # coalesce: should the fill have failed (a read-only cache), fold each row.
             sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
             args.append(fold(q.contains))
+        if q.theme:
+            marks = ",".join("?" * len(q.theme_prompts))
+            sql.append("AND (EXISTS (SELECT 1 FROM json_each(data, '$.checkin') "
+                       f"WHERE key = ?) OR json_extract(data, '$.prompt_id') IN ({marks}))")
+            args.extend((q.theme, *q.theme_prompts))
+        return " ".join(sql), args
+
+    def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
+        where, args = self._where(q)
         order = "DESC" if q.newest_first else "ASC"
-        sql.append(f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
-        if q.limit is not None:
-            sql.append("LIMIT ?")
-            args.append(q.limit)
-        return self.db.execute(" ".join(sql), args)
+        sql = (f"SELECT {columns} FROM files {where} "
+               f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
+        if q.limit is not None or q.offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if q.limit is None else q.limit, q.offset]
+        return self.db.execute(sql, args)
+
+    def count_matching(self, q: Query) -> int:
+        """How many entries match ``q``'s filters (its limit and offset aside)."""
+        where, args = self._where(q)
+        count: int = self.db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
+        return count
 
     def _fill_search(self) -> None:
         """Fold the search text of the rows built without it, once (best effort)."""

@@ -150,6 +150,11 @@ class Journal:
         They carry ``Origin.INDEX``, not their file's stamp: to edit one, ``get`` it."""
         return self._cached(lambda: list(self.index.query(q)))
 
+    def count(self, q: Query = Query()) -> int:
+        """How many entries match ``q`` (its limit and offset aside), from the index:
+        a screen shows one page of them and the count, never reading them all."""
+        return self._cached(lambda: self.index.count_matching(q))
+
     def query_scores(self, q: Query, digest: str) -> list[tuple[str, Entry, str | None]]:
         """Matching entries with the score the index keeps for them under ``digest``
         (``core.themes.scored_entries`` keeps theme signals there)."""

@@ -66,6 +66,15 @@ class Page(NamedTuple):
     total: int
 
 
+class Results(NamedTuple):
+    """A page of a search's entries, how many match (None: not counted yet) and
+    how many entries the journal holds."""
+
+    entries: list[Entry]
+    found: int | None
+    total: int
+
+
 class WeekRead(NamedTuple):
     """What the weekly review of one week needs from the journal."""
 
@@ -179,12 +188,32 @@ class JournalService:
         from): the same fingerprint, the same entries. Takes no lock (a folder walk)."""
         return hash(frozenset(walk_entry_files(self.journal.entries_dir)))
 
-    def entries(self, *, recheck: bool) -> list[Entry]:
-        """Every entry, newest first (``recheck``: look at the disk again first)."""
+    def results(self, q: Query, *, recheck: bool = False,
+                cancelled: Callable[[], bool] = lambda: False) -> Results | None:
+        """One page of ``q``'s entries (its ``limit`` and ``offset``), how many match
+        when the page tells (it is short), and how many entries there are in all;
+        ``recheck``: look at the disk again first. ``None`` when ``cancelled()`` says
+        so once the lock is taken: a newer search replaced this one, so a burst of
+        keystrokes queries the index once, not once a key."""
         with self._lock:
+            if cancelled():
+                return None
             if recheck:
                 self.journal.refresh()
-            return self.journal.query(Query())
+            entries = self.journal.query(q)
+            short = q.limit is None or len(entries) < q.limit
+            found = q.offset + len(entries) if short else None
+            return Results(entries, found, self.journal.index.count())
+
+    def count(self, q: Query) -> int:
+        """How many entries match ``q`` (a scan of the index when it filters text)."""
+        with self._lock:
+            return self.journal.count(q)
+
+    def entry_days(self) -> set[date]:
+        """The days with an entry (review notes aside), for the calendar."""
+        with self._lock:
+            return self.journal.days_with_entries()
 
     def query(self, q: Query) -> list[Entry]:
         with self._lock:
