@@ -178,31 +178,32 @@ class Index:
 
     # --------------------------------------------------------------------- refresh
 
-    def refresh(self, progress: Progress | None = None) -> None:
+    def refresh(self, progress: Progress | None = None) -> bool:
         """Bring the index in line with the files: one ``stat`` walk, few parses.
 
         ``progress(done, total)`` follows the files being parsed, if any. A cache
         that fails mid-way (damaged, disk full, locked too long) is a cache miss:
         rebuilt from the files, else replaced by an in-memory one: slower, never
-        wrong, never an error.
+        wrong, never an error. Returns whether the files changed since the index
+        last looked (a screen drawn from the index then reads again).
         """
         try:
-            self._refresh(progress)
+            return self._refresh(progress)
         except sqlite3.Error:
             self.rebuild()
             try:
-                self._refresh(progress)
+                return self._refresh(progress)
             except sqlite3.Error:
                 self.close()
                 self._db = self._memory_db()
-                self._refresh(progress)
+                return self._refresh(progress)
 
-    def _refresh(self, progress: Progress | None) -> None:
+    def _refresh(self, progress: Progress | None) -> bool:
         folders = listing.scan(self.entries_dir)
         digests = [(f.rel, f.digest) for f in folders]
         total = listing.total_digest(digests)
         if self._meta("listing") == total:
-            return
+            return False
         stored = dict(self.db.execute("SELECT rel, digest FROM folders"))
         if stored:  # only the folders whose digest moved, and those gone
             changed_folders = [f for f, (_, d) in zip(folders, digests, strict=True)
@@ -234,6 +235,7 @@ class Index:
             ("INSERT OR REPLACE INTO folders VALUES (?, ?)",
              [(f.rel, fresh[f.rel]) for f in changed_folders]),
             ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("listing", total)]))
+        return True
 
     def _known(self, folders: list[str] | None) -> dict[str, Stat]:
         """The stat keys the index holds, for ``folders`` (None: every file)."""

@@ -116,9 +116,11 @@ class Journal:
 
     # ------------------------------------------------------------------ reading
 
-    def refresh(self) -> None:
-        self.index.refresh(self.on_progress)
+    def refresh(self) -> bool:
+        """Bring the index in line with the files; whether anything changed."""
+        changed = self.index.refresh(self.on_progress)
         self._fresh = True
+        return changed
 
     @property
     def fresh(self) -> bool:

@@ -219,27 +219,31 @@ class JournalService:
         with self._lock:
             return self.journal.query(q)
 
-    def refreshed_problems(self) -> int:
-        """Look at the disk again; the number of files that cannot be read."""
+    def recheck(self) -> tuple[bool, int]:
+        """Look at the disk again (a walk of every file: ~1 s at 100,000): whether
+        the files changed since the index last looked, and how many cannot be read.
+        Screens draw from the index first, then recheck and read again if needed."""
         with self._lock:
-            self.journal.refresh()
-            return len(self.journal.problems())
+            changed = self.journal.refresh()
+            return changed, len(self.journal.problems())
 
-    def scored(self, q: Query, book: PromptBook) -> list[Entry]:
+    def scored(self, q: Query, book: PromptBook,
+               progress: Callable[[int, int], None] | None = None) -> list[Entry]:
         """``q``'s entries with their theme signals (scored off the lock, kept in
-        the index for next time: ``core.themes.scored_entries``)."""
+        the index for next time: ``core.themes.scored_entries``; ``progress(done,
+        total)`` follows the scoring of those not kept yet)."""
         from journal_tui.core.themes import scored_entries  # with the Themes screen
 
-        return scored_entries(self.journal, q, book, self._lock)
+        return scored_entries(self.journal, q, book, self._lock, progress)
 
     def week(self, week: str, draft_key: str) -> WeekRead:
         """The entries a review of ``week`` needs, the days written, the files that
-        cannot be read and the draft of the week's note (looked at afresh)."""
+        cannot be read and the draft of the week's note (looked at afresh), from
+        the index as it is (``recheck`` looks at the disk)."""
         from journal_tui.core.review import load_entries  # with the Review screen
 
         journal = self.journal
         with self._lock:
-            journal.refresh()
             entries = load_entries(journal, week)
             written = journal.days_with_entries()
             problems = len(journal.problems())
