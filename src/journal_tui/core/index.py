@@ -113,6 +113,9 @@ class Index:
         self.entries_dir = entries_dir
         self.db_path = db_path
         self._db: sqlite3.Connection | None = None
+        self._days: tuple[int, frozenset[date]] | None = None
+        """``days_with_entries`` as of a ``PRAGMA data_version`` (another process's
+        commit moves it; this connection's own writes clear the cache)."""
 
     # ------------------------------------------------------------------ connection
 
@@ -163,6 +166,7 @@ class Index:
         return db
 
     def close(self) -> None:
+        self._days = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -178,28 +182,32 @@ class Index:
 
     # --------------------------------------------------------------------- refresh
 
-    def refresh(self, progress: Progress | None = None) -> bool:
+    def refresh(self, progress: Progress | None = None,
+                folders: list[listing.Folder] | None = None) -> bool:
         """Bring the index in line with the files: one ``stat`` walk, few parses.
 
         ``progress(done, total)`` follows the files being parsed, if any. A cache
         that fails mid-way (damaged, disk full, locked too long) is a cache miss:
         rebuilt from the files, else replaced by an in-memory one: slower, never
         wrong, never an error. Returns whether the files changed since the index
-        last looked (a screen drawn from the index then reads again).
+        last looked (a screen drawn from the index then reads again). ``folders``:
+        the walk, if the caller made it (``listing.scan``): the TUI walks outside
+        its lock, so the ~1 s walk of 100,000 files holds no other read up.
         """
+        if folders is None:
+            folders = listing.scan(self.entries_dir)
         try:
-            return self._refresh(progress)
+            return self._refresh(progress, folders)
         except sqlite3.Error:
             self.rebuild()
             try:
-                return self._refresh(progress)
+                return self._refresh(progress, folders)
             except sqlite3.Error:
                 self.close()
                 self._db = self._memory_db()
-                return self._refresh(progress)
+                return self._refresh(progress, folders)
 
-    def _refresh(self, progress: Progress | None) -> bool:
-        folders = listing.scan(self.entries_dir)
+    def _refresh(self, progress: Progress | None, folders: list[listing.Folder]) -> bool:
         digests = [(f.rel, f.digest) for f in folders]
         total = listing.total_digest(digests)
         if self._meta("listing") == total:
@@ -267,6 +275,7 @@ class Index:
         """Run the steps in one transaction. A step's rows are parameter tuples, or
         (for the insert) an iterable of lists of them, written as they come."""
         db = self.db
+        self._days = None
         try:
             db.execute("BEGIN")
             for sql, rows in steps:
@@ -443,8 +452,14 @@ class Index:
                                [(digest + SEP + text, rel) for rel, text in scored]))
 
     def days_with_entries(self) -> set[date]:
-        return {date.fromisoformat(d) for (d,) in self.db.execute(
-            "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'")}
+        """Every day with an entry, kept until the index changes: Today's streak,
+        the calendar and the review each ask, ~0.2 s at 100,000 entries."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if self._days is None or self._days[0] != version:
+            days = frozenset(date.fromisoformat(d) for (d,) in self.db.execute(
+                "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'"))
+            self._days = (version, days)
+        return set(self._days[1])
 
 
 def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, Stat]]:

@@ -41,6 +41,7 @@ from journal_tui.core.conflict import (
 from journal_tui.core.drafts import Draft, DraftStore
 from journal_tui.core.export import entry_json, entry_markdown
 from journal_tui.core.index import Index, Query, walk_entry_files
+from journal_tui.core.listing import Folder
 from journal_tui.core.model import (
     ID_RE,
     Entry,
@@ -116,9 +117,10 @@ class Journal:
 
     # ------------------------------------------------------------------ reading
 
-    def refresh(self) -> bool:
-        """Bring the index in line with the files; whether anything changed."""
-        changed = self.index.refresh(self.on_progress)
+    def refresh(self, folders: list[Folder] | None = None) -> bool:
+        """Bring the index in line with the files (``folders``: their walk, if made
+        already); whether anything changed."""
+        changed = self.index.refresh(self.on_progress, folders)
         self._fresh = True
         return changed
 

@@ -29,8 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from journal_tui.core import atomic
-from journal_tui.core.index import Query, walk_entry_files
+from journal_tui.core import atomic, listing
+from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.stamp import FileStamp
 from journal_tui.core.storage import Draft, Journal
@@ -75,6 +75,20 @@ class Results(NamedTuple):
     total: int
 
 
+class Walk(NamedTuple):
+    """The entry files' stat listing, walked outside the lock (``JournalService.walk``)."""
+
+    folders: list[listing.Folder]
+    writes: int
+    """The service's writes done when the walk started: one landing after it makes
+    the walk stale for the index (the write's row would look gone)."""
+
+    @property
+    def fingerprint(self) -> str:
+        """The same fingerprint, the same entries."""
+        return listing.total_digest([(f.rel, f.digest) for f in self.folders])
+
+
 class WeekRead(NamedTuple):
     """What the weekly review of one week needs from the journal."""
 
@@ -93,6 +107,7 @@ class JournalService:
         self.journal = journal
         self._lock = threading.RLock()
         self._refreshed = False
+        self._writes = 0  # writes done (``Walk.writes``)
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
@@ -183,23 +198,31 @@ class JournalService:
         finally:
             self._lock.release()
 
-    def listing(self) -> int:
-        """A fingerprint of the entry files' stat listing (what the index refreshes
-        from): the same fingerprint, the same entries. Takes no lock (a folder walk)."""
-        return hash(frozenset(walk_entry_files(self.journal.entries_dir)))
+    def walk(self) -> Walk:
+        """The entry files' stat listing (what the index refreshes from). Takes no
+        lock: a walk of every file, ~1 s at 100,000, holds no other read up."""
+        writes = self._writes
+        return Walk(listing.scan(self.journal.entries_dir), writes)
 
-    def results(self, q: Query, *, recheck: bool = False,
+    def _refresh_from(self, walk: Walk | None) -> bool:
+        """Refresh the index (under the lock) from ``walk`` unless a write landed
+        since it started; whether the files changed."""
+        if walk is not None and walk.writes == self._writes:
+            return self.journal.refresh(walk.folders)
+        return self.journal.refresh()
+
+    def results(self, q: Query, *, recheck: Walk | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> Results | None:
         """One page of ``q``'s entries (its ``limit`` and ``offset``), how many match
         when the page tells (it is short), and how many entries there are in all;
-        ``recheck``: look at the disk again first. ``None`` when ``cancelled()`` says
-        so once the lock is taken: a newer search replaced this one, so a burst of
-        keystrokes queries the index once, not once a key."""
+        ``recheck``: refresh the index from this walk first. ``None`` when
+        ``cancelled()`` says so once the lock is taken: a newer search replaced this
+        one, so a burst of keystrokes queries the index once, not once a key."""
         with self._lock:
             if cancelled():
                 return None
-            if recheck:
-                self.journal.refresh()
+            if recheck is not None:
+                self._refresh_from(recheck)
             entries = self.journal.query(q)
             short = q.limit is None or len(entries) < q.limit
             found = q.offset + len(entries) if short else None
@@ -220,11 +243,12 @@ class JournalService:
             return self.journal.query(q)
 
     def recheck(self) -> tuple[bool, int]:
-        """Look at the disk again (a walk of every file: ~1 s at 100,000): whether
-        the files changed since the index last looked, and how many cannot be read.
-        Screens draw from the index first, then recheck and read again if needed."""
+        """Look at the disk again (the walk outside the lock): whether the files
+        changed since the index last looked, and how many cannot be read. Screens
+        draw from the index first, then recheck and read again if needed."""
+        walk = self.walk()
         with self._lock:
-            changed = self.journal.refresh()
+            changed = self._refresh_from(walk)
             return changed, len(self.journal.problems())
 
     def scored(self, q: Query, book: PromptBook,
@@ -255,6 +279,7 @@ class JournalService:
     def _submit(self, write: Callable[[], T]) -> Future[T]:
         def locked() -> T:
             with self._lock:
+                self._writes += 1
                 return write()
 
         if not self._closed:

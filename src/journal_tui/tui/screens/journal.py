@@ -96,7 +96,7 @@ class JournalScreen(AppScreen):
         results: Results
         filters: Filters
         days: set[date]
-        listing: int
+        listing: str
 
     @dataclass
     class Found(Message):
@@ -139,7 +139,7 @@ class JournalScreen(AppScreen):
         self._wanted = 0  # rows the table should hold (the cursor or scroll is near)
         self._fetching = False  # a page is being read
         self._entry_w = 40
-        self._listing: int | None = None  # of the entries read (None: not read yet)
+        self._listing: str | None = None  # of the entries read (None: not read yet)
         self._footer_active = False
         self._page_shown = False  # the first page is on screen (read before the rest)
 
@@ -293,12 +293,14 @@ class JournalScreen(AppScreen):
         if self._listing is None and not self._page_shown:
             # first visit: the first page now, while the rest is read
             self.post_message(self.FirstPage(service.first_page(PAGE)))
-        listing = service.listing()  # taken before reading: never newer than it
+        walk = service.walk()  # taken before reading: never newer than it
+        listing = walk.fingerprint
         if listing == self._listing:
             return  # the entries shown are those on disk
         filters = self.filters
         q = query_of(filters, self.ctx.prompts)
-        results = service.results(q, recheck=self._listing is not None)
+        # later visits: pick up files changed outside the app
+        results = service.results(q, recheck=walk if self._listing is not None else None)
         assert results is not None  # never cancelled: no ``cancelled`` given
         days = service.entry_days()
         if worker.is_cancelled:
