@@ -44,7 +44,7 @@ from synthetic import ensure_journal, journal_env
 
 PROBE = """
 BACKGROUND = 30  # seconds
-import asyncio, json, resource, time
+import asyncio, json, os, resource, time
 from journal_tui.core.context import open_context
 from journal_tui.tui.app import JournalApp
 from journal_tui.tui.screens.journal import JournalScreen
@@ -107,8 +107,9 @@ async def main():
             await pilot.pause()
             out[key + " painted"] = time.perf_counter() - t0
             await settled(app, pilot)
-    out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(out))
+        out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(out), flush=True)
+        os._exit(0)  # background work still running (scoring) would hold the exit up
 
 asyncio.run(main())
 """

@@ -101,3 +101,17 @@ def test_days_with_entries_follow_writes_here_and_in_another_process(tmp_path: P
     other.refresh()
     assert elsewhere in journal.days_with_entries()
     other.close()
+
+
+def test_a_count_apart_agrees_and_stops_when_cancelled(journal: Journal) -> None:
+    """The TUI counts on a connection of its own (no lock held): the same numbers."""
+    for q in QUERIES:
+        assert journal.index.count_apart(q, lambda: False) == journal.count(q)
+    assert journal.index.count_apart(Query(contains="ete"), lambda: True) is None
+
+
+def test_no_count_apart_from_the_in_memory_stand_in(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal", cache_dir=None)
+    journal.add(make_entry("Only in memory", day=START))
+    assert journal.count(Query()) == 1
+    assert journal.index.count_apart(Query(), lambda: False) is None

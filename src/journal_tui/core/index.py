@@ -113,6 +113,7 @@ class Index:
         self.entries_dir = entries_dir
         self.db_path = db_path
         self._db: sqlite3.Connection | None = None
+        self._on_file = False  # the connection is to ``db_path`` (not the in-memory stand-in)
         self._days: tuple[int, frozenset[date]] | None = None
         """``days_with_entries`` as of a ``PRAGMA data_version`` (another process's
         commit moves it; this connection's own writes clear the cache)."""
@@ -126,15 +127,20 @@ class Index:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
+        self._on_file = False
         if self.db_path is not None:
             try:
-                return self._open_file(self.db_path)
+                db = self._open_file(self.db_path)
             except (OSError, sqlite3.Error):
                 # An unusable cache (corrupt, read-only, full disk) is rebuilt in
                 # memory: slower, never wrong.
-                with contextlib.suppress(OSError, sqlite3.Error):
+                try:
                     self.db_path.unlink(missing_ok=True)
-                    return self._open_file(self.db_path)
+                    db = self._open_file(self.db_path)
+                except (OSError, sqlite3.Error):
+                    return self._memory_db()
+            self._on_file = True
+            return db
         return self._memory_db()
 
     @staticmethod
@@ -205,6 +211,7 @@ class Index:
             except sqlite3.Error:
                 self.close()
                 self._db = self._memory_db()
+                self._on_file = False
                 return self._refresh(progress, folders)
 
     def _refresh(self, progress: Progress | None, folders: list[listing.Folder]) -> bool:
@@ -346,8 +353,9 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def _where(self, q: Query) -> tuple[str, list[object]]:
-        """The ``WHERE`` clause of ``q``'s filters and its arguments."""
+    def _where(self, q: Query, fill: bool = True) -> tuple[str, list[object]]:
+        """The ``WHERE`` clause of ``q``'s filters and its arguments (``fill``: fold
+        the search text still missing first)."""
         sql = ["WHERE error IS NULL"]
         args: list[object] = []
         if q.start:
@@ -363,7 +371,8 @@ class Index:
             sql.append("AND instr(tags, ?) > 0")
             args.append(SEP + fold(q.tag.lstrip("#")) + SEP)
         if q.contains:
-            self._fill_search()
+            if fill:
+                self._fill_search()
             # coalesce: should the fill have failed (a read-only cache), fold each row.
             sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
             args.append(fold(q.contains))
@@ -389,6 +398,29 @@ class Index:
         where, args = self._where(q)
         count: int = self.db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
         return count
+
+    def count_apart(self, q: Query, cancelled: Callable[[], bool]) -> int | None:
+        """``count_matching`` on a read-only connection of its own, so a count that
+        scans every row (text filters: ~0.3 s at 100,000 entries) holds no other
+        query up, and stops as soon as ``cancelled()`` (checked every few thousand
+        steps). None when cancelled, or when the index is not a file to open again
+        (the in-memory stand-in) or cannot be read that way: count under the lock."""
+        if not self._on_file or self.db_path is None or cancelled():
+            return None
+        where, args = self._where(q, fill=False)
+        try:
+            db = sqlite3.connect(self.db_path.as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error:
+            return None
+        try:
+            _functions(db)
+            db.set_progress_handler(lambda: int(cancelled()), 2000)
+            count: int = db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
+            return count
+        except sqlite3.Error:  # interrupted (cancelled), or unreadable: the caller decides
+            return None
+        finally:
+            db.close()
 
     def _fill_search(self) -> None:
         """Fold the search text of the rows built without it, once (best effort)."""

@@ -153,9 +153,10 @@ class JournalService:
         (later visits); the first read comes right after the start's walk.
         """
         journal = self.journal
+        walk = self.walk() if recheck else None  # outside the lock
         with self._lock:
-            if recheck:
-                journal.refresh()
+            if walk is not None:
+                self._refresh_from(walk)
             else:
                 self._refresh_once()
             todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
@@ -228,10 +229,15 @@ class JournalService:
             found = q.offset + len(entries) if short else None
             return Results(entries, found, self.journal.index.count())
 
-    def count(self, q: Query) -> int:
-        """How many entries match ``q`` (a scan of the index when it filters text)."""
-        with self._lock:
-            return self.journal.count(q)
+    def count(self, q: Query, cancelled: Callable[[], bool] = lambda: False) -> int | None:
+        """How many entries match ``q`` (a scan of the index when it filters text),
+        on a connection of its own, without the lock: the next keystroke's page
+        never waits for this count, and a count no longer wanted stops (None)."""
+        found = self.journal.index.count_apart(q, cancelled)
+        if found is None and not cancelled():
+            with self._lock:
+                return self.journal.count(q)
+        return found
 
     def entry_days(self) -> set[date]:
         """The days with an entry (review notes aside), for the calendar."""
@@ -279,8 +285,10 @@ class JournalService:
     def _submit(self, write: Callable[[], T]) -> Future[T]:
         def locked() -> T:
             with self._lock:
-                self._writes += 1
-                return write()
+                try:
+                    return write()
+                finally:  # counted once done: a walk made during a write is stale
+                    self._writes += 1
 
         if not self._closed:
             return self.writer.submit(locked)

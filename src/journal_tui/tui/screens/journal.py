@@ -342,8 +342,8 @@ class JournalScreen(AppScreen):
     def _count(self, q: Query, filters: Filters) -> None:
         """Count the results (in the reading worker, after their first page)."""
         worker = get_current_worker()
-        found = self.service.count(q)
-        if not worker.is_cancelled:
+        found = self.service.count(q, lambda: worker.is_cancelled)
+        if found is not None and not worker.is_cancelled:
             self.post_message(self.Counted(found, filters))
 
     def on_journal_screen_found(self, message: Found) -> None:
