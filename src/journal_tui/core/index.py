@@ -121,6 +121,11 @@ class Index:
     # ------------------------------------------------------------------ connection
 
     @property
+    def is_open(self) -> bool:
+        """Whether the connection is made (opening may migrate or rebuild)."""
+        return self._db is not None
+
+    @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
             self._db = self._open()

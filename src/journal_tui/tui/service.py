@@ -22,6 +22,7 @@ No Textual here: the service is plain Python, tested without an app
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -108,6 +109,7 @@ class JournalService:
         self._lock = threading.RLock()
         self._refreshed = False
         self._writes = 0  # writes done (``Walk.writes``)
+        self._walking = threading.Lock()  # one walk at start (``_refresh_once``)
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
@@ -130,15 +132,26 @@ class JournalService:
 
     def _refresh_once(self) -> None:
         """The one full walk at start (the index may be stale), by whichever read
-        comes first: Today's side panel or the problems check."""
-        if not self._refreshed:
-            self.journal.refresh()
-            self._refreshed = True
+        comes first: Today's side panel or the problems check (the other waits for
+        it). Call it without the lock: the walk (~1 s at 100,000 files) is made
+        outside it, so the Journal screen can show the index as it stands
+        meanwhile (``peek_first_page``)."""
+        if self._refreshed:
+            return
+        with self._walking:
+            if self._refreshed:
+                return
+            with self._lock:
+                _ = self.journal.index.db  # opened (and migrated) before the walk
+            walk = self.walk()
+            with self._lock:
+                self._refresh_from(walk)
+                self._refreshed = True
 
     def problems_at_start(self) -> list[Problem]:
         """Files that cannot be read, after the start's walk."""
+        self._refresh_once()
         with self._lock:
-            self._refresh_once()
             return self.journal.problems()
 
     def entry(self, entry_id: str) -> Entry:
@@ -154,11 +167,11 @@ class JournalService:
         """
         journal = self.journal
         walk = self.walk() if recheck else None  # outside the lock
+        if walk is None:
+            self._refresh_once()
         with self._lock:
             if walk is not None:
                 self._refresh_from(walk)
-            else:
-                self._refresh_once()
             todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
             days = journal.days_with_entries()
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
@@ -183,19 +196,39 @@ class JournalService:
         return found
 
     def first_page(self, limit: int) -> Page:
-        """The newest ``limit`` entries and the count of all."""
+        """The newest ``limit`` entries and the count of all: from the index as it
+        stands when it holds entries (the start's walk may still be going on; the
+        screen reads again after it), else once the index is built."""
         with self._lock:
+            page = self._page_as_is(limit)
+            if page is not None:
+                return page
             return Page(self.journal.query(Query(limit=limit)), self.journal.index.count())
+
+    def _page_as_is(self, limit: int) -> Page | None:
+        """The first page from the index as it stands, if it is open and not empty
+        (or fresh); None otherwise (opening, migrating or building it takes time)."""
+        journal = self.journal
+        if not journal.fresh and not journal.index.is_open:
+            return None
+        try:
+            total = journal.index.count()
+            if not total and not journal.fresh:
+                return None
+            return Page(list(journal.index.query(Query(limit=limit))), total)
+        except (sqlite3.Error, ValueError, KeyError):  # damaged: the worker's read repairs it
+            return None
 
     def peek_first_page(self, limit: int) -> Page | None:
         """``first_page``, on the UI thread, only when it costs a few milliseconds:
-        the index is fresh (no walk) and no worker holds the lock. ``None``
-        otherwise, and the screen's reading worker shows it. The one read the UI
-        thread may do: it puts the rows in the Journal screen's first frame."""
-        if not self.journal.fresh or not self._lock.acquire(blocking=False):
+        no worker holds the lock and the index is open and holds entries (even
+        while the start's walk goes on). ``None`` otherwise, and the screen's
+        reading worker shows it. The one read the UI thread may do: it puts the
+        rows in the Journal screen's first frame."""
+        if not self._lock.acquire(blocking=False):
             return None
         try:
-            return self.first_page(limit)
+            return self._page_as_is(limit)
         finally:
             self._lock.release()
 
@@ -219,6 +252,8 @@ class JournalService:
         ``recheck``: refresh the index from this walk first. ``None`` when
         ``cancelled()`` says so once the lock is taken: a newer search replaced this
         one, so a burst of keystrokes queries the index once, not once a key."""
+        if recheck is None:
+            self._refresh_once()  # else a read while the start's walk goes on walks again
         with self._lock:
             if cancelled():
                 return None
@@ -241,6 +276,7 @@ class JournalService:
 
     def entry_days(self) -> set[date]:
         """The days with an entry (review notes aside), for the calendar."""
+        self._refresh_once()
         with self._lock:
             return self.journal.days_with_entries()
 
@@ -252,6 +288,7 @@ class JournalService:
         """Look at the disk again (the walk outside the lock): whether the files
         changed since the index last looked, and how many cannot be read. Screens
         draw from the index first, then recheck and read again if needed."""
+        self._refresh_once()
         walk = self.walk()
         with self._lock:
             changed = self._refresh_from(walk)
@@ -264,6 +301,7 @@ class JournalService:
         total)`` follows the scoring of those not kept yet)."""
         from journal_tui.core.themes import scored_entries  # with the Themes screen
 
+        self._refresh_once()
         return scored_entries(self.journal, q, book, self._lock, progress)
 
     def week(self, week: str, draft_key: str) -> WeekRead:
@@ -273,6 +311,7 @@ class JournalService:
         from journal_tui.core.review import load_entries  # with the Review screen
 
         journal = self.journal
+        self._refresh_once()
         with self._lock:
             entries = load_entries(journal, week)
             written = journal.days_with_entries()

@@ -299,8 +299,8 @@ class JournalScreen(AppScreen):
             return  # the entries shown are those on disk
         filters = self.filters
         q = query_of(filters, self.ctx.prompts)
-        # later visits: pick up files changed outside the app
-        results = service.results(q, recheck=walk if self._listing is not None else None)
+        # the index brought in line with this walk (files changed outside the app)
+        results = service.results(q, recheck=walk)
         assert results is not None  # never cancelled: no ``cancelled`` given
         days = service.entry_days()
         if worker.is_cancelled:
