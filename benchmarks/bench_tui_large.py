@@ -44,7 +44,8 @@ from synthetic import ensure_journal, journal_env
 
 PROBE = """
 BACKGROUND = 30  # seconds
-import asyncio, json, os, resource, time
+import asyncio, faulthandler, json, os, resource, signal, sys, time
+faulthandler.register(signal.SIGUSR1, file=sys.__stderr__)  # a stack on demand, if stuck
 from journal_tui.core.context import open_context
 from journal_tui.tui.app import JournalApp
 from journal_tui.tui.screens.journal import JournalScreen
@@ -90,6 +91,7 @@ async def main():
         t0 = time.perf_counter()
         await app.action_switch_mode("journal")
         out["f3"] = await until(shown("")) - t0
+        print(json.dumps(out), flush=True)
         await settled(app, pilot)
         app.screen.query_one("#search", Input).focus()
         await pilot.pause()
@@ -97,6 +99,7 @@ async def main():
         t0 = time.perf_counter()
         await pilot.press("p")
         out["key"] = await until(shown("p")) - t0
+        print(json.dumps(out), flush=True)
         await settled(app, pilot)
         for key, mode, kind in (("f4", "themes", ThemesScreen.Loaded),
                                 ("f5", "review", ReviewScreen.Loaded)):
@@ -106,6 +109,8 @@ async def main():
             out[key] = await until(lambda m: isinstance(m, kind)) - t0
             await pilot.pause()
             out[key + " painted"] = time.perf_counter() - t0
+            out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps(out), flush=True)
             await settled(app, pilot)
         out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(out), flush=True)
@@ -114,6 +119,7 @@ async def main():
 asyncio.run(main())
 """
 
+PATIENCE = 300  # seconds a probe may take; then what it measured so far is kept
 ROWS = [("f3", "F3: Journal screen painted", 150), ("key", "search keystroke, painted", 100),
         ("f4", "F4: Themes, default range loaded", 300),
         ("f4 painted", "F4: … and the screen refreshed", 300),
@@ -146,9 +152,17 @@ def main() -> None:
                 run_env = dict(env)
                 if src is not None:
                     run_env["PYTHONPATH"] = str(src.resolve())
-                done = subprocess.run([sys.executable, "-c", PROBE], env=run_env, check=True,
-                                      capture_output=True, text=True)
-                runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+                try:
+                    done = subprocess.run([sys.executable, "-c", PROBE], env=run_env,
+                                          stdin=subprocess.DEVNULL, capture_output=True,
+                                          text=True, timeout=PATIENCE)
+                    stdout, failed = done.stdout, done.returncode and done.stderr
+                except subprocess.TimeoutExpired as late:  # what it measured until then
+                    stdout, failed = (late.stdout or b"").decode(), ""
+                    print(f"({name}: stopped after {PATIENCE} s)", file=sys.stderr)
+                if failed or not stdout.strip():
+                    sys.exit(f"the probe failed ({name}):\n{failed}")
+                runs[name].append(json.loads(stdout.strip().splitlines()[-1]))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"\nTUI on {args.entries} entries (median of {args.runs} runs, headless pilot)")
@@ -156,11 +170,15 @@ def main() -> None:
     head = f"{'':<40}{'this tree':>10}" + (f"{'baseline':>12}{'ratio':>8}" if base else "")
     print(head + "   target")
 
+    def median(found: list[dict[str, float]], key: str) -> float:
+        values = [r[key] for r in found if key in r]
+        return statistics.median(values) if values else float("nan")
+
     def line(label: str, key: str, scale: float, unit: str, target: str) -> None:
-        value = statistics.median(r[key] for r in mine) * scale
+        value = median(mine, key) * scale
         text = f"{label:<40}{value:>7.0f} {unit:<3}"
         if base:
-            other = statistics.median(r[key] for r in base) * scale
+            other = median(base, key) * scale
             text += f"{other:>8.0f} {unit:<3}{value / other:>7.2f}x"
         print(f"{text}   ≤ {target}")
 
