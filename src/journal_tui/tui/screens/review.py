@@ -165,6 +165,9 @@ class ReviewScreen(AppScreen):
         text: str
         severity: SeverityLevel = "error"
 
+    class Changed(Message):
+        """Files changed outside the app since the index last looked."""
+
     @dataclass
     class NoteSaved(Message):
         note: Entry
@@ -308,21 +311,31 @@ class ReviewScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="review-load")
     def load(self, week: str) -> None:
-        """The week from the index as it is, at once; then a look at the disk (a
-        walk of every file, ~1 s at 100,000 entries) and the week again if files
-        changed outside the app."""
-        ctx, service, worker = self.ctx, self.service, get_current_worker()
+        """The week from the index as it is, at once; once painted, ``recheck``."""
+        ctx = self.ctx
         try:
-            for rechecked in (False, True):
-                if rechecked and (worker.is_cancelled or not service.recheck()[0]):
-                    return
-                read = service.week(week, draft_key(week))
-                review = weekly_review(read.entries, week, ctx.prompts, ctx.today,
-                                       read.written)
-                self.post_message(self.Loaded(review, read.problems,
-                                              read.draft.body if read.draft else None))
+            read = self.service.week(week, draft_key(week))
+            review = weekly_review(read.entries, week, ctx.prompts, ctx.today, read.written)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
+            return
+        self.post_message(self.Loaded(review, read.problems,
+                                      read.draft.body if read.draft else None))
+
+    @work(thread=True, exclusive=True, group="review-recheck")
+    def recheck(self) -> None:
+        """A look at the disk (a walk of every file, ~1 s at 100,000 entries, kept
+        off the first paint): the week is read again if files changed outside
+        the app."""
+        try:
+            changed, _ = self.service.recheck()
+        except (OSError, ValueError):
+            return  # the next load reports it
+        if changed and not get_current_worker().is_cancelled:
+            self.post_message(self.Changed())
+
+    def on_review_screen_changed(self, _: Changed) -> None:
+        self.load(self.week)
 
     def save_note(self, week: str, text: str) -> None:
         """Queue the note of the week shown, then its draft goes. The screen moves on
@@ -406,6 +419,7 @@ class ReviewScreen(AppScreen):
         self.review = review
         self._show(review)
         self._show_note(review, first, message.draft)
+        self.call_after_refresh(self.recheck)  # the disk, once this is painted
         if message.problems and first:
             self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
                                      n=message.problems),

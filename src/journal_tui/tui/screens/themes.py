@@ -130,6 +130,13 @@ class ThemesScreen(AppScreen):
         text: str
 
     @dataclass
+    class Rechecked(Message):
+        """After a look at the disk: files changed, files that cannot be read."""
+
+        changed: bool
+        problems: int
+
+    @dataclass
     class Scoring(Message):
         """Entries scored so far, of ``total`` (the first time a range is shown)."""
 
@@ -146,6 +153,7 @@ class ThemesScreen(AppScreen):
         self.book: PromptBook | None = None
         self.view: View | None = None
         self._labels: list[str] = []
+        self._recheck_due = False
 
     # ---------------------------------------------------------------- helpers
 
@@ -171,6 +179,7 @@ class ThemesScreen(AppScreen):
         localize_bindings(self, self.lang, MSG)
 
     def on_screen_resume(self) -> None:
+        self._recheck_due = True  # once the range is painted (``on_themes_screen_loaded``)
         self.call_once_after_refresh(self.load)
 
     # ---------------------------------------------------------------- workers
@@ -178,8 +187,7 @@ class ThemesScreen(AppScreen):
     @work(thread=True, exclusive=True, group="themes-load")
     def load(self) -> None:
         """Read and score the entries the range shown needs (and the span before it,
-        for the trend), from the index as it is; then look at the disk (a walk of
-        every file, ~1 s at 100,000 entries) and read again if files changed.
+        for the trend), from the index as it is; once painted, ``recheck``.
 
         Scoring years of entries takes a while (~0.9 s for 7,300 the first time,
         minutes for 100,000): the default eight weeks and the eight before need a
@@ -199,17 +207,32 @@ class ThemesScreen(AppScreen):
         try:
             # Scored here, off the app's thread; the index keeps the scores for next time.
             entries = service.scored(q, book, progress)
-            if worker.is_cancelled:  # a newer load (another range, or shown again)
-                return
-            self.post_message(self.Loaded(entries, book, 0, since))
-            changed, problems = service.recheck()
-            if changed:
-                entries = service.scored(q, book, progress)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
-        if not worker.is_cancelled and (changed or problems):
-            self.post_message(self.Loaded(entries, book, problems, since))
+        if not worker.is_cancelled:  # a newer load (another range, or shown again)
+            self.post_message(self.Loaded(entries, book, 0, since))
+
+    @work(thread=True, exclusive=True, group="themes-recheck")
+    def recheck(self) -> None:
+        """A look at the disk (a walk of every file, ~1 s at 100,000 entries, kept
+        off the first paint): files that cannot be read are reported, and the
+        range read again if files changed outside the app."""
+        try:
+            changed, problems = self.service.recheck()
+        except (OSError, ValueError) as exc:
+            self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
+            return
+        if not get_current_worker().is_cancelled and (changed or problems):
+            self.post_message(self.Rechecked(changed, problems))
+
+    def on_themes_screen_rechecked(self, message: Rechecked) -> None:
+        if message.problems:
+            self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
+                                     n=message.problems),
+                        severity="warning")
+        if message.changed:
+            self.load()
 
     def on_themes_screen_scoring(self, message: Scoring) -> None:
         if self.view is None and message.total:
@@ -225,6 +248,9 @@ class ThemesScreen(AppScreen):
                                      n=message.problems),
                         severity="warning")
         self.recompute()
+        if self._recheck_due:
+            self._recheck_due = False
+            self.call_after_refresh(self.recheck)
 
     def on_themes_screen_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error", markup=False)
