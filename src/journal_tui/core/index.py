@@ -283,11 +283,14 @@ class Index:
             ("INSERT OR REPLACE INTO folders VALUES (?, NULL)", folders),
             ("DELETE FROM meta WHERE key = ?", [("listing",)]))
 
-    def _transaction(self, *steps: tuple[str, Iterable[object]]) -> None:
+    def _transaction(self, *steps: tuple[str, Iterable[object]],
+                     days_kept: bool = False) -> None:
         """Run the steps in one transaction. A step's rows are parameter tuples, or
-        (for the insert) an iterable of lists of them, written as they come."""
+        (for the insert) an iterable of lists of them, written as they come.
+        ``days_kept``: the steps change no entry (cached renderings, scores)."""
         db = self.db
-        self._days = None
+        if not days_kept:
+            self._days = None
         try:
             db.execute("BEGIN")
             for sql, rows in steps:
@@ -486,7 +489,8 @@ class Index:
         """Keep ``(rel, score)`` under ``digest``; best effort, like the renderings."""
         with contextlib.suppress(sqlite3.Error):
             self._transaction(("UPDATE files SET scores = ? WHERE rel = ?",
-                               [(digest + SEP + text, rel) for rel, text in scored]))
+                               [(digest + SEP + text, rel) for rel, text in scored]),
+                              days_kept=True)
 
     def days_with_entries(self) -> set[date]:
         """Every day with an entry, kept until the index changes: Today's streak,
