@@ -196,12 +196,14 @@ class JournalService:
             self.journal.refresh()
             return len(self.journal.problems())
 
-    def scored(self, q: Query, book: PromptBook) -> list[Entry]:
+    def scored(self, q: Query, book: PromptBook,
+               progress: Callable[[int, int], None] | None = None) -> list[Entry]:
         """``q``'s entries with their theme signals (scored off the lock, kept in
-        the index for next time: ``core.themes.scored_entries``)."""
+        the index for next time: ``core.themes.scored_entries``, which calls
+        ``progress(done, total)`` while it scores entries not kept yet)."""
         from journal_tui.core.themes import scored_entries  # with the Themes screen
 
-        return scored_entries(self.journal, q, book, self._lock)
+        return scored_entries(self.journal, q, book, self._lock, progress)
 
     def week(self, week: str, draft_key: str) -> WeekRead:
         """The entries a review of ``week`` needs, the days written, the files that
