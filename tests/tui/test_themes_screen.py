@@ -179,23 +179,35 @@ async def test_empty_journal(make_ctx) -> None:
 def test_draw_chart_signed_axis_and_gaps() -> None:
     data = ChartData(title="Determination", high="determination", low="stubbornness",
                      polar=True, labels=["W45", "W46", "W47", "W48"], entries=[2, 0, 1, 3],
-                     mentions=[2, None, 0, 1], balance=[1.0, None, None, -0.5], cursor=3,
+                     mentions=[2, None, 0, 1], balance=[1.0, None, None, -0.5],
+                     own=[0.5, None, None, 0.0], bars="mentions", cursor=3,
                      info="line one\nline two")
-    lines = [t.plain.rstrip() for t in draw_chart(data, 40, 12)]
+    lines = [t.plain.rstrip() for t in draw_chart(data, 32, 12)]
     assert lines == [
         "Determination   ▲ determination",
-        "+1 █████",            # +1.0: two cells up (the full half)
-        "   █████",
-        " 0 ──────      ────────────",  # W46 is a gap: no entry, no axis
-        "                     █████",  # −0.5: one cell down
+        "+1 ░░░░░░",            # +1.0: two cells up, the outer one read from the text
+        "   ██████",            # the inner one the person's own (+0.5)
+        " 0 ───────       ──────────────",  # W46 is a gap: no entry, no axis
+        "                        ░░░░░░",  # −0.5: one cell down, all the text's
         "−1",
-        "   ▼ stubbornness",
-        "   █████",                      # mentions: 2, gap, 0, 1
-        "   █████       ····· █████",
-        "   W45   W46   W47   W48",
+        "   ▼ stubbornness       mentions",  # the bars below are labelled
+        " 2 ██████",                         # mentions: 2 (the bars' top), gap, 0, 1
+        "   ██████        ······ ██████",
+        "   W45    W46    W47    W48",
         "line one",
         "line two",
     ]
+
+
+def test_draw_chart_fills_a_wide_terminal_and_cuts_long_info() -> None:
+    data = ChartData(title="Synergy", high="synergy", low="competition", polar=True,
+                     labels=[f"W{k}" for k in range(41, 49)], entries=[1] * 8,
+                     mentions=[1] * 8, balance=[0.5] * 8, info="x" * 200 + "\nshort")
+    lines = draw_chart(data, 118, 14)
+    axis = lines[-3].plain.rstrip()
+    assert axis.endswith("W48") and len(axis) > 100  # 8 weeks over the whole width
+    assert lines[-2].plain.endswith("…") and len(lines[-2].plain) == 118
+    assert lines[-1].plain == "short"
 
 
 def test_draw_overview_fits_80_columns() -> None:

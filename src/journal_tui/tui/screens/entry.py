@@ -194,9 +194,9 @@ class EntryScreen(AppScreen):
         body = self.query_one("#entry-body", Static)
         body.update(highlighted(self.entry.body, marks))
         if message.row is not None:
-            self.call_after_refresh(self._scroll_to, message.row)
+            self.call_after_refresh(self._evidence_into_view, message.row)
 
-    def _scroll_to(self, row: NoticedRow) -> None:
+    def _evidence_into_view(self, row: NoticedRow) -> None:
         """Bring the row's first evidence into view (centred)."""
         spans = [span for e in row.evidence for span in e.spans]
         if not spans:
