@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from textual.geometry import Region
 from textual.screen import Screen
 from tui_helpers import ScreenHost, settle_workers
 
@@ -20,6 +21,7 @@ from journal_tui.tui.widgets.theme_chart import (
     ChartData,
     OverviewRow,
     ThemeChart,
+    ThemeOverview,
     draw_chart,
     draw_overview,
 )
@@ -304,3 +306,112 @@ def test_snapshot_light_theme(snap_compare, make_ctx, journal) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_persons_word_changes_the_chart_and_is_drawn_solid(
+        make_ctx, journal: Journal) -> None:
+    """Text only, the week's balance is light (read from the text); the person's
+    word replaces it, counts as a full signal and is drawn solid."""
+    day = date(2026, 11, 24)
+    entry = make_entry("Nous avons décidé de collaborer avec Sophie, nos offres sont "
+                       "complémentaires.", day=day, when=datetime(2026, 11, 24, 9, tzinfo=TZ))
+    journal.save(entry, touch=False)
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down")  # synergy
+        synergy = screen.view.rows[1]
+        assert synergy.theme_id == "synergy" and synergy.balance[-1] > 0
+        assert screen.view.own["synergy"][-1] is None or not screen.view.own["synergy"][-1]
+        text = chart_text(screen)
+        assert "░" in text and "█ " not in text.split("▼")[0]  # light marks only
+        assert "yours" not in text
+
+        journal.save(journal.get(entry.id).with_changes(themes={"synergy": "low"}))
+        await app.push_screen(Screen())
+        app.pop_screen()
+        await settle_workers(pilot)
+        synergy = screen.view.rows[1]
+        assert synergy.balance[-1] == pytest.approx(-1.0)  # the word wins over the text
+        assert screen.view.own["synergy"][-1] == pytest.approx(-1.0)
+        text = chart_text(screen)
+        assert "░" not in text.split("▼")[0] and "█" in text.split("▼")[0]
+        assert "1 about this theme (1 yours)" in text
+        assert "balance −1.00 (yours −1.00, read from the text +0.00)" in text.replace(
+            "-", "−")
+
+
+async def test_averaging_window_is_named_for_what_it_covers(app: ScreenHost) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down", "down", "down", "down")  # determination, W41 … W48
+        assert "4-week average" in chart_text(screen)
+        await pilot.press("home")  # W41: the journal's first week, nothing to average
+        assert "average" not in chart_text(screen)
+        await pilot.press("right")
+        assert "2-week average" in chart_text(screen)
+        await pilot.press("4")  # all: October and November 2026, not 4 months
+        assert screen.view.periods == ("2026-10", "2026-11")
+        assert "2-month average" in chart_text(screen)
+        assert "4-month" not in chart_text(screen)
+
+
+async def test_header_and_legend_explain_the_overview(app: ScreenHost) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        overview = str(screen.query_one(ThemeOverview).render()).split("\n")
+        assert "mentions per week (height)" in overview[0] and overview[0].endswith("mean")
+        assert len(overview) == 10
+        legend = str(screen.query_one("#themes-legend").render())
+        assert "trend vs. the 8 weeks before" in legend
+        assert "█ your ratings and word ░ read from the text" in legend
+        await pilot.press("4")
+        assert "mentions per month" in str(screen.query_one(ThemeOverview).render())
+        assert "trend" not in str(screen.query_one("#themes-legend").render())
+
+
+async def test_popup_lines_end_with_an_ellipsis_when_cut(make_ctx, journal: Journal) -> None:
+    seed(journal)
+    day = date(2026, 11, 26)
+    long = ("Nous avons décidé de collaborer avec Sophie et toute son équipe de "
+            "Lyon, nos offres sont complémentaires et nos clients les mêmes.")
+    journal.save(make_entry(long, day=day, when=datetime(2026, 11, 26, 7, tzinfo=TZ),
+                            themes={"synergy": "high"}), touch=False)
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_workers(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ThemeEntriesDialog)
+        lines = []
+        for label in dialog.query("ListItem Label"):
+            strip = label.render_lines(Region(0, 0, label.size.width, 1))[0]
+            lines.append(strip.text.rstrip())
+        assert any(line.endswith("…") and "Sophie et" in line for line in lines), lines
+        assert all(len(line) <= 80 for line in lines)
+
+
+async def test_scoring_progress_is_shown_while_nothing_is_drawn(app: ScreenHost) -> None:
+    progress: list[tuple[int, int]] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ThemesScreen.Progress):
+            progress.append((message.done, message.total))
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settle_workers(pilot)
+        assert progress and progress[-1][0] == progress[-1][1] == len(SEED)  # a fresh index
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        screen.view = None
+        screen.post_message(ThemesScreen.Progress(500, 2000))
+        await pilot.pause()
+        assert "Reading the themes of 500 / 2000 entries…" in str(
+            screen.query_one("#themes-range").render())
