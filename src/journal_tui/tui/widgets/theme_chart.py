@@ -90,7 +90,10 @@ def overview_header(rows: Sequence[OverviewRow], width: int, heat: str, tail: st
         return Text("")
     name_w, pw, shown = _overview_layout(rows, width)
     start, room = 2 + name_w + 1, pw * shown
-    heat = heat if len(heat) <= room + 2 else heat[:room + 1] + "…"
+    if len(heat) > room:  # over the names' column too (blank on this line), ending
+        room = min(start - 2 + room, max(room, len(heat)))  # where the bars end
+        start = 2 + name_w + 1 + pw * shown - room
+        heat = heat if len(heat) <= room else heat[:room - 1] + "…"
     return Text(f"{'':{start}}{heat:<{room}}{tail[:TAIL]:>{TAIL}}", style="dim")
 
 
