@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Static, TextArea
-from tui_helpers import TODAY, at, make_app, seed, settle, type_in, wait_for
+from tui_helpers import TODAY, at, make_app, no_blink, seed, settle, type_in, wait_for
 
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
@@ -157,3 +157,41 @@ async def test_nothing_noticed_means_no_notice(make_ctx, journal):
         await settle(pilot)
         notice = app.screen.query_one(ThemeNotice)
         assert notice.current is None and not notice.display
+
+
+MIXED = ("# Semaine chargée\n"
+         "Je m'entête sur ce dossier alors que tout le monde me dit d'arrêter.\n\n"
+         "Met @Marie: she suggested a joint offer. #partner [bold]not markup[/bold]")
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize(("lang", "size"), [(lang, size) for lang in ("en", "fr")
+                                            for size in SIZES],
+                         ids=[f"{lang}-{w}x{h}" for lang in ("en", "fr") for w, h in SIZES])
+def test_snapshot_entry_view_with_evidence(snap_compare, make_ctx, journal, lang, size):
+    """Two noticed themes, the first picked: its evidence in reverse, the other's
+    underlined; the person's rating beside the text's reading."""
+    seed(journal)
+    entry = make_entry(MIXED, day=TODAY, when=at(TODAY, 7), checkin={"synergy": 1})
+    entry = entry.with_changes(id="20261126-070000-0abc")
+    journal.save(entry, touch=False)
+    app = make_app(make_ctx(lang))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_entry(pilot, entry.id)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_snapshot_after_save_notice(snap_compare, make_ctx, journal, lang):
+    app = make_app(make_ctx(lang))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        notice = await after_save(pilot, STUBBORN)
+        assert notice.display
+        no_blink(app)
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

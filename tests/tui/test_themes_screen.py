@@ -338,8 +338,8 @@ async def test_the_persons_word_changes_the_chart_and_is_drawn_solid(
         assert screen.view.own["synergy"][-1] == pytest.approx(-1.0)
         text = chart_text(screen)
         assert "░" not in text.split("▼")[0] and "█" in text.split("▼")[0]
-        assert "1 about this theme (1 yours)" in text
-        assert "balance −1.00 (yours −1.00, read from the text +0.00)" in text.replace(
+        assert "1 about this theme (1 from you)" in text
+        assert "balance −1.00 (yours −1.00, text +0.00)" in text.replace(
             "-", "−")
 
 
@@ -369,7 +369,7 @@ async def test_header_and_legend_explain_the_overview(app: ScreenHost) -> None:
         assert "mentions per week (height)" in overview[0] and overview[0].endswith("mean")
         assert len(overview) == 10
         legend = str(screen.query_one("#themes-legend").render())
-        assert "trend vs. the 8 weeks before" in legend
+        assert "trend vs. the period before (8 weeks)" in legend
         assert "█ your ratings and word ░ read from the text" in legend
         await pilot.press("4")
         assert "mentions per month" in str(screen.query_one(ThemeOverview).render())

@@ -247,7 +247,9 @@ def _balance_cell(data: ChartData, k: int, level: int, half: int, cw: int) -> st
         return "─" * body + ("─" if cw > 1 else "")
     if b is None:
         return " " * body + pad
-    cells = round(abs(b) * half)
+    # At least one cell for a balance the axis does not show as even (◆): on a
+    # short chart (half = 1) round() would draw −0.5 as nothing at all.
+    cells = max(1, round(abs(b) * half)) if abs(b) >= 0.5 / half else 0
     if not ((b > 0 and 0 < level <= cells) or (b < 0 and 0 > level >= -cells)):
         return " " * body + pad
     own = data.own[k] if k < len(data.own) else b

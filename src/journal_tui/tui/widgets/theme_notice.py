@@ -22,6 +22,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from journal_tui.core.i18n import Catalog
@@ -170,12 +171,23 @@ class ThemeNotice(Static):
         lang = self.lang
         key = self.get_component_rich_style("notice--key")
         evidence = quoted(noticed.evidence[:1], lang) if noticed.evidence else "…"
-        return styled(MSG("sounds", lang), {
+        parts = {
             "what": (self._what(noticed), self.get_component_rich_style("notice--what")),
             "evidence": (evidence, Style(italic=True)),
             "yes": (self.app.get_key_display(Binding(YES_KEY, "")), key),
             "no": (self.app.get_key_display(Binding(NO_KEY, "")), key),
-        })
+        }
+        text = styled(MSG("sounds", lang), parts)
+        # One line, so the fields under it never move while the person types: the
+        # quote is cut (with an ellipsis), never the keys.
+        width = self.parent.content_region.width - 2 if isinstance(self.parent, Widget) else 0
+        over = text.cell_len - width
+        if width > 0 and over > 0:
+            short = Text(evidence)
+            short.truncate(max(2, len(evidence) - over), overflow="ellipsis")
+            parts["evidence"] = (short.plain, Style(italic=True))
+            text = styled(MSG("sounds", lang), parts)
+        return text
 
     def _show(self, text: Text, seconds: float) -> None:
         self.update(text)
