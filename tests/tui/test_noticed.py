@@ -195,3 +195,18 @@ def test_snapshot_after_save_notice(snap_compare, make_ctx, journal, lang):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_the_detector_stays_off_the_start_up_path() -> None:
+    """Today (and its after-save notice) loads without the detector: it is imported
+    by the notice's worker after the first save, never before the first frame."""
+    import subprocess
+    import sys
+
+    code = ("import sys, journal_tui.tui.app, journal_tui.tui.screens.today, "
+            "journal_tui.tui.widgets.theme_notice; "
+            "print(sorted(m for m in sys.modules if m.startswith("
+            "('journal_tui.core.detect', 'journal_tui.core.themes'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
