@@ -78,6 +78,28 @@ async def test_confirm_other_pole_dismiss_and_take_back_from_the_entry_view(make
         assert "reverse" in body_styles(screen)["m'entête"]  # still shown when picked
 
 
+async def test_a_word_on_a_file_changed_elsewhere_is_refused_and_nothing_is_lost(
+        make_ctx, journal):
+    seed(journal)
+    entry_id = stubborn_entry(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_entry(pilot, entry_id)
+        edited = STUBBORN + " Edited in another window."
+        journal.save(journal.get(entry_id).with_changes(body=edited))
+        await pilot.press("c")
+        await settle(pilot)
+        on_disk = journal.get(entry_id)
+        assert on_disk.body == edited and on_disk.themes == {}
+        assert any(n.severity == "error" and "Could not record your word" in n.message
+                   for n in app._notifications)
+        assert screen.entry.body == edited  # shown again as it is now
+        await pilot.press("c")  # on what is there now: recorded
+        await settle(pilot)
+        assert journal.get(entry_id).themes == {"determination": "low"}
+        assert journal.get(entry_id).body == edited
+
+
 async def test_entry_without_a_theme_says_so_and_keys_do_nothing(make_ctx, journal):
     entries = seed(journal)
     app = make_app(make_ctx("en"))
