@@ -288,6 +288,7 @@ async def test_recent_weeks_first_then_the_whole_journal(make_ctx, journal: Jour
         assert "Loading" in str(screen.query_one("#themes-range").render())
         # nothing drawn from part of the journal, and no key acts on the range before
         assert screen.view is None and screen.query_one(ThemeChart).data is None
+        assert str(screen.query_one("#themes-legend").render()) == ""
         for key in ("down", "left", "home", "enter"):
             await pilot.press(key)
         assert app.screen is screen and screen.view is None
@@ -415,3 +416,36 @@ async def test_scoring_progress_is_shown_while_nothing_is_drawn(app: ScreenHost)
         await pilot.pause()
         assert "Reading the themes of 500 / 2000 entries…" in str(
             screen.query_one("#themes-range").render())
+
+
+async def test_dismissing_from_the_entry_view_changes_the_chart(app: ScreenHost,
+                                                                journal: Journal) -> None:
+    """Themes → a point's entries → the entry → x on the theme → back: the entry no
+    longer counts for that theme (the person's word wins)."""
+    from journal_tui.tui.screens.entry import EntryScreen
+    from journal_tui.tui.widgets.theme_noticed import NoticedList
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down")  # synergy, 2026-W48
+        assert screen.view.rows[1].mentions[-1] == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle_workers(pilot)
+        entry_screen = app.screen
+        assert isinstance(entry_screen, EntryScreen)
+        noticed = entry_screen.query_one(NoticedList)
+        themes = [r.theme for r in noticed.rows]
+        await pilot.press(*["down"] * themes.index("synergy"))
+        assert noticed.current is not None and noticed.current.theme == "synergy"
+        await pilot.press("x")
+        await settle_workers(pilot)
+        assert journal.get(entry_screen.entry.id).themes == {"synergy": "none"}
+        await pilot.press("escape")
+        await settle_workers(pilot)
+        assert app.screen is screen
+        synergy = screen.view.rows[1]
+        assert synergy.mentions[-1] == 0 and synergy.balance[-1] is None

@@ -287,6 +287,7 @@ class ThemesScreen(AppScreen):
             self.view = None
             self.query_one("#themes-range", Static).update(self._loading())
             self.query_one(ThemeOverview).show([], self.selected, None)
+            self.query_one("#themes-legend", Static).update("")  # explains nothing drawn
             self.query_one(ThemeChart).show(None)
             return
         periods = self.periods_for(self.range)
