@@ -52,15 +52,15 @@ MSG = Catalog({
     "b.palette": ("Commands", "Commandes"),
     "b.focus_next": ("Next field", "Champ suivant"),
     # noticed themes: the entry view's keys, and Today's after a save
-    "b.theme_yes": ("Noticed theme: it is (your word)", "Thème repéré : oui (votre avis)"),
-    "b.theme_other": ("Noticed theme: the other pole", "Thème repéré : l’autre pôle"),
-    "b.theme_no": ("Noticed theme: not about it", "Thème repéré : hors sujet"),
+    "b.theme_yes": ("Noticed theme: it is (your word)", "Thème repéré : oui (votre avis)"),
+    "b.theme_other": ("Noticed theme: the other pole", "Thème repéré : l’autre pôle"),
+    "b.theme_no": ("Noticed theme: not about it", "Thème repéré : hors sujet"),
     "b.theme_clear": ("Noticed theme: take your word back",
-                      "Thème repéré : retirer votre avis"),
-    "b.notice_yes": ("After a save: yes, that theme", "Après l’enregistrement : oui, ce thème"),
-    "b.notice_no": ("After a save: not about it", "Après l’enregistrement : hors sujet"),
+                      "Thème repéré : retirer votre avis"),
+    "b.notice_yes": ("After a save: yes, that theme", "Après l’enregistrement : oui, ce thème"),
+    "b.notice_no": ("After a save: not about it", "Après l’enregistrement : hors sujet"),
     "word.error": ("Could not record your word: {error}",
-                   "Impossible d’enregistrer votre avis : {error}"),
+                   "Impossible d’enregistrer votre avis : {error}"),
     # quitting
     "quit.title": ("Unsaved text", "Texte non enregistré"),
     "quit.question": (
