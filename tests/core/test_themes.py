@@ -102,7 +102,7 @@ def test_weekly_series_by_hand(year_end: list[Entry], book: PromptBook) -> None:
 def test_the_persons_part_is_told_from_the_texts(book: PromptBook) -> None:
     """``own`` is what check-ins and the person's word add to a week's balance (the
     rest is inferred from the text); ``confirmed`` counts the mentions they made."""
-    text_only = "I dug in my heels and refused to change the plan, even though everyone said."
+    text_only = "Je m'entête sur ce dossier alors que tout le monde me dit d'arrêter."
     assert score_entry(entry(date(2026, 11, 23), text_only), book)["determination"].text < 0
     es = [
         # W48: the word "high" (+1) and a check-in −1 (−0.5): all the person's
