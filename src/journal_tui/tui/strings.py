@@ -71,6 +71,8 @@ MSG = Catalog({
                       "Thème repéré : retirer votre avis"),
     "b.notice_yes": ("After a save: yes, that theme", "Après l’enregistrement : oui, ce thème"),
     "b.notice_no": ("After a save: not about it", "Après l’enregistrement : hors sujet"),
+    "b.page_up": ("Scroll the text up", "Faire défiler le texte vers le haut"),
+    "b.page_down": ("Scroll the text down", "Faire défiler le texte vers le bas"),
     "word.error": ("Could not record your word: {error}",
                    "Impossible d’enregistrer votre avis : {error}"),
     "theme.not_saved": ("Theme not remembered: {error}",

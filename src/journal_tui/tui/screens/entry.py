@@ -58,8 +58,8 @@ class EntryScreen(AppScreen):
         Binding("o", "word('other')", "b.theme_other", id="theme_other", show=False),
         Binding("x", "word('none')", "b.theme_no", id="theme_no", show=False),
         Binding("u", "word('clear')", "b.theme_clear", id="theme_clear", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
+        Binding("pageup", "page(-1)", "b.page_up", show=False),
+        Binding("pagedown", "page(1)", "b.page_down", show=False),
     ]
 
     @dataclass

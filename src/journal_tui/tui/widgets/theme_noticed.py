@@ -47,7 +47,7 @@ MSG = Catalog({
     "verdict.none": ("not about it", "hors sujet"),
     "verdict.yes": ("about it", "abordé"),
     "verdict.even": ("balanced", "équilibré"),
-    "quote": ("“{text}”", f"«{NBSP}{{text}}{NBSP}»"),
+    "quote": ("“{text}”", "« {text} »"),  # the catalog makes the spaces no-break
 })
 
 POLE_MARK = {"low": "▼", "high": "▲"}
