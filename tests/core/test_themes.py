@@ -99,6 +99,32 @@ def test_weekly_series_by_hand(year_end: list[Entry], book: PromptBook) -> None:
     assert set(s.to_json()["themes"]) == set(book.themes)
 
 
+def test_the_persons_part_is_told_from_the_texts(book: PromptBook) -> None:
+    """``own`` is what check-ins and the person's word add to a week's balance (the
+    rest is inferred from the text); ``confirmed`` counts the mentions they made."""
+    text_only = "Je m'entête sur ce dossier alors que tout le monde me dit d'arrêter."
+    assert score_entry(entry(date(2026, 11, 23), text_only), book)["determination"].text < 0
+    es = [
+        # W48: the word "high" (+1) and a check-in −1 (−0.5): all the person's
+        entry(date(2026, 11, 23), "Rien.", checkin={"determination": -1},
+              themes={"determination": "high"}),
+        # W49: the text alone (stubbornness), then the check-in +2 beside the text
+        entry(date(2026, 11, 30), text_only),
+        entry(date(2026, 12, 2), text_only, checkin={"determination": 2}),
+        # W50: the word "none" takes the entry out; "yes" on a plain theme is a mention
+        entry(date(2026, 12, 7), text_only, themes={"determination": "none", "path": "yes"}),
+    ]
+    s = weekly_series(es, book, ["2026-W48", "2026-W49", "2026-W50"])
+    det, path = s.themes["determination"], s.themes["path"]
+    assert det.own[0] == pytest.approx(det.balance[0]) == pytest.approx(0.25)
+    assert det.confirmed[:2] == (1, 1) and det.mentions[:2] == (1, 2)
+    text = score_entry(es[1], book)["determination"].text
+    assert det.balance[1] == pytest.approx((text + 1.0 + text) / 3)
+    assert det.own[1] == pytest.approx(1.0 / 3)  # the rest, 2 × text / 3, is inferred
+    assert det.own[2] is None and det.mentions[2] == 0 and det.confirmed[2] == 0
+    assert path.confirmed[2] == 1 == path.mentions[2]
+
+
 def test_average_looks_before_the_range(year_end: list[Entry], book: PromptBook) -> None:
     s = weekly_series(year_end, book, ["2027-W01"])
     assert s.themes["determination"].average == (0.25,)

@@ -7,7 +7,7 @@ from datetime import date
 from traceback import extract_stack
 
 from textual import events
-from textual.widgets import DataTable, Input, Markdown, Select, TextArea
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
@@ -130,7 +130,8 @@ async def test_open_edit_delete_and_undo(make_ctx, journal):
         await settle(pilot)
         reader = app.screen
         assert isinstance(reader, EntryScreen) and reader.entry.id == target.id
-        assert reader.query_one(Markdown)
+        body = reader.query_one("#entry-body", Static)
+        assert target.body.splitlines()[0] in str(body.render())  # as written, not Markdown
         # Delete: asks first; "no" keeps the file.
         await pilot.press("d")
         await settle(pilot)

@@ -159,3 +159,51 @@ def test_an_export_that_appeared_meanwhile_is_kept(service: JournalService,
     written = service.export(target, "new", overwrite=False, elsewhere=lambda: other)
     assert written.result(5) == other
     assert target.read_text("utf-8") == "mine" and other.read_text("utf-8") == "new"
+
+
+def test_a_word_on_a_theme_changes_only_the_themes_table(service: JournalService,
+                                                         journal: Journal) -> None:
+    entry = seed(journal)[0]
+    shown = service.entry(entry.id)  # as the entry view read it
+    saved = service.set_word(shown, "synergy", "high").result(5)
+    on_disk = journal.get(entry.id)
+    assert on_disk.themes == {"synergy": "high"} == saved.themes
+    assert (on_disk.body, on_disk.checkin, on_disk.tags) == (entry.body, entry.checkin,
+                                                              entry.tags)
+    # Today's editor, holding the copy read before the word, saves after it: kept
+    service.save(shown.with_changes(body="Edited in Today")).result(5)
+    assert journal.get(entry.id).themes == {"synergy": "high"}
+    assert service.set_word(saved, "synergy", None).result(5).themes == {}
+    assert journal.get(entry.id).body == "Edited in Today"
+    assert journal.get(entry.id).themes == {}
+
+
+def test_a_word_never_writes_a_stale_copy_and_the_editor_keeps_it(
+        service: JournalService, journal: Journal) -> None:
+    """Today saves, the word lands on what Today saved (not on the entry view's older
+    copy), and Today's next save, made from a copy older than the word, keeps it."""
+    entry = seed(journal)[0]
+    read = service.entry(entry.id)  # the entry view's copy
+    editor = service.save(read.with_changes(body="Newer text from Today")).result(5)
+    service.set_word(read, "determination", "low").result(5)
+    assert journal.get(entry.id).body == "Newer text from Today"
+    service.save(editor.with_changes(body="Newest text")).result(5)
+    on_disk = journal.get(entry.id)
+    assert (on_disk.body, on_disk.themes) == ("Newest text", {"determination": "low"})
+
+
+def test_a_word_is_refused_when_another_writer_changed_the_file(
+        service: JournalService, journal: Journal) -> None:
+    from journal_tui.core.conflict import Conflict
+
+    entry = seed(journal)[0]
+    read = service.entry(entry.id)
+    path = journal.locate(entry.id)
+    by_hand = path.read_text("utf-8").replace("Lunch with", "Dinner with")
+    path.write_text(by_hand, "utf-8")
+    with pytest.raises(Conflict):
+        service.set_word(read, "synergy", "none").result(5)
+    assert path.read_text("utf-8") == by_hand
+    # an editor holding the copy read before the hand edit is refused too
+    with pytest.raises(Conflict):
+        service.save(read.with_changes(body="over it")).result(5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from textual.geometry import Region
 from textual.screen import Screen
 from tui_helpers import ScreenHost, settle_workers
 
@@ -20,6 +21,7 @@ from journal_tui.tui.widgets.theme_chart import (
     ChartData,
     OverviewRow,
     ThemeChart,
+    ThemeOverview,
     draw_chart,
     draw_overview,
 )
@@ -179,23 +181,35 @@ async def test_empty_journal(make_ctx) -> None:
 def test_draw_chart_signed_axis_and_gaps() -> None:
     data = ChartData(title="Determination", high="determination", low="stubbornness",
                      polar=True, labels=["W45", "W46", "W47", "W48"], entries=[2, 0, 1, 3],
-                     mentions=[2, None, 0, 1], balance=[1.0, None, None, -0.5], cursor=3,
+                     mentions=[2, None, 0, 1], balance=[1.0, None, None, -0.5],
+                     own=[0.5, None, None, 0.0], bars="mentions", cursor=3,
                      info="line one\nline two")
-    lines = [t.plain.rstrip() for t in draw_chart(data, 40, 12)]
+    lines = [t.plain.rstrip() for t in draw_chart(data, 32, 12)]
     assert lines == [
         "Determination   ▲ determination",
-        "+1 █████",            # +1.0: two cells up (the full half)
-        "   █████",
-        " 0 ──────      ────────────",  # W46 is a gap: no entry, no axis
-        "                     █████",  # −0.5: one cell down
+        "+1 ░░░░░░",            # +1.0: two cells up, the outer one read from the text
+        "   ██████",            # the inner one the person's own (+0.5)
+        " 0 ───────       ──────────────",  # W46 is a gap: no entry, no axis
+        "                        ░░░░░░",  # −0.5: one cell down, all the text's
         "−1",
-        "   ▼ stubbornness",
-        "   █████",                      # mentions: 2, gap, 0, 1
-        "   █████       ····· █████",
-        "   W45   W46   W47   W48",
+        "   ▼ stubbornness       mentions",  # the bars below are labelled
+        " 2 ██████",                         # mentions: 2 (the bars' top), gap, 0, 1
+        "   ██████        ······ ██████",
+        "   W45    W46    W47    W48",
         "line one",
         "line two",
     ]
+
+
+def test_draw_chart_fills_a_wide_terminal_and_cuts_long_info() -> None:
+    data = ChartData(title="Synergy", high="synergy", low="competition", polar=True,
+                     labels=[f"W{k}" for k in range(41, 49)], entries=[1] * 8,
+                     mentions=[1] * 8, balance=[0.5] * 8, info="x" * 200 + "\nshort")
+    lines = draw_chart(data, 118, 14)
+    axis = lines[-3].plain.rstrip()
+    assert axis.endswith("W48") and len(axis) > 100  # 8 weeks over the whole width
+    assert lines[-2].plain.endswith("…") and len(lines[-2].plain) == 118
+    assert lines[-1].plain == "short"
 
 
 def test_draw_overview_fits_80_columns() -> None:
@@ -280,6 +294,7 @@ async def test_recent_weeks_only_and_the_whole_journal_when_a_range_needs_it(
         assert "Loading" in str(screen.query_one("#themes-range").render())
         # nothing drawn from part of the journal, and no key acts on the range before
         assert screen.view is None and screen.query_one(ThemeChart).data is None
+        assert str(screen.query_one("#themes-legend").render()) == ""
         for key in ("down", "left", "home", "enter"):
             await pilot.press(key)
         assert app.screen is screen and screen.view is None
@@ -303,3 +318,145 @@ def test_snapshot_light_theme(snap_compare, make_ctx, journal) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_persons_word_changes_the_chart_and_is_drawn_solid(
+        make_ctx, journal: Journal) -> None:
+    """Text only, the week's balance is light (read from the text); the person's
+    word replaces it, counts as a full signal and is drawn solid."""
+    day = date(2026, 11, 24)
+    entry = make_entry("Nous avons décidé de collaborer avec Sophie, nos offres sont "
+                       "complémentaires.", day=day, when=datetime(2026, 11, 24, 9, tzinfo=TZ))
+    journal.save(entry, touch=False)
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down")  # synergy
+        synergy = screen.view.rows[1]
+        assert synergy.theme_id == "synergy" and synergy.balance[-1] > 0
+        assert screen.view.own["synergy"][-1] is None or not screen.view.own["synergy"][-1]
+        text = chart_text(screen)
+        assert "░" in text and "█ " not in text.split("▼")[0]  # light marks only
+        assert "yours" not in text
+
+        journal.save(journal.get(entry.id).with_changes(themes={"synergy": "low"}))
+        await app.push_screen(Screen())
+        app.pop_screen()
+        await settle_workers(pilot)
+        synergy = screen.view.rows[1]
+        assert synergy.balance[-1] == pytest.approx(-1.0)  # the word wins over the text
+        assert screen.view.own["synergy"][-1] == pytest.approx(-1.0)
+        text = chart_text(screen)
+        assert "░" not in text.split("▼")[0] and "█" in text.split("▼")[0]
+        assert "1 about this theme (1 from you)" in text
+        assert "balance −1.00 (yours −1.00, text +0.00)" in text.replace(
+            "-", "−")
+
+
+async def test_averaging_window_is_named_for_what_it_covers(app: ScreenHost) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down", "down", "down", "down")  # determination, W41 … W48
+        assert "4-week average" in chart_text(screen)
+        await pilot.press("home")  # W41: the journal's first week, nothing to average
+        assert "average" not in chart_text(screen)
+        await pilot.press("right")
+        assert "2-week average" in chart_text(screen)
+        await pilot.press("4")  # all: October and November 2026, not 4 months
+        assert screen.view.periods == ("2026-10", "2026-11")
+        assert "2-month average" in chart_text(screen)
+        assert "4-month" not in chart_text(screen)
+
+
+async def test_header_and_legend_explain_the_overview(app: ScreenHost) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        overview = str(screen.query_one(ThemeOverview).render()).split("\n")
+        assert "mentions per week (height)" in overview[0] and overview[0].endswith("mean")
+        assert len(overview) == 10
+        legend = str(screen.query_one("#themes-legend").render())
+        assert "trend vs. the period before (8 weeks)" in legend
+        assert "█ your ratings and word ░ read from the text" in legend
+        await pilot.press("4")
+        assert "mentions per month" in str(screen.query_one(ThemeOverview).render())
+        assert "trend" not in str(screen.query_one("#themes-legend").render())
+
+
+async def test_popup_lines_end_with_an_ellipsis_when_cut(make_ctx, journal: Journal) -> None:
+    seed(journal)
+    day = date(2026, 11, 26)
+    long = ("Nous avons décidé de collaborer avec Sophie et toute son équipe de "
+            "Lyon, nos offres sont complémentaires et nos clients les mêmes.")
+    journal.save(make_entry(long, day=day, when=datetime(2026, 11, 26, 7, tzinfo=TZ),
+                            themes={"synergy": "high"}), touch=False)
+    app = ScreenHost(make_ctx("en"), ThemesScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_workers(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ThemeEntriesDialog)
+        lines = []
+        for label in dialog.query("ListItem Label"):
+            strip = label.render_lines(Region(0, 0, label.size.width, 1))[0]
+            lines.append(strip.text.rstrip())
+        assert any(line.endswith("…") and "Sophie et" in line for line in lines), lines
+        assert all(len(line) <= 80 for line in lines)
+
+
+async def test_scoring_progress_is_shown_while_nothing_is_drawn(app: ScreenHost) -> None:
+    progress: list[tuple[int, int]] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ThemesScreen.Scoring):
+            progress.append((message.done, message.total))
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settle_workers(pilot)
+        assert progress and progress[-1][0] == progress[-1][1] == len(SEED)  # a fresh index
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        screen.view = None
+        screen.post_message(ThemesScreen.Scoring(500, 2000))
+        await pilot.pause()
+        assert "Reading the themes of 500 / 2000 entries…" in str(
+            screen.query_one("#themes-range").render())
+
+
+async def test_dismissing_from_the_entry_view_changes_the_chart(app: ScreenHost,
+                                                                journal: Journal) -> None:
+    """Themes → a point's entries → the entry → x on the theme → back: the entry no
+    longer counts for that theme (the person's word wins)."""
+    from journal_tui.tui.screens.entry import EntryScreen
+    from journal_tui.tui.widgets.theme_noticed import NoticedList
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        await pilot.press("down")  # synergy, 2026-W48
+        assert screen.view.rows[1].mentions[-1] == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle_workers(pilot)
+        entry_screen = app.screen
+        assert isinstance(entry_screen, EntryScreen)
+        noticed = entry_screen.query_one(NoticedList)
+        themes = [r.theme for r in noticed.rows]
+        await pilot.press(*["down"] * themes.index("synergy"))
+        assert noticed.current is not None and noticed.current.theme == "synergy"
+        await pilot.press("x")
+        await settle_workers(pilot)
+        assert journal.get(entry_screen.entry.id).themes == {"synergy": "none"}
+        await pilot.press("escape")
+        await settle_workers(pilot)
+        assert app.screen is screen
+        synergy = screen.view.rows[1]
+        assert synergy.mentions[-1] == 0 and synergy.balance[-1] is None

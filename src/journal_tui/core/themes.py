@@ -14,8 +14,11 @@ API (used by the ``themes`` command, the Themes screen and the weekly review)
         text signals, −1 all low pole … +1 all high pole; None without a signal and
         always for plain themes), ``signals`` (how many values the balance averages)
         and ``average`` (trailing four-period balance, signal-weighted, looking back
-        before the first period too). ``ThemeSeries.to_json()`` is the JSON of the
-        ``themes`` command.
+        before the first period too). ``own`` and ``confirmed`` tell the person's part
+        from the inferred one: ``own`` is what their check-ins and word add to the
+        balance (the rest, ``balance - own``, is read from the text), ``confirmed``
+        the mentions they made themselves (a check-in, or a word other than "none").
+        ``ThemeSeries.to_json()`` is the JSON of the ``themes`` command.
     ``week_balance(entries, book, week) -> dict[theme_id, Point]``
         One week at a glance (mentions, balance, signals) for the weekly review.
     ``entries_behind(entries, book, theme_id, period) -> list[Entry]``
@@ -168,6 +171,11 @@ class ThemeLine:
     balance: tuple[float | None, ...]
     signals: tuple[int, ...]
     average: tuple[float | None, ...]
+    own: tuple[float | None, ...] = ()
+    """The person's part of ``balance`` (check-ins and their word; None where the
+    balance is None): the screens draw it apart from what the text suggests."""
+    confirmed: tuple[int | None, ...] = ()
+    """The part of ``mentions`` that the person made (a check-in or their word)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +275,8 @@ def series(entries: Iterable[Entry], book: PromptBook, periods: Sequence[str]) -
     sums = {tid: [0.0] * n for tid in detector.themes}
     nsig = {tid: [0] * n for tid in detector.themes}
     ment = {tid: [0] * n for tid in detector.themes}
+    owns = {tid: [0.0] * n for tid in detector.themes}
+    mine = {tid: [0] * n for tid in detector.themes}
     score = detector.score
     day_period: dict[date, int | None] = {}
     for entry in entries:
@@ -287,6 +297,9 @@ def series(entries: Iterable[Entry], book: PromptBook, periods: Sequence[str]) -
                 if v is not None:
                     sums[tid][i] += v
                     nsig[tid][i] += 1
+            if tid in entry.checkin or tid in entry.themes:  # never "none" here: no signal
+                mine[tid][i] += 1
+                owns[tid][i] += sum(v for v in (sig.checkin, sig.user) if v is not None)
     k = len(lead)
     lines = {}
     for tid in detector.themes:
@@ -302,6 +315,8 @@ def series(entries: Iterable[Entry], book: PromptBook, periods: Sequence[str]) -
             balance=balance,
             signals=tuple(c[k:]),
             average=tuple(average),
+            own=tuple(owns[tid][i] / c[i] if c[i] else None for i in range(k, n)),
+            confirmed=tuple(mine[tid][i] if counts[i] else None for i in range(k, n)),
         )
     return ThemeSeries(periods, tuple(counts[k:]), lines)
 

@@ -113,10 +113,13 @@ class JournalService:
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
-        """Per entry id, the identities of the files this service wrote (oldest first):
-        a save queued before the previous one landed still carries the identity read
-        before it, or none for a new entry; it continues our own latest write, which
-        is no other writer's change."""
+        """Per entry id, the identities of the files this service wrote (oldest first),
+        and those a word (``set_word``) was added to: a save queued before the previous
+        one landed still carries the identity read before it, or none for a new entry;
+        it continues our own latest write, which is no other writer's change."""
+        self._words: dict[str, dict[str, str]] = {}
+        """Per entry id, the ``[themes]`` table ``set_word`` wrote last: a save that
+        continues our own latest write keeps it (the editor's copy may predate it)."""
 
     @property
     def writer(self) -> ThreadPoolExecutor:
@@ -349,11 +352,49 @@ class JournalService:
             ours = self._ours.get(entry.id)
             if ours and (entry.source is None or entry.source in ours):
                 entry.source = ours[-1]
+                if entry.id in self._words:  # only set_word changes [themes]
+                    entry.themes = dict(self._words[entry.id])
             self.journal.save(entry)
             if isinstance(entry.source, FileStamp):
                 self._ours.setdefault(entry.id, []).append(entry.source)
             self._discard(keys)
             return entry
+
+        return self._submit(write)
+
+    def set_word(self, entry: Entry, theme: str, value: str | None) -> Future[Entry]:
+        """Record the person's word on ``theme`` (``core.theme_word``: "low", "high",
+        "yes", "none", or None to take it back) in ``entry``'s ``[themes]`` table and
+        save it; the entry saved.
+
+        The entry is read again from its file in the writer thread and only its
+        ``[themes]`` table changes, so a save of ours that landed meanwhile (Today's
+        newer text) is kept, never overwritten by the copy a screen holds. If another
+        writer changed the file since ``entry`` was read, nothing is written:
+        ``Conflict``. A later save of a copy read before (Today's editor) continues
+        this one and keeps the word (``save``).
+        """
+        from journal_tui.core.conflict import Conflict
+        from journal_tui.core.theme_word import with_word
+
+        def write() -> Entry:
+            current = self.journal.get(entry.id)
+            ours = self._ours.setdefault(entry.id, [])
+            known = {s.digest for s in ours}
+            if isinstance(entry.source, FileStamp):
+                known.add(entry.source.digest)
+            stamp = current.source
+            assert isinstance(stamp, FileStamp)  # read from its file
+            if stamp.digest not in known:
+                raise Conflict(stamp.path, Conflict.CHANGED, current)
+            saved = with_word(current, theme, value)
+            self.journal.save(saved)
+            if stamp not in ours:
+                ours.append(stamp)  # what the word was added to: saves from it continue
+            assert isinstance(saved.source, FileStamp)
+            ours.append(saved.source)
+            self._words[entry.id] = dict(saved.themes)
+            return saved
 
         return self._submit(write)
 

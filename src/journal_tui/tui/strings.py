@@ -63,6 +63,18 @@ MSG = Catalog({
     "b.palette": ("Commands", "Commandes"),
     "footer.screens": ("Screens", "Écrans"),  # after their keys: "f3 f4 f5 Screens"
     "b.focus_next": ("Next field", "Champ suivant"),
+    # noticed themes: the entry view's keys, and Today's after a save
+    "b.theme_yes": ("Noticed theme: it is (your word)", "Thème repéré : oui (votre avis)"),
+    "b.theme_other": ("Noticed theme: the other pole", "Thème repéré : l’autre pôle"),
+    "b.theme_no": ("Noticed theme: not about it", "Thème repéré : hors sujet"),
+    "b.theme_clear": ("Noticed theme: take your word back",
+                      "Thème repéré : retirer votre avis"),
+    "b.notice_yes": ("After a save: yes, that theme", "Après l’enregistrement : oui, ce thème"),
+    "b.notice_no": ("After a save: not about it", "Après l’enregistrement : hors sujet"),
+    "b.page_up": ("Scroll the text up", "Faire défiler le texte vers le haut"),
+    "b.page_down": ("Scroll the text down", "Faire défiler le texte vers le bas"),
+    "word.error": ("Could not record your word: {error}",
+                   "Impossible d’enregistrer votre avis : {error}"),
     "theme.not_saved": ("Theme not remembered: {error}",
                         "Thème non mémorisé : {error}"),
     # --date in the future

@@ -5,11 +5,16 @@ all); up/down select a theme; left/right move the cursor over the chart's period
 Enter lists the entries behind the point under the cursor (and opens one).
 
 Entries are read and scored (through the journal service) in a thread worker
-that only posts a message; the series are aggregated on the app's side (a few
+that only posts messages; the series are aggregated on the app's side (a few
 milliseconds, scores are cached), and the range shown is reloaded when the screen
 is shown again. Only the entries the range shown needs are read (and scored, with
 progress, the first time): the default eight weeks draw from the index at once,
 even at 100,000 entries; a longer range is read when it is picked.
+
+The screen explains itself: a header names what the heat rows' bars and last
+column are, a legend the trend arrows, the mean and the solid (the person's
+check-ins and word) and light (read from the text) marks; the average is named
+for the periods it really covers.
 """
 
 from __future__ import annotations
@@ -30,10 +35,12 @@ from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
 from journal_tui.core.themes import (
+    AVERAGE_SPAN,
     entries_behind,
     last_weeks,
     months_between,
     period_bounds,
+    period_of,
     series,
     shift,
     summary,
@@ -52,6 +59,7 @@ from journal_tui.tui.widgets.theme_chart import (
 )
 from journal_tui.tui.widgets.theme_entries import ThemeEntriesDialog
 
+NBSP = "\u00a0"
 RANGES = ("8w", "6m", "1y", "all")
 RANGE_WEEKS = {"8w": 8, "6m": 26, "1y": 52}
 
@@ -85,8 +93,22 @@ MSG = Catalog({
     "info.gap": ("{period} · {span} · no entry", "{period} · {span} · aucune entrée"),
     "info.balance": ("balance {b}", "équilibre {b}"),
     "info.nobalance": ("no balance signal", "pas de signal d’équilibre"),
-    "info.avg.w": ("4-week average {a}", "moyenne sur 4 semaines {a}"),
-    "info.avg.m": ("4-month average {a}", "moyenne sur 4 mois {a}"),
+    "info.avg.w": ("{n}-week average {a}", "moyenne sur {n} semaines {a}"),
+    "info.avg.m": ("{n}-month average {a}", "moyenne sur {n} mois {a}"),
+    "info.own": ("yours {o}, text {t}", "votre part {o}, texte {t}"),
+    "info.confirmed": ("{n} from you", "{n} de vous"),
+    "heat": ("mentions per {unit} (height) · balance (colour)",
+             "mentions par {unit} (hauteur) · équilibre (couleur)"),
+    "tail": ("mean", "moyenne"),
+    "legend.trend": ("↗↘→ trend vs. the period before ({span})",
+                     "↗↘→ tendance face à la période d’avant ({span})"),
+    "legend.mean": ("mean −1 ▼ … ▲ +1 (a count: no poles)",
+                    f"moyenne −1 ▼ … ▲ +1 (un nombre{NBSP}: sans pôles)"),
+    "legend.marks": ("█ your ratings and word ░ read from the text",
+                     "█ vos notes et votre avis ░ lu dans le texte"),
+    "bars": ("bars: mentions per {unit}", f"barres{NBSP}: mentions par {{unit}}"),
+    "scoring": ("Reading the themes of {done} / {total} entries…",
+                "Lecture des thèmes de {done} / {total} entrées…"),
     "info.enter": ("Enter: see the entries", "Entrée : voir les entrées"),
     "mentions": ("mentions per {unit}", "mentions par {unit}"),
     "unit.w": ("week", "semaine"),
@@ -107,6 +129,9 @@ class View:
     entries: tuple[int, ...]
     rows: list[OverviewRow]
     averages: dict[str, tuple[float | None, ...]]
+    own: dict[str, tuple[float | None, ...]]  # the person's part of each balance
+    confirmed: dict[str, tuple[int | None, ...]]  # the mentions that are theirs
+    first: str | None = None  # the first period with an entry (None: none at all)
 
 
 class ThemesScreen(AppScreen):
@@ -164,6 +189,7 @@ class ThemesScreen(AppScreen):
         self.view: View | None = None
         self._labels: list[str] = []
         self._recheck_due = False
+        self._progress: tuple[int, int] | None = None  # entries scored / to score
 
     # ---------------------------------------------------------------- helpers
 
@@ -182,6 +208,7 @@ class ThemesScreen(AppScreen):
         yield Header()
         yield Static(SHARED("screen.loading", self.lang), id="themes-range")
         yield ThemeOverview(id="themes-overview")
+        yield Static(id="themes-legend", markup=False)
         yield ThemeChart(id="themes-chart")
         yield KeyFooter()
 
@@ -244,12 +271,6 @@ class ThemesScreen(AppScreen):
         if message.changed:
             self.load()
 
-    def on_themes_screen_scoring(self, message: Scoring) -> None:
-        if self.view is None and message.total:
-            percent = message.done * 100 // message.total
-            self.query_one("#themes-range", Static).update(
-                f"{SHARED('screen.loading', self.lang)} {percent}%")
-
     def on_themes_screen_loaded(self, message: Loaded) -> None:
         self.entries, self.book, self.since = message.entries, message.book, message.since
         self.selected = min(self.selected, max(0, len(self.theme_ids) - 1))
@@ -261,6 +282,19 @@ class ThemesScreen(AppScreen):
         if self._recheck_due:
             self._recheck_due = False
             self.call_after_refresh(self.recheck)
+
+    def on_themes_screen_scoring(self, message: Scoring) -> None:
+        """Scoring entries not scored yet: said where the range line is, and only
+        while nothing is drawn (the long ranges' rest comes in behind the view)."""
+        self._progress = (message.done, message.total) if message.done < message.total else None
+        if self.view is None or not self.covers(self.range):
+            self.query_one("#themes-range", Static).update(self._loading())
+
+    def _loading(self) -> str:
+        if self._progress is None:
+            return SHARED("screen.loading", self.lang)
+        done, total = self._progress
+        return MSG("scoring", self.lang, done=done, total=total)
 
     def on_themes_screen_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error", markup=False)
@@ -296,8 +330,9 @@ class ThemesScreen(AppScreen):
             # Nothing drawn from part of the journal, and no key acts on the range before.
             self.load()
             self.view = None
-            self.query_one("#themes-range", Static).update(SHARED("screen.loading", self.lang))
+            self.query_one("#themes-range", Static).update(self._loading())
             self.query_one(ThemeOverview).show([], self.selected, None)
+            self.query_one("#themes-legend", Static).update("")  # explains nothing drawn
             self.query_one(ThemeChart).show(None)
             return
         periods = self.periods_for(self.range)
@@ -312,8 +347,12 @@ class ThemesScreen(AppScreen):
                 theme_id=tid, name=theme.name(self.lang), polar=theme.polar,
                 mentions=line.mentions, balance=line.balance, total=now.mentions,
                 mean=now.balance, trend=trend(now, before, theme.polar)))
+        first = min((e.date for e in self.entries if e.kind == "entry"), default=None)
         self.view = View(current.periods, current.entries, rows,
-                         {tid: line.average for tid, line in current.themes.items()})
+                         {tid: line.average for tid, line in current.themes.items()},
+                         {tid: line.own for tid, line in current.themes.items()},
+                         {tid: line.confirmed for tid, line in current.themes.items()},
+                         None if first is None else period_of(first, periods[0]))
         self._labels = series_labels(current, SHORT_MONTHS[self.lang])
         n = len(periods)
         self.cursor = n - 1 if self.cursor < 0 or self.cursor >= n else self.cursor
@@ -334,8 +373,20 @@ class ThemesScreen(AppScreen):
                               n=n), style="dim")
         self.query_one("#themes-range", Static).update(tabs)
         overview = self.query_one(ThemeOverview)
+        unit = MSG("unit.w" if "-W" in view.periods[0] else "unit.m", lang)
+        overview.header = (MSG("heat", lang, unit=unit), MSG("tail", lang))
         overview.show(view.rows, self.selected, self.cursor)
+        self.query_one("#themes-legend", Static).update(self.legend())
         self.query_one(ThemeChart).show(self.chart_data())
+
+    def legend(self) -> str:
+        """The arrows (compared with the same span before: none for "all"), the
+        mean, and the solid and light marks."""
+        lang = self.lang
+        parts = [MSG("legend.mean", lang), MSG("legend.marks", lang)]
+        if self.range in RANGE_WEEKS:
+            parts.insert(0, MSG("legend.trend", lang, span=MSG("range." + self.range, lang)))
+        return " · ".join(parts)
 
     def chart_data(self) -> ChartData:
         assert self.view is not None and self.book is not None  # a view comes with its book
@@ -358,6 +409,8 @@ class ThemesScreen(AppScreen):
             entries=view.entries,
             mentions=row.mentions,
             balance=row.balance,
+            own=view.own[row.theme_id],
+            bars=MSG("bars", lang, unit=unit) if theme.polar else "",
             cursor=k,
             info=self.info_line(row, k),
             empty=MSG("nothing", lang),
@@ -372,20 +425,41 @@ class ThemesScreen(AppScreen):
         if not view.entries[k]:
             return MSG("info.gap", lang, period=period, span=span)
         first = MSG.count("info.week", view.entries[k], lang, period=period, span=span,
-                          entries=view.entries[k],
-                    mentions=row.mentions[k] or 0)
+                          entries=view.entries[k], mentions=row.mentions[k] or 0)
+        mine = view.confirmed[row.theme_id][k]
+        if mine:
+            first += f" ({MSG('info.confirmed', lang, n=mine)})"
         parts = []
         if row.polar:
             b = row.balance[k]
-            parts.append(MSG("info.balance", lang, b=number(b, "+.2f", lang)) if b is not None
-                         else MSG("info.nobalance", lang))
+            own = view.own[row.theme_id][k]
+            if b is None:
+                parts.append(MSG("info.nobalance", lang))
+            else:
+                said = MSG("info.balance", lang, b=number(b, "+.2f", lang))
+                if own:  # the person spoke: their part and the text's
+                    said += " (" + MSG("info.own", lang, o=number(own, "+.2f", lang),
+                                       t=number(b - own, "+.2f", lang)) + ")"
+                parts.append(said)
             avg = view.averages[row.theme_id][k]
-            if avg is not None:
+            span_n = self.averaged(k)
+            if avg is not None and span_n > 1:
                 parts.append(MSG("info.avg.w" if "-W" in period else "info.avg.m", lang,
-                                 a=number(avg, "+.2f", lang)))
+                                 n=span_n, a=number(avg, "+.2f", lang)))
         if row.mentions[k]:
             parts.append(MSG("info.enter", lang))
         return first + "\n" + " · ".join(parts)
+
+    def averaged(self, k: int) -> int:
+        """How many periods the average at ``k`` really covers: up to
+        ``AVERAGE_SPAN``, none before the journal's first entry (a 3-month journal
+        has no 4-month average)."""
+        assert self.view is not None
+        first = self.view.first
+        if first is None:
+            return 0
+        period = self.view.periods[k]
+        return sum(1 for j in range(AVERAGE_SPAN) if shift(period, -j) >= first)
 
     # ---------------------------------------------------------------- actions
 

@@ -42,6 +42,7 @@ from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
+from journal_tui.tui.widgets.theme_notice import NO_KEY, YES_KEY, ThemeNotice
 
 
 class TodayScreen(AppScreen):
@@ -54,6 +55,11 @@ class TodayScreen(AppScreen):
         Binding("ctrl+n", "other_prompt", "b.other_prompt", id="other_prompt", priority=True),
         Binding("ctrl+t", "new_entry", "b.new", id="new_entry", priority=True, show=False),
         Binding("ctrl+e", "external_editor", "b.editor", id="external_editor", priority=True,
+                show=False),
+        # Live only while the after-save notice shows (it names them): see check_action.
+        Binding(YES_KEY, "theme_notice(True)", "b.notice_yes", id="notice_yes", priority=True,
+                show=False),
+        Binding(NO_KEY, "theme_notice(False)", "b.notice_no", id="notice_no", priority=True,
                 show=False),
     ]
     HELP_WIDGETS = (MoodScale,)  # its keys and the self-rating's
@@ -142,6 +148,7 @@ class TodayScreen(AppScreen):
                 yield TextArea(id="body", soft_wrap=True,
                                tab_behavior="focus", show_line_numbers=False,
                                placeholder=MSG("today.placeholder", lang))
+                yield ThemeNotice(id="theme-notice")  # after a save: what it sounds like
                 with Horizontal(id="meta"):
                     yield Label(MSG("today.tags", lang), id="tags-label")
                     yield Input(id="tags", compact=True,
@@ -350,6 +357,16 @@ class TodayScreen(AppScreen):
         self.notify(MSG.count("save.done" if message.new else "save.updated", entry.words,
                               self.lang, words=entry.words))
         self.load_side()
+        self.query_one(ThemeNotice).after_save(entry)  # what it sounds like, in a worker
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "theme_notice":  # else the keys go on to the editor
+            return self.query_one(ThemeNotice).current is not None
+        return True
+
+    def action_theme_notice(self, yes: bool) -> None:
+        """Confirm (or dismiss) the theme the after-save notice names."""
+        self.query_one(ThemeNotice).decide(yes)
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
         self.notify(MSG("save.error", self.lang, error=message.error), severity="error",

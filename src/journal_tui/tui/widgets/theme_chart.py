@@ -3,7 +3,10 @@
 * :class:`ThemeOverview`: one heat row per theme (a bar per period whose height is
   the mentions and whose colour is the balance), its trend arrow and mean.
 * :class:`ThemeChart`: one theme in detail: the balance per period on a signed axis
-  (−1 … +1) labelled with the theme's poles, mentions as bars below, a cursor.
+  (−1 … +1) labelled with the theme's poles, mentions as bars below (labelled), a
+  cursor. The part of a balance that is the person's own (check-ins, their word)
+  is drawn solid (``█``), the part read from the text light (``░``), so what was
+  said and what was guessed never look the same.
 
 The drawing functions are pure (``draw_overview``, ``draw_chart``) and return Rich
 ``Text`` lines, so they are tested without an app. Their colours come in a
@@ -75,6 +78,37 @@ class OverviewRow:
     trend: float | None
 
 
+MAX_CELL = 16  # columns per period at most (8 weeks on a wide terminal)
+SOLID, LIGHT = "█", "░"  # the person's part of a balance, and the text's
+
+
+def overview_header(rows: Sequence[OverviewRow], width: int, heat: str, tail: str
+                    ) -> Text:
+    """The line over the heat rows, aligned as ``draw_overview`` draws them: what
+    the bars are (``heat``, over the bars) and what the last column is (``tail``)."""
+    if not rows:
+        return Text("")
+    name_w, pw, shown = _overview_layout(rows, width)
+    start, room = 2 + name_w + 1, pw * shown
+    if len(heat) > room:  # over the names' column too (blank on this line), ending
+        room = min(start - 2 + room, max(room, len(heat)))  # where the bars end
+        start = 2 + name_w + 1 + pw * shown - room
+        heat = heat if len(heat) <= room else heat[:room - 1] + "…"
+    return Text(f"{'':{start}}{heat:<{room}}{tail[:TAIL]:>{TAIL}}", style="dim")
+
+
+TAIL = 8  # " ↗ +0.26": trend arrow and mean
+
+
+def _overview_layout(rows: Sequence[OverviewRow], width: int) -> tuple[int, int, int]:
+    """Name width, cells per period and periods shown: the heat rows fill ``width``."""
+    n = len(rows[0].mentions)
+    name_w = max(8, min(max(len(r.name) for r in rows), width - n - TAIL - 3))
+    room = max(1, width - name_w - TAIL - 3)
+    pw = max(1, min(MAX_CELL, room // max(n, 1)))
+    return name_w, pw, max(1, min(n, room // pw))
+
+
 def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
                   cursor: int | None = None, palette: Palette = PLAIN,
                   lang: str = "en") -> list[Text]:
@@ -82,11 +116,7 @@ def draw_overview(rows: Sequence[OverviewRow], selected: int, width: int,
     if not rows:
         return []
     n = len(rows[0].mentions)
-    tail = 8  # " ↗ +0.26"
-    name_w = max(8, min(max(len(r.name) for r in rows), width - n - tail - 3))
-    room = max(1, width - name_w - tail - 3)
-    pw = max(1, min(3, room // max(n, 1)))  # cells per period
-    shown = max(1, min(n, room // pw))
+    name_w, pw, shown = _overview_layout(rows, width)
     start = n - shown
     if cursor is not None and cursor < start:
         start = cursor
@@ -130,6 +160,10 @@ class ChartData:
     cursor: int = -1
     info: str = ""
     empty: str = ""
+    own: Sequence[float | None] = ()
+    """The person's part of each balance (solid); the rest is the text's (light).
+    Empty: all drawn solid."""
+    bars: str = ""  # what the bars under the axis count ("mentions per week")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -153,7 +187,7 @@ def draw_chart(data: ChartData, width: int, height: int, palette: Palette = PLAI
     n = len(data.labels)
     gutter = 3
     usable = max(1, width - gutter)
-    cw = max(1, min(6, usable // max(n, 1)))
+    cw = max(1, min(MAX_CELL, usable // max(n, 1)))  # fills a wide terminal
     cols = max(1, usable // cw)
     cursor = data.cursor % n if n else 0
     start, end = _window(n, cursor, cols)
@@ -175,12 +209,16 @@ def draw_chart(data: ChartData, width: int, height: int, palette: Palette = PLAI
                 line.append(_balance_cell(data, k, level, half, cw),
                             _cell_style(data, k, level, cursor, palette))
             out.append(line)
-        out.append(Text(f"{'':{gutter}}▼ {data.low}", style=palette.low))
+        low = Text(f"{'':{gutter}}▼ {data.low}", style=palette.low)
+        if data.bars and len(low) + 3 + len(data.bars) <= width:
+            low.append(f"{data.bars:>{width - len(low)}}", style="dim")
+        out.append(low)
     else:
         bar_rows = max(1, min(MAX_BAR_ROWS * 3, height - fixed))
     top = max((m or 0 for m in data.mentions), default=1) or 1
     for r in range(bar_rows):
-        line = Text(f"{'':{gutter}}")
+        scale = str(top) if r == 0 and len(str(top)) < gutter else ""  # the bars' top
+        line = Text(f"{scale:>{gutter - 1}} ", style="dim")
         for k in range(start, end):
             glyph = _column_bar(data.mentions[k], top, bar_rows, r)
             style = palette.neutral if data.mentions[k] else palette.gap
@@ -190,7 +228,10 @@ def draw_chart(data: ChartData, width: int, height: int, palette: Palette = PLAI
         out.append(line)
     out.append(_axis_labels(data, start, end, cw, gutter, cursor, usable))
     info = (data.info or data.empty).split("\n")
-    out.extend(Text(part, style="italic") for part in info[:INFO_LINES])
+    for part in info[:INFO_LINES]:
+        text = Text(part, style="italic")
+        text.truncate(max(1, width), overflow="ellipsis")
+        out.append(text)
     return out[:height] if height > 0 else out
 
 
@@ -206,10 +247,14 @@ def _balance_cell(data: ChartData, k: int, level: int, half: int, cw: int) -> st
         return "─" * body + ("─" if cw > 1 else "")
     if b is None:
         return " " * body + pad
-    cells = round(abs(b) * half)
-    if (b > 0 and 0 < level <= cells) or (b < 0 and 0 > level >= -cells):
-        return "█" * body + pad
-    return " " * body + pad
+    # At least one cell for a balance the axis does not show as even (◆): on a
+    # short chart (half = 1) round() would draw −0.5 as nothing at all.
+    cells = max(1, round(abs(b) * half)) if abs(b) >= 0.5 / half else 0
+    if not ((b > 0 and 0 < level <= cells) or (b < 0 and 0 > level >= -cells)):
+        return " " * body + pad
+    own = data.own[k] if k < len(data.own) else b
+    mine = 0 if own is None or own * b <= 0 else min(cells, max(1, round(abs(own) * half)))
+    return (SOLID if abs(level) <= mine else LIGHT) * body + pad
 
 
 def _cell_style(data: ChartData, k: int, level: int, cursor: int, palette: Palette
@@ -304,17 +349,20 @@ class ThemeOverview(ChartWidget):
         self.rows: list[OverviewRow] = []
         self.selected = 0
         self.cursor: int | None = None
+        self.header: tuple[str, str] | None = None  # what the bars and the last column are
 
     def show(self, rows: list[OverviewRow], selected: int, cursor: int | None) -> None:
         self.rows, self.selected, self.cursor = rows, selected, cursor
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.rows))
+        return max(1, len(self.rows) + (self.header is not None and bool(self.rows)))
 
     def render(self) -> Text:
         lines = draw_overview(self.rows, self.selected, self.size.width, self.cursor,
                               self.palette(), host_of(self).lang)
+        if lines and self.header is not None:
+            lines.insert(0, overview_header(self.rows, self.size.width, *self.header))
         return Text("\n").join(lines) if lines else Text("")
 
 

@@ -1,4 +1,7 @@
-"""A modal list of the entries behind one point of a theme chart; Enter opens one."""
+"""A modal list of the entries behind one point of a theme chart; Enter opens one.
+
+Each line is the entry's date, time and title on one row, cut with an ellipsis
+where the dialog ends (however narrow the terminal), never silently."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, Static
 
 from journal_tui.core.model import Entry
+from journal_tui.core.printable import printable
 
 
 class EntryRow(ListItem):
@@ -30,6 +34,9 @@ class ThemeEntriesDialog(ModalScreen[str | None]):
     ThemeEntriesDialog .title { text-style: bold; margin-bottom: 1; }
     ThemeEntriesDialog .hint { color: $text-muted; margin-top: 1; }
     ThemeEntriesDialog ListView { height: auto; max-height: 14; }
+    ThemeEntriesDialog ListItem Label {
+        width: 1fr; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
     BINDINGS = [Binding("escape", "dismiss_none", show=False)]
 
@@ -52,9 +59,7 @@ class ThemeEntriesDialog(ModalScreen[str | None]):
 
     @staticmethod
     def _line(entry: Entry) -> str:
-        title = entry.title or "…"
-        if len(title) > 54:
-            title = title[:53] + "…"
+        title = printable(entry.title, newlines=False) or "…"
         return f"{entry.date:%Y-%m-%d} {entry.created:%H:%M}  {title}"
 
     @on(ListView.Selected, "#theme-entries")
