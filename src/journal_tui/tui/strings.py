@@ -22,6 +22,7 @@ MSG = Catalog({
     "mode.journal": ("Journal", "Journal"),
     "mode.themes": ("Themes", "Thèmes"),
     "mode.review": ("Review", "Bilan"),
+    "mode.people": ("People", "Personnes"),
     # bindings
     "b.help": ("Help", "Aide"),
     "b.quit": ("Quit", "Quitter"),
@@ -202,6 +203,10 @@ MSG = Catalog({
     "cmd.review": ("Weekly review", "Bilan de la semaine"),
     "cmd.review.help": ("Look back on the week and write the review note",
                         "Revenir sur la semaine et écrire le bilan"),
+    "cmd.people": ("People you mention", "Les personnes mentionnées"),
+    "cmd.people.help": ("Everyone mentioned with @Name: entries, mood, themes; edit people.toml",
+                        "Chaque personne mentionnée avec @Nom : entrées, humeur, thèmes ; "
+                        "modifier people.toml"),
     "cmd.help": ("Help: keys", "Aide : touches"),
     "cmd.help.help": ("Every key of every screen", "Toutes les touches de chaque écran"),
     "cmd.undo": ("Undo delete", "Annuler la suppression"),
