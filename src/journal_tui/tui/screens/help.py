@@ -16,7 +16,7 @@ from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG
 from journal_tui.tui.widgets.calendar import MonthCalendar
-from journal_tui.tui.widgets.scale import Scale
+from journal_tui.tui.widgets.scale import PoleScale, Scale
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,7 +45,8 @@ class HelpScreen(ModalScreen[None]):
             (MSG("help.everywhere", lang), everywhere),
             (MSG("help.today", lang), self._rows(TodayScreen.BINDINGS)),
             (MSG("help.scales", lang),
-             self._rows([*Scale.BINDINGS, Binding("1-5", "pick", "b.mood_pick")])),
+             self._rows([*Scale.BINDINGS, *PoleScale.BINDINGS,
+                         Binding("1-5", "pick", "b.mood_pick")])),
             (MSG("help.journal", lang),
              [*self._rows(JournalScreen.BINDINGS),
               (self.app.get_key_display(Binding("enter", "")), MSG("b.open", lang))]),

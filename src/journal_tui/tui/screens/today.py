@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from journal_tui.core.config import editor_command
 from journal_tui.core.i18n import MONTHS, long_date
 from journal_tui.core.model import Entry, field_tags
+from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
 from journal_tui.core.storage import Draft
 from journal_tui.core.text import first_line
@@ -40,6 +41,7 @@ from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 
 
@@ -64,6 +66,14 @@ class TodayScreen(AppScreen):
         def __init__(self, read: DayRead) -> None:
             super().__init__()
             self.read = read
+
+    class PeopleKnown(Message):
+        """The people known for @-completion (read after the first frame, and again
+        after a save)."""
+
+        def __init__(self, mentions: MentionIndex) -> None:
+            super().__init__()
+            self.mentions = mentions
 
     class DraftsFound(Message):
         def __init__(self, drafts: list[tuple[Draft, Entry | None]]) -> None:
@@ -115,6 +125,7 @@ class TodayScreen(AppScreen):
         self._kept_keys: set[str] = set()  # draft keys in use: never reused for a new entry
         self._side_loaded = False  # the first side read (after the start's walk) is done
         self._side_shown = False
+        self._rated: str | None = None  # the polar theme the rating is on
 
     @property
     def entry(self) -> Entry | None:
@@ -134,11 +145,12 @@ class TodayScreen(AppScreen):
             with Vertical(id="main"):
                 yield Static(id="prompt")
                 yield Static(id="theme-name")
+                yield Static(id="intention")  # the week's intention, once read
                 # Markdown highlighting is switched on after the first frame (start_reading):
                 # loading the grammar and its queries costs ~5 ms the editor can wait.
-                yield TextArea(id="body", soft_wrap=True,
-                               tab_behavior="focus", show_line_numbers=False,
-                               placeholder=MSG("today.placeholder", lang))
+                yield MentionArea(id="body", soft_wrap=True,
+                                  tab_behavior="focus", show_line_numbers=False,
+                                  placeholder=MSG("today.placeholder", lang))
                 with Horizontal(id="meta"):
                     yield Label(MSG("today.tags", lang), id="tags-label")
                     yield Input(id="tags", compact=True,
@@ -155,6 +167,8 @@ class TodayScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.show_prompt()
+        self._rated = self._default_rated()
+        self._show_rating_theme()
         self._update_status()
         if self.host.first_frame_shown:
             self.start_reading()
@@ -169,6 +183,7 @@ class TodayScreen(AppScreen):
         self.panel.build()
         self.check_drafts()
         self.load_side()
+        self.load_people()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.host.first_frame_shown:
@@ -186,7 +201,6 @@ class TodayScreen(AppScreen):
                 self.ctx.prompts, self.editing.day, skip=self.skip))
         prompt, entry = self.prompt, self.entry
         prompt_w = self.query_one("#prompt", Static)
-        rating = self.query_one("#rating", PoleScale)
         theme = self.theme
         if entry is not None and entry.prompt and (prompt is None
                                                    or prompt.id == entry.prompt_id):
@@ -199,11 +213,46 @@ class TodayScreen(AppScreen):
         self.query_one("#theme-name", Static).update(
             Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
         self.panel.show_advice(theme)
-        if theme is not None and theme.polar:
-            rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
-            rating.display = True
+        self._show_rating_theme()
+
+    def _show_rating_theme(self) -> None:
+        """The rating's poles: the theme rated (the prompt's unless another was picked),
+        named when it is not the prompt's; without one, how to pick one."""
+        rating = self.query_one("#rating", PoleScale)
+        rated = self.ctx.prompts.themes.get(self._rated or "")
+        rating.hint = MSG("today.rate_hint", self.lang)
+        if rated is None or not rated.polar:
+            rating.set_poles("", "")
         else:
-            rating.display = False
+            label = rated.name(self.lang) if rated.id != self.editing.theme_id else ""
+            rating.set_poles(rated.pole("low", self.lang), rated.pole("high", self.lang),
+                             label)
+        rating.display = bool(self._polar_ids())
+
+    def _polar_ids(self) -> list[str]:
+        return [t.id for t in self.ctx.prompts.themes.values() if t.polar]
+
+    def _default_rated(self, checkin: dict[str, int] | None = None) -> str | None:
+        """The theme a rating is on at first: the prompt's if polar, else one the entry
+        already rates (the first in the book), else none until the person picks one."""
+        polar = self._polar_ids()
+        if self.editing.theme_id in polar:
+            return self.editing.theme_id
+        return next((t for t in polar if t in (checkin or {})), None)
+
+    @on(PoleScale.ThemeAsked, "#rating")
+    def _rate_other_theme(self, event: PoleScale.ThemeAsked) -> None:
+        """Up/down on the rating: the next polar theme, its value as the entry holds it."""
+        polar = self._polar_ids()
+        if not polar:
+            return
+        here = polar.index(self._rated) if self._rated in polar else (
+            -1 if event.step > 0 else len(polar))
+        self._rated = polar[(here + event.step) % len(polar)]
+        checkin = self.entry.checkin if self.entry else {}
+        self.query_one("#rating", PoleScale).set_value(checkin.get(self._rated))
+        self._show_rating_theme()
+        self._changed()
 
     @property
     def theme(self) -> Theme | None:
@@ -217,8 +266,10 @@ class TodayScreen(AppScreen):
         self.skip += 1
         prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
         self.editing = replace(self.editing, prompt=prompt)
+        checkin = self.entry.checkin if self.entry else {}
+        self._rated = self._default_rated(checkin)
         rating = self.query_one("#rating", PoleScale)
-        rating.set_value(self.entry.checkin.get(prompt.theme) if self.entry else None)
+        rating.set_value(checkin.get(self._rated) if self._rated else None)
         self.show_prompt()
         self._changed()
 
@@ -227,10 +278,11 @@ class TodayScreen(AppScreen):
     def fields(self) -> Fields:
         """What the editor's widgets hold now."""
         rating = self.query_one("#rating", PoleScale)
+        rated = self._rated if rating.display else None
         return Fields(body=self.query_one("#body", TextArea).text,
                       tags=tuple(parse_tags(self.query_one("#tags", Input).value)),
                       mood=self.query_one("#mood", MoodScale).value,
-                      rating=rating.value if rating.display else None)
+                      rating=rating.value if rated else None, rating_theme=rated)
 
     def has_unsaved(self) -> bool:
         """Whether the editor holds something that differs from what is on disk."""
@@ -245,6 +297,8 @@ class TodayScreen(AppScreen):
         self.query_one("#tags", Input).value = ", ".join(fields.tags)
         self.query_one("#mood", MoodScale).set_value(fields.mood)
         self.query_one("#rating", PoleScale).set_value(fields.rating)
+        self._rated = fields.rating_theme
+        self._show_rating_theme()
 
     def _set_baseline(self) -> None:
         self.editing = replace(self.editing, baseline=self.fields())
@@ -347,6 +401,8 @@ class TodayScreen(AppScreen):
         self.notify(MSG.count("save.done" if message.new else "save.updated", entry.words,
                               self.lang, words=entry.words))
         self.load_side()
+        if entry.people:
+            self.load_people()  # someone new may be known now
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
         self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
@@ -370,7 +426,7 @@ class TodayScreen(AppScreen):
             key = f"new-{day:%Y%m%d}-{n}"
         self.editing = EditorState(day=day, new_key=key)
         self.show_prompt()
-        self._load_fields(Fields())
+        self._load_fields(Fields(rating_theme=self._default_rated()))
         self._set_baseline()
         self.query_one("#body", TextArea).focus()
         self.load_side()
@@ -389,8 +445,9 @@ class TodayScreen(AppScreen):
         prompt = self.ctx.prompts.prompt(entry.prompt_id) if entry.prompt_id else None
         self.editing = EditorState(day=entry.date, entry=entry, prompt=prompt)
         self.show_prompt()
+        rated = self._default_rated(entry.checkin)
         self._load_fields(Fields(entry.body, tuple(field_tags(entry)), entry.mood,
-                                 entry.checkin.get(prompt.theme) if prompt else None))
+                                 entry.checkin.get(rated) if rated else None, rated))
         self._set_baseline()
         self._focus_end()
         self.load_side()
@@ -426,12 +483,28 @@ class TodayScreen(AppScreen):
         self._show_side(message.read)
 
     def _show_side(self, read: DayRead) -> None:
+        intention = self.query_one("#intention", Static)
+        intention.display = read.intention is not None
+        if read.intention is not None:  # lived this week: set in last week's review
+            intention.update(Text(MSG("today.intention", self.lang,
+                                      text=printable(read.intention.text, newlines=False))))
         # A save (ctrl+s, ctrl+t) typed ahead while the app starts can finish its read
         # before the first frame's follow-up has built the panel: show() builds it then.
         self.panel.show(read, self.entry.id if self.entry else None)
         # Today is ready; before any typing this is the quietest moment there is.
         first, self._side_shown = not self._side_shown, True
         self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved()))
+
+    @work(thread=True, exclusive=True, group="today-people")
+    def load_people(self) -> None:
+        """Read who is mentioned (and ``people.toml``) for @-completion, folded here."""
+        read = self.service.people(None)
+        mentions = MentionIndex([s.name for s in read.people], read.directory)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.PeopleKnown(mentions))
+
+    def on_today_screen_people_known(self, message: PeopleKnown) -> None:
+        self.query_one("#body", MentionArea).mentions = message.mentions
 
     # ------------------------------------------------------------------ drafts
 
@@ -476,8 +549,9 @@ class TodayScreen(AppScreen):
         prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
         self.editing = replace(self.editing, prompt=prompt)
         self.show_prompt()
+        rated = self._default_rated(draft.checkin)
         self._load_fields(Fields(draft.body, tuple(draft.tags), draft.mood,
-                                 draft.checkin.get(prompt.theme) if prompt else None))
+                                 draft.checkin.get(rated) if rated else None, rated))
         self._draft_written = True
         self._update_status()
         self._focus_end()
