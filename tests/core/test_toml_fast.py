@@ -145,3 +145,25 @@ def test_the_index_stores_the_json_the_export_always_wrote(
                   updated=when, body=body, prompt=prompt, tags=tags, mood=mood, extra=extra,
                   checkin={"determination": -1})
     assert entry_json(entry) == json.dumps(jsonable(to_dict(entry)), ensure_ascii=False)
+
+
+def test_only_the_main_thread_uses_the_compiled_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """toml-rs crashes the process when called from another thread (the TUI's writer):
+    threads get tomllib's answer, the main thread the fast one."""
+    import threading
+
+    calls: list[str] = []
+
+    def fast(text: str) -> dict[str, Any]:
+        calls.append(threading.current_thread().name)
+        return tomllib.loads(text)
+
+    monkeypatch.setattr(toml_fast, "FAST", fast)
+    found: list[Any] = []
+    thread = threading.Thread(target=lambda: found.append(toml_fast.loads("a = 1\n")),
+                              name="writer")
+    thread.start()
+    thread.join()
+    assert found == [{"a": 1}] and calls == []
+    assert toml_fast.loads("a = 2\n") == {"a": 2}
+    assert calls == [threading.main_thread().name]

@@ -14,10 +14,17 @@ on the native stack and a hostile file nested 100,000 deep crashes the process
 (segmentation fault), where ``tomllib`` raises ``RecursionError`` (reported as an
 unreadable file). Entries hold a handful; bodies with many Markdown links only lose
 the speed-up.
+
+Only the main thread uses ``toml_rs``: called from other threads (the TUI's writer
+and reading threads) toml-rs 0.4.3 dereferences a null thread-local pointer and the
+process dies (segmentation fault; seen in ``tests/tui/test_today.py``, the third app
+of a process saving an entry). Threads parse with ``tomllib``: one file per save,
+and the pooled first build runs in worker processes' main threads.
 """
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from collections.abc import Callable
 from typing import Any
@@ -46,7 +53,8 @@ def loads(text: str) -> dict[str, Any]:
     global FAST
     if FAST is _UNSET:
         FAST = _load_fast()
-    if FAST is None or text.startswith("\ufeff") or _nests_deep(text):
+    if (FAST is None or text.startswith("\ufeff") or _nests_deep(text)
+            or threading.current_thread() is not threading.main_thread()):
         return tomllib.loads(text)
     try:
         return FAST(text)
