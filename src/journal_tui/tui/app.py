@@ -64,7 +64,7 @@ class JournalApp(HostApp[int]):
     # Absolute paths: subclasses defined elsewhere (tests, benchmarks) find them too.
     CSS_PATH = [_HERE / "app.tcss", _HERE / "screens" / "today.tcss"]
     LATER_CSS = [_HERE / "screens" / f"{name}.tcss"
-                 for name in ("journal", "entry", "themes", "review", "people", "help")]
+                 for name in ("journal", "entry", "themes", "review", "people", "person", "help")]
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

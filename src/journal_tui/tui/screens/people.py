@@ -232,7 +232,7 @@ def edit_person(screen: AppScreen, read: PeopleRead, stats: PersonStats) -> None
 class PersonScreen(AppScreen):
     """One person: their record (aliases, note), figures and entries; Escape goes back."""
 
-    CSS_PATH = "people.tcss"
+    CSS_PATH = "person.tcss"
     BINDINGS = [
         Binding("escape", "back", "b.back", id="person_back"),
         Binding("ctrl+e", "edit", "b.edit", id="person_edit"),
