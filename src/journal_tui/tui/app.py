@@ -78,8 +78,9 @@ class JournalApp(HostApp[int]):
     BINDINGS = [
         Binding("f1", "help", "b.help", id="help", priority=True),
         Binding("question_mark", "help", "b.help", show=False),
+        # F6 (People) is in the help and the palette, not the footer: 80 columns are full.
         *(Binding(key, f"switch_mode('{mode}')", f"mode.{mode}", id=f"mode_{mode}",
-                  priority=True) for mode, key in MODE_KEYS.items()),
+                  priority=True, show=mode != "people") for mode, key in MODE_KEYS.items()),
         Binding("ctrl+q", "quit", "b.quit", id="quit", priority=True, show=False),
     ]
 

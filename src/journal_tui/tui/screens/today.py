@@ -188,6 +188,7 @@ class TodayScreen(AppScreen):
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.host.first_frame_shown:
             self.call_once_after_refresh(self.load_side)
+            self.call_once_after_refresh(self.load_people)  # people.toml edited on F6?
 
     def on_entries_changed(self, _: EntriesChanged) -> None:
         self.load_side()
