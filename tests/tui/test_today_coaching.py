@@ -189,3 +189,27 @@ async def test_someone_new_is_offered_after_a_save(make_ctx, journal) -> None:
         await settle(pilot)
         await pilot.press("enter", *"@zo")
         assert body.suggestion == "é"
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_snapshot_intention_and_completion(snap_compare, make_ctx, journal, lang: str,
+                                           size: tuple[int, int]) -> None:
+    """The week's intention under the prompt, a name offered after ``@ma``, the rating."""
+    from tui_helpers import no_blink
+
+    seed(journal)
+    add_review(journal, "2026-W47", date(2026, 11, 22),
+               "Ask before I decide" if lang == "en" else "Demander avant de décider")
+    app = make_app(make_ctx(lang))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press(*"Lunch with @ma")
+        no_blink(app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
