@@ -172,3 +172,50 @@ def test_snapshot_person_80x24(snap_compare, make_ctx, journal, lang: str) -> No
     seed(journal)
     assert snap_compare(ScreenHost(make_ctx(lang), lambda: PersonScreen("marie")),
                         terminal_size=(80, 24), run_before=settle_workers)
+
+
+async def test_f6_help_and_palette_reach_the_people_screen(make_ctx, journal) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import Footer
+    from tui_helpers import make_app, settle
+
+    from journal_tui.tui.screens.help import HelpScreen
+
+    seed(journal)
+    app = make_app(make_ctx("fr"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = " ".join(b.key for _, b, _, _ in app.screen.active_bindings.values() if b.show)
+        assert "f6" not in keys  # the footer is full at 80 columns
+        assert app.screen.query_one(Footer)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        assert rows(app.screen)[0][0] == "Marie"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        everywhere = app.screen._sections()[0][1]
+        assert ("f6", "Personnes") in everywhere
+        await pilot.press("escape", "f2")
+        await settle(pilot)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Les personnes mentionnées" in commands
+        assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_the_reviews_people_open_the_person(make_ctx, journal) -> None:
+    from journal_tui.tui.screens.review import ReviewScreen
+    from journal_tui.tui.widgets.name_links import NameLinks
+
+    seed(journal)
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_workers(pilot)
+        links = app.screen.query_one("#review-people", NameLinks)
+        assert [n for n, _ in links.names] == ["Marie", "Paul", "Éloïse"]
+        links.focus()
+        await pilot.press("right", "enter")
+        await settle_workers(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert app.screen.person_name == "Paul"

