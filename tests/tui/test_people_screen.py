@@ -219,3 +219,17 @@ async def test_the_reviews_people_open_the_person(make_ctx, journal) -> None:
         await settle_workers(pilot)
         assert isinstance(app.screen, PersonScreen)
         assert app.screen.person_name == "Paul"
+
+
+def test_snapshot_person_dialog_80x24(snap_compare, make_ctx, journal) -> None:
+    seed(journal)
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle_workers(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+
+    assert snap_compare(ScreenHost(make_ctx("fr"), PeopleScreen), terminal_size=(80, 24),
+                        run_before=before)

@@ -74,12 +74,16 @@ def edited_person(directory: Directory, known_as: str, record: Person | None, na
 class PersonDialog(ModalScreen[Person | None]):
     """The form: name, aliases, note; Save checks it, Escape cancels."""
 
+    # Compact fields: the whole form, buttons included, fits 80x24.
     DEFAULT_CSS = DIALOG_CSS.format(name="PersonDialog") + """
+    PersonDialog > Vertical {
+        padding: 0 2;
+    }
     PersonDialog Input {
         margin-bottom: 1;
     }
     PersonDialog TextArea {
-        height: 4;
+        height: 3;
         margin-bottom: 1;
     }
     PersonDialog .hint {
@@ -104,13 +108,13 @@ class PersonDialog(ModalScreen[Person | None]):
             box.border_title = MSG("title", lang)
             yield Label(MSG("name", lang))
             yield Input(printable(record.name if record else self.known_as, newlines=False),
-                        id="name")
+                        id="name", compact=True)
             yield Label(MSG("aliases", lang))
             yield Input(", ".join(printable(a, newlines=False) for a in record.aliases)
-                        if record else "", id="aliases")
+                        if record else "", id="aliases", compact=True)
             yield Label(MSG("note", lang))
             yield TextArea(printable(record.note or "") if record else "", id="note",
-                           soft_wrap=True, tab_behavior="focus")
+                           soft_wrap=True, tab_behavior="focus", compact=True)
             yield Static(MSG("hint", lang), classes="hint")
             yield Static(id="error", markup=False)
             with Horizontal():
