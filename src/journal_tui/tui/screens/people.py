@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -156,10 +157,11 @@ class PeopleScreen(AppScreen):
         picked = self.picked()
         table.clear()
         self.shown = [s for s in self.read.people if matches(s, query)]
-        for s in self.shown:
-            table.add_row(printable(s.name, newlines=False), str(s.mentions),
-                          str(s.first or ""), str(s.last or ""), report.spark(s),
-                          report.mood(s), report.themes(s, 2), key=s.key)
+        for s in self.shown:  # Text cells: DataTable reads a str as markup
+            cells = (printable(s.name, newlines=False), str(s.mentions), str(s.first or ""),
+                     str(s.last or ""), report.spark(s), report.mood(s),
+                     printable(report.themes(s, 2), newlines=False))
+            table.add_row(*(Text(c) for c in cells), key=s.key)
         if picked is not None and picked in {s.key for s in self.shown}:
             table.move_cursor(row=table.get_row_index(picked))
         table.display = bool(self.shown)
