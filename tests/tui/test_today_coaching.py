@@ -147,6 +147,8 @@ def test_mention_index_matches_case_accents_and_aliases() -> None:
     assert index.complete("marca") == "MarcA"
     assert index.complete("Marie") is None  # already whole
     assert index.complete("zed") is None
+    hostile = Directory((Person("Zed\x1b[31m", ("[b]Zo[/b]", "Zoltan")),))
+    assert MentionIndex([], hostile).complete("z") == "Zoltan"  # only what a mention can be
 
 
 async def test_at_completion_with_tab(make_ctx, journal) -> None:

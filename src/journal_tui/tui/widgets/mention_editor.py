@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # An ``@`` mention being typed, up to the cursor (as ``model.PERSON_RE`` reads them).
 TYPING = re.compile(r"(?:^|(?<=[\s(\[{>]))@([^\W\d_][\w'’-]*)$")
 WORD = re.compile(r"[\w'’-]")
+MENTION = re.compile(r"[^\W\d_][\w'’-]*")  # what follows ``@`` in a mention
 
 
 class MentionIndex:
@@ -38,7 +39,7 @@ class MentionIndex:
         from journal_tui.core.people import Directory, person_key
 
         directory = directory or Directory()
-        self.rows: list[tuple[str, str]] = []  # (key of a spelling, the spelling)
+        self.rows: list[tuple[str, str]] = []  # (key of a spelling, it as a mention)
         seen: set[str] = set()
         for name in [*names, *(p.name for p in directory.people)]:
             person = directory.find(name)
@@ -47,7 +48,9 @@ class MentionIndex:
                 continue
             seen.add(shown)
             for spelling in person.spellings() if person else (name,):
-                self.rows.append((person_key(spelling), spelling))
+                token = "-".join(spelling.split())
+                if MENTION.fullmatch(token):  # a spelling no mention can take is never offered
+                    self.rows.append((person_key(spelling), token))
         # Sorted by key (with each row's rank): the rows a prefix matches are found by
         # bisection, not by a scan of all (500 people: ~0.02 ms a key instead of ~0.4).
         self._sorted = sorted((key, rank) for rank, (key, _) in enumerate(self.rows))
@@ -70,7 +73,7 @@ class MentionIndex:
             i += 1
         if best is None:
             return None
-        token = "-".join(self.rows[best][1].split())
+        token = self.rows[best][1]
         return None if token == typed else token
 
 
