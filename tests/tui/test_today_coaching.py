@@ -215,3 +215,32 @@ def test_snapshot_intention_and_completion(snap_compare, make_ctx, journal, lang
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_a_rating_on_another_theme_survives_a_crash(make_ctx, journal) -> None:
+    from journal_tui.tui.widgets.dialogs import ConfirmDialog
+
+    ctx = make_ctx("en")
+    app = make_app(ctx, delay=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        while screen.theme is None or screen.theme.id != "synergy":
+            await pilot.press("ctrl+n")
+        await type_in(pilot, "Held on.")
+        screen.query_one("#rating", PoleScale).focus()
+        await pilot.press("up", "left")  # determination −1, not the prompt's synergy
+        screen.flush_draft()
+        await settle(pilot)
+    app = make_app(ctx)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+        rating = app.today_screen.query_one("#rating", PoleScale)
+        assert (rating.label, rating.value) == ("Determination", -1)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (data,) = saved(journal.root)
+        assert data["checkin"] == {"determination": -1}

@@ -550,7 +550,11 @@ class TodayScreen(AppScreen):
         prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
         self.editing = replace(self.editing, prompt=prompt)
         self.show_prompt()
-        rated = self._default_rated(draft.checkin)
+        # The theme rated: the one whose rating the draft changed (any polar theme
+        # can be rated), else as for an entry.
+        held = entry.checkin if entry is not None else {}
+        rated = next((t for t in self._polar_ids() if draft.checkin.get(t) != held.get(t)),
+                     None) or self._default_rated(draft.checkin)
         self._load_fields(Fields(draft.body, tuple(draft.tags), draft.mood,
                                  draft.checkin.get(rated) if rated else None, rated))
         self._draft_written = True
