@@ -85,7 +85,7 @@ async def test_last_weeks_intention_is_asked_about_and_stored_back(make_ctx,
         await pilot.click("#outcome-partly")
         await settle_workers(pilot)
         assert notes(journal.root)["2026-W47"]["intention_outcome"] == "partly"
-        last.query_one("#last-learned", Input).focus()
+        assert app.focused is last.query_one("#last-learned", Input)  # asked next
         await pilot.press(*"Il répond vite", "enter")
         await settle_workers(pilot)
         w47 = notes(journal.root)["2026-W47"]

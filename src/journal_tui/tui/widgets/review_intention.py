@@ -164,6 +164,7 @@ class LastIntention(Vertical):
         event.stop()
         outcome = (event.button.id or "").removeprefix("outcome-")
         self.store(None if outcome == self.outcome else outcome)
+        self.query_one("#last-learned", Input).focus()  # the next question: what was learned
 
     @on(Input.Changed, "#last-learned")
     def _typed(self, event: Input.Changed) -> None:
