@@ -197,3 +197,17 @@ def test_snapshot_last_intention(snap_compare, make_ctx, journal, lang: str,
 
     assert snap_compare(ScreenHost(make_ctx(lang), ReviewScreen), terminal_size=size,
                         run_before=before)
+
+
+async def test_the_export_carries_both_intentions_saved_or_not(make_ctx, journal) -> None:
+    add_review(journal, "2026-W47", date(2026, 11, 22), "Ask Paul before deciding")
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_workers(pilot)
+        app.screen.query_one("#review-intention", Input).focus()
+        await pilot.press(*"Say no once")  # typed, not saved: exported as shown
+        await pilot.press("ctrl+o")
+        await settle_workers(pilot)
+    text = (journal.root / "exports" / "review-2026-W48.md").read_text("utf-8")
+    assert "Ask Paul before deciding" in text and "Say no once" in text
+    assert "2026-W48" not in notes(journal.root)  # exporting saves nothing
