@@ -244,3 +244,26 @@ async def test_a_rating_on_another_theme_survives_a_crash(make_ctx, journal) -> 
         await settle(pilot)
         (data,) = saved(journal.root)
         assert data["checkin"] == {"determination": -1}
+
+
+async def test_ratings_on_two_themes_before_a_save_are_both_kept(make_ctx, journal) -> None:
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        while screen.theme is None or screen.theme.id != "synergy":
+            await pilot.press("ctrl+n")
+        await type_in(pilot, "Two themes.")
+        rating = screen.query_one("#rating", PoleScale)
+        rating.focus()
+        await pilot.press("left")  # synergy −1, not saved yet
+        await pilot.press("up", "right", "right")  # determination +2
+        await pilot.press("down")  # back on synergy: its unsaved −1 is still there
+        assert (rating.label, rating.value) == ("", -1)
+        await pilot.press("up")
+        assert rating.value == 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (data,) = saved(journal.root)
+        assert data["checkin"] == {"synergy": -1, "determination": 2}
+        assert not screen.has_unsaved()

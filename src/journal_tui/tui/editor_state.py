@@ -31,6 +31,9 @@ class Fields(NamedTuple):
     rating_theme: str | None = None
     """The polar theme rated: the prompt's by default, any the person picks (None: the
     prompt's theme)."""
+    others: tuple[tuple[str, int | None], ...] = ()
+    """Ratings changed on other themes before the person moved on to ``rating_theme``
+    (None: cleared), so none is lost."""
 
     def meaning(self) -> Fields:
         """What counts as a change: the theme picked for a rating left unset does not."""
@@ -98,8 +101,10 @@ class EditorState:
     def checkin(self, fields: Fields) -> dict[str, int]:
         """The entry's ratings with the one typed set on its theme (the prompt's unless
         the person picked another); ratings on other themes are kept."""
-        return merged_checkin(self.entry.checkin if self.entry else {},
-                              fields.rating_theme or self.theme_id, fields.rating)
+        merged = dict(self.entry.checkin if self.entry else {})
+        for theme, value in fields.others:
+            merged = merged_checkin(merged, theme, value)
+        return merged_checkin(merged, fields.rating_theme or self.theme_id, fields.rating)
 
     def to_draft(self, fields: Fields, lang: str) -> Draft:
         """The draft that keeps ``fields`` until they are saved."""

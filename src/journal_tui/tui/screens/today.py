@@ -126,6 +126,7 @@ class TodayScreen(AppScreen):
         self._side_loaded = False  # the first side read (after the start's walk) is done
         self._side_shown = False
         self._rated: str | None = None  # the polar theme the rating is on
+        self._others: dict[str, int | None] = {}  # unsaved ratings on themes left (Fields)
 
     @property
     def entry(self) -> Entry | None:
@@ -249,11 +250,23 @@ class TodayScreen(AppScreen):
             return
         here = polar.index(self._rated) if self._rated in polar else (
             -1 if event.step > 0 else len(polar))
-        self._rated = polar[(here + event.step) % len(polar)]
-        checkin = self.entry.checkin if self.entry else {}
-        self.query_one("#rating", PoleScale).set_value(checkin.get(self._rated))
-        self._show_rating_theme()
+        self._switch_rated(polar[(here + event.step) % len(polar)])
         self._changed()
+
+    def _switch_rated(self, theme: str | None) -> None:
+        """Rate ``theme`` now: the value on the theme left is kept aside if it differs
+        from the entry's (saved with the entry), the new theme's value shown."""
+        rating = self.query_one("#rating", PoleScale)
+        held = self.entry.checkin if self.entry else {}
+        if self._rated is not None:
+            if rating.value != held.get(self._rated):
+                self._others[self._rated] = rating.value
+            else:
+                self._others.pop(self._rated, None)
+        self._rated = theme
+        value = self._others.pop(theme) if theme in self._others else held.get(theme or "")
+        rating.set_value(value if theme else None)
+        self._show_rating_theme()
 
     @property
     def theme(self) -> Theme | None:
@@ -267,10 +280,7 @@ class TodayScreen(AppScreen):
         self.skip += 1
         prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
         self.editing = replace(self.editing, prompt=prompt)
-        checkin = self.entry.checkin if self.entry else {}
-        self._rated = self._default_rated(checkin)
-        rating = self.query_one("#rating", PoleScale)
-        rating.set_value(checkin.get(self._rated) if self._rated else None)
+        self._switch_rated(self._default_rated(self.entry.checkin if self.entry else {}))
         self.show_prompt()
         self._changed()
 
@@ -283,7 +293,8 @@ class TodayScreen(AppScreen):
         return Fields(body=self.query_one("#body", TextArea).text,
                       tags=tuple(parse_tags(self.query_one("#tags", Input).value)),
                       mood=self.query_one("#mood", MoodScale).value,
-                      rating=rating.value if rated else None, rating_theme=rated)
+                      rating=rating.value if rated else None, rating_theme=rated,
+                      others=tuple(sorted(self._others.items())))
 
     def has_unsaved(self) -> bool:
         """Whether the editor holds something that differs from what is on disk."""
@@ -299,6 +310,7 @@ class TodayScreen(AppScreen):
         self.query_one("#mood", MoodScale).set_value(fields.mood)
         self.query_one("#rating", PoleScale).set_value(fields.rating)
         self._rated = fields.rating_theme
+        self._others = dict(fields.others)
         self._show_rating_theme()
 
     def _set_baseline(self) -> None:
@@ -553,10 +565,11 @@ class TodayScreen(AppScreen):
         # The theme rated: the one whose rating the draft changed (any polar theme
         # can be rated), else as for an entry.
         held = entry.checkin if entry is not None else {}
-        rated = next((t for t in self._polar_ids() if draft.checkin.get(t) != held.get(t)),
-                     None) or self._default_rated(draft.checkin)
+        changed = [t for t in self._polar_ids() if draft.checkin.get(t) != held.get(t)]
+        rated = changed[0] if changed else self._default_rated(draft.checkin)
+        others = tuple((t, draft.checkin.get(t)) for t in changed if t != rated)
         self._load_fields(Fields(draft.body, tuple(draft.tags), draft.mood,
-                                 draft.checkin.get(rated) if rated else None, rated))
+                                 draft.checkin.get(rated) if rated else None, rated, others))
         self._draft_written = True
         self._update_status()
         self._focus_end()
