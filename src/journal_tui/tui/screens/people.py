@@ -42,6 +42,8 @@ MSG = Catalog({
     "b.search": ("Search", "Chercher"),
     "b.edit": ("Edit person", "Modifier"),
     "b.back": ("Back", "Retour"),
+    "help.person": ("A person (Enter on the People screen)",
+                    "Une personne (Entrée dans l’écran Personnes)"),
     "title": ("People · Enter opens one", "Personnes · Entrée pour ouvrir"),
     "search": ("Search a name…", "Chercher un nom…"),
     "nobody": ("Nobody mentioned with @Name yet.",
@@ -235,6 +237,7 @@ class PersonScreen(AppScreen):
     """One person: their record (aliases, note), figures and entries; Escape goes back."""
 
     CSS_PATH = "person.tcss"
+    HELP_TITLE = "help.person"
     BINDINGS = [
         Binding("escape", "back", "b.back", id="person_back"),
         Binding("ctrl+e", "edit", "b.edit", id="person_edit"),

@@ -73,6 +73,13 @@ MSG = Catalog({
     "b.save": ("save note", "enregistrer"),
     "b.export": ("export", "exporter"),
     "b.more_questions": ("All the questions", "Toutes les questions"),
+    # Help's wording of the keys above (the footer's is short)
+    "b.prev_long": ("Previous week", "Semaine précédente"),
+    "b.next_long": ("Next week", "Semaine suivante"),
+    "b.this_long": ("This week", "Cette semaine"),
+    "b.save_long": ("Save the review note", "Enregistrer la note de bilan"),
+    "b.export_long": ("Export the week to Markdown, in the journal's exports/ folder",
+                      "Exporter la semaine en Markdown, dans le dossier exports/ du journal"),
     "title": ("Week {week}", "Semaine {week}"),
     "current": ("this week", "cette semaine"),
     "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),
@@ -81,7 +88,7 @@ MSG = Catalog({
     "themes": ("Theme balance", "Équilibre des thèmes"),
     "people": ("People", "Personnes"),
     "tags": ("Tags", "Étiquettes"),
-    "none": ("none", "aucun"),
+    "none": ("none", "aucune"),  # people, tags
     "label": ("{label}: ", "{label}\u00a0: "),
     "note": ("Review note · ctrl+s saves", "Note de bilan · ctrl+s enregistre"),
     "note.unsaved": ("(not saved)", "(non enregistrée)"),

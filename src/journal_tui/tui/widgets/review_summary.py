@@ -10,7 +10,7 @@ from datetime import date
 
 from textual.content import Content
 
-from journal_tui.core.i18n import MONTHS, Catalog, number
+from journal_tui.core.i18n import Catalog, number, span_text
 from journal_tui.core.review import WeeklyReview, fmt_mood, scale
 from journal_tui.tui.widgets.review_days import mood_style
 
@@ -27,18 +27,7 @@ MSG = Catalog({
 
 def week_span(start: date, end: date, lang: str) -> str:
     """"23–29 November 2026", "30 November – 6 December 2026" (French alike)."""
-    months = MONTHS[lang]
-
-    def day(d: date) -> str:
-        return "1er" if lang == "fr" and d.day == 1 else str(d.day)
-
-    if start.year != end.year:
-        return (f"{day(start)} {months[start.month - 1]} {start.year} – "
-                f"{day(end)} {months[end.month - 1]} {end.year}")
-    if start.month != end.month:
-        return (f"{day(start)} {months[start.month - 1]} – "
-                f"{day(end)} {months[end.month - 1]} {end.year}")
-    return f"{day(start)}–{day(end)} {months[end.month - 1]} {end.year}"
+    return span_text(start, end, lang)
 
 
 def mood_content(review: WeeklyReview, lang: str) -> Content:
