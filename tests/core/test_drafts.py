@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +106,17 @@ def test_a_crafted_draft_is_reported_and_never_acted_on(journal: Journal) -> Non
 def test_an_emptied_text_removes_its_draft(journal: Journal) -> None:
     journal.save_draft(draft(body="something"))
     assert journal.save_draft(draft(body="  \n")) is None
+    assert journal.drafts() == []
+
+
+def test_a_review_notes_intention_is_kept_even_without_text(journal: Journal) -> None:
+    """The intention typed under a review note survives a crash as the note's text does."""
+    kept = Draft(key="review-2026-W48", body="", date=DAY, kind="review",
+                 week="2026-W48", intention="Ask before deciding alone")
+    assert journal.save_draft(kept) is not None
+    [back] = journal.drafts()
+    assert back.intention == "Ask before deciding alone" and back.body == ""
+    assert journal.save_draft(replace(kept, intention=" ")) is None
     assert journal.drafts() == []
 
 

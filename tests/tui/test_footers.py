@@ -54,7 +54,7 @@ async def test_no_footer_is_cut_at_80_columns(make_ctx, journal, lang: str) -> N
     app = make_app(make_ctx(lang))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for mode, key in [*MODE_KEYS.items(), ("review", "entry")]:
+        for mode, key in [*MODE_KEYS.items(), (list(MODE_KEYS)[-1], "entry")]:
             if key == "entry":  # an entry read (over the screen it was opened from)
                 app.open_entry(entries[0].id)
             else:
@@ -98,12 +98,12 @@ async def test_help_has_a_section_per_screen(make_ctx, lang: str) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         titles = [s.title for s in sections(app, lang)]
-        expected = {"en": ["Everywhere", "Today · f2", "Mood and self-rating",
+        expected = {"en": ["Everywhere", "Today · f2", "Mood and self-rating", "Self-rating",
                            "Journal · f3", "Calendar", "Themes · f4", "Review · f5",
-                           "Reading an entry"],
+                           "People · f6", "Reading an entry"],
                     "fr": ["Partout", "Aujourd’hui · f2", "Humeur et auto-évaluation",
-                           "Journal · f3", "Calendrier", "Thèmes · f4", "Bilan · f5",
-                           "Lecture d’une entrée"]}[lang]
+                           "Auto-évaluation", "Journal · f3", "Calendrier", "Thèmes · f4",
+                           "Bilan · f5", "Personnes · f6", "Lecture d’une entrée"]}[lang]
         assert titles[:len(expected)] == expected
         journal = next(s for s in sections(app, lang) if s.title.startswith("Journal"))
         keys = {k for keys, _ in journal.rows for k in keys.split()}
@@ -147,3 +147,14 @@ async def test_a_day_in_the_future_asks(make_ctx, keep: bool) -> None:
         assert app.today_screen.editing.day == shown
         assert app.sub_title.startswith(("vendredi 26 novembre 2027", "jeudi 26 novembre 2026")
                                         [0 if keep else 1])
+
+
+async def test_screen_keys_keep_their_order_while_the_editor_has_focus(make_ctx) -> None:
+    """TextArea binds f6 itself: the app's f6 (People) must still come after f5."""
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "body"
+        keys = [k.key for k in app.screen.query_one(KeyFooter).query(FooterKey)
+                if k.key in MODE_KEYS.values()]
+        assert keys == sorted(keys) and "f6" in keys, keys

@@ -119,16 +119,6 @@ async def test_other_prompt_changes_the_prompt_and_is_recorded(make_ctx, journal
         assert data["prompt"] == third.text_in("fr")
 
 
-async def test_plain_theme_hides_the_rating(make_ctx):
-    app = make_app(make_ctx("en"))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        while screen.theme.polar:
-            await pilot.press("ctrl+n")
-        assert not screen.query_one("#rating", PoleScale).display
-
-
 async def test_new_entry_and_reopen_an_earlier_one(make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -60,6 +60,8 @@ class Draft:
     base: str | None = None
     """For a draft of an existing entry: the digest of the file the edit started from
     (``FileStamp.digest``), so recovery can tell whether the entry changed since."""
+    intention: str | None = None
+    """For a review note: the intention typed under it, kept like its text."""
 
     def to_json(self) -> bytes:
         d = asdict(self)
@@ -121,7 +123,8 @@ class Draft:
         return cls(key=key, body=body, date=day, entry_id=entry_id, kind=kind, week=week,
                    tags=[_text(t, "tags") for t in tags], mood=mood, checkin=dict(checkin),
                    prompt_id=_opt_text(d.get("prompt_id"), "prompt_id"),
-                   prompt=_opt_text(d.get("prompt"), "prompt"), saved=saved, base=base)
+                   prompt=_opt_text(d.get("prompt"), "prompt"), saved=saved, base=base,
+                   intention=_opt_text(d.get("intention"), "intention"))
 
 
 def _text(value: Any, key: str) -> str:
@@ -158,9 +161,10 @@ class DraftStore:
     # ---------------------------------------------------------------- writing
 
     def save(self, draft: Draft) -> Path | None:
-        """Write ``draft`` as this instance's; a blank text removes it instead (None)."""
+        """Write ``draft`` as this instance's; a blank text (and intention) removes it
+        instead (None)."""
         path = self.path(draft.key)
-        if not draft.body.strip():
+        if not draft.body.strip() and not (draft.intention or "").strip():
             self.discard(draft.key)
             return None
         self._claim()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -158,10 +159,14 @@ def week_signals(entries: Iterable[Entry], book: Any, weeks: Sequence[str]
     return out
 
 
-def load_signals(journal: Any, book: Any, week: str) -> dict[str, WeekSignal]:
-    """The signals of every week from the journal's first entry to ``week``."""
+def load_signals(journal: Any, book: Any, week: str,
+                 lock: AbstractContextManager[object] | None = None) -> dict[str, WeekSignal]:
+    """The signals of every week from the journal's first entry to ``week``.
+
+    ``lock``: held for the index's reads and writes only (``themes.scored_entries``),
+    so the TUI's other reads are not kept waiting while entries are scored."""
     end = week_start(week) + timedelta(days=6)
-    entries = scored_entries(journal, Query(end=end, kind="entry"), book)
+    entries = scored_entries(journal, Query(end=end, kind="entry"), book, lock)
     if not entries:
         return {}
     first = iso_week(min(e.date for e in entries))

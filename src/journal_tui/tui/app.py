@@ -1,4 +1,4 @@
-"""The Textual application: four modes (Today, Journal, Themes, Review), help and palette.
+"""The Textual application: five modes (Today, Journal, Themes, Review, People), help and palette.
 
 Screens live in ``tui/screens``; this module wires them together and owns the
 start-up order and quitting, so unsaved text is never dropped silently. What
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 _HERE = Path(__file__).resolve().parent  # as Textual resolves each screen's CSS_PATH
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
-MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5"}
+MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5", "people": "f6"}
 
 # Only Today is imported at start (the screen a person types in at once); the
 # other screens and the palette provider load on first use, keeping start-up fast.
@@ -70,7 +70,7 @@ class JournalApp(HostApp[int]):
     # Absolute paths: subclasses defined elsewhere (tests, benchmarks) find them too.
     CSS_PATH = [_HERE / "app.tcss", _HERE / "screens" / "today.tcss"]
     LATER_CSS = [_HERE / "screens" / f"{name}.tcss"
-                 for name in ("journal", "entry", "themes", "review", "help")]
+                 for name in ("journal", "entry", "themes", "review", "people", "person", "help")]
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -106,6 +106,7 @@ class JournalApp(HostApp[int]):
         self.add_mode("journal", self._make_journal)
         self.add_mode("themes", self._make_themes)
         self.add_mode("review", self._make_review)
+        self.add_mode("people", self._make_people)
         self.sub_title = self.day_line(None)
         self._saved_theme = ctx.config.theme
         if ctx.config.theme in self.available_themes:  # the one chosen last time
@@ -160,6 +161,11 @@ class JournalApp(HostApp[int]):
 
         self.review_screen = self._styled_now(ReviewScreen())
         return self.review_screen
+
+    def _make_people(self) -> Screen[None]:
+        from journal_tui.tui.screens.people import PeopleScreen
+
+        return self._styled_now(PeopleScreen())
 
     # ------------------------------------------------------------------ header
 

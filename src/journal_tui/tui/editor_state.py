@@ -27,7 +27,17 @@ class Fields(NamedTuple):
     tags: tuple[str, ...] = ()
     mood: int | None = None
     rating: int | None = None
-    """The self-rating on the prompt's theme (None: not set, or a plain theme)."""
+    """The self-rating on ``rating_theme`` (None: not set)."""
+    rating_theme: str | None = None
+    """The polar theme rated: the prompt's by default, any the person picks (None: the
+    prompt's theme)."""
+    others: tuple[tuple[str, int | None], ...] = ()
+    """Ratings changed on other themes before the person moved on to ``rating_theme``
+    (None: cleared), so none is lost."""
+
+    def meaning(self) -> Fields:
+        """What counts as a change: the theme picked for a rating left unset does not."""
+        return self._replace(rating_theme=None) if self.rating is None else self
 
 
 NOTHING = Fields()  # a new entry's baseline: nothing typed or picked
@@ -72,10 +82,11 @@ class EditorState:
     def unsaved(self, fields: Fields) -> bool:
         """Whether ``fields`` differ from what is on disk (a new entry with blank
         text and nothing else changed counts as nothing)."""
+        fields, baseline = fields.meaning(), self.baseline.meaning()
         if (self.entry is None and not fields.body.strip()
-                and fields._replace(body="") == self.baseline._replace(body="")):
+                and fields._replace(body="") == baseline._replace(body="")):
             return False
-        return fields != self.baseline
+        return fields != baseline
 
     def answered(self, lang: str) -> tuple[str | None, str | None]:
         """The prompt answered: its id and its text as shown. An entry keeps the
@@ -88,8 +99,12 @@ class EditorState:
         return prompt_id, shown
 
     def checkin(self, fields: Fields) -> dict[str, int]:
-        return merged_checkin(self.entry.checkin if self.entry else {}, self.theme_id,
-                              fields.rating)
+        """The entry's ratings with the one typed set on its theme (the prompt's unless
+        the person picked another); ratings on other themes are kept."""
+        merged = dict(self.entry.checkin if self.entry else {})
+        for theme, value in fields.others:
+            merged = merged_checkin(merged, theme, value)
+        return merged_checkin(merged, fields.rating_theme or self.theme_id, fields.rating)
 
     def to_draft(self, fields: Fields, lang: str) -> Draft:
         """The draft that keeps ``fields`` until they are saved."""

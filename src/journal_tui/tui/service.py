@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from journal_tui.core import atomic, listing
 from journal_tui.core.index import Query
+from journal_tui.core.intentions import Intention, current_intention, notes_by_week, review_notes
 from journal_tui.core.model import Entry
 from journal_tui.core.stamp import FileStamp
 from journal_tui.core.storage import Draft, Journal
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
     from journal_tui.core.codec import Problem
+    from journal_tui.core.people import Directory, PeopleFileError, PersonStats
     from journal_tui.core.prompts import PromptBook
 
 T = TypeVar("T")
@@ -58,6 +60,8 @@ class DayRead(NamedTuple):
     written_today: bool
     past: list[tuple[str, date, list[Entry]]]
     """(catalog key, date, that day's entries) for "a month ago" and "a year ago"."""
+    intention: Intention | None = None
+    """The intention lived in the day's week (set in the review of the week before)."""
 
 
 class Page(NamedTuple):
@@ -99,6 +103,19 @@ class WeekRead(NamedTuple):
     problems: int
     draft: Draft | None
     """The week's review note as kept in ``drafts/``, if any."""
+    notes: list[Entry]
+    """Every review note of the journal (the history of intentions); the notes of the
+    week and of the week before are read from their files, so saving them (the note,
+    the outcome of last week's intention) is checked against what was read."""
+
+
+class PeopleRead(NamedTuple):
+    """Everyone mentioned (or one person), and ``people.toml`` as read."""
+
+    people: list[PersonStats]
+    directory: Directory
+    problems: list[PeopleFileError]
+    """Why ``people.toml`` cannot be used (then it is never written)."""
 
 
 class JournalService:
@@ -179,7 +196,8 @@ class JournalService:
             days = journal.days_with_entries()
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
                     for key, d in on_this_day(day)]
-        return DayRead(todays, streak(days, today), today in days, past)
+            intention = current_intention(review_notes(journal), day)
+        return DayRead(todays, streak(days, today), today in days, past, intention)
 
     def drafts_to_offer(self) -> list[tuple[Draft, Entry | None]]:
         """Entry drafts (newest first), each with the entry it edits if that still
@@ -309,9 +327,9 @@ class JournalService:
 
     def week(self, week: str, draft_key: str) -> WeekRead:
         """The entries a review of ``week`` needs, the days written, the files that
-        cannot be read and the draft of the week's note (looked at afresh), from
-        the index as it is (``recheck`` looks at the disk)."""
-        from journal_tui.core.review import load_entries  # with the Review screen
+        cannot be read, the draft of the week's note (looked at afresh) and every
+        review note, from the index as it is (``recheck`` looks at the disk)."""
+        from journal_tui.core.review import load_entries, shift_week  # with Review
 
         journal = self.journal
         self._refresh_once()
@@ -320,7 +338,43 @@ class JournalService:
             written = journal.days_with_entries()
             problems = len(journal.problems())
             draft = next((d for d in journal.drafts() if d.key == draft_key), None)
-        return WeekRead(entries, written, problems, draft)
+            notes = review_notes(journal)
+            shown = notes_by_week(notes)
+            fresh: dict[str, Entry] = {}
+            for w in (week, shift_week(week, -1)):
+                if w in shown:
+                    with contextlib.suppress(KeyError, OSError, ValueError):
+                        fresh[shown[w].id] = journal.get(shown[w].id)
+        entries = [fresh.get(e.id, e) for e in entries]
+        notes = [fresh.get(e.id, e) for e in notes]
+        return WeekRead(entries, written, problems, draft, notes)
+
+    def chosen_questions(self, week: str, book: PromptBook) -> tuple[object, ...]:
+        """The weekly questions chosen for ``week`` through the journal's weeks, as the
+        command line chooses them (entries scored off the lock: ``load_signals``)."""
+        from journal_tui.core.questions import choose_questions, load_signals
+
+        return tuple(choose_questions(book, week,
+                                      load_signals(self.journal, book, week, self._lock)))
+
+    def people(self, book: PromptBook | None, name: str | None = None) -> PeopleRead:
+        """Everyone mentioned with ``@`` (most mentioned first), or only ``name`` (a
+        name or an alias; no one if nobody is known by it), with ``people.toml``.
+        ``book`` None: without their themes (no scoring: for completion)."""
+        from journal_tui.core.people import load_people, people_stats, person_stats
+        from journal_tui.core.themes import scored_entries
+
+        with self._lock:
+            self.journal.refresh()
+            directory, problems = load_people(self.journal.root)
+            if book is None:
+                entries = self.journal.query(Query(kind="entry"))
+        if book is not None:
+            entries = scored_entries(self.journal, Query(kind="entry"), book, self._lock)
+        if name is None:
+            return PeopleRead(people_stats(entries, book, directory), directory, problems)
+        one = person_stats(entries, book, directory, name)
+        return PeopleRead([one] if one is not None else [], directory, problems)
 
     # ----------------------------------------------------------------- writes
 
@@ -447,6 +501,14 @@ class JournalService:
                 return other
 
         return self._submit(write)
+
+    def save_people(self, directory: Directory) -> Future[Path]:
+        """Write ``people.toml``; refused (``PeopleFileError``, a ``ValueError``) when
+        the file cannot be read or changed since ``directory`` was read."""
+        from journal_tui.core.people import save_people
+
+        root = self.journal.root
+        return self._submit(lambda: save_people(root, directory))
 
     def written(self) -> Future[None]:
         """Done once every write asked for before it is."""

@@ -1,15 +1,22 @@
 """The Review screen: one ISO week beside the four before it, and its review note.
 
+The coaching loop (DESIGN.md, "Intentions"): the review starts by asking what
+became of last week's intention (done, partly, not; what was learned), stored back
+into last week's note; two or three questions chosen for the week stand above the
+note (the others one key away, ctrl+r); under the note, the intention for next
+week, saved in the note and kept in its draft like its text. The history of
+intentions closes the screen; the people of the week open the People screen.
+
 Data is read through the journal service in thread workers that only post
 messages; the screen updates its widgets when they arrive, and reloads whenever
-it is shown again. The note and its drafts are written through the service's
-writer queue, in the order asked.
+it is shown again. The notes read to be saved come from their files, so a save
+never overwrites another writer's change. Notes and drafts are written through
+the service's writer queue, in the order asked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,19 +28,23 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Header, Label, ListItem, ListView, Static, TextArea
+from textual.widgets import Collapsible, Header, Input, Label, ListItem, ListView, Static, TextArea
 from textual.worker import get_current_worker
 
-from journal_tui.core.i18n import Catalog, number, span_text
+from journal_tui.core.i18n import Catalog
+from journal_tui.core.intentions import (
+    intention_history,
+    intention_of,
+    notes_by_week,
+    set_intention,
+)
 from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
 from journal_tui.core.review import (
     WeeklyReview,
     counts_line,
     day_label,
-    fmt_mood,
     note_date,
     review_markdown,
-    scale,
     shift_week,
     weekly_review,
 )
@@ -43,11 +54,17 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
-from journal_tui.tui.widgets.review_days import DayStrip, mood_style
+from journal_tui.tui.widgets.name_links import NameLinks
+from journal_tui.tui.widgets.review_days import DayStrip
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
+from journal_tui.tui.widgets.review_intention import LastIntention, history
+from journal_tui.tui.widgets.review_summary import mood_content, themes_content, week_span
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
+
+
+__all__ = ["ReviewScreen", "draft_key", "export_path", "week_span"]
 
 MSG = Catalog({
     "b.prev": ("◀ week", "◀ semaine"),
@@ -55,6 +72,7 @@ MSG = Catalog({
     "b.this": ("this week", "cette semaine"),
     "b.save": ("save note", "enregistrer"),
     "b.export": ("export", "exporter"),
+    "b.more_questions": ("All the questions", "Toutes les questions"),
     # Help's wording of the keys above (the footer's is short)
     "b.prev_long": ("Previous week", "Semaine précédente"),
     "b.next_long": ("Next week", "Semaine suivante"),
@@ -67,41 +85,37 @@ MSG = Catalog({
     "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),
     "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),
     "mood": ("Mood", "Humeur"),
-    "mood.before": ("the four weeks before", "les quatre semaines avant"),
     "themes": ("Theme balance", "Équilibre des thèmes"),
-    "themes.legend": ("● this week   ○ average of the four weeks before",
-                      "● cette semaine   ○ moyenne des quatre semaines avant"),
-    "themes.none": ("No theme signal this week or the four before.",
-                    "Aucun signal de thème cette semaine ni les quatre précédentes."),
-    "steady": ("steady", "stable"),
     "people": ("People", "Personnes"),
     "tags": ("Tags", "Étiquettes"),
     "none": ("none", "aucune"),  # people, tags
-    "label": ("{label}: ", "{label} : "),
+    "label": ("{label}: ", "{label}\u00a0: "),
     "note": ("Review note · ctrl+s saves", "Note de bilan · ctrl+s enregistre"),
     "note.unsaved": ("(not saved)", "(non enregistrée)"),
     "questions": ("Questions for the week", "Questions de la semaine"),
+    "questions.wait": ("Choosing the week’s questions…", "Choix des questions de la semaine…"),
+    "more": ("{n} more questions · ctrl+r", "{n} autres questions · ctrl+r"),
+    "intention": ("Intention for next week", "Intention pour la semaine prochaine"),
+    "intention.placeholder": ("One thing I will do differently next week",
+                              "Une chose que je ferai autrement la semaine prochaine"),
     "saved": ("Review note of {week} saved.", "Note de bilan de {week} enregistrée."),
     "draft.restored": ("Unsaved review note of {week} restored: ctrl+s saves it.",
-                       "Note de bilan non enregistrée de {week} restaurée : ctrl+s l’enregistre."),
+                       "Note de bilan non enregistrée de {week} restaurée\u00a0: ctrl+s "
+                       "l’enregistre."),
     "draft.error": ("Could not keep a draft of the note: {error}",
-                    "Impossible de garder un brouillon de la note : {error}"),
-    "empty": ("The note is empty: nothing to save.", "La note est vide : rien à enregistrer."),
+                    "Impossible de garder un brouillon de la note\u00a0: {error}"),
+    "empty": ("The note is empty: nothing to save.", "La note est vide\u00a0: rien à enregistrer."),
     "save.error": ("Could not save the note: {error}",
-                   "Impossible d’enregistrer la note : {error}"),
+                   "Impossible d’enregistrer la note\u00a0: {error}"),
     "future": ("That week has not begun yet.", "Cette semaine n’a pas encore commencé."),
     "exported": ("Week exported to {path}", "Semaine exportée dans {path}"),
     "export.exists": ("{path} already exists.", "{path} existe déjà."),
     "export.overwrite": ("Overwrite", "Remplacer"),
     "export.new": ("New file", "Nouveau fichier"),
     "export.cancel": ("Cancel", "Annuler"),
-    "export.error": ("Could not export: {error}", "Impossible d’exporter : {error}"),
+    "export.error": ("Could not export: {error}", "Impossible d’exporter\u00a0: {error}"),
+    "history": ("Intentions so far", "Vos intentions jusqu’ici"),
 })
-
-
-def week_span(start: date, end: date, lang: str) -> str:
-    """"23–29 November 2026", "30 November – 6 December 2026" (French alike)."""
-    return span_text(start, end, lang)
 
 
 def export_path(root: Path, week: str, *, new: bool = False) -> Path:
@@ -131,8 +145,22 @@ def draft_key(week: str) -> str:
     return f"review-{week}"
 
 
+def question_rows(questions: tuple[object, ...], lang: str) -> list[Horizontal]:
+    """One row per question, the text wrapping under itself beside its bullet."""
+    return [Horizontal(Static("•", classes="bullet"),
+                       Static(q.text_in(lang), markup=False,  # type: ignore[attr-defined]
+                              classes="question"),
+                       classes="question-row")
+            for q in questions]
+
+
+Typed = tuple[str, str]
+"""The note's text and its intention (stripped), as typed or as saved."""
+
+
 class ReviewScreen(AppScreen):
-    """A week at a glance, its entries, and the review note."""
+    """A week at a glance, its entries, last week's intention, the review note and the
+    intention for next week."""
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
@@ -143,8 +171,10 @@ class ReviewScreen(AppScreen):
         Binding("left_square_bracket", "week(-1)", show=False),
         Binding("right_square_bracket", "week(1)", show=False),
         Binding("t", "this_week", show=False),
-        # Shown in the note's heading; the footer is short at 80 columns.
+        # Shown in the headings; the footer is short at 80 columns.
         Binding("ctrl+s", "save_note", "b.save", id="review_save", show=False),
+        Binding("ctrl+r", "more_questions", "b.more_questions", id="review_questions",
+                show=False),
         Binding("ctrl+o", "export", "b.export", id="review_export"),
     ]
 
@@ -154,7 +184,15 @@ class ReviewScreen(AppScreen):
     class Loaded(Message):
         review: WeeklyReview
         problems: int
-        draft: str | None = None  # the week's note as kept in drafts/, if any
+        draft: Draft | None = None  # the week's note as kept in drafts/, if any
+        notes: tuple[Entry, ...] = ()  # every review note (the history of intentions)
+
+    @dataclass
+    class Chosen(Message):
+        """The week's questions, chosen through the journal's weeks (after Loaded)."""
+
+        week: str
+        questions: tuple[object, ...]
 
     @dataclass
     class Failed(Message):
@@ -173,7 +211,7 @@ class ReviewScreen(AppScreen):
         note: Entry
         before: Entry | None
         """The note as it was before this save (None: there was none)."""
-        before_text: str
+        before_typed: Typed
         error: Exception
 
     @dataclass
@@ -184,25 +222,38 @@ class ReviewScreen(AppScreen):
         super().__init__()
         self._start_week = week
         self.review: WeeklyReview | None = None
-        self.note: Entry | None = None
-        self._saved_text = ""  # the note's text as on disk (or "" without a note)
-        self._drafts: dict[str, str] = {}  # unsaved note text of weeks left behind
+        self.note: Entry | None = None  # the week's note, as read from its file
+        self.notes: dict[str, Entry] = {}  # every review note by id (the history)
+        self._saved: Typed = ("", "")  # the note's text and intention as on disk
+        self._drafts: dict[str, Typed] = {}  # unsaved notes of weeks left behind
         self._draft_timer: Timer | None = None
         self._saving: set[str] = set()  # weeks whose note is on its way to disk
+        self._loading_intention = False  # the intention field set from a note, not typed
 
     # ---------------------------------------------------------------- helpers
-
 
     @property
     def editor(self) -> TextArea:
         return self.query_one("#review-note", TextArea)
 
+    @property
+    def intention_input(self) -> Input:
+        return self.query_one("#review-intention", Input)
+
+    @property
+    def last(self) -> LastIntention:
+        return self.query_one(LastIntention)
+
+    def typed(self) -> Typed:
+        return self.editor.text, self.intention_input.value.strip()
+
     def is_dirty(self) -> bool:
-        return self.editor.text != self._saved_text
+        return self.typed() != self._saved
 
     def has_unsaved(self) -> bool:
-        """Note text not saved yet, for this week or one left behind (for quitting)."""
-        return self.is_dirty() or bool(self._drafts)
+        """Note text not saved yet, for this week or one left behind, or what was
+        learned not kept yet (for quitting)."""
+        return self.is_dirty() or bool(self._drafts) or self.last.dirty
 
     # ---------------------------------------------------------------- compose
 
@@ -213,6 +264,7 @@ class ReviewScreen(AppScreen):
             yield Static(id="review-title", markup=False)
             yield DayStrip(lang=lang, id="review-days")
             yield Static(id="review-counts")
+            yield LastIntention(lang, id="review-last")
             with Horizontal(id="review-columns"):
                 with Vertical(id="review-left"):
                     yield Label(MSG("entries", lang), classes="heading")
@@ -222,18 +274,27 @@ class ReviewScreen(AppScreen):
                     yield Static(id="review-mood")
                     yield Label(MSG("themes", lang), classes="heading")
                     yield Static(id="review-themes")
-                    yield Static(id="review-people")
+                    yield NameLinks(id="review-people")
                     yield Static(id="review-tags")
                 with Vertical(id="review-right"):
-                    yield Label(MSG("note", lang), id="review-note-heading", classes="heading")
-                    yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
                     yield Label(MSG("questions", lang), classes="heading")
                     yield Vertical(id="review-questions")
+                    with Collapsible(id="review-more", collapsed=True):
+                        yield Vertical(id="review-more-questions")
+                    yield Label(MSG("note", lang), id="review-note-heading", classes="heading")
+                    yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
+                    yield Label(MSG("intention", lang), classes="heading")
+                    yield Input(id="review-intention",
+                                placeholder=MSG("intention.placeholder", lang))
+            yield Label(MSG("history", lang), classes="heading")
+            yield Static(id="review-history")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang, MSG)
         self.query_one("#review-no-entries").display = False
+        self.query_one("#review-more").display = False
+        self.last.display = False
         self.query_one("#review-title", Static).update(SHARED("screen.loading", self.lang))
         self.set_reactive(ReviewScreen.week, self._start_week or iso_week(self.ctx.today))
         self.query_one("#review-entries", ListView).focus()
@@ -243,7 +304,8 @@ class ReviewScreen(AppScreen):
 
     def watch_week(self, old: str, new: str) -> None:
         if old and self.is_dirty():
-            self._drafts[old] = self.editor.text
+            self._drafts[old] = self.typed()
+        self.last.flush()  # last week's note belongs to the week left
         self.editor.read_only = True  # until the new week's note is in
         self.load(new)
 
@@ -260,22 +322,33 @@ class ReviewScreen(AppScreen):
         self.week = iso_week(self.ctx.today)
 
     def action_save_note(self) -> None:
-        text = self.editor.text
-        if not text.strip():
+        self.last.flush()
+        text, intention = self.typed()
+        if not text.strip() and not intention:
             self.notify(MSG("empty", self.lang), severity="warning")
             return
-        self.save_note(self.week, text)
+        self.save_note(self.week, text, intention)
+
+    def action_more_questions(self) -> None:
+        """Show (or hide) the questions not chosen for the week."""
+        more = self.query_one("#review-more", Collapsible)
+        if not more.display:
+            return
+        more.collapsed = not more.collapsed
+        if not more.collapsed:
+            self.query_one("#review-body").scroll_to_widget(more, animate=False)
 
     def action_export(self) -> None:
         if self.review is None or self.review.week != self.week:
             return  # still loading
         review = self.review
-        if self.editor.text.strip():  # export what is on screen, saved or not
-            note = self.note or make_entry(self.editor.text, day=note_date(self.week,
-                                                                           self.ctx.today),
+        text, intention = self.typed()
+        if text.strip() or intention:  # export what is on screen, saved or not
+            note = self.note or make_entry(text, day=note_date(self.week, self.ctx.today),
                                            when=self.ctx.clock(), kind="review",
                                            week=self.week)
-            review = replace(review, note=replace(note, body=self.editor.text))
+            note = replace(note, body=text, intention=intention or None)
+            review = replace(review, note=note, intention=intention_of(note))
         text = review_markdown(review, self.lang)
         path = export_path(self.ctx.journal.root, review.week)
         if not path.exists():
@@ -303,20 +376,35 @@ class ReviewScreen(AppScreen):
 
         self.app.push_screen(EntryScreen(event.item.entry))
 
+    @on(NameLinks.Opened, "#review-people")
+    def open_person(self, event: NameLinks.Opened) -> None:
+        from journal_tui.tui.screens.people import PersonScreen  # with the People screen
+
+        self.app.push_screen(PersonScreen(event.name))
+
     # ---------------------------------------------------------------- workers
 
     @work(thread=True, exclusive=True, group="review-load")
     def load(self, week: str) -> None:
-        """The week from the index as it is, at once; once painted, ``recheck``."""
+        """The week from the index as it is, at once (once painted, ``recheck``); then
+        its questions chosen through the journal's weeks (which scores entries not
+        scored yet: the rest of the review does not wait for it)."""
         ctx = self.ctx
         try:
             read = self.service.week(week, draft_key(week))
-            review = weekly_review(read.entries, week, ctx.prompts, ctx.today, read.written)
+            review = weekly_review(read.entries, week, ctx.prompts, ctx.today, read.written,
+                                   chosen=())
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
-        self.post_message(self.Loaded(review, read.problems,
-                                      read.draft.body if read.draft else None))
+        self.post_message(self.Loaded(review, read.problems, read.draft, tuple(read.notes)))
+        try:
+            chosen = self.service.chosen_questions(week, ctx.prompts)
+        except (OSError, ValueError) as exc:
+            self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Chosen(week, chosen))
 
     @work(thread=True, exclusive=True, group="review-recheck")
     def recheck(self) -> None:
@@ -333,11 +421,11 @@ class ReviewScreen(AppScreen):
     def on_review_screen_changed(self, _: Changed) -> None:
         self.load(self.week)
 
-    def save_note(self, week: str, text: str) -> None:
+    def save_note(self, week: str, text: str, intention: str) -> None:
         """Queue the note of the week shown, then its draft goes. The screen moves on
         to the note being saved at once (a second save updates the same note; a draft
         timer firing meanwhile finds nothing unsaved), and goes back if it fails."""
-        before, before_text = self.note, self._saved_text
+        before, before_typed = self.note, self._saved
         if before is None:
             ctx = self.ctx
             note = make_entry(text, day=note_date(week, ctx.today), when=ctx.clock(),
@@ -345,7 +433,8 @@ class ReviewScreen(AppScreen):
         else:
             note = refresh_derived(replace(before, body=text, tags=list(before.tags),
                                            people=list(before.people)))
-        self.note, self._saved_text = note, text
+        note = set_intention(note, intention)
+        self.note, self._saved = note, (text, intention)
         self._saving.add(week)
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -353,17 +442,20 @@ class ReviewScreen(AppScreen):
         self._show_dirty()
         post_when_done(self, self.service.save(note, discard=[draft_key(week)]),
                        self.NoteSaved,
-                       lambda exc: self.NoteFailed(note, before, before_text, exc))
+                       lambda exc: self.NoteFailed(note, before, before_typed, exc))
 
     def flush_draft(self) -> None:
-        """Keep the unsaved note in ``drafts/`` (queued: quitting waits for it)."""
+        """Keep the unsaved note in ``drafts/`` (queued: quitting waits for it), and
+        what was learned in last week's note."""
         self._draft_timer = None
         if not self.is_mounted or self.review is None:
             return
-        week, text = self.week, self.editor.text
+        self.last.flush()
+        week, (text, intention) = self.week, self.typed()
         if self.is_dirty():
             draft = Draft(key=draft_key(week), body=text,
-                          date=note_date(week, self.ctx.today), kind="review", week=week)
+                          date=note_date(week, self.ctx.today), kind="review", week=week,
+                          intention=intention or None)
             pending = self.service.save_draft(draft)
         else:
             pending = self.service.discard_drafts([draft_key(week)])
@@ -396,6 +488,7 @@ class ReviewScreen(AppScreen):
         week = message.note.week or ""  # a review note always has its week
         self._saving.discard(week)
         self._drafts.pop(week, None)
+        self._keep_note(message.note)
         self.notify(MSG("saved", self.lang, week=week))
 
     def on_review_screen_note_failed(self, message: NoteFailed) -> None:
@@ -403,26 +496,48 @@ class ReviewScreen(AppScreen):
         self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
                     markup=False)
         if self.note is message.note:  # still the note that save made: undo it
-            self.note, self._saved_text = message.before, message.before_text
+            self.note, self._saved = message.before, message.before_typed
             self._show_dirty()
             self._note_changed()  # the text is kept as a draft again
+
+    def on_last_intention_stored(self, message: LastIntention.Stored) -> None:
+        self._keep_note(message.note)
+
+    def on_last_intention_refused(self) -> None:
+        self.load(self.week)  # the note as the disk holds it now
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         review = message.review
         if review.week != self.week:
             return  # a week the user already left
         first = self.review is None or self.review.week != review.week
+        if not first and self.review is not None:
+            review = replace(review, chosen=self.review.chosen)  # chosen once a week
         self.review = review
-        self._show(review)
+        self.notes = {n.id: n for n in message.notes}
+        self._show(review, first)
         self._show_note(review, first, message.draft)
+        self._show_last(review)
+        self._show_history()
         self.call_after_refresh(self.recheck)  # the disk, once this is painted
         if message.problems and first:
             self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
                                      n=message.problems),
                         severity="warning")
 
+    def on_review_screen_chosen(self, message: Chosen) -> None:
+        review = self.review
+        if review is None or review.week != message.week:
+            return
+        self.review = review = replace(review, chosen=message.questions)
+        self._show_questions(review)
+
     @on(TextArea.Changed, "#review-note")
+    @on(Input.Changed, "#review-intention")
     def _note_changed(self) -> None:
+        if self._loading_intention:
+            self._loading_intention = False
+            return
         self._show_dirty()
         if self.editor.read_only:
             return  # a week's note being loaded, not typed
@@ -432,23 +547,41 @@ class ReviewScreen(AppScreen):
 
     # --------------------------------------------------------------- display
 
-    def _show_note(self, review: WeeklyReview, first: bool, draft: str | None = None) -> None:
+    def _keep_note(self, note: Entry) -> None:
+        """A note just written: the history shows it."""
+        self.notes[note.id] = note
+        self._show_history()
+
+    def _show_note(self, review: WeeklyReview, first: bool, draft: Draft | None = None) -> None:
         editor = self.editor
         # A note still on its way to disk may be read in its old state: keep the editor.
         dirty = not first and (self.is_dirty() or review.week in self._saving)
-        self.note = review.note
-        self._saved_text = review.note.body if review.note else ""
+        if review.week not in self._saving:
+            self.note = review.note
+            self._saved = (review.note.body if review.note else "",
+                           review.intention.text if review.intention else "")
         if not dirty:
-            text = self._drafts.pop(review.week, None)
-            if text is None and draft is not None and draft != self._saved_text:
-                text = draft  # typed before a crash or a quit, never saved
+            typed = self._drafts.pop(review.week, None)
+            kept = (draft.body, (draft.intention or "").strip()) if draft else None
+            if typed is None and kept is not None and kept != self._saved:
+                typed = kept  # typed before a crash or a quit, never saved
                 self.notify(MSG("draft.restored", self.lang, week=review.week))
-            if text is None:
-                text = self._saved_text
+            text, intention = typed if typed is not None else self._saved
             if editor.text != text:
                 editor.load_text(text)
+            if self.intention_input.value != intention:
+                self._loading_intention = True
+                self.intention_input.value = intention
         editor.read_only = False
         self._show_dirty()
+
+    def _show_last(self, review: WeeklyReview) -> None:
+        """Last week's intention, asked about (its note is where the answer goes)."""
+        self.last.show(notes_by_week(self.notes.values()).get(shift_week(review.week, -1)))
+
+    def _show_history(self) -> None:
+        found = intention_history(self.notes.values(), last=self.week)
+        self.query_one("#review-history", Static).update(history(found, self.lang))
 
     def _show_dirty(self) -> None:
         heading = MSG("note", self.lang)
@@ -456,7 +589,7 @@ class ReviewScreen(AppScreen):
             heading += " " + MSG("note.unsaved", self.lang)
         self.query_one("#review-note-heading", Label).update(heading)
 
-    def _show(self, review: WeeklyReview) -> None:
+    def _show(self, review: WeeklyReview, first: bool) -> None:
         lang = self.lang
         title = (MSG("title", lang, week=review.week) + " · "
                  + week_span(review.start, review.end, lang))
@@ -466,18 +599,37 @@ class ReviewScreen(AppScreen):
         self.query_one(DayStrip).show(review.days, review.today, lang)
         self.query_one("#review-counts", Static).update(counts_line(review, lang))
         self._show_entries(review)
-        self.query_one("#review-mood", Static).update(self._mood(review))
-        self.query_one("#review-themes", Static).update(self._themes(review))
-        self.query_one("#review-people", Static).update(
-            self._names(MSG("people", lang), review.people, "@"))
+        self.query_one("#review-mood", Static).update(mood_content(review, lang))
+        self.query_one("#review-themes", Static).update(themes_content(review, lang))
+        self.query_one("#review-people", NameLinks).show(
+            self._label(MSG("people", lang)), review.people, empty=MSG("none", lang))
+        tags = " · ".join(f"#{name} {n}" for name, n in review.tags.items())
         self.query_one("#review-tags", Static).update(
-            self._names(MSG("tags", lang), review.tags, "#"))
+            self._label(MSG("tags", lang)) + (Content(tags) if tags else Content.styled(
+                MSG("none", lang), "$text-muted")))
+        if first:
+            self._show_questions(review)
+
+    def _label(self, label: str) -> Content:
+        return Content.styled(MSG("label", self.lang, label=label), "bold")
+
+    def _show_questions(self, review: WeeklyReview) -> None:
+        """The questions chosen for the week; the others in "more questions"."""
+        lang = self.lang
         box = self.query_one("#review-questions", Vertical)
-        if not box.children and review.questions:
-            box.mount_all(Horizontal(Static("•", classes="bullet"),
-                                     Static(q.text_in(lang), markup=False, classes="question"),
-                                     classes="question-row")
-                          for q in review.questions)
+        box.remove_children()
+        more = self.query_one("#review-more", Collapsible)
+        if not review.chosen:
+            box.mount(Static(MSG("questions.wait", lang), classes="question-row"))
+            more.display = False
+            return
+        box.mount_all(question_rows(review.chosen, lang))
+        others = review.other_questions
+        more.title = MSG("more", lang, n=len(others))
+        more.display = bool(others)
+        rest = self.query_one("#review-more-questions", Vertical)
+        rest.remove_children()
+        rest.mount_all(question_rows(others, lang))
 
     def _show_entries(self, review: WeeklyReview) -> None:
         view = self.query_one("#review-entries", ListView)
@@ -492,53 +644,3 @@ class ReviewScreen(AppScreen):
                 view.index = min(index or 0, len(review.entries) - 1) if old == new else 0
         view.display = bool(review.entries)
         self.query_one("#review-no-entries").display = not review.entries
-
-    def _mood(self, review: WeeklyReview) -> Content:
-        lang = self.lang
-        line = Content.assemble(
-            (fmt_mood(review.mood, lang), "bold " + mood_style(review.mood)),
-            f" {MSG('current', lang)} · ",
-            (fmt_mood(review.mood_trailing, lang), mood_style(review.mood_trailing)),
-            f" {MSG('mood.before', lang)}")
-        if review.mood is not None and review.mood_trailing is not None:
-            delta = review.mood - review.mood_trailing
-            if abs(delta) >= 0.05:
-                arrow = "▲" if delta > 0 else "▼"
-                line = line + Content.styled(f"  {arrow} {number(delta, '+.1f', lang)}",
-                                             "$success" if delta > 0 else "$warning")
-        weeks: list[Content | str] = []
-        for w, m in review.mood_weeks:
-            style = mood_style(m) + (" bold underline" if w == review.week else "")
-            weeks += [Content.styled(f"{w[-3:]} ", "$text-muted"),
-                      Content.styled(number(m, ".1f", lang) if m is not None else "–", style), "  "]
-        return line + Content("\n") + Content.assemble(*weeks)
-
-    def _themes(self, review: WeeklyReview) -> Content:
-        lang = self.lang
-        shown = [t for t in review.themes if t.week is not None or t.trailing is not None]
-        if not shown:
-            return Content.styled(MSG("themes.none", lang), "$text-muted")
-        wl = max(len(t.theme.pole("low", lang)) for t in shown)
-        wh = max(len(t.theme.pole("high", lang)) for t in shown)
-        lines = []
-        for t in shown:
-            low, high = t.theme.pole("low", lang), t.theme.pole("high", lang)
-            if t.direction:
-                mark = Content.styled(
-                    f"{'▶' if t.direction > 0 else '◀'} {number(t.shift or 0, '+.1f', lang)}",
-                    "bold $success" if t.direction > 0 else "bold $warning")
-            elif t.shift is not None:
-                mark = Content.styled(MSG("steady", lang), "$text-muted")
-            else:
-                mark = Content("")
-            lines.append(Content.assemble(
-                (low.rjust(wl), "bold $warning" if t.direction < 0 else ""), " ",
-                (scale(t.week, t.trailing), "$accent"), " ",
-                (high.ljust(wh), "bold $success" if t.direction > 0 else ""), "  ") + mark)
-        lines.append(Content.styled(MSG("themes.legend", lang), "$text-muted"))
-        return Content("\n").join(lines)
-
-    def _names(self, label: str, counts: dict[str, int], mark: str) -> Content:
-        body = " · ".join(f"{mark}{name} {n}" for name, n in counts.items())
-        return Content.assemble((MSG("label", self.lang, label=label), "bold"),
-                                body or (MSG("none", self.lang), "$text-muted"))

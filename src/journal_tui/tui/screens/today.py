@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 from journal_tui.core.config import editor_command
 from journal_tui.core.i18n import date_text, long_date
 from journal_tui.core.model import Entry, field_tags
+from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
 from journal_tui.core.storage import Draft
 from journal_tui.core.text import first_line
@@ -41,6 +42,7 @@ from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 from journal_tui.tui.widgets.theme_notice import NO_KEY, YES_KEY, ThemeNotice
 
@@ -62,7 +64,7 @@ class TodayScreen(AppScreen):
         Binding(NO_KEY, "theme_notice(False)", "b.notice_no", id="notice_no", priority=True,
                 show=False),
     ]
-    HELP_WIDGETS = (MoodScale,)  # its keys and the self-rating's
+    HELP_WIDGETS = (MoodScale, PoleScale)  # their keys (PoleScale: ↑ ↓ another theme)
 
     # Messages are plain classes here, not dataclasses: this module loads before the
     # first frame, and creating a dataclass costs ~0.2 ms (eight of them: ~2 ms).
@@ -72,6 +74,14 @@ class TodayScreen(AppScreen):
         def __init__(self, read: DayRead) -> None:
             super().__init__()
             self.read = read
+
+    class PeopleKnown(Message):
+        """The people known for @-completion (read after the first frame, and again
+        after a save)."""
+
+        def __init__(self, mentions: MentionIndex) -> None:
+            super().__init__()
+            self.mentions = mentions
 
     class DraftsFound(Message):
         def __init__(self, drafts: list[tuple[Draft, Entry | None]]) -> None:
@@ -124,6 +134,8 @@ class TodayScreen(AppScreen):
         self._kept_keys: set[str] = set()  # draft keys in use: never reused for a new entry
         self._side_loaded = False  # the first side read (after the start's walk) is done
         self._side_shown = False
+        self._rated: str | None = None  # the polar theme the rating is on
+        self._others: dict[str, int | None] = {}  # unsaved ratings on themes left (Fields)
 
     @property
     def entry(self) -> Entry | None:
@@ -143,11 +155,12 @@ class TodayScreen(AppScreen):
             with Vertical(id="main"):
                 yield Static(id="prompt")
                 yield Static(id="theme-name")
+                yield Static(id="intention")  # the week's intention, once read
                 # Markdown highlighting is switched on after the first frame (start_reading):
                 # loading the grammar and its queries costs ~5 ms the editor can wait.
-                yield TextArea(id="body", soft_wrap=True,
-                               tab_behavior="focus", show_line_numbers=False,
-                               placeholder=MSG("today.placeholder", lang))
+                yield MentionArea(id="body", soft_wrap=True,
+                                  tab_behavior="focus", show_line_numbers=False,
+                                  placeholder=MSG("today.placeholder", lang))
                 yield ThemeNotice(id="theme-notice")  # after a save: what it sounds like
                 with Horizontal(id="meta"):
                     yield Label(MSG("today.tags", lang), id="tags-label")
@@ -165,6 +178,8 @@ class TodayScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.show_prompt()
+        self._rated = self._default_rated()
+        self._show_rating_theme()
         self._update_status()
         if self.host.first_frame_shown:
             self.start_reading()
@@ -179,10 +194,12 @@ class TodayScreen(AppScreen):
         self.panel.build()
         self.check_drafts()
         self.load_side()
+        self.load_people()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.host.first_frame_shown:
             self.call_once_after_refresh(self.load_side)
+            self.call_once_after_refresh(self.load_people)  # people.toml edited on F6?
 
     def on_entries_changed(self, _: EntriesChanged) -> None:
         self.load_side()
@@ -196,7 +213,6 @@ class TodayScreen(AppScreen):
                 self.ctx.prompts, self.editing.day, skip=self.skip))
         prompt, entry = self.prompt, self.entry
         prompt_w = self.query_one("#prompt", Static)
-        rating = self.query_one("#rating", PoleScale)
         theme = self.theme
         if entry is not None and entry.prompt and (prompt is None
                                                    or prompt.id == entry.prompt_id):
@@ -209,11 +225,58 @@ class TodayScreen(AppScreen):
         self.query_one("#theme-name", Static).update(
             Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
         self.panel.show_advice(theme)
-        if theme is not None and theme.polar:
-            rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
-            rating.display = True
+        self._show_rating_theme()
+
+    def _show_rating_theme(self) -> None:
+        """The rating's poles: the theme rated (the prompt's unless another was picked),
+        named when it is not the prompt's; without one, how to pick one."""
+        rating = self.query_one("#rating", PoleScale)
+        rated = self.ctx.prompts.themes.get(self._rated or "")
+        rating.hint = MSG("today.rate_hint", self.lang)
+        if rated is None or not rated.polar:
+            rating.set_poles("", "")
         else:
-            rating.display = False
+            label = rated.name(self.lang) if rated.id != self.editing.theme_id else ""
+            rating.set_poles(rated.pole("low", self.lang), rated.pole("high", self.lang),
+                             label)
+        rating.display = bool(self._polar_ids())
+
+    def _polar_ids(self) -> list[str]:
+        return [t.id for t in self.ctx.prompts.themes.values() if t.polar]
+
+    def _default_rated(self, checkin: dict[str, int] | None = None) -> str | None:
+        """The theme a rating is on at first: the prompt's if polar, else one the entry
+        already rates (the first in the book), else none until the person picks one."""
+        polar = self._polar_ids()
+        if self.editing.theme_id in polar:
+            return self.editing.theme_id
+        return next((t for t in polar if t in (checkin or {})), None)
+
+    @on(PoleScale.ThemeAsked, "#rating")
+    def _rate_other_theme(self, event: PoleScale.ThemeAsked) -> None:
+        """Up/down on the rating: the next polar theme, its value as the entry holds it."""
+        polar = self._polar_ids()
+        if not polar:
+            return
+        here = polar.index(self._rated) if self._rated in polar else (
+            -1 if event.step > 0 else len(polar))
+        self._switch_rated(polar[(here + event.step) % len(polar)])
+        self._changed()
+
+    def _switch_rated(self, theme: str | None) -> None:
+        """Rate ``theme`` now: the value on the theme left is kept aside if it differs
+        from the entry's (saved with the entry), the new theme's value shown."""
+        rating = self.query_one("#rating", PoleScale)
+        held = self.entry.checkin if self.entry else {}
+        if self._rated is not None:
+            if rating.value != held.get(self._rated):
+                self._others[self._rated] = rating.value
+            else:
+                self._others.pop(self._rated, None)
+        self._rated = theme
+        value = self._others.pop(theme) if theme in self._others else held.get(theme or "")
+        rating.set_value(value if theme else None)
+        self._show_rating_theme()
 
     @property
     def theme(self) -> Theme | None:
@@ -227,8 +290,7 @@ class TodayScreen(AppScreen):
         self.skip += 1
         prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
         self.editing = replace(self.editing, prompt=prompt)
-        rating = self.query_one("#rating", PoleScale)
-        rating.set_value(self.entry.checkin.get(prompt.theme) if self.entry else None)
+        self._switch_rated(self._default_rated(self.entry.checkin if self.entry else {}))
         self.show_prompt()
         self._changed()
 
@@ -237,10 +299,12 @@ class TodayScreen(AppScreen):
     def fields(self) -> Fields:
         """What the editor's widgets hold now."""
         rating = self.query_one("#rating", PoleScale)
+        rated = self._rated if rating.display else None
         return Fields(body=self.query_one("#body", TextArea).text,
                       tags=tuple(parse_tags(self.query_one("#tags", Input).value)),
                       mood=self.query_one("#mood", MoodScale).value,
-                      rating=rating.value if rating.display else None)
+                      rating=rating.value if rated else None, rating_theme=rated,
+                      others=tuple(sorted(self._others.items())))
 
     def has_unsaved(self) -> bool:
         """Whether the editor holds something that differs from what is on disk."""
@@ -255,6 +319,9 @@ class TodayScreen(AppScreen):
         self.query_one("#tags", Input).value = ", ".join(fields.tags)
         self.query_one("#mood", MoodScale).set_value(fields.mood)
         self.query_one("#rating", PoleScale).set_value(fields.rating)
+        self._rated = fields.rating_theme
+        self._others = dict(fields.others)
+        self._show_rating_theme()
 
     def _set_baseline(self) -> None:
         self.editing = replace(self.editing, baseline=self.fields())
@@ -358,6 +425,8 @@ class TodayScreen(AppScreen):
                               self.lang, words=entry.words))
         self.load_side()
         self.query_one(ThemeNotice).after_save(entry)  # what it sounds like, in a worker
+        if entry.people:
+            self.load_people()  # someone new may be known now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "theme_notice":  # else the keys go on to the editor
@@ -390,7 +459,7 @@ class TodayScreen(AppScreen):
             key = f"new-{day:%Y%m%d}-{n}"
         self.editing = EditorState(day=day, new_key=key)
         self.show_prompt()
-        self._load_fields(Fields())
+        self._load_fields(Fields(rating_theme=self._default_rated()))
         self._set_baseline()
         self.query_one("#body", TextArea).focus()
         self.load_side()
@@ -409,8 +478,9 @@ class TodayScreen(AppScreen):
         prompt = self.ctx.prompts.prompt(entry.prompt_id) if entry.prompt_id else None
         self.editing = EditorState(day=entry.date, entry=entry, prompt=prompt)
         self.show_prompt()
+        rated = self._default_rated(entry.checkin)
         self._load_fields(Fields(entry.body, tuple(field_tags(entry)), entry.mood,
-                                 entry.checkin.get(prompt.theme) if prompt else None))
+                                 entry.checkin.get(rated) if rated else None, rated))
         self._set_baseline()
         self._focus_end()
         self.load_side()
@@ -446,6 +516,11 @@ class TodayScreen(AppScreen):
         self._show_side(message.read)
 
     def _show_side(self, read: DayRead) -> None:
+        intention = self.query_one("#intention", Static)
+        intention.display = read.intention is not None
+        if read.intention is not None:  # lived this week: set in last week's review
+            intention.update(Text(MSG("today.intention", self.lang,
+                                      text=printable(read.intention.text, newlines=False))))
         # A save (ctrl+s, ctrl+t) typed ahead while the app starts can finish its read
         # before the first frame's follow-up has built the panel: show() builds it then.
         self.panel.show(read, self.entry.id if self.entry else None)
@@ -453,6 +528,17 @@ class TodayScreen(AppScreen):
         first, self._side_shown = not self._side_shown, True
         self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved(),
                                          day=self.editing.day))
+
+    @work(thread=True, exclusive=True, group="today-people")
+    def load_people(self) -> None:
+        """Read who is mentioned (and ``people.toml``) for @-completion, folded here."""
+        read = self.service.people(None)
+        mentions = MentionIndex([s.name for s in read.people], read.directory)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.PeopleKnown(mentions))
+
+    def on_today_screen_people_known(self, message: PeopleKnown) -> None:
+        self.query_one("#body", MentionArea).mentions = message.mentions
 
     # ------------------------------------------------------------------ drafts
 
@@ -497,8 +583,14 @@ class TodayScreen(AppScreen):
         prompt = self.ctx.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
         self.editing = replace(self.editing, prompt=prompt)
         self.show_prompt()
+        # The theme rated: the one whose rating the draft changed (any polar theme
+        # can be rated), else as for an entry.
+        held = entry.checkin if entry is not None else {}
+        changed = [t for t in self._polar_ids() if draft.checkin.get(t) != held.get(t)]
+        rated = changed[0] if changed else self._default_rated(draft.checkin)
+        others = tuple((t, draft.checkin.get(t)) for t in changed if t != rated)
         self._load_fields(Fields(draft.body, tuple(draft.tags), draft.mood,
-                                 draft.checkin.get(prompt.theme) if prompt else None))
+                                 draft.checkin.get(rated) if rated else None, rated, others))
         self._draft_written = True
         self._update_status()
         self._focus_end()

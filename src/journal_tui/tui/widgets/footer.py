@@ -142,6 +142,9 @@ class KeyFooter(Footer):
                 mode = MODE_ACTION.fullmatch(binding.action)
                 if mode is None or mode.group(1) != current:  # no key to where one is
                     modes.append(key)
+        # In the order of the keys (f2 … f6): a focused widget's own binding of a key
+        # (TextArea's f6) would otherwise put the app's key where the widget's came.
+        modes.sort(key=lambda k: k.key)
         palette = [Key(app.COMMAND_PALETTE_BINDING,
                        app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
                        MSG("b.palette", self._lang()), "app.command_palette")]

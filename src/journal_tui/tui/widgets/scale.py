@@ -117,20 +117,53 @@ class MoodScale(Scale):
 
 
 class PoleScale(Scale):
-    """A self-rating from −2 (low pole) to +2 (high pole): ``low ◀──●──▶ high``."""
+    """A self-rating from −2 (low pole) to +2 (high pole): ``theme: low ◀──●──▶ high``.
+
+    Up and down ask for another theme (``ThemeAsked``): the screen decides which
+    and sets the poles. Without a theme (``low`` and ``high`` blank) it shows
+    ``hint`` and left/right do nothing until one is picked.
+    """
+
+    HELP_TITLE = "help.rating"
+    BINDINGS = [
+        Binding("up", "theme(-1)", "b.rate_theme", show=False),
+        Binding("down", "theme(1)", "b.rate_theme", show=False),
+    ]
+
+    class ThemeAsked(Message):
+        """Up or down: rate another polar theme (``step`` through the book)."""
+
+        def __init__(self, scale: PoleScale, step: int) -> None:
+            super().__init__()
+            self.scale, self.step = scale, step
+
+        @property
+        def control(self) -> PoleScale:
+            return self.scale
 
     def __init__(self, low: str = "", high: str = "", *, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.low = low
         self.high = high
+        self.hint = ""
 
-    def set_poles(self, low: str, high: str) -> None:
-        self.low, self.high = low, high
+    def set_poles(self, low: str, high: str, label: str = "") -> None:
+        self.low, self.high, self.label = low, high, label
         self.refresh(layout=True)
 
+    def action_theme(self, step: int) -> None:
+        self.post_message(self.ThemeAsked(self, step))
+
+    def action_move(self, step: int) -> None:
+        if self.low or self.high:
+            super().action_move(step)
+
     def render(self) -> Text:
-        text = Text(f"{self.low} ◀")
+        if not (self.low or self.high):
+            return Text(self.hint, style="dim")
+        text = Text(f"{self.label}  " if self.label else "", style="italic")
+        text.append(f"{self.low} ◀", style="")
         if self.value is None:
             text.append("──·──", style="dim")
         else:
