@@ -236,7 +236,8 @@ class JournalService:
     def save(self, entry: Entry, *, discard: Iterable[str] = ()) -> Future[Entry]:
         """Write ``entry`` (its ``updated`` time set), then discard the drafts named
         ``discard``: a draft goes only once its text is safely in an entry.
-        Fails with ``UnreadableEntry`` (a file that cannot be read is never
+        Fails with ``Conflict`` (another writer changed the file since it was read:
+        nothing written), ``UnreadableEntry`` (a file that cannot be read is never
         replaced) or ``OSError``."""
         keys = tuple(discard)
 
@@ -244,11 +245,27 @@ class JournalService:
             ours = self._ours.get(entry.id)
             if ours and (entry.source is None or entry.source in ours):
                 entry.source = ours[-1]
-            self.journal.save(entry)
+            if entry.source is None:
+                self.journal.add(entry)  # another id should this one be taken meanwhile
+            else:
+                self.journal.save(entry)
             if isinstance(entry.source, FileStamp):
                 self._ours.setdefault(entry.id, []).append(entry.source)
             self._discard(keys)
             return entry
+
+        return self._submit(write)
+
+    def keep_both(self, entry: Entry, *, discard: Iterable[str] = ()) -> Future[Entry]:
+        """After a ``Conflict``: ``entry``'s text saved as a new entry beside the file
+        another writer changed (``Journal.keep_both``), then the drafts named
+        ``discard`` removed. The new entry, stamped for later saves."""
+        keys = tuple(discard)
+
+        def write() -> Entry:
+            fresh = self.journal.keep_both(entry)
+            self._discard(keys)
+            return fresh
 
         return self._submit(write)
 

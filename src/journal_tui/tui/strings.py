@@ -116,6 +116,33 @@ MSG = Catalog({
     "save.error": ("Could not save: {error}. Your text is still in the editor.",
                    "Enregistrement impossible : {error}. Votre texte est toujours dans "
                    "l’éditeur."),
+    "conflict.title": ("Changed elsewhere", "Modifiée ailleurs"),
+    "conflict.changed": (
+        "This entry was changed by another program since you opened it (another window, "
+        "an editor, a sync tool). Nothing was saved.\n\n"
+        "Reload: show the other version (your text is kept as a draft of a new entry).\n"
+        "Keep both: save your text as a new entry beside it.",
+        "Cette entrée a été modifiée par un autre programme depuis son ouverture (une autre "
+        "fenêtre, un éditeur, un outil de synchronisation). Rien n’a été enregistré.\n\n"
+        "Recharger : afficher l’autre version (votre texte est gardé comme brouillon d’une "
+        "nouvelle entrée).\nGarder les deux : enregistrer votre texte comme nouvelle entrée "
+        "à côté."),
+    "conflict.deleted": (
+        "This entry was deleted or moved by another program since you opened it. Nothing "
+        "was saved.\n\nKeep both: save your text as a new entry.",
+        "Cette entrée a été supprimée ou déplacée par un autre programme depuis son "
+        "ouverture. Rien n’a été enregistré.\n\nGarder les deux : enregistrer votre texte "
+        "comme nouvelle entrée."),
+    "conflict.reload": ("Reload", "Recharger"),
+    "conflict.keep_both": ("Keep both", "Garder les deux"),
+    "conflict.later": ("Back to my text", "Revenir à mon texte"),
+    "conflict.kept_both": ("Saved as a new entry; the other version is kept too.",
+                           "Enregistré comme nouvelle entrée ; l’autre version est gardée "
+                           "aussi."),
+    "conflict.reloaded": ("Showing the other version; your text is kept as a draft "
+                          "(offered again at the next start).",
+                          "Voici l’autre version ; votre texte est gardé comme brouillon "
+                          "(proposé au prochain lancement)."),
     "editor.none": ("No editor set: set $VISUAL or $EDITOR, or 'editor' in the config.",
                     "Aucun éditeur : définissez $VISUAL ou $EDITOR, ou « editor » dans la "
                     "configuration."),

@@ -27,7 +27,7 @@ from journal_tui.core.config import editor_command
 from journal_tui.core.i18n import MONTHS, long_date
 from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
-from journal_tui.core.storage import Draft
+from journal_tui.core.storage import Conflict, Draft
 from journal_tui.core.text import first_line
 from journal_tui.tui.data import parse_tags
 from journal_tui.tui.editor_state import EditorState, Fields
@@ -38,7 +38,7 @@ from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
-from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 
@@ -83,6 +83,14 @@ class TodayScreen(AppScreen):
         def __init__(self, entry: Entry, before: EditorState, error: Exception) -> None:
             super().__init__()
             self.entry, self.before, self.error = entry, before, error
+
+    class KeptBoth(Message):
+        """The text was saved as a new entry after a conflict (``before``, ``fields``:
+        the editor's state and fields then, to move on only if nothing changed)."""
+
+        def __init__(self, entry: Entry, before: EditorState, fields: Fields) -> None:
+            super().__init__()
+            self.entry, self.before, self.fields = entry, before, fields
 
     class DraftWritten(Message):
         def __init__(self, key: str, fields: Fields) -> None:
@@ -349,31 +357,98 @@ class TodayScreen(AppScreen):
         self.load_side()
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
-        self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
-                    timeout=10, markup=False)
-        if self.entry is message.entry:  # still the state that save made: undo it
+        current = self.entry is message.entry  # still the state that save made
+        if current:  # undo it: the text is unsaved again
             before = message.before
             self.editing = replace(self.editing, entry=before.entry, baseline=before.baseline)
             self._update_status()
             self._schedule_draft()
+        error = message.error
+        if current and isinstance(error, Conflict) and error.kind != Conflict.TAKEN:
+            self.ask_conflict(message.entry, error)
+            return
+        self.notify(MSG("save.error", self.lang, error=error), severity="error",
+                    timeout=10, markup=False)
+
+    def ask_conflict(self, entry: Entry, conflict: Conflict) -> None:
+        """Another writer changed (or removed) the file since it was read: nothing was
+        written. Offer its version (the typed text kept as a draft of a new entry) or
+        both (the typed text saved as a new entry); Escape goes back to the text."""
+        lang = self.lang
+        changed = conflict.kind == Conflict.CHANGED and conflict.current is not None
+        choices = [("later", MSG("conflict.later", lang))]
+        if changed:
+            choices.append(("reload", MSG("conflict.reload", lang)))
+        choices.append(("both", MSG("conflict.keep_both", lang)))
+
+        def answer(choice: str | None) -> None:
+            if self.entry is None or self.entry.id != entry.id:
+                return  # the editor moved on meanwhile: the text is in its draft
+            if choice == "both":
+                self.keep_both()
+            elif choice == "reload" and conflict.current is not None:
+                self.reload(conflict.current)
+
+        self.app.push_screen(ChoiceDialog(
+            MSG("conflict.changed" if changed else "conflict.deleted", lang), choices,
+            title=MSG("conflict.title", lang), default="both"), answer)
+
+    def keep_both(self) -> None:
+        """Save the editor's text as a new entry beside the other writer's version."""
+        fields = self.fields()
+        before = self.editing
+        entry = before.to_entry(fields, self.lang, self.ctx.clock())
+        self._stop_timer()
+        post_when_done(self, self.service.keep_both(entry, discard=(before.draft_key,)),
+                       lambda fresh: self.KeptBoth(fresh, before, fields),
+                       lambda exc: self.SaveFailed(entry, before, exc))
+
+    def on_today_screen_kept_both(self, message: KeptBoth) -> None:
+        if self.editing is message.before and self.fields() == message.fields:
+            self.editing = replace(message.before, entry=message.entry,
+                                   baseline=message.fields)
+            self._draft_written = False
+            self._update_status()
+            self.show_prompt()
+        self.notify(MSG("conflict.kept_both", self.lang))
+        self.load_side()
+
+    def reload(self, current: Entry) -> None:
+        """Show the other writer's version; the typed text becomes a draft of a new
+        entry (offered at the next start), so it is never lost nor saved over it."""
+        fields = self.fields()
+        kept = replace(self.editing, entry=None, new_key=self._next_new_key())
+        draft = kept.to_draft(fields, self.lang)
+        self._kept_keys.add(draft.key)
+        self._stop_timer()
+        post_when_done(self, self.service.save_draft(draft), failed=self.DraftFailed)
+        self._discard_drafts(self.draft_key)
+        self.editing = replace(self.editing, baseline=fields)  # kept: nothing to leave
+        self.load_entry(current)
+        self.notify(MSG("conflict.reloaded", self.lang))
 
     # ------------------------------------------------------------- other entries
 
     def action_new_entry(self) -> None:
         """Start a second (third…) entry for the day."""
         self._leave_current()
-        day = self.host.day
-        key = f"new-{day:%Y%m%d}"
-        n = 1
-        while key in self._kept_keys:  # a kept draft is never overwritten
-            n += 1
-            key = f"new-{day:%Y%m%d}-{n}"
-        self.editing = EditorState(day=day, new_key=key)
+        self.editing = EditorState(day=self.host.day, new_key=self._next_new_key())
         self.show_prompt()
         self._load_fields(Fields())
         self._set_baseline()
         self.query_one("#body", TextArea).focus()
         self.load_side()
+
+    def _next_new_key(self) -> str:
+        """A draft key for a new entry of the day, never one in use (a kept draft is
+        never overwritten)."""
+        day = self.host.day
+        key = f"new-{day:%Y%m%d}"
+        n = 1
+        while key in self._kept_keys:
+            n += 1
+            key = f"new-{day:%Y%m%d}-{n}"
+        return key
 
     def _leave_current(self) -> None:
         """Keep unsaved text as a draft before the editor shows something else."""

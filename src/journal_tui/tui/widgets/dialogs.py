@@ -1,4 +1,5 @@
-"""A yes/no question as a modal screen that returns a ``bool`` through ``dismiss``."""
+"""Questions as modal screens: yes/no (``ConfirmDialog``, a ``bool``) or one of several
+answers (``ChoiceDialog``, the answer's id), returned through ``dismiss``."""
 
 from __future__ import annotations
 
@@ -67,4 +68,41 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+
+class ChoiceDialog(ModalScreen[str]):
+    """A question with several answers (buttons, left to right); ``dismiss`` returns
+    the chosen answer's id, or ``""`` for Escape (decide later)."""
+
+    DEFAULT_CSS = ConfirmDialog.DEFAULT_CSS.replace("ConfirmDialog", "ChoiceDialog")
+    BINDINGS = [Binding("escape", "choose('')", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], *, title: str = "",
+                 default: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.dialog_title = title
+        self.default = default or choices[-1][0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            if self.dialog_title:
+                box.border_title = self.dialog_title
+            yield Static(self.question, classes="question", markup=False)
+            with Horizontal():
+                for answer, label in self.choices:
+                    yield Button(label, id=f"choice-{answer}",
+                                 variant="primary" if answer == self.default else "default")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#choice-{self.default}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_choose(self, answer: str) -> None:
         self.dismiss(answer)
