@@ -24,6 +24,7 @@ from textual.timer import Timer
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
+from journal_tui.core.printable import printable
 from journal_tui.tui.host import HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
@@ -193,7 +194,9 @@ class JournalApp(HostApp[int]):
             self.post_message(self.Problems(problems, warnings))
 
     def on_journal_app_problems(self, message: Problems) -> None:
-        problems, warnings = message.problems, message.warnings
+        # File names and prompt files are data: shown escaped, never a terminal sequence.
+        problems = [printable(p) for p in message.problems]
+        warnings = [printable(w) for w in message.warnings]
         if problems:
             listed = "\n".join(problems[:5])
             more = len(problems) - 5

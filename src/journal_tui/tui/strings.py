@@ -116,6 +116,11 @@ MSG = Catalog({
     "save.error": ("Could not save: {error}. Your text is still in the editor.",
                    "Enregistrement impossible : {error}. Votre texte est toujours dans "
                    "l’éditeur."),
+    "link.title": ("Open a link?", "Ouvrir un lien ?"),
+    "link.question": ("This entry links to:\n\n{url}\n\nOpen it in the browser?",
+                      "Cette entrée renvoie vers :\n\n{url}\n\nL’ouvrir dans le navigateur ?"),
+    "link.yes": ("Open", "Ouvrir"),
+    "link.no": ("Cancel", "Annuler"),
     "conflict.title": ("Changed elsewhere", "Modifiée ailleurs"),
     "conflict.changed": (
         "This entry was changed by another program since you opened it (another window, "

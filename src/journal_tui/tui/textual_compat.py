@@ -69,3 +69,11 @@ def markdown_language() -> str | None:
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications on screen (tests read them)."""
     return list(app._notifications)
+
+
+def screen_lines(screen: Screen[Any]) -> list[str]:
+    """The text of every cell ``screen`` draws, line by line, as sent to the terminal
+    (tests: no control sequence from a file reaches it). ``_compositor``."""
+    return ["".join(segment.text for segment in strip)
+            for strips in screen._compositor.render_full_update().strips
+            for strip in strips]

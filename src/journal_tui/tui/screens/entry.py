@@ -1,10 +1,16 @@
-"""Read one entry, rendered as Markdown; edit it in the Today editor or delete it."""
+"""Read one entry, rendered as Markdown; edit it in the Today editor or delete it.
+
+The entry's text is data: shown through ``printable`` (a control character is
+shown escaped, never sent to the terminal), never as markup, and a link opens
+only once the person has seen its address and said yes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,12 +19,16 @@ from textual.widgets import Header, Markdown, Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
-from journal_tui.core.text import first_line
+from journal_tui.core.printable import printable
+from journal_tui.tui.data import marked, shown, title_of
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
+
+MANY = 40
+"""Tags or people listed above the text, at most (then how many more)."""
 
 
 class EntryScreen(AppScreen):
@@ -49,7 +59,7 @@ class EntryScreen(AppScreen):
         yield Header()
         with VerticalScroll(id="reader"):
             yield Static(self._meta(), id="meta-info")
-            yield Markdown(self.entry.body, id="entry-body")
+            yield Markdown(printable(self.entry.body), id="entry-body", open_links=False)
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def _meta(self) -> Text:
@@ -62,20 +72,20 @@ class EntryScreen(AppScreen):
             out.append("  " + MSG("entry.review", lang, week=e.week or ""), style="bold")
         if e.prompt:
             out.append("\n")
-            out.append(e.prompt, style="italic")
+            out.append(printable(e.prompt), style="italic")
         details: list[tuple[str, str]] = []
         if e.mood is not None:
             details.append(("", MSG("entry.mood", lang, n=e.mood)))
         if e.tags:
-            details.append((MSG("entry.tags", lang), " ".join(f"#{t}" for t in e.tags)))
+            details.append((MSG("entry.tags", lang), marked(e.tags, "#", MANY)))
         if e.people:
-            details.append((MSG("entry.people", lang), " ".join(f"@{p}" for p in e.people)))
+            details.append((MSG("entry.people", lang), marked(e.people, "@", MANY)))
         for theme_id, rating in e.checkin.items():
             try:
                 theme = book.theme(theme_id)
                 label = f"{theme.pole('low', lang)} ◀ {rating:+d} ▶ {theme.pole('high', lang)}"
             except (KeyError, LookupError, TypeError):
-                label = f"{theme_id} {rating:+d}"
+                label = f"{shown(theme_id)} {rating:+d}"
             details.append((MSG("entry.rating", lang), label))
         for name, value in details:
             out.append("\n")
@@ -83,6 +93,20 @@ class EntryScreen(AppScreen):
                 out.append(MSG("label", lang, name=name), style="dim")
             out.append(value)
         return out
+
+    @on(Markdown.LinkClicked)
+    def _link(self, event: Markdown.LinkClicked) -> None:
+        """A link opens only once the person has seen where it goes and said yes."""
+        event.stop()
+        url = event.href
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.open_url(url)
+
+        self.app.push_screen(ConfirmDialog(MSG("link.question", self.lang, url=shown(url)),
+                                           MSG("link.yes", self.lang), MSG("link.no", self.lang),
+                                           title=MSG("link.title", self.lang)), answer)
 
     def action_back(self) -> None:
         self.dismiss()
@@ -95,7 +119,7 @@ class EntryScreen(AppScreen):
     def action_delete(self) -> None:
         e = self.entry
         question = MSG("delete.question", self.lang, day=long_date(e.date, self.lang),
-                       title=first_line(e.body, 40) or "…")
+                       title=title_of(e.body, 40) or "…")
 
         def answer(yes: bool | None) -> None:
             if yes and not self._deleting:

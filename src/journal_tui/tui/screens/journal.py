@@ -29,8 +29,8 @@ from textual.worker import get_current_worker
 from journal_tui.core.i18n import short_weekday
 from journal_tui.core.index import search_text
 from journal_tui.core.model import Entry
-from journal_tui.core.text import first_line, fold
-from journal_tui.tui.data import entry_themes
+from journal_tui.core.text import fold
+from journal_tui.tui.data import entry_themes, marked, title_of
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page
@@ -404,7 +404,7 @@ class JournalScreen(AppScreen):
         for e in self._rows[start:start + count]:
             date_cell = Text(e.date.isoformat(), no_wrap=True)
             date_cell.append("\n" + short_weekday(e.date, lang), style="dim")
-            tags_cell = Text(" ".join(f"#{t}" for t in e.tags), no_wrap=True,
+            tags_cell = Text(marked(e.tags, "#"), no_wrap=True,
                              overflow="ellipsis")
             if e.mood is not None:
                 tags_cell.append("\n" + "●" * e.mood + "○" * (5 - e.mood), style="dim")
@@ -432,9 +432,9 @@ class JournalScreen(AppScreen):
         text = Text(no_wrap=True, overflow="ellipsis")
         if e.kind == "review":
             text.append(MSG("entry.review", self.lang, week=e.week or "") + " ", style="bold")
-        text.append(first_line(e.body, width) or "…")
+        text.append(title_of(e.body, width) or "…")
         if e.prompt:
-            text.append("\n" + first_line(e.prompt, width), style="dim italic")
+            text.append("\n" + title_of(e.prompt, width), style="dim italic")
         return text
 
     @on(DataTable.RowSelected, "#entries")

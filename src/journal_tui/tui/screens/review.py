@@ -37,6 +37,7 @@ from journal_tui.core.review import (
     weekly_review,
 )
 from journal_tui.core.storage import Draft
+from journal_tui.tui.data import shown, title_of
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG as SHARED
@@ -44,6 +45,7 @@ from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.review_days import DayStrip, mood_style
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
+from journal_tui.tui.widgets.safe_text import SafeTextArea
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -121,10 +123,10 @@ class EntryItem(ListItem):
     def __init__(self, entry: Entry, lang: str) -> None:
         self.entry = entry
         head = Content.assemble((f"{day_label(entry.date, lang)} {entry.created:%H:%M}  ", "bold"),
-                                entry.title or "…")
+                                title_of(entry.body) or "…")
         lines = [Label(head, classes="entry-title")]
         if entry.prompt:
-            lines.append(Label(Content.styled(f"  › {entry.prompt}", "italic $text-muted"),
+            lines.append(Label(Content.styled(f"  › {shown(entry.prompt)}", "italic $text-muted"),
                                classes="entry-prompt"))
         super().__init__(*lines)
 
@@ -226,7 +228,7 @@ class ReviewScreen(AppScreen):
                     yield Static(id="review-tags")
                 with Vertical(id="review-right"):
                     yield Label(MSG("note", lang), id="review-note-heading", classes="heading")
-                    yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
+                    yield SafeTextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
                     yield Label(MSG("questions", lang), classes="heading")
                     yield Vertical(id="review-questions")
         yield KeyFooter()
@@ -522,6 +524,6 @@ class ReviewScreen(AppScreen):
         return Content("\n").join(lines)
 
     def _names(self, label: str, counts: dict[str, int], mark: str) -> Content:
-        body = " · ".join(f"{mark}{name} {n}" for name, n in counts.items())
+        body = " · ".join(f"{mark}{shown(name)} {n}" for name, n in counts.items())
         return Content.assemble((MSG("label", self.lang, label=label), "bold"),
                                 body or (MSG("none", self.lang), "$text-muted"))

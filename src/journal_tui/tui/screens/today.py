@@ -26,10 +26,10 @@ from textual.worker import get_current_worker
 from journal_tui.core.config import editor_command
 from journal_tui.core.i18n import MONTHS, long_date
 from journal_tui.core.model import Entry, field_tags
+from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
 from journal_tui.core.storage import Conflict, Draft
-from journal_tui.core.text import first_line
-from journal_tui.tui.data import parse_tags
+from journal_tui.tui.data import parse_tags, shown, title_of
 from journal_tui.tui.editor_state import EditorState, Fields
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.messages import EntriesChanged
@@ -40,6 +40,7 @@ from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.safe_text import SafeInput, SafeTextArea
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 
 
@@ -144,12 +145,12 @@ class TodayScreen(AppScreen):
                 yield Static(id="theme-name")
                 # Markdown highlighting is switched on after the first frame (start_reading):
                 # loading the grammar and its queries costs ~5 ms the editor can wait.
-                yield TextArea(id="body", soft_wrap=True,
+                yield SafeTextArea(id="body", soft_wrap=True,
                                tab_behavior="focus", show_line_numbers=False,
                                placeholder=MSG("today.placeholder", lang))
                 with Horizontal(id="meta"):
                     yield Label(MSG("today.tags", lang), id="tags-label")
-                    yield Input(id="tags", compact=True,
+                    yield SafeInput(id="tags", compact=True,
                                 placeholder=MSG("today.tags_placeholder", lang))
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
@@ -198,14 +199,14 @@ class TodayScreen(AppScreen):
         theme = self.theme
         if entry is not None and entry.prompt and (prompt is None
                                                    or prompt.id == entry.prompt_id):
-            prompt_w.update(Text(entry.prompt))  # as shown when the entry was written
+            prompt_w.update(Text(printable(entry.prompt)))  # as shown when it was written
         elif prompt is not None:
-            prompt_w.update(Text(prompt.text_in(self.lang)))
+            prompt_w.update(Text(printable(prompt.text_in(self.lang))))
         else:
             prompt_w.update("")
         name = theme.name(self.lang) if theme is not None else ""
         self.query_one("#theme-name", Static).update(
-            Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
+            Text(MSG("today.theme", self.lang, theme=shown(name))) if theme is not None else "")
         self.panel.show_advice(theme)
         if theme is not None and theme.polar:
             rating.set_poles(theme.pole("low", self.lang), theme.pole("high", self.lang))
@@ -525,7 +526,7 @@ class TodayScreen(AppScreen):
         if not drafts:
             return
         (draft, entry), rest = drafts[0], drafts[1:]
-        preview = first_line(draft.body, 60) or "…"
+        preview = title_of(draft.body, 60) or "…"
         question = MSG("draft.question", self.lang, day=long_date(draft.date, self.lang),
                        time=f"{draft.saved:%H:%M}", preview=preview)
 

@@ -10,11 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, Static
 
 from journal_tui.core.model import Entry
+from journal_tui.tui.data import shown
 
 
 class EntryRow(ListItem):
     def __init__(self, entry: Entry, text: str) -> None:
-        super().__init__(Label(text, markup=False))
+        super().__init__(Label(shown(text), markup=False))
         self.entry = entry
 
 
