@@ -222,7 +222,11 @@ class TodayScreen(AppScreen):
         return self.ctx.prompts.themes.get(theme_id)
 
     def action_other_prompt(self) -> None:
-        """Another prompt for this entry (cycles through the book)."""
+        """Another prompt (cycles through the book) for the entry being written. An
+        entry already saved keeps the prompt it answered: another prompt starts a new
+        entry (unsaved changes to the saved one are kept as a draft)."""
+        if self.entry is not None:
+            self.action_new_entry()
         self.skip += 1
         prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
         self.editing = replace(self.editing, prompt=prompt)
@@ -334,6 +338,13 @@ class TodayScreen(AppScreen):
     # ------------------------------------------------------------------ saving
 
     def action_save(self) -> None:
+        """Save exactly what is on screen: ctrl+s is a priority binding, handled as it
+        arrives, while keys typed just before it may still wait in the focused
+        field's queue; the save runs after them (``call_later`` on that field)."""
+        target = self.app.focused or self
+        target.call_later(self.save_now)
+
+    def save_now(self) -> None:
         """Save: the editor moves on to the saved entry at once (saving again updates
         it), and the write is queued; should it fail, the editor goes back."""
         fields = self.fields()
