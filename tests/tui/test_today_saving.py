@@ -3,6 +3,7 @@ after a save never rewrites the prompt a saved entry answered."""
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from textual.widgets import Input, TextArea
 from tui_helpers import make_app, settle
 
 from journal_tui.tui.screens.today import TodayScreen
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 
 def entry_files(root: Path) -> list[Path]:
@@ -81,3 +83,60 @@ async def test_ctrl_n_after_a_save_starts_a_new_entry(make_ctx, journal):
         (other,) = [f for f in files if f != path]
         assert read(other)["prompt_id"] == today.prompt.id
         assert read(other)["body"] == "Second answer"
+
+
+def draft_bodies(root: Path) -> list[str]:
+    import json
+
+    found = []
+    for path in (root / "drafts").glob("*.json"):
+        with contextlib.suppress(OSError, ValueError):  # being replaced this very moment
+            found.append(json.loads(path.read_text("utf-8"))["body"])
+    return found
+
+
+async def test_drafts_are_written_while_typing_goes_on(make_ctx, journal):
+    """Item 4: a word every 0.5 s never leaves 2 s of quiet, yet a draft is written
+    within the delay of the first keystroke and then at least that often (here at
+    a quarter of the scale: 0.5 s delay, a key every 0.125 s)."""
+    app = make_app(make_ctx("en"), delay=0.5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        seen: list[str] = []
+        typed = ""
+        for n in range(24):  # 3 s of typing without a pause as long as the delay
+            key = "abcdefghijklmnopqrstuvwx"[n]
+            await pilot.press(key)
+            typed += key
+            await pilot.pause(0.125)
+            bodies = draft_bodies(journal.root)
+            if bodies and (not seen or bodies[0] != seen[-1]):
+                seen.append(bodies[0])
+        assert len(seen) >= 3, seen  # the first within the delay, then again and again
+        assert all(typed.startswith(body) for body in seen)
+        assert len(seen[0]) <= 8  # the first draft came within ~0.5 s of the first key
+
+
+async def test_quit_says_the_text_is_kept_only_when_the_draft_was_written(
+        make_ctx, journal, monkeypatch):
+    """Item 6: on a journal where drafts cannot be written, the quit dialog says the
+    text would be lost, never that it is kept."""
+    def refuse(draft):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied", str(journal.root / "drafts"))
+
+    monkeypatch.setattr(journal, "save_draft", refuse)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"not kept")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "could not be kept as a draft" in dialog.question
+        assert "Permission denied" in dialog.question
+        assert "is kept as a draft" not in dialog.question
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running
+        assert app.screen.query_one("#body", TextArea).text == "not kept"

@@ -8,6 +8,7 @@ undo) is ``HostApp``'s (``tui/host.py``).
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -25,7 +26,7 @@ from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.printable import printable
-from journal_tui.tui.host import HostApp, JournalHost
+from journal_tui.tui.host import IO_ERRORS, HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import mark_styled, mode_is_set_up, set_up_mode
@@ -265,17 +266,26 @@ class JournalApp(HostApp[int]):
         if not unsaved_today and not unsaved_review:
             self.exit(0)
             return
+        # Keep the text first, then say whether it is kept: only a draft on disk is.
+        pending = [today.flush_draft() if unsaved_today and today is not None else None,
+                   review.flush_draft() if unsaved_review and review is not None else None]
+        failed: list[Exception] = []
+        for future in pending:
+            if future is not None:
+                try:
+                    await asyncio.wrap_future(future)
+                except IO_ERRORS as exc:
+                    failed.append(exc)
+        if isinstance(self.screen, ConfirmDialog):
+            return  # asked twice while the drafts were written
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                # Queued writes land before the app ends (HostApp.on_unmount).
-                if unsaved_today and today is not None:
-                    today.flush_draft()
-                if unsaved_review and review is not None:
-                    review.flush_draft()
                 self.exit(0)
 
-        self.push_screen(ConfirmDialog(MSG("quit.question", self.lang),
+        question = (MSG("quit.question_unkept", self.lang, error=failed[0]) if failed
+                    else MSG("quit.question", self.lang))
+        self.push_screen(ConfirmDialog(question,
                                        MSG("quit.yes", self.lang), MSG("quit.no", self.lang),
                                        title=MSG("quit.title", self.lang)), answer)
 

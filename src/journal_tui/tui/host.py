@@ -54,7 +54,7 @@ class JournalHost(Protocol):
     """The day Today shows (``ctx.today`` is the clock's)."""
     service: JournalService
     autosave_delay: float
-    """Seconds of quiet after the last keystroke before a draft is written."""
+    """At most this many seconds between an unsaved change and its draft."""
     first_frame_shown: bool
     """Whether the first frame is on screen (nothing reads the journal before)."""
     last_deleted: str | None

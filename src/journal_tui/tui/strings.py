@@ -58,6 +58,11 @@ MSG = Catalog({
         "Your text is kept as a draft and offered again next time.",
         "L’entrée en cours n’est pas enregistrée. Quitter quand même ?\n"
         "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
+    "quit.question_unkept": (
+        "The entry you are writing is not saved, and it could not be kept as a draft "
+        "({error}).\nQuit anyway and lose it?",
+        "L’entrée en cours n’est pas enregistrée, et elle n’a pas pu être gardée comme "
+        "brouillon ({error}).\nQuitter quand même et la perdre ?"),
     "quit.yes": ("Quit", "Quitter"),
     "quit.no": ("Keep writing", "Continuer"),
     "quit.hint": ("Press ctrl+q to quit.", "Appuyez sur ctrl+q pour quitter."),

@@ -8,6 +8,7 @@ writer queue, in the order asked.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -341,11 +342,11 @@ class ReviewScreen(AppScreen):
                        self.NoteSaved,
                        lambda exc: self.NoteFailed(note, before, before_text, exc))
 
-    def flush_draft(self) -> None:
+    def flush_draft(self) -> Future[None] | None:
         """Keep the unsaved note in ``drafts/`` (queued: quitting waits for it)."""
         self._draft_timer = None
         if not self.is_mounted or self.review is None:
-            return
+            return None
         week, text = self.week, self.editor.text
         if self.is_dirty():
             draft = Draft(key=draft_key(week), body=text,
@@ -355,6 +356,7 @@ class ReviewScreen(AppScreen):
             pending = self.service.discard_drafts([draft_key(week)])
         post_when_done(self, pending, failed=lambda exc: self.Failed(
             MSG("draft.error", self.lang, error=exc), "warning"))
+        return pending
 
     def export(self, path: Path, text: str, *, overwrite: bool) -> None:
         """Queue the export; a file that appears meanwhile is never replaced unasked:

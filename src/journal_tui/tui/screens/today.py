@@ -2,15 +2,17 @@
 
 What the editor works on is an ``EditorState`` (``tui/editor_state.py``): the
 entry (or a new one), its day, the prompt answered and a *baseline* (the fields
-as last loaded or saved) that tells whether there is unsaved text. Every change
-restarts a short timer that queues a draft for ``drafts/``, so a crash or a
-killed terminal loses at most the last couple of seconds of typing. Saves and
+as last loaded or saved) that tells whether there is unsaved text. The first
+unsaved change starts a short timer that queues a draft for ``drafts/``, and so
+does the first change after each draft, so a crash or a killed terminal loses at
+most the last couple of seconds of typing, even while typing never pauses. Saves and
 drafts go through the journal service's writer queue, in the order asked.
 """
 
 from __future__ import annotations
 
 import subprocess
+from concurrent.futures import Future
 from dataclasses import replace
 
 from rich.text import Text
@@ -291,15 +293,19 @@ class TodayScreen(AppScreen):
     @on(Input.Changed, "#tags")
     @on(Scale.Changed)
     def _changed(self) -> None:
-        """Restart the autosave timer (debounce) and refresh the status line."""
+        """Make sure a draft is on its way and refresh the status line."""
         self._draft_written = False
         self._schedule_draft()
         self._update_status()
         self.post_message(self.Edited())
 
     def _schedule_draft(self) -> None:
-        self._stop_timer()
-        if self.has_unsaved():
+        """A draft within ``autosave_delay`` of the first unsaved change, and again at
+        least that often while typing goes on: a change never pushes back a draft
+        already due (a debounce would wait for a pause that may never come)."""
+        if not self.has_unsaved():
+            self._stop_timer()
+        elif self._timer is None:
             self._timer = self.set_timer(self.host.autosave_delay, self.autosave)
 
     def _stop_timer(self) -> None:
@@ -313,14 +319,16 @@ class TodayScreen(AppScreen):
         if self.has_unsaved():
             self.flush_draft()
 
-    def flush_draft(self) -> None:
+    def flush_draft(self) -> Future[None]:
         """Queue a draft of the editor now: the service writes it in order, so a save
         asked for next finds it on disk to discard it, and quitting waits for it."""
         fields = self.fields()
         draft = self.editing.to_draft(fields, self.lang)
         self._kept_keys.add(draft.key)
-        post_when_done(self, self.service.save_draft(draft),
-                       lambda _: self.DraftWritten(draft.key, fields), self.DraftFailed)
+        pending = self.service.save_draft(draft)
+        post_when_done(self, pending, lambda _: self.DraftWritten(draft.key, fields),
+                       self.DraftFailed)
+        return pending
 
     def on_today_screen_draft_written(self, message: DraftWritten) -> None:
         if message.key == self.draft_key and message.fields == self.fields():
