@@ -112,10 +112,11 @@ class JournalService:
             self._refreshed = True
 
     def problems_at_start(self) -> list[Problem]:
-        """Files that cannot be read, after the start's walk."""
+        """Files that cannot be read, after the start's walk, and files in ``drafts/``
+        that are no draft (a crafted one is never read, offered or deleted)."""
         with self._lock:
             self._refresh_once()
-            return self.journal.problems()
+            return self.journal.problems() + self.journal.draft_problems()
 
     def entry(self, entry_id: str) -> Entry:
         """One entry, read from its file (``NotFound``, ``OSError``, ``ValueError``)."""
@@ -148,12 +149,10 @@ class JournalService:
             for draft in self.journal.drafts():
                 if draft.kind == "review":
                     continue
-                entry = None
-                if draft.entry_id:
-                    try:
-                        entry = self.journal.get(draft.entry_id)
-                    except (KeyError, OSError, ValueError):
-                        entry = None
+                try:  # with the identity the draft started from: a save checks it
+                    entry = self.journal.entry_for_draft(draft)
+                except (KeyError, OSError, ValueError):
+                    entry = None
                 found.append((draft, entry))
         return found
 
