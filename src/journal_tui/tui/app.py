@@ -88,9 +88,9 @@ class JournalApp(HostApp[int]):
     class Problems(Message):
         """Files that cannot be read and prompt-file warnings, found at start."""
 
-        def __init__(self, problems: list[str], warnings: list[str]) -> None:
+        def __init__(self, problems: list[str], warnings: list[str], conflicts: int) -> None:
             super().__init__()
-            self.problems, self.warnings = problems, warnings
+            self.problems, self.warnings, self.conflicts = problems, warnings, conflicts
 
     def __init__(self, ctx: Context, day: date | None = None) -> None:
         self.today_screen: TodayScreen | None = None
@@ -188,11 +188,13 @@ class JournalApp(HostApp[int]):
 
     @work(thread=True, exclusive=True, group="problems")
     def check_problems(self) -> None:
-        """Warn once about files that cannot be read (they are skipped, never rewritten)."""
+        """Warn once about files that cannot be read (they are skipped, never rewritten)
+        and versions a sync kept side by side."""
         problems = [str(p) for p in self.service.problems_at_start()]
         warnings = [str(w) for w in self.ctx.prompt_warnings]
-        if problems or warnings:
-            self.post_message(self.Problems(problems, warnings))
+        conflicts = len(self.service.conflicts())
+        if problems or warnings or conflicts:
+            self.post_message(self.Problems(problems, warnings, conflicts))
 
     def on_journal_app_problems(self, message: Problems) -> None:
         # File names and prompt files are data: shown escaped, never a terminal sequence.
@@ -209,6 +211,9 @@ class JournalApp(HostApp[int]):
         if warnings:
             self.notify("\n".join(warnings[:5]), title=MSG("prompts.warning", self.lang),
                         severity="warning", timeout=15, markup=False)
+        if message.conflicts:
+            self.notify(MSG.count("conflicts", message.conflicts, self.lang,
+                                  n=message.conflicts), severity="warning", timeout=15)
 
     def prepare_soon(self, *, idle: bool = False) -> None:
         """Build the Journal screen once Today has been quiet for ``prepare_delay``;

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
     from journal_tui.core.codec import Problem
+    from journal_tui.core.conflicts import Conflict
     from journal_tui.core.prompts import PromptBook
 
 T = TypeVar("T")
@@ -117,6 +118,15 @@ class JournalService:
         with self._lock:
             self._refresh_once()
             return self.journal.problems() + self.journal.draft_problems()
+
+    def conflicts(self) -> list[Conflict]:
+        """Versions a sync kept side by side (entries and files), after the start's
+        walk."""
+        from journal_tui.core.conflicts import find_conflicts  # not on the start path
+
+        with self._lock:
+            self._refresh_once()
+            return find_conflicts(self.journal)
 
     def entry(self, entry_id: str) -> Entry:
         """One entry, read from its file (``NotFound``, ``OSError``, ``ValueError``)."""

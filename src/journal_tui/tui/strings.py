@@ -126,6 +126,20 @@ MSG = Catalog({
                       "Cette entrée renvoie vers :\n\n{url}\n\nL’ouvrir dans le navigateur ?"),
     "link.yes": ("Open", "Ouvrir"),
     "link.no": ("Cancel", "Annuler"),
+    "conflicts": ("{n} entries or files were kept twice by a sync (changed on two "
+                  "machines): F3, then k, lists them.",
+                  "{n} entrées ou fichiers ont été gardés en double par une synchronisation "
+                  "(modifiés sur deux machines) : F3, puis k, les liste."),
+    "conflicts.one": ("{n} entry or file was kept twice by a sync (changed on two machines): "
+                      "F3, then k, shows it.",
+                      "{n} entrée ou fichier a été gardé en double par une synchronisation "
+                      "(modifié sur deux machines) : F3, puis k, le montre."),
+    "conflicts.title": ("Kept twice by a sync", "Gardés en double par une synchronisation"),
+    "conflicts.hint": ("Enter opens an entry copy; delete the version you do not want.",
+                       "Entrée ouvre une copie d’entrée ; supprimez la version que vous ne "
+                       "gardez pas."),
+    "conflicts.none": ("Nothing was kept twice.", "Rien n’a été gardé en double."),
+    "b.conflicts": ("Conflicts", "Conflits"),
     "conflict.title": ("Changed elsewhere", "Modifiée ailleurs"),
     "conflict.changed": (
         "This entry was changed by another program since you opened it (another window, "

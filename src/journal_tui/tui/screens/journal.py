@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowDoesNotExist
 from textual.worker import get_current_worker
 
+from journal_tui.core.conflicts import Conflict
 from journal_tui.core.i18n import short_weekday
 from journal_tui.core.index import search_text
 from journal_tui.core.model import Entry
@@ -36,6 +37,7 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
+from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 
 
@@ -105,6 +107,7 @@ class JournalScreen(AppScreen):
         Binding("c", "focus_calendar", "b.calendar", id="calendar", show=False),
         Binding("escape", "clear_filters", "b.clear_filters", id="clear_filters"),
         Binding("u", "undo", "b.undo", id="undo"),
+        Binding("k", "conflicts", "b.conflicts", id="conflicts", show=False),
     ]
 
     def __init__(self) -> None:
@@ -258,6 +261,28 @@ class JournalScreen(AppScreen):
 
     def action_undo(self) -> None:
         self.host.undo_delete()  # the entry comes back: EntriesChanged
+
+    # -------------------------------------------------------------- conflicts
+
+    @dataclass
+    class ConflictsRead(Message):
+        conflicts: list[Conflict]
+
+    @work(thread=True, exclusive=True, group="journal-conflicts")
+    def action_conflicts(self) -> None:
+        """List the versions a sync kept side by side (read in a thread)."""
+        self.post_message(self.ConflictsRead(self.service.conflicts()))
+
+    def on_journal_screen_conflicts_read(self, message: ConflictsRead) -> None:
+        lang = self.lang
+        self.app.push_screen(ConflictsDialog(MSG("conflicts.title", lang), message.conflicts,
+                                             lang, MSG("conflicts.hint", lang),
+                                             MSG("conflicts.none", lang)),
+                             self._open_conflict)
+
+    def _open_conflict(self, entry_id: str | None) -> None:
+        if entry_id is not None:
+            self.host.open_entry(entry_id)
 
     # ------------------------------------------------------------------ reading
 
