@@ -149,7 +149,14 @@ class HostApp(App[ReturnT]):
     @work(thread=True, exclusive=True, group="open-entry")
     def _read_entry(self, entry_id: str, edit: bool) -> None:
         try:
-            entry = self.service.entry(entry_id)
+            if edit:
+                entry, newer = self.service.entry_to_edit(entry_id)
+                if newer is not None:  # read only: shown, never rewritten
+                    self.post_message(self.Failed(MSG("entry.newer", self.lang, schema=newer),
+                                                  "warning"))
+                    edit = False
+            else:
+                entry = self.service.entry(entry_id)
         except (NotFound, FileNotFoundError):
             self.post_message(self.Failed(MSG("entry.missing", self.lang), "warning"))
             return

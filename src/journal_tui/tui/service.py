@@ -119,6 +119,21 @@ class JournalService:
             self._refresh_once()
             return self.journal.problems() + self.journal.draft_problems()
 
+    def entry_to_edit(self, entry_id: str) -> tuple[Entry, int | None]:
+        """One entry read from its file, and the file's schema if it is newer than
+        this program's (such a file is shown, never rewritten: edit nothing)."""
+        from journal_tui.core.codec import decode_dict, newer_schema
+
+        with self._lock:
+            entry = self.journal.get(entry_id)
+        source = entry.source
+        if not isinstance(source, FileStamp):
+            return entry, None
+        from journal_tui.core.stamp import read_regular
+
+        data, _ = decode_dict(read_regular(source.path), source.path)
+        return entry, newer_schema(data)
+
     def conflicts(self) -> list[Conflict]:
         """Versions a sync kept side by side (entries and files), after the start's
         walk."""

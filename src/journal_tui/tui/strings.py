@@ -180,6 +180,10 @@ MSG = Catalog({
                           "Impossible de lire le journal : {error}"),
     "screen.skipped": ("{n} unreadable files skipped.", "{n} fichiers illisibles ignorés."),
     "screen.skipped.one": ("{n} unreadable file skipped.", "{n} fichier illisible ignoré."),
+    "entry.newer": ("This entry was written by a newer version of journal-tui (schema "
+                    "{schema}): shown read only, never rewritten.",
+                    "Cette entrée a été écrite par une version plus récente de journal-tui "
+                    "(schéma {schema}) : affichée en lecture seule, jamais réécrite."),
     "entry.missing": ("This entry no longer exists.", "Cette entrée n’existe plus."),
     "problems": ("{n} unreadable files skipped (never rewritten):",
                  "{n} fichiers illisibles ignorés (jamais réécrits) :"),

@@ -111,10 +111,11 @@ class EntryScreen(AppScreen):
     def action_back(self) -> None:
         self.dismiss()
 
-    async def action_edit(self) -> None:
-        entry = self.entry
+    def action_edit(self) -> None:
+        """Edit in Today, read afresh from its file (a file of a newer schema stays
+        read only: the host says so and shows it here again)."""
         self.dismiss()
-        await self.host.edit_entry(entry)
+        self.host.open_entry(self.entry.id, edit=True)
 
     def action_delete(self) -> None:
         e = self.entry
