@@ -66,3 +66,24 @@ async def test_dates_no_time_zone_can_show_and_a_damaged_cache_never_stop_the_tu
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert screen.total == 5  # the readable entries, all listed
+
+
+async def test_a_huge_body_opens_read_only_with_a_notice(make_ctx, journal):
+    from textual.widgets import Static
+
+    from journal_tui.tui.host import LARGE
+
+    body = "A long day. " * (LARGE // 12 + 100)
+    entry = make_entry(body, day=TODAY, when=at(TODAY, 7))
+    journal.add(entry)
+    before = journal.path_for(entry).read_bytes()
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_entry(entry.id, edit=True)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntryScreen)
+        assert any(f"journal-tui edit {entry.id}" in n.message for n in notifications(app))
+        assert "Showing the first" in str(screen.query_one("#entry-part", Static).render())
+    assert journal.path_for(entry).read_bytes() == before

@@ -184,6 +184,12 @@ MSG = Catalog({
                     "{schema}): shown read only, never rewritten.",
                     "Cette entrée a été écrite par une version plus récente de journal-tui "
                     "(schéma {schema}) : affichée en lecture seule, jamais réécrite."),
+    "entry.large": ("This entry is too long to edit here ({size} kB): shown read only, in "
+                    "part. Edit it with: journal-tui edit {id}",
+                    "Cette entrée est trop longue pour être modifiée ici ({size} ko) : affichée "
+                    "en lecture seule, en partie. Modifiez-la avec : journal-tui edit {id}"),
+    "entry.shown_part": ("Showing the first {shown} kB of {size} kB.",
+                         "Affichage des {shown} premiers ko sur {size} ko."),
     "entry.missing": ("This entry no longer exists.", "Cette entrée n’existe plus."),
     "problems": ("{n} unreadable files skipped (never rewritten):",
                  "{n} fichiers illisibles ignorés (jamais réécrits) :"),

@@ -21,7 +21,7 @@ from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.printable import printable
 from journal_tui.tui.data import marked, shown, title_of
-from journal_tui.tui.host import post_when_done
+from journal_tui.tui.host import LARGE, post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
@@ -59,7 +59,12 @@ class EntryScreen(AppScreen):
         yield Header()
         with VerticalScroll(id="reader"):
             yield Static(self._meta(), id="meta-info")
-            yield Markdown(printable(self.entry.body), id="entry-body", open_links=False)
+            body = self.entry.body
+            if len(body) > LARGE:  # a Markdown view of megabytes takes seconds to build
+                yield Static(MSG("entry.shown_part", self.lang, shown=LARGE // 1000,
+                                 size=len(body) // 1000), id="entry-part")
+                body = body[:LARGE]
+            yield Markdown(printable(body), id="entry-body", open_links=False)
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def _meta(self) -> Text:
