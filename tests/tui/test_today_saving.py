@@ -140,3 +140,22 @@ async def test_quit_says_the_text_is_kept_only_when_the_draft_was_written(
         await settle(pilot)
         assert app.is_running
         assert app.screen.query_one("#body", TextArea).text == "not kept"
+
+
+async def test_ctrl_e_sent_with_the_text_hands_all_of_it_to_the_editor(make_ctx, monkeypatch,
+                                                                       tmp_path):
+    """Found driving it in tmux: ``last word`` and ctrl+e sent together gave the
+    editor an empty file, and the words landed after its line."""
+    script = tmp_path / "ed.sh"
+    script.write_text('#!/bin/sh\nprintf "added line\\n" >> "$1"\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(type(app._driver), "can_suspend", property(lambda self: True))
+        monkeypatch.setattr(type(app._driver), "suspend_application_mode", lambda self: None)
+        monkeypatch.setattr(type(app._driver), "resume_application_mode", lambda self: None)
+        send_at_once(app, *"last word", "ctrl+e")
+        await settle(pilot)
+        assert app.screen.query_one("#body", TextArea).text == "last word\nadded line"

@@ -50,13 +50,17 @@ class TodayScreen(AppScreen):
     # Its CSS (today.tcss) is loaded by the app at start: see JournalApp.CSS_PATH.
     AUTO_FOCUS = "#body"
 
-    # Priority: the editor would otherwise take ctrl+e (end of line).
+    # Priority: the editor would otherwise take ctrl+e (end of line). A priority
+    # binding runs as its key arrives, while keys typed just before it may still wait
+    # in the focused field's queue: each action runs after them (``after_typed``).
     BINDINGS = [
-        Binding("ctrl+s", "save", "b.save", id="save", priority=True),
-        Binding("ctrl+n", "other_prompt", "b.other_prompt", id="other_prompt", priority=True),
-        Binding("ctrl+t", "new_entry", "b.new", id="new_entry", priority=True, show=False),
-        Binding("ctrl+e", "external_editor", "b.editor", id="external_editor", priority=True,
+        Binding("ctrl+s", "after_typed('save_now')", "b.save", id="save", priority=True),
+        Binding("ctrl+n", "after_typed('other_prompt')", "b.other_prompt", id="other_prompt",
+                priority=True),
+        Binding("ctrl+t", "after_typed('new_entry')", "b.new", id="new_entry", priority=True,
                 show=False),
+        Binding("ctrl+e", "after_typed('external_editor')", "b.editor", id="external_editor",
+                priority=True, show=False),
     ]
 
     # Messages are plain classes here, not dataclasses: this module loads before the
@@ -345,12 +349,13 @@ class TodayScreen(AppScreen):
 
     # ------------------------------------------------------------------ saving
 
-    def action_save(self) -> None:
-        """Save exactly what is on screen: ctrl+s is a priority binding, handled as it
-        arrives, while keys typed just before it may still wait in the focused
-        field's queue; the save runs after them (``call_later`` on that field)."""
+    def action_after_typed(self, action: str) -> None:
+        """Run ``action`` once the keys typed before its key are in the fields (they
+        wait in the focused field's queue; ``call_later`` queues behind them), so it
+        acts on exactly what is on screen: ctrl+s saves all of it, ctrl+e hands all
+        of it to ``$EDITOR``, ctrl+n/ctrl+t leave no key behind for the next entry."""
         target = self.app.focused or self
-        target.call_later(self.save_now)
+        target.call_later(getattr(self, action if action == "save_now" else f"action_{action}"))
 
     def save_now(self) -> None:
         """Save: the editor moves on to the saved entry at once (saving again updates
