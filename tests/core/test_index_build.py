@@ -231,6 +231,31 @@ def test_a_worker_that_dies_leaves_its_share_to_the_parent(tmp_path: Path,
     assert pooled == cold(root, tmp_path / "serial")
 
 
+
+def test_workers_leave_ctrl_c_to_the_parent(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops with one
+    line, and the workers must not each print a KeyboardInterrupt traceback."""
+    import signal
+
+    root = pooled_journal(tmp_path, monkeypatch)
+    parent = os.getpid()
+    seen = tmp_path / "seen"
+    real = indexing.rows
+
+    def records_sigint(entries_dir: str, items: list) -> list:  # type: ignore[type-arg]
+        if os.getpid() != parent:
+            with seen.open("a") as out:
+                out.write(f"{signal.getsignal(signal.SIGINT) is signal.SIG_IGN}\n")
+        return real(entries_dir, items)
+
+    monkeypatch.setattr(indexing, "rows", records_sigint)
+    journal = Journal(root, cache_dir=tmp_path / "pooled")
+    outputs(journal)
+    journal.close()
+    assert set(seen.read_text().split()) == {"True"}
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the parent still stops
+
 KILLED_BUILD = """
 import os, sys, time
 from pathlib import Path

@@ -42,3 +42,12 @@ def test_local_paths_become_absolute_urls_stay(tmp_path: Path,
     assert normalize_url("usb/journal.git") == str(tmp_path / "usb" / "journal.git")
     for url in ("me@server:journal.git", "ssh://me@server/j.git", "https://host/me/j.git"):
         assert normalize_url(url) == url
+
+
+def test_a_remotes_message_is_shown_as_text() -> None:
+    """git relays the remote's text (``remote: …``): an ESC sequence or a bidi override
+    from a hostile server is shown escaped, on one line, like any text from files."""
+    from journal_tui.core.gitcmd import one_line
+
+    said = one_line(b"remote: hi\nfatal: \x1b]0;owned\x07 no \xe2\x80\xae access\n")
+    assert said == "\\x1b]0;owned\\x07 no \\u202e access"

@@ -292,3 +292,38 @@ def test_data_loads_once_and_lazily(book: PromptBook) -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "ok"
+
+
+# --------------------------------------------------------------- the model's fast path
+
+@pytest.mark.parametrize("body", [
+    "Je m'acharne sur ce dossier alors que trois personnes m'ont dit de passer à autre "
+    "chose. La ferme du voisin est à vendre.",
+    "I didn't dare to ask. Then Sarah introduced me to her manager, and it was an open bar.",
+    "Réunion à dix heures, then a long walk. Je n'ai pas osé lui dire non.",
+])
+def test_model_logits_equal_the_plain_sum_of_training_features(body: str) -> None:
+    """Scoring sums cached, packed integer rows per word; training sums bucket counts.
+    Both must give the same logits, or the shipped model reads differently from the
+    one that was trained and calibrated."""
+    from journal_tui.core import detector_data
+    from journal_tui.core.features import doc_features, scale
+    from journal_tui.core.lemmas import token_keys
+    from journal_tui.core.lexicon import matcher
+    from journal_tui.core.tokens import tokenize
+
+    data = detector_data.load()
+    m = data.model
+    tokens = tokenize(body)
+    keys = token_keys(tokens, data.keyers)
+    found = matcher(data.patterns, data.keyers).find(tokens, keys)
+    guards = [(ix[0], ix[-1], p.text) for p, ix in found if not p.theme]
+    counts = doc_features(tokens, data.keyers, guards)
+    weight = scale(sum(counts.values()))
+    want = []
+    for j in range(m.n):
+        dot = sum(c * m.weights[m.row[b] + j] for b, c in counts.items() if b in m.row)
+        want.append(m.bias[j] + weight * dot * m.scales[j])
+    got = m.score(tokens, data.keyers, guards, keys_by_lang=keys).logits
+    assert got == pytest.approx(want, abs=1e-9)
+    assert any(abs(g - b) > 1e-6 for g, b in zip(got, m.bias, strict=True))

@@ -1,18 +1,27 @@
-"""The detector on the evaluation set: diaries by writers who never saw the lexicon,
-the training texts or the issue's examples (data/themes/eval/, see AUTHORS.md).
+"""The detector on natural diaries, written by writers who never saw the lexicon, the
+training texts or the issue's examples (see data/themes/AUTHORS.md).
 
 Targets (issue 9): micro precision ≥ 0.60 and recall ≥ 0.40, a detection being right
 only when theme and pole both are; at least 80% of the entries about nothing in
-particular (``expect = {}``) left alone. Nothing here was used to train the detector
-or to choose its threshold; the set was read once, after the detector was final.
+particular (``expect = {}``) left alone.
 
-Measured then (detector data of commit f0af49a): precision 0.530, recall 0.576, left
-alone 0.904 (94 of 104). The precision target is missed, mostly through "inspiration"
-(53 found, 16 expected) and "advice weighed" (32 found, 22 expected); README "Themes
-over time" has the figures per theme and pole. The target test is marked as an
-expected failure (strict: it fails the day the target is met, so the mark goes), and
-``test_evaluation_set_does_not_regress`` holds the measured level. Do not tune on
-this set: a change must be chosen on data/themes/train, then measured here once.
+Two sets:
+
+* ``data/themes/dev/`` (e1, e2, 340 entries): the *natural-register development set*.
+  It was the first evaluation set, measured once with the second-generation detector
+  (data of commit f0af49a): precision 0.530, recall 0.576, left alone 0.904 (94 of
+  104). Having been measured, it is development data now: the shipped model is
+  trained on it too, so the figures this test prints are in-sample; the honest ones
+  (each writer held out from the model, the combiner and the threshold) are in
+  data/themes/TRAINING.md. The floor below only catches shipped data that does not
+  match its training.
+* ``data/themes/eval/`` (e3, e4, 360 entries): the evaluation set, by two new
+  writers. Nothing there was used to train the detector or to choose anything; it was
+  read once, when the detector was final (data of commit 3bcd32d, code of d5c23c6):
+  precision 0.850, recall 0.483, left alone 0.972 (103 of 106); e3 0.863 / 0.511,
+  e4 0.836 / 0.455. The targets are met, so the test below is a plain one. Do not
+  tune on this set: a detector changed after reading it needs new writers to be
+  measured honestly.
 """
 
 from __future__ import annotations
@@ -26,15 +35,17 @@ import pytest
 from journal_tui.core.detect import Detector
 from journal_tui.core.prompts import load_prompts
 
-EVAL = Path(__file__).resolve().parents[2] / "data" / "themes" / "eval"
+THEMES = Path(__file__).resolve().parents[2] / "data" / "themes"
+EVAL = THEMES / "eval"
+DEV = THEMES / "dev"
 MIN_PRECISION = 0.60
 MIN_RECALL = 0.40
 MIN_LEFT_ALONE = 0.80
 
 
-def entries() -> list[dict]:
+def entries(folder: Path = EVAL) -> list[dict]:
     out = []
-    for path in sorted(EVAL.glob("*/*.toml")):
+    for path in sorted(folder.glob("*/*.toml")):
         for e in tomllib.loads(path.read_text(encoding="utf-8"))["entries"]:
             out.append({**e, "author": path.parent.name})
     return out
@@ -62,21 +73,16 @@ def evaluate(det: Detector, items: list[dict]) -> dict:
             "right": right, "found": found, "expected": expected}
 
 
-# Measured when the detector was final (see the module docstring), less a margin for
-# the rounding of a retrained model; a regression below them fails.
-FLOOR_PRECISION = 0.50
-FLOOR_RECALL = 0.50
-FLOOR_LEFT_ALONE = 0.85
+# In-sample on the shipped data (0.99, 0.95 and 1.00 when trained), less a margin.
+DEV_FLOOR = {"precision": 0.90, "recall": 0.85, "left_alone": 0.95}
 
-
-@pytest.fixture(scope="module")
-def result() -> tuple[dict, list[str]]:
+def report(folder: Path) -> tuple[dict, list[str]]:
     book, _ = load_prompts(None)
     det = Detector(book)
-    items = entries()
+    items = entries(folder)
     assert len(items) >= 300
     r = evaluate(det, items)
-    lines = [f"\n{len(items)} entries: precision {r['precision']:.3f}, recall "
+    lines = [f"\n{folder.name}, {len(items)} entries: precision {r['precision']:.3f}, recall "
              f"{r['recall']:.3f}, left alone {r['left_alone']:.3f} of {r['empty']}"]
     for t in sorted(r["expected"] | r["found"]):
         n_found, n_exp = r["found"][t], r["expected"][t]
@@ -91,18 +97,24 @@ def result() -> tuple[dict, list[str]]:
     return r, lines
 
 
-@pytest.mark.skipif(not EVAL.is_dir(), reason="no evaluation set")
-@pytest.mark.xfail(strict=True, reason="precision 0.530 < 0.60 when measured (2026-11-29)")
+@pytest.fixture(scope="module")
+def dev() -> tuple[dict, list[str]]:
+    return report(DEV)
+
+
+def test_development_set_does_not_regress(dev: tuple[dict, list[str]]) -> None:
+    r, lines = dev
+    for name, floor in DEV_FLOOR.items():
+        assert r[name] >= floor, lines
+
+
+@pytest.fixture(scope="module")
+def result() -> tuple[dict, list[str]]:
+    return report(EVAL)
+
+
 def test_evaluation_set_meets_the_targets(result: tuple[dict, list[str]]) -> None:
     r, lines = result
     assert r["precision"] >= MIN_PRECISION, lines
     assert r["recall"] >= MIN_RECALL, lines
     assert r["left_alone"] >= MIN_LEFT_ALONE, lines
-
-
-@pytest.mark.skipif(not EVAL.is_dir(), reason="no evaluation set")
-def test_evaluation_set_does_not_regress(result: tuple[dict, list[str]]) -> None:
-    r, lines = result
-    assert r["precision"] >= FLOOR_PRECISION, lines
-    assert r["recall"] >= FLOOR_RECALL, lines
-    assert r["left_alone"] >= FLOOR_LEFT_ALONE, lines

@@ -7,8 +7,8 @@ from typing import Any
 
 from journal_tui.commands.common import UserError
 from journal_tui.core.context import Context
-from journal_tui.core.gitcmd import printable
 from journal_tui.core.i18n import Catalog
+from journal_tui.core.printable import printable
 from journal_tui.core.sync import SyncError, SyncReport, sync
 from journal_tui.core.sync_merge import Changes
 

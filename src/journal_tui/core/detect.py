@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from journal_tui.core import detector_data
+from journal_tui.core.lemmas import token_keys
 from journal_tui.core.lexicon import Hit, Pattern, compile_expression, hits, matcher
 from journal_tui.core.model import Entry
 from journal_tui.core.tokens import Token, tokenize
@@ -65,7 +66,7 @@ from journal_tui.core.tokens import Token, tokenize
 if TYPE_CHECKING:
     from journal_tui.core.prompts import PromptBook
 
-SCORING_VERSION = 2  # bump when scoring changes: scores kept in the index go stale
+SCORING_VERSION = 3  # bump when scoring changes: scores kept in the index go stale
 PROMPT_PRIOR = 1.0  # log-odds added for the theme of the prompt an entry answers
 USER_KEYWORD_WEIGHT = 0.6  # precision given to a keyword the detector was not trained on
 USER_NEGATED_WEIGHT = 0.4  # ... when negated: still a mention, for the other pole
@@ -250,16 +251,19 @@ class Detector:
         """The themes the body speaks of, with their confidence (and evidence if asked)."""
         data = self.data
         tokens = tokenize(body)
-        found = self._matcher.find(tokens)
+        keys = token_keys(tokens, data.keyers)
+        found = self._matcher.find(tokens, keys)
         guards = [(m[0], m[-1], p.text) for p, m in found if not p.theme]
         every = hits(found, tokens, self.polar)
         lex = [h for h in every if h.source == "lexicon"]
         kw = [h for h in every if h.source != "lexicon"]
-        model = data.model.score(tokens, data.keyers, guards, per_token=evidence)
+        model = data.model.score(tokens, data.keyers, guards, per_token=evidence,
+                                 keys_by_lang=keys)
         logits = dict(zip(data.model.targets, model.logits, strict=True))
         support = _support(lex, self.polar)
         kw_support = _support([h for h in kw if h.source == "keyword"], self.polar)
         user_support = _support([h for h in kw if h.source == "user"], self.polar)
+        alone = data.short_alone if len(tokens) < data.short_words else data.lexicon_alone
         out: dict[str, Reading] = {}
         for tid in self.themes:
             poles = ("low", "high") if tid in self.polar else ("yes",)
@@ -274,7 +278,7 @@ class Detector:
                              kw_support.get(target, 0.0),
                              kw_support.get(other, 0.0) if other else 0.0)
                     p = data.combine(target, feats)
-                    if feats[2] >= data.lexicon_alone:  # clear words stand by themselves
+                    if feats[2] >= alone:  # clear words stand by themselves
                         p = max(p, feats[2])
                     threshold = data.threshold
                 else:

@@ -3,9 +3,16 @@
 Weights are trained by ``scripts/train_detector.py`` (scikit-learn's logistic
 regression, training only) and shipped as int8 values per kept bucket with one
 scale per target: plain Python at run time, no numpy. A word's own features
-depend on the word alone, so their weighted sum is cached per distinct word
-(with its language and negation): scoring an entry then adds one cached vector
-per word and one per pair of neighbouring words.
+depend on the word alone, so their weights are summed once per distinct word
+(with its language and negation) and cached; scoring an entry then adds one
+cached vector per word and one per pair of neighbouring words.
+
+Those vectors are summed as single Python integers: a vector of 16 int8 sums is
+packed as ``sum(v[j] << FIELD * j)``, and packing is linear, so adding packed
+integers adds the vectors (one big-integer addition per word instead of sixteen
+float additions); the entry's total is unpacked once, then scaled to floats.
+Fields of ``FIELD`` bits hold any sum an entry can reach (127 per bucket, a few
+dozen buckets per word, some thousands of words).
 
 Besides the entry's logits, scoring gives each word's contribution, from which
 the evidence is drawn (the sentence that weighs most towards a theme and pole,
@@ -16,10 +23,8 @@ from __future__ import annotations
 
 import base64
 from array import array
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import add, mul
 from typing import Any
 
 from journal_tui.core.features import (
@@ -28,10 +33,32 @@ from journal_tui.core.features import (
     pair_feature,
     scale,
     word_features,
-    word_lang,
 )
-from journal_tui.core.lemmas import Keyer
+from journal_tui.core.lemmas import Keyer, token_keys
 from journal_tui.core.tokens import Token
+
+FIELD = 40  # bits per target in a packed vector
+_HALF = 1 << (FIELD - 1)
+_MASK = (1 << FIELD) - 1
+_FIELD_BYTES = FIELD // 8
+_PLUS_128 = bytes(i ^ 0x80 for i in range(256))  # a signed byte's bits -> that byte + 128
+
+
+def pack(values: Sequence[int]) -> int:
+    """Integers as one (sum of ``values[j] << FIELD * j``; negative fields borrow)."""
+    return sum(v << (FIELD * j) for j, v in enumerate(values))
+
+
+def unpack(packed: int, n: int) -> list[int]:
+    """The ``n`` signed fields of ``pack``'s result (or of a sum of them)."""
+    out = []
+    for _ in range(n):
+        f = packed & _MASK
+        if f >= _HALF:
+            f -= 1 << FIELD
+        out.append(f)
+        packed = (packed - f) >> FIELD
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +82,11 @@ class LinearModel:
         self.weights = weights
         self.scales = tuple(scales)
         self.bias = tuple(bias)
-        self._words: dict[tuple[str, str, bool], tuple[int, tuple[float, ...] | None]] = {}
-        self._pairs: dict[tuple[str, str], object] = {}
-        self._zero = (0.0,) * self.n
+        self._words: dict[tuple[str, str, bool], tuple[int, int]] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+        self._rows: dict[int, int] = {}  # a bucket's row, packed (0: not in the model)
+        self._unsigned: bytes | None = None  # the weights plus 128, as bytes
+        self._offset = 0  # pack() of 128 in every field
 
     # ------------------------------------------------------------------ storage
 
@@ -97,79 +126,84 @@ class LinearModel:
 
     # ------------------------------------------------------------------ scoring
 
-    def _vector(self, buckets: Sequence[int]) -> tuple[float, ...] | None:
-        """Summed weights of ``buckets`` (None when the model has none of them)."""
-        n, w, row = self.n, self.weights, self.row
-        acc: list[int] | None = None
+    def _packed(self, buckets: Sequence[int]) -> int:
+        """Summed int8 weights of ``buckets``, packed (0 when the model has none)."""
+        rows = self._rows
+        total = 0
         for b in buckets:
-            r = row.get(b)
-            if r is not None:
-                acc = list(w[r:r + n]) if acc is None else list(map(add, acc, w[r:r + n]))
-        if acc is None:
-            return None
-        return tuple(map(mul, acc, self.scales))
+            packed = rows.get(b)
+            if packed is None:
+                packed = rows[b] = self._bucket_packed(b)
+            total += packed
+        return total
 
-    def _word(self, text: str, key: str, neg: bool) -> tuple[int, tuple[float, ...] | None]:
+    def _bucket_packed(self, b: int) -> int:
+        """``pack`` of one bucket's row, built by C code: each weight plus 128 as the low
+        byte of its field, read as one integer, less the 128s (0 for an unknown bucket)."""
+        r = self.row.get(b)
+        if r is None:
+            return 0
+        if self._unsigned is None:
+            self._unsigned = bytes(self.weights).translate(_PLUS_128)
+            self._offset = pack([128] * self.n)
+        fields = bytearray(_FIELD_BYTES * self.n)
+        fields[::_FIELD_BYTES] = self._unsigned[r:r + self.n]
+        return int.from_bytes(fields, "little") - self._offset
+
+    def _word(self, text: str, key: str, neg: bool) -> tuple[int, int]:
+        """(its number of features, its packed weights) for one word."""
         cache_key = (text, key, neg)
         got = self._words.get(cache_key)
         if got is None:
             if len(self._words) > 100_000:
                 self._words.clear()
             buckets = word_features(text, key, neg)
-            got = self._words[cache_key] = (len(buckets), self._vector(buckets))
+            got = self._words[cache_key] = (len(buckets), self._packed(buckets))
         return got
 
-    def _pair(self, left: str, right: str) -> tuple[float, ...] | None:
+    def _pair(self, left: str, right: str) -> int:
         cache_key = (left, right)
-        got = self._pairs.get(cache_key, self)
-        if got is self:
+        got = self._pairs.get(cache_key)
+        if got is None:
             if len(self._pairs) > 200_000:
                 self._pairs.clear()
-            got = self._pairs[cache_key] = self._vector((pair_feature(left, right),))
-        return got  # type: ignore[return-value]
+            got = self._pairs[cache_key] = self._packed((pair_feature(left, right),))
+        return got
+
+    def _floats(self, packed: int) -> tuple[float, ...]:
+        return tuple(v * s for v, s in zip(unpack(packed, self.n), self.scales, strict=True))
 
     def score(self, tokens: Sequence[Token], keyers: dict[str, Keyer],
-              guards: Sequence[tuple[int, int, str]] = (), *, per_token: bool = False
-              ) -> ModelScore:
+              guards: Sequence[tuple[int, int, str]] = (), *, per_token: bool = False,
+              keys_by_lang: dict[str, list[str]] | None = None) -> ModelScore:
         """The entry's logits; with ``per_token``, each word's share too (for evidence).
-
-        Counts of distinct words and pairs are summed once each: an entry repeats
-        its words a lot, and the weights of a word are cached.
-        """
+        ``keys_by_lang``: ``lemmas.token_keys``, computed here if not given."""
         hidden = hidden_tokens((lo, hi) for lo, hi, _ in guards)
-        keys = [keyers[word_lang(t)].key(t.text) for t in tokens]
-        words: Counter[tuple[str, str, bool]] = Counter()
-        pairs: Counter[tuple[str, str]] = Counter()
+        if keys_by_lang is None:
+            keys_by_lang = token_keys(tokens, keyers)
+        fr, en = keys_by_lang.get("fr"), keys_by_lang.get("en")
+        keys = [en[i] if t.lang == "en" else fr[i]  # type: ignore[index]
+                for i, t in enumerate(tokens)]  # the keyer of features.word_lang
+        total = self._packed([guard_feature(text) for _, _, text in guards])
+        count = len(guards)
+        word, pair = self._word, self._pair
+        shares: list[int | None] = []
         last = len(tokens) - 1
         for i, t in enumerate(tokens):
             if i in hidden:
+                if per_token:
+                    shares.append(None)
                 continue
-            words[(t.text, keys[i], t.neg)] += 1
+            size, packed = word(t.text, keys[i], t.neg)
+            count += size
             if i < last and tokens[i + 1].sent == t.sent and i + 1 not in hidden:
-                pairs[(keys[i], keys[i + 1])] += 1
-        count = len(guards) + sum(pairs.values())
-        total = list(self._vector([guard_feature(text) for _, _, text in guards])
-                     or self._zero)
-        for word, times in words.items():
-            size, vec = self._word(*word)
-            count += size * times
-            if vec is not None:
-                total = list(map(add, total, vec) if times == 1 else
-                             (a + times * b for a, b in zip(total, vec, strict=True)))
-        for pair, times in pairs.items():
-            vec = self._pair(*pair)
-            if vec is not None:
-                total = [a + times * b for a, b in zip(total, vec, strict=True)]
+                count += 1
+                packed += pair(keys[i], keys[i + 1])
+            total += packed
+            if per_token:
+                shares.append(packed)
         weight = scale(count)
-        logits = tuple(b + weight * x for b, x in zip(self.bias, total, strict=True))
-        contributions: list[tuple[float, ...] | None] = []
-        if per_token:
-            for i, t in enumerate(tokens):
-                own = None if i in hidden else self._word(t.text, keys[i], t.neg)[1]
-                if own is not None and i < last and tokens[i + 1].sent == t.sent \
-                        and i + 1 not in hidden:
-                    pair_vec = self._pair(keys[i], keys[i + 1])
-                    if pair_vec is not None:
-                        own = tuple(map(add, own, pair_vec))
-                contributions.append(own)
+        logits = tuple(b + weight * x for b, x in zip(self.bias, self._floats(total), strict=True))
+        contributions: list[tuple[float, ...] | None] = [
+            None if p is None or not p else self._floats(p) for p in shares]
         return ModelScore(logits, contributions, weight)

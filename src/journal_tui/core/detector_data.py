@@ -4,9 +4,10 @@
 It holds the lemmas the lexicon needs (``core.lemmas``), the lexicon compiled
 with each expression's precision counted on the training texts
 (``core.lexicon``), the n-gram model's int8 weights (``core.detect_model``), the
-combiner that turns both into a calibrated confidence per theme and pole, and the
-threshold chosen on the development split. One JSON parse loads it all, off the
-TUI's start-up path (``core.detect`` loads it on first use).
+combiner that turns both into a confidence per theme and pole, calibrated for
+natural diaries, and the threshold chosen on natural diaries held out. One JSON
+parse loads it all, off the TUI's start-up path (``core.detect`` loads it on first
+use).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from journal_tui.core.detect_model import LinearModel
 from journal_tui.core.lemmas import Keyer, keyers
 from journal_tui.core.lexicon import Pattern
 
-FORMAT = 1
+FORMAT = 2  # 2: lexicon_alone for short entries
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class DetectorData:
     combiner: dict[tuple[str, str], tuple[float, ...]]
     threshold: float
     lexicon_alone: float  # lexicon support that counts by itself (its own confidence)
+    short_words: int  # an entry of fewer words is short: the n-gram model has little to read
+    short_alone: float  # ... and its lexicon support counts by itself from this
     keywords: dict[str, list[Any]]  # "theme|pole|lang|keyword" -> a compiled Pattern
     digest: str
 
@@ -48,7 +51,8 @@ class DetectorData:
 
 def build(*, lemmas: dict[str, dict[str, str]], patterns: list[Pattern], model: LinearModel,
           combiner: dict[str, list[float]], threshold: float, lexicon_alone: float,
-          keywords: dict[str, list[Any]], trained_on: dict[str, int]) -> dict[str, Any]:
+          short_words: int, short_alone: float, keywords: dict[str, list[Any]],
+          trained_on: dict[str, int]) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "lemmas": lemmas,
@@ -57,6 +61,7 @@ def build(*, lemmas: dict[str, dict[str, str]], patterns: list[Pattern], model: 
         "combiner": combiner,
         "threshold": threshold,
         "lexicon_alone": lexicon_alone,
+        "short": {"words": short_words, "lexicon_alone": short_alone},
         "keywords": keywords,
         "trained_on": trained_on,
     }
@@ -85,6 +90,8 @@ def load() -> DetectorData:
                           for k, v in d["combiner"].items()},
                 threshold=float(d["threshold"]),
                 lexicon_alone=float(d["lexicon_alone"]),
+                short_words=int(d["short"]["words"]),
+                short_alone=float(d["short"]["lexicon_alone"]),
                 keywords=d["keywords"],
                 digest=hashlib.sha256(raw).hexdigest()[:16],
             )

@@ -13,13 +13,18 @@ from datetime import date, datetime
 from itertools import groupby
 
 from journal_tui.core.i18n import Catalog, long_date
-from journal_tui.core.model import SCHEMA, Entry, to_dict
+from journal_tui.core.model import SCHEMA, THEME_WORDS, Entry, to_dict
 
 MSG = Catalog({
     "title": ("Journal", "Journal"),
     "review": ("Weekly review {week}", "Bilan de la semaine {week}"),
     "mood": ("mood {mood}/5", "humeur {mood}/5"),
     "prompt": ("Prompt", "Question"),
+    "word": ("my word: {items}", "mon choix : {items}"),
+    "low": ("{theme} low", "{theme} bas"),
+    "high": ("{theme} high", "{theme} haut"),
+    "yes": ("{theme} yes", "{theme} oui"),
+    "none": ("not {theme}", "pas {theme}"),
 })
 
 
@@ -45,9 +50,19 @@ def entry_markdown(entry: Entry, lang: str, *, heading: str = "###") -> str:
         meta.append(MSG("mood", lang, mood=entry.mood))
     if entry.checkin:
         meta.append(", ".join(f"{k} {v:+d}" for k, v in entry.checkin.items()))
+    if entry.themes:
+        meta.append(_word(entry.themes, lang))
     if meta:
         parts.append("*" + " · ".join(meta) + "*")
     return "\n\n".join(parts) + "\n"
+
+
+def _word(themes: dict[str, str], lang: str) -> str:
+    """The person's word on the entry's themes (its ``[themes]`` table): a reader of
+    the export sees which themes they confirmed, with which pole, and dismissed."""
+    items = ", ".join(MSG(value, lang, theme=theme) for theme, value in themes.items()
+                      if value in THEME_WORDS)
+    return MSG("word", lang, items=items)
 
 
 def _one_line(text: str) -> str:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from journal_tui.core.printable import printable
 
 GIT = "git"
 NETWORK_TIMEOUT = 300  # seconds a fetch or push may take before it counts as unreachable
@@ -34,7 +35,6 @@ _SETTINGS = ("core.autocrlf=false", "core.safecrlf=false", "core.fileMode=false"
 _REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
               "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_COMMON_DIR",
               "GIT_CEILING_DIRECTORIES", "GIT_PREFIX")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class GitError(Exception):
@@ -65,7 +65,7 @@ def one_line(stderr: bytes | str) -> str:
     when that line only says a push or an ssh connection failed, the line saying
     why), else its last line. Text from a remote is data: control characters go."""
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    lines = [_CONTROL.sub("?", line).strip() for line in text.splitlines()]
+    lines = [printable(line, newlines=False).strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
         if not line.startswith(("fatal: ", "error: ")):
@@ -78,10 +78,6 @@ def one_line(stderr: bytes | str) -> str:
                 return "; ".join(why)
         return line.partition(": ")[2]
     return lines[-1] if lines else "git failed"
-
-
-def printable(text: str) -> str:
-    return _CONTROL.sub("?", text)
 
 
 @dataclass

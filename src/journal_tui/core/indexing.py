@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -206,6 +207,10 @@ def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator
 
 def _work(writer: Connection, entries_dir: str, items: list[tuple[str, Stat]],
           inherited: list[Connection]) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the build (and these
+    # workers, through their closed pipes); a worker printing its own traceback would
+    # only bury the parent's one-line exit under screens of noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for reader in inherited:
         reader.close()
     try:

@@ -14,11 +14,13 @@ only the part of it that can change a key the lexicon or the model uses (see
 from __future__ import annotations
 
 import gzip
+from collections.abc import Sequence
 from pathlib import Path
 
 import Stemmer
 
 from journal_tui.core.text import fold
+from journal_tui.core.tokens import Token
 
 LANGS = ("fr", "en")
 _STEMMER_NAMES = {"fr": "french", "en": "english"}
@@ -61,3 +63,16 @@ class Keyer:
 
 def keyers(tables: dict[str, dict[str, str]]) -> dict[str, Keyer]:
     return {lang: Keyer(lang, tables.get(lang, {})) for lang in LANGS}
+
+
+def token_keys(tokens: Sequence[Token], keyers: dict[str, Keyer]) -> dict[str, list[str]]:
+    """Each word's key in each language the entry uses: a word of a French sentence
+    has a French key, of an English one an English key, of a mixed one both ("" where
+    a language does not apply). Computed once per entry for the lexicon and the model."""
+    out: dict[str, list[str]] = {}
+    for lang in LANGS:
+        if any(t.lang == lang or t.lang == "mixed" for t in tokens):
+            key = keyers[lang].key
+            out[lang] = [key(t.text) if t.lang == lang or t.lang == "mixed" else ""
+                         for t in tokens]
+    return out

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from journal_tui.core.lemmas import LANGS, Keyer
+from journal_tui.core.lemmas import LANGS, Keyer, token_keys
 from journal_tui.core.text import fold, fold_word
 from journal_tui.core.tokens import STOPWORDS, Token, tokenize
 
@@ -40,6 +40,9 @@ _COMMON = {
     "en": frozenset("be have do say go get make take see know want can could will would "
                     "all more less him them it me us to in on at of as up out".split()),
 }
+# French stressed pronouns are matched as written: their lemma is the clitic's ("moi"
+# is "je"), so "pas moi" would otherwise match "pas, je …".
+_TONIC = frozenset({"moi", "toi", "soi", "lui", "eux"})
 _ELIDED = {w: frozenset({w.rstrip("e'") + "e", w.rstrip("e'") + "'"})
            for w in ("me", "m'", "te", "t'", "se", "s'", "le", "l'", "de", "d'", "je", "j'",
                      "ne", "n'")}
@@ -137,6 +140,8 @@ def compile_expression(text: str, theme: str, pole: str, k: Keyer, *,
                     words.append(_Word("refl", w, g))
                 elif lang == "fr" and w in _ELIDED:  # "m'" and "me" alike
                     words.append(_Word("exact", _ELIDED[w], g))
+                elif lang == "fr" and w in _TONIC:
+                    words.append(_Word("exact", frozenset({w}), g))
                 elif prefix and last_of_chunk:
                     words.append(_Word("prefix", folded, g))
                 elif exact or len(folded) - len(fold(k.stem(w))) >= STRICT_CUT:
@@ -181,14 +186,18 @@ def _anchor(words: Sequence[_Word], common: frozenset[str]) -> int:
 _COMMON_KEYS: dict[str, frozenset[str]] = {}
 
 
+_Candidate = tuple[Pattern, int, frozenset[str]]  # a pattern, its anchor, the keys it needs
+
+
 class Matcher:
     """Patterns of both languages, indexed by their rarest word, and guards."""
 
     def __init__(self, keyers: dict[str, Keyer]) -> None:
         self.keyers = keyers
-        # per language: anchor key -> patterns, anchor form -> patterns, prefixes
-        self._keyed: dict[str, dict[str, list[tuple[Pattern, int]]]] = {lang: {} for lang in LANGS}
-        self._exact: dict[str, dict[str, list[tuple[Pattern, int]]]] = {lang: {} for lang in LANGS}
+        # per language: anchor key -> patterns, anchor form -> patterns, prefixes; each
+        # with the keys its other words need (an entry lacking one is not tried)
+        self._keyed: dict[str, dict[str, list[_Candidate]]] = {lang: {} for lang in LANGS}
+        self._exact: dict[str, dict[str, list[_Candidate]]] = {lang: {} for lang in LANGS}
         self._prefixes: dict[str, list[tuple[str, Pattern, int]]] = {lang: [] for lang in LANGS}
         self.patterns: list[Pattern] = []
 
@@ -201,28 +210,32 @@ class Matcher:
                 self._prefixes[p.lang].append((str(p.words[i].value), p, i))
             return
         w = p.words[best]
+        needs = frozenset(str(x.value) for x in p.words if x.kind == "key")
         if w.kind == "key":
-            self._keyed[p.lang].setdefault(str(w.value), []).append((p, best))
+            self._keyed[p.lang].setdefault(str(w.value), []).append((p, best, needs))
         else:
             for form in w.value:
-                self._exact[p.lang].setdefault(form, []).append((p, best))
+                self._exact[p.lang].setdefault(form, []).append((p, best, needs))
 
-    def find(self, tokens: Sequence[Token]) -> list[tuple[Pattern, list[int]]]:
-        """Every match: the pattern and the indices of its matched words."""
+    def find(self, tokens: Sequence[Token], keys_by_lang: dict[str, list[str]] | None = None
+             ) -> list[tuple[Pattern, list[int]]]:
+        """Every match: the pattern and the indices of its matched words
+        (``keys_by_lang``: ``lemmas.token_keys``, computed here if not given)."""
         out: list[tuple[Pattern, list[int]]] = []
         folded = [fold_word(t.text) for t in tokens]
-        for lang in LANGS:
-            if not any(t.lang == lang or t.lang == "mixed" for t in tokens):
-                continue
-            key = self.keyers[lang].key
-            keys = [key(t.text) for t in tokens]
+        if keys_by_lang is None:
+            keys_by_lang = token_keys(tokens, self.keyers)
+        for lang, keys in keys_by_lang.items():
+            present = set(keys)
             keyed, exact, prefixes = self._keyed[lang], self._exact[lang], self._prefixes[lang]
             for i, t in enumerate(tokens):
                 if t.lang != lang and t.lang != "mixed":
                     continue
                 for cands in (keyed.get(keys[i]), exact.get(folded[i])):
                     if cands:
-                        for p, anchor in cands:
+                        for p, anchor, needs in cands:
+                            if not needs <= present:
+                                continue
                             found = _match(p, anchor, i, tokens, folded, keys)
                             if found is not None:
                                 out.append((p, found))

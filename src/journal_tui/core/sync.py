@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from journal_tui.core import atomic
-from journal_tui.core.gitcmd import BlobHasher, Git, GitError, GitMissing, git_env, printable
+from journal_tui.core.gitcmd import BlobHasher, Git, GitError, GitMissing, git_env
+from journal_tui.core.printable import printable
 from journal_tui.core.sync_merge import (
     Changes,
     Copy,
