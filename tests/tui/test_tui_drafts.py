@@ -91,3 +91,27 @@ async def test_a_crafted_draft_is_reported_and_never_acted_on(make_ctx, journal)
         await settle(pilot)
         assert any("evil.json" in n.message for n in notifications(app))
     assert victim.exists() and evil.exists()
+
+
+async def test_an_emptied_review_note_drops_its_old_draft(make_ctx, journal):
+    """Item 9: emptying the note removes its draft (never restored later)."""
+    from tui_helpers import ScreenHost, settle_workers
+
+    from journal_tui.tui.screens.review import ReviewScreen
+
+    host = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with host.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        screen = host.screen
+        assert isinstance(screen, ReviewScreen)
+        editor = screen.query_one("#review-note", TextArea)
+        editor.focus()
+        await pilot.press(*"a note")
+        screen.flush_draft()
+        await settle_workers(pilot)
+        assert [d.body for d in journal.drafts()] == ["a note"]
+        editor.clear()
+        await pilot.pause()
+        screen.flush_draft()
+        await settle_workers(pilot)
+        assert journal.drafts() == []
