@@ -140,3 +140,23 @@ async def test_today_and_journal_show_hostile_text_and_saving_keeps_every_byte(
         assert isinstance(app.screen, JournalScreen)
         assert "[/] hello [@click=app.quit]x[/]" in text_of(app)
         assert app.is_running
+
+
+async def test_review_and_the_themes_popup_show_hostile_text_as_text(make_ctx, journal):
+    from tui_helpers import ScreenHost, settle_workers
+
+    from journal_tui.tui.screens.review import ReviewScreen
+    from journal_tui.tui.widgets.theme_entries import ThemeEntriesDialog
+
+    entry = hostile(journal)
+    host = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with host.run_test(size=(120, 40)) as pilot:
+        await settle_workers(pilot)
+        text = text_of(host)
+        assert "[/] hello [@click=app.quit]x[/]" in text
+        assert "#[/]" in text and "#t\\x1b[31m" in text  # the week's tags
+        host.push_screen(ThemeEntriesDialog("[red]title", [entry], "hint [/]", "none"))
+        await settle_workers(pilot)
+        text = text_of(host)
+        assert "[red]title" in text and "[/] hello [@click=app.quit]x[/]" in text
+        assert host.is_running
