@@ -146,3 +146,21 @@ async def test_two_tuis_on_one_journal_never_overwrite_each_other(make_ctx, jour
         await settle(pilot)
         texts = sorted(d["body"] for d in bodies(journal.root).values())
         assert texts == ["from the other window", "original from this one"]
+
+
+async def test_a_file_deleted_meanwhile_offers_keep_both_only(make_ctx, journal):
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        entry_id, path = await open_in_today(pilot, journal)
+        path.unlink()  # a sync tool or another window removed it
+        await pilot.press(*" still mine")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert [c for c, _ in dialog.choices] == ["later", "both"]
+        await pilot.press("enter")  # keep both: the default
+        await settle(pilot)
+        files = bodies(journal.root)
+        assert [d["body"] for d in files.values()] == ["original still mine"]
+        assert entry_id not in files  # never recreated under the removed id
