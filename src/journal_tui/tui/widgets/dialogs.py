@@ -10,6 +10,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
+def question_box(title: str, question: str, buttons: list[Button]) -> ComposeResult:
+    """A dialog's box: its title, the question (as text) and the buttons."""
+    with Vertical() as box:
+        if title:
+            box.border_title = title
+        yield Static(question, classes="question", markup=False)
+        with Horizontal():
+            yield from buttons
+
+
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a question; ``True`` for yes. Escape answers no."""
 
@@ -52,13 +62,9 @@ class ConfirmDialog(ModalScreen[bool]):
         self.default_yes = default_yes
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            if self.dialog_title:
-                box.border_title = self.dialog_title
-            yield Static(self.question, classes="question", markup=False)
-            with Horizontal():
-                yield Button(self.no, id="no")
-                yield Button(self.yes, id="yes", variant="primary")
+        yield from question_box(self.dialog_title, self.question,
+                                [Button(self.no, id="no"),
+                                 Button(self.yes, id="yes", variant="primary")])
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default_yes else "#no", Button).focus()
@@ -88,14 +94,10 @@ class ChoiceDialog(ModalScreen[str]):
         self.default = default or choices[-1][0]
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            if self.dialog_title:
-                box.border_title = self.dialog_title
-            yield Static(self.question, classes="question", markup=False)
-            with Horizontal():
-                for answer, label in self.choices:
-                    yield Button(label, id=f"choice-{answer}",
-                                 variant="primary" if answer == self.default else "default")
+        yield from question_box(self.dialog_title, self.question, [
+            Button(label, id=f"choice-{answer}",
+                   variant="primary" if answer == self.default else "default")
+            for answer, label in self.choices])
 
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.default}", Button).focus()
