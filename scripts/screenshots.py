@@ -28,7 +28,9 @@ MODES = ("today", "journal", "themes", "review")
 async def shoot(lang: str, out: Path, size: tuple[int, int], root: Path) -> list[Path]:
     from journal_tui.tui.app import JournalApp
 
-    journal = Journal(root / "journal", cache_dir=root / "cache")
+    journal = Journal(root / lang / "journal", cache_dir=root / lang / "cache")
+    # The demo in the person's language, written before the clock (NOW).
+    populate(journal, TODAY, lang=lang, now=NOW)
     ctx = Context(config=Config(language=lang), lang=lang, journal=journal, clock=lambda: NOW)
     app = JournalApp(ctx)
     written = []
@@ -56,7 +58,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="journal-tui-shots-") as tmp:
         root = Path(tmp)
         os.environ["JOURNAL_TUI_CONFIG"] = str(root / "none.toml")  # no user prompts
-        populate(Journal(root / "journal", cache_dir=root / "cache"), TODAY)
         for lang in ("en", "fr"):
             for path in asyncio.run(shoot(lang, args.out, (width, height), root)):
                 print(path)

@@ -64,8 +64,8 @@ def test_printing_commands_never_import_textual(tmp_path: Path) -> None:
 
 
 def test_french_interface_text_follows_french_typography() -> None:
-    """As the prompts do (tests/core/test_prompts.py): ’ in French, never ', and a space
-    before : ; ? ! ("Humeur : 4/5")."""
+    """As the prompts do (tests/core/test_prompts.py): ’ in French, never ', and a
+    no-break space before : ; ? ! and inside « » ("Humeur : 4/5"), in every catalog."""
     import importlib
     import pkgutil
     import re
@@ -82,8 +82,9 @@ def test_french_interface_text_follows_french_typography() -> None:
                 french |= {key: value(key, "fr") for key in sorted(value.keys())}
     assert len(french) > 200
     assert [key for key, text in french.items() if "'" in text] == []
-    tight = re.compile(r"[^\s\u00a0\u202f\[(]([:;?!])(\s|$)")
-    assert [key for key, text in french.items() if tight.search(text)] == []
+    # A no-break space before each mark, so it never starts a line ("Humeur : 4/5").
+    loose = re.compile(r"(?<![\u00a0\u202f:;?!])[:;?!»](?=\s|$)|«(?![\u00a0\u202f])")
+    assert [key for key, text in french.items() if loose.search(text)] == []
 
 
 def test_counts_take_the_singular_by_language() -> None:

@@ -75,7 +75,7 @@ def test_show_text_lists_the_noticed_themes(capsys: pytest.CaptureFixture[str],
     assert "noticed in the text" in tail and "braquée" in tail
     assert "your word" in tail
     code, out, _ = run(capsys, "show", entry_id, "--lang", "fr")
-    assert "Thèmes relevés :" in out and "votre choix" in out
+    assert "Thèmes relevés\u00a0:" in out and "votre choix" in out
 
 
 def test_edit_changes_fields_and_never_the_body(capsys: pytest.CaptureFixture[str],

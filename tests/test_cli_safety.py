@@ -111,7 +111,7 @@ def test_an_import_with_a_byte_order_mark_is_accepted(capsys: pytest.CaptureFixt
     src.write_bytes(b"\xef\xbb\xbf" + json.dumps({"entries": [
         {"date": "2024-03-05", "time": "09:15", "title": "With a BOM", "body": ""}]}).encode())
     code, _, err = run(capsys, "import", str(src))
-    assert code == 0 and "1 entries imported" in err
+    assert code == 0 and "1 entry imported" in err
     assert "With a BOM" in run(capsys, "list")[1]
 
 
@@ -123,7 +123,7 @@ def test_duplicate_ids_with_different_content_are_reported(capsys: pytest.Captur
     src = tmp_path / "dups.json"
     src.write_text(json.dumps({"schema": 1, "entries": entries}))
     code, _, err = run(capsys, "import", str(src))
-    assert code == 1 and "1 entries imported" in err and "(1 already there)" in err
+    assert code == 1 and "1 entry imported" in err and "(1 already there)" in err
     assert "different content" in err and "20261120-090000-aaaa" in err
     assert "first" in run(capsys, "list")[1]
 

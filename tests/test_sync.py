@@ -575,7 +575,7 @@ def test_sync_speaks_french(a: Machine, b: Machine, remote: Path) -> None:
     a.add("deux")
     a.sync("--remote", str(remote))
     out = b.sync("--remote", str(remote), "--lang", "fr")[1]
-    assert out.splitlines()[-1] == "Envoyé : rien. Reçu : 2 nouvelles entrées."
+    assert out.splitlines()[-1] == "Envoyé\u00a0: rien. Reçu\u00a0: 2 nouvelles entrées."
 
 
 def test_relative_journal_and_remote_paths(tmp_path: Path, remote: Path,

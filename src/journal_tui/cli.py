@@ -101,10 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
+    lang: str = args.lang or "en"  # the person's, once the config is read
     try:
         if args.command is None:
             return _open_tui(args)
         ctx = open_context(journal=args.journal, lang=args.lang)
+        lang = ctx.lang
         try:
             if args.command in READING:
                 check_journal_folder(ctx.journal.root, given=args.journal is not None)
@@ -112,7 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return int(args.run(ctx, args) or 0)
         finally:
             ctx.journal.close()
-    except (UserError, ConfigError, WriteError, EntryError, SaveRefused) as exc:
+    except UserError as exc:
+        return _fail(exc.text(lang))
+    except (ConfigError, WriteError, EntryError, SaveRefused) as exc:
         return _fail(str(exc))
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
@@ -140,17 +144,16 @@ def check_journal_folder(root: Path, *, given: bool) -> None:
 
     if not root.exists():
         if given:
-            raise UserError(f"no journal at {root}: the folder does not exist")
+            raise UserError("err.no_journal", root=root)
         return
     if not root.is_dir():
-        raise UserError(f"{root} is not a folder: give the journal folder")
+        raise UserError("err.not_folder", root=root)
     try:
         names = set(os.listdir(root))
     except OSError as exc:
-        raise UserError(f"cannot read {root}: {exc.strerror}") from None
+        raise UserError("err.cannot_read", path=root, error=exc.strerror) from None
     if names and not names & JOURNAL_MARKS:
-        raise UserError(f"{root} does not look like a journal (no entries/ folder): "
-                        "give the journal folder")
+        raise UserError("err.not_journal", root=root)
 
 
 JOURNAL_MARKS = frozenset({"entries", "trash", "drafts", "people.toml"})
@@ -171,11 +174,14 @@ def _open_tui(args: argparse.Namespace) -> int:
         ctx = demo_context(lang=args.lang)
     else:
         ctx = open_context(journal=args.journal, lang=args.lang)
+    try:
         if ctx.journal.root.exists() and not ctx.journal.root.is_dir():
-            raise UserError(f"{ctx.journal.root} is not a folder: give the journal folder")
-    day = parse_day(args.date, ctx.today) if args.date else None
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return _fail("the journal needs a terminal; see --help for the commands")
+            raise UserError("err.not_folder", root=ctx.journal.root)
+        day = parse_day(args.date, ctx.today) if args.date else None
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise UserError("err.terminal")
+    except UserError as exc:
+        return _fail(exc.text(ctx.lang))
     return run_tui(ctx, day)
 
 

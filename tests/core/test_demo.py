@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -57,8 +57,8 @@ def test_count_and_rhythm(entries):
     assert TODAY in per_day
 
 
-def test_both_languages_about_sixty_percent_french(entries, book):
-    langs = Counter()
+def _prompt_languages(entries, book) -> Counter[str]:
+    langs: Counter[str] = Counter()
     for e in entries:
         if e.prompt_id:
             prompt = book.prompt(e.prompt_id)
@@ -66,10 +66,31 @@ def test_both_languages_about_sixty_percent_french(entries, book):
             lang = "fr" if e.prompt == prompt.text_in("fr") else "en"
             assert e.prompt == prompt.text_in(lang)
             langs[lang] += 1
+    return langs
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_mostly_in_the_persons_language_with_some_of_the_other(book, lang):
+    entries = demo_entries(TODAY, lang=lang)
+    langs = _prompt_languages(entries, book)
     reviews = Counter("fr" if "Revue" in e.body else "en" for e in entries if e.kind == "review")
-    assert set(reviews) == {"fr", "en"}
-    share = langs["fr"] / (langs["fr"] + langs["en"])
-    assert 0.5 <= share <= 0.7
+    assert set(reviews) == {"fr", "en"} and reviews[lang] > sum(reviews.values()) / 2
+    share = langs[lang] / (langs["fr"] + langs["en"])
+    assert 0.7 <= share <= 0.9
+
+
+@pytest.mark.parametrize("now", [
+    datetime(2026, 11, 26, 8, 12, 3, tzinfo=timezone(timedelta(hours=1))),
+    datetime(2026, 11, 29, 0, 5, tzinfo=timezone(timedelta(hours=14))),  # a Sunday
+    datetime(2028, 2, 29, 23, 59, 40, tzinfo=timezone(timedelta(hours=14))),
+    datetime(2026, 11, 30, 6, 0, tzinfo=timezone(timedelta(hours=-10))),
+])
+def test_no_entry_in_the_future_of_the_clock(now):
+    entries = demo_entries(now.date(), now=now)
+    assert all(e.created <= now and e.updated <= now for e in entries)
+    assert all(e.created.date() == e.date for e in entries)
+    assert all(e.created.utcoffset() == now.utcoffset() for e in entries)
+    assert now.date() in {e.date for e in entries}  # today still has its entry
 
 
 def test_every_theme_present(entries, book):

@@ -46,7 +46,7 @@ def test_nothing_yet_then_written(journal: Journal, capsys) -> None:
 
 def test_french_and_options_anywhere(journal: Journal, capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "--lang", "fr", "remind")
-    assert code == 1 and out == "Rien d’écrit aujourd’hui pour l’instant : journal-tui\n"
+    assert code == 1 and out == "Rien d’écrit aujourd’hui pour l’instant\u00a0: journal-tui\n"
     other = Journal(tmp_path / "other")
     add(other, TODAY)
     assert run(capsys, "remind", "--journal", str(tmp_path / "other")) == (0, "", "")

@@ -328,7 +328,7 @@ def test_cli_text_on_a_terminal_is_rich(filled, capsys, monkeypatch) -> None:
     assert cli.main(["review", "--week", "2026-W48", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert "Semaine 2026-W48" in out and "# Semaine" not in out  # rendered, not raw
-    assert "4 entrées · 25 mots · série : 2 jours" in out
+    assert "4 entrées · 25 mots · série\u00a0: 2 jours" in out
     assert "Lunch with @Marie #partner" in out and "we talked" not in out
 
 

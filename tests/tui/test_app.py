@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Footer, OptionList, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, OptionList, Static, TextArea
 from tui_helpers import make_app, seed, settle, type_in, wait_for
 
 from journal_tui.tui.screens.entry import EntryScreen
@@ -95,8 +95,12 @@ async def test_quit_with_unsaved_text_asks_and_keeps_a_draft(make_ctx, journal):
     assert [d.body for d in journal.drafts()] == ["not saved yet"]
 
 
-async def test_quit_with_an_unsaved_review_note_asks(make_ctx):
-    app = make_app(make_ctx("en"))
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "The review note you are writing"),
+    ("fr", "La note de bilan en cours"),  # not "L’entrée en cours"
+])
+async def test_quit_with_an_unsaved_review_note_asks(make_ctx, lang, expected):
+    app = make_app(make_ctx(lang))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("f5")
@@ -106,6 +110,8 @@ async def test_quit_with_an_unsaved_review_note_asks(make_ctx):
         await pilot.press("ctrl+q")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert expected in text
         await pilot.press("escape")
         await settle(pilot)
         assert app.is_running and app.current_mode == "review"
@@ -240,3 +246,33 @@ async def test_the_theme_detector_is_not_on_the_start_up_path(make_ctx, journal,
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await settle(pilot)
         assert at_ready == [0]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "No matches found"),
+                                                ("fr", "Aucun résultat")])
+async def test_the_palette_says_no_match_in_the_language(make_ctx, lang, expected):
+    app = make_app(make_ctx(lang))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"zzqxj")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count == 1 and expected in str(
+            commands.get_option_at_index(0).prompt))
+
+
+async def test_the_theme_picker_speaks_french(make_ctx):
+    app = make_app(make_ctx("fr"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.action_change_theme()
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await settle(pilot)
+        assert app.screen.query_one(Input).placeholder == "Chercher un thème de couleurs…"
+        await pilot.press(*"nord")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "nord"

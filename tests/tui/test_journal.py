@@ -402,3 +402,37 @@ async def test_undo_pressed_twice_restores_once(make_ctx, journal, monkeypatch):
         assert messages.count("Entry restored.") == 1
         assert not any(n.severity == "error" for n in notifications(app))
         assert entries[2].id in row_ids(screen)
+
+
+async def test_delete_and_edit_from_the_list(make_ctx, journal):
+    """``d`` and ``e`` act on the highlighted row (and show in the footer); typed in
+    the search field they are text."""
+    entries = seed(journal)
+    target = entries[1]
+    path = journal.locate(target.id)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        footer = {k.action for k in screen.query(FooterKey)}
+        assert {"delete", "edit"} <= footer
+        await pilot.press("slash", "d", "e")
+        await settle(pilot)
+        assert app.screen is screen and screen.query_one("#search", Input).value == "de"
+        screen.query_one("#search", Input).value = ""
+        await settle(pilot)
+        table = screen.query_one("#entries", DataTable)
+        table.focus()
+        table.move_cursor(row=row_ids(screen).index(target.id))
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert not path.exists() and target.id not in row_ids(screen)
+        await pilot.press("u")
+        await settle(pilot)
+        assert path.exists() and target.id in row_ids(screen)
+        table.move_cursor(row=row_ids(screen).index(target.id))
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen is app.today_screen and app.today_screen.entry.id == target.id

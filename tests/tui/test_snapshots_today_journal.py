@@ -1,5 +1,6 @@
-"""Snapshots of Today, Journal, an entry and Help, in English and French, at 80x24 and
-120x40, with fixed data (tests/tui/tui_helpers.py) and the cursor blink off.
+"""Snapshots of Today, Journal, an entry, Help (and the footers of Themes and Review),
+in English and French, at 80x24 and 120x40, with fixed data (tests/tui/tui_helpers.py)
+and the cursor blink off.
 
 Review a failing snapshot's report before ``--snapshot-update``.
 """
@@ -91,6 +92,23 @@ def test_light_theme(snap_compare, make_ctx, journal, screen):
             await pilot.press("f3")
         else:
             await type_in(pilot, TEXT["en"])
+        await settle(pilot)
+        no_blink(app)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", ["f4", "f5"], ids=["themes", "review"])
+def test_footer_80x24(snap_compare, make_ctx, journal, lang, key):
+    """Themes and Review in the whole app, where the footer also holds the other
+    screens' keys (their own snapshots use a bare host): nothing cut at 80 columns."""
+    seed(journal)
+    app = make_app(make_ctx(lang))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press(key)
         await settle(pilot)
         no_blink(app)
 

@@ -52,3 +52,21 @@ async def test_modes_set_up_without_showing_them() -> None:
 
 def test_markdown_language_is_known_to_tree_sitter() -> None:
     assert compat.markdown_language() == "markdown"  # tree-sitter-markdown is a dependency
+
+
+def test_no_break_spaces_never_break_a_line() -> None:
+    """French "Thème : …": Rich and Textual wrap at any ``\\s`` until taught otherwise."""
+    from rich.console import Console
+    from rich.text import Text
+    from textual._wrap import compute_wrap_offsets
+    from textual.content import Content
+
+    text = "Bonjour chemin\u00a0: mentions"
+    compat.keep_no_break_spaces()
+    assert [str(line) for line in Content(text).wrap(15)] == [
+        "Bonjour", "chemin\u00a0:", "mentions"]
+    assert compute_wrap_offsets(text, 15, 4) == [8, 17]
+    console = Console(width=15, record=True)
+    console.print(Text(text))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert lines == ["Bonjour", "chemin\u00a0:", "mentions"]

@@ -168,7 +168,7 @@ async def test_empty_journal(make_ctx) -> None:
         screen = app.screen
         assert isinstance(screen, ThemesScreen)
         assert screen.view is not None and sum(screen.view.entries) == 0
-        assert "2026-W48 · 23–29 nov · aucune entrée" in chart_text(screen)
+        assert "2026-W48 · 23–29 nov. · aucune entrée" in chart_text(screen)
         await pilot.press("4", "down", "left", "enter")
         await pilot.pause()
         assert screen.view.periods == ("2026-11",)

@@ -24,28 +24,72 @@ _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 MSG = Catalog({
     "skipped": ("warning: skipped unreadable {path}",
                 "attention : fichier illisible ignoré {path}"),
+    "warning": ("warning: {text}", "attention : {text}"),
+    # user errors (``UserError``): one line each
+    "err.bad_date": ("bad date {value!r}: use YYYY-MM-DD, today or yesterday",
+                     "date incorrecte {value!r} : écrivez AAAA-MM-JJ, hier ou aujourd’hui"),
+    "err.date_range": ("date {day} out of range: years {first} to {last}",
+                       "date {day} hors limites : années {first} à {last}"),
+    "err.bad_week": ("bad week {value!r}: use YYYY-Www, e.g. 2026-W48",
+                     "semaine incorrecte {value!r} : écrivez AAAA-Wss, par exemple 2026-W48"),
+    "err.no_week": ("bad week {value!r}: {year} has no week {week}",
+                    "semaine incorrecte {value!r} : {year} n’a pas de semaine {week}"),
+    "err.week_range": ("week {value} out of range: years {first} to {last}",
+                       "semaine {value} hors limites : années {first} à {last}"),
+    "err.no_journal": ("no journal at {root}: the folder does not exist",
+                       "pas de journal dans {root} : le dossier n’existe pas"),
+    "err.not_folder": ("{root} is not a folder: give the journal folder",
+                       "{root} n’est pas un dossier : indiquez le dossier du journal"),
+    "err.cannot_read": ("cannot read {path}: {error}", "impossible de lire {path} : {error}"),
+    "err.not_journal": ("{root} does not look like a journal (no entries/ folder): "
+                        "give the journal folder",
+                        "{root} ne ressemble pas à un journal (pas de dossier entries/) : "
+                        "indiquez le dossier du journal"),
+    "err.terminal": ("the journal needs a terminal; see --help for the commands",
+                     "le journal a besoin d’un terminal ; --help donne les commandes"),
+    "err.too_long": ("range too long: it (and as many weeks before it, for the trend) must "
+                     "start after the year {first}",
+                     "période trop longue : elle (et autant de semaines avant, pour la "
+                     "tendance) doit commencer après l’an {first}"),
+    "err.from_after_to": ("--from {start} is after --to {end}",
+                          "--from {start} est après --to {end}"),
 })
 
 
 class UserError(Exception):
-    """A problem the user can fix; printed as one line, exit status 1."""
+    """A problem the user can fix; printed as one line, exit status 1.
+
+    Raised with a key of ``MSG`` (and its values), it is said in the person's
+    language (``text``); with any other text, as written. ``str()`` is English.
+    """
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message)
+        self.key = message if message in MSG else None
+        self.values = values
+
+    def text(self, lang: str) -> str:
+        return MSG(self.key, lang, **self.values) if self.key else str(self.args[0])
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def parse_day(value: str, today: date) -> date:
     """``YYYY-MM-DD``, ``today`` or ``yesterday`` (also ``aujourd'hui``/``hier``), within
     the years a journal can hold (four-digit years: they name its folders and ids)."""
     v = value.strip().lower()
-    if v in ("today", "aujourd'hui", "aujourdhui"):
+    if v in ("today", "aujourd'hui", "aujourd’hui", "aujourdhui"):
         return today
     if v in ("yesterday", "hier"):
         return today - timedelta(days=1)
     try:
         day = date.fromisoformat(value.strip())
     except ValueError:
-        raise UserError(f"bad date {value!r}: use YYYY-MM-DD, today or yesterday") from None
+        raise UserError("err.bad_date", value=value) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise UserError(f"date {day.isoformat()} out of range: years {FIRST_YEAR} to "
-                        f"{LAST_YEAR}")
+        raise UserError("err.date_range", day=day.isoformat(), first=FIRST_YEAR,
+                        last=LAST_YEAR)
     return day
 
 
@@ -54,20 +98,20 @@ def parse_week(value: str) -> tuple[int, int]:
     the weeks a review compares it with (the month before, the week after) do too."""
     m = _WEEK_RE.match(value.strip())
     if not m:
-        raise UserError(f"bad week {value!r}: use YYYY-Www, e.g. 2026-W48")
+        raise UserError("err.bad_week", value=value)
     year, week = int(m.group(1)), int(m.group(2))
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise UserError(f"bad week {value!r}: {year} has no week {week}") from None
+        raise UserError("err.no_week", value=value, year=year, week=week) from None
     try:
         if monday.year < FIRST_YEAR:
             raise OverflowError
         monday - timedelta(weeks=8)
         monday + timedelta(weeks=2)
     except OverflowError:
-        raise UserError(f"week {value} out of range: years {FIRST_YEAR} to "
-                        f"{LAST_YEAR}") from None
+        raise UserError("err.week_range", value=value, first=FIRST_YEAR,
+                        last=LAST_YEAR) from None
     return year, week
 
 
@@ -92,6 +136,12 @@ def warn_problems(problems: Iterable[Problem], lang: str = "en") -> None:
         warn(MSG("skipped", lang, path=p))
 
 
+def say(message: str) -> None:
+    """A report of what a command did, on standard error (standard output stays the
+    command's data); file names in it are shown, never sent to the terminal."""
+    print(printable(message), file=sys.stderr)
+
+
 def warn(message: str) -> None:
     """One line on standard error; a file name or a message quoting a file cannot
     carry a control sequence to the terminal."""
@@ -107,9 +157,13 @@ def is_terminal(stream: IO[str] | None = None) -> bool:
 
 
 def console(stderr: bool = False) -> Any:
-    """A Rich console, imported lazily (about 40 ms we spare piped commands)."""
+    """A Rich console, imported lazily (about 40 ms we spare piped commands), that
+    never breaks a line at a no-break space (French "Humeur : 4/5")."""
     from rich.console import Console
 
+    from journal_tui.rich_compat import keep_no_break_spaces
+
+    keep_no_break_spaces()
     return Console(stderr=stderr, highlight=False)
 
 
@@ -147,7 +201,7 @@ def write_out(text: str) -> None:
 def warn_prompts(ctx: Any) -> None:
     """A broken user prompts.toml is named (file and line); the bundled prompts still work."""
     for problem in ctx.prompt_warnings:
-        warn(f"warning: {problem}")
+        warn(MSG("warning", ctx.lang, text=problem))
 
 
 PROGRESS_MIN = 500  # below this, a bar would only flicker

@@ -10,20 +10,28 @@ from __future__ import annotations
 import argparse
 import re
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
-from journal_tui.commands.common import write_text
+from journal_tui.commands.common import say, write_text
 from journal_tui.core.atomic import STAGING_RE
 from journal_tui.core.codec import Problem, UnreadableEntry, decode_dict, newer_schema
 from journal_tui.core.conflicts import find_conflicts
 from journal_tui.core.context import Context
-from journal_tui.core.printable import printable
+from journal_tui.core.i18n import Catalog
 from journal_tui.core.storage import Journal
 
 # .<name>.<pid>.tmp, left by a single write (atomic.temp_name)
 _TEMP_RE = re.compile(r"^\.(.+)\.(\d+)\.tmp$")
+
+MSG = Catalog({
+    "checked.one": ("{n} entry file checked in {root}; {problems}",
+                    "{n} fichier d’entrée vérifié dans {root} ; {problems}"),
+    "checked": ("{n} entry files checked in {root}; {problems}",
+                "{n} fichiers d’entrée vérifiés dans {root} ; {problems}"),
+    "problems.one": ("{n} problem", "{n} problème"),
+    "problems": ("{n} problems", "{n} problèmes"),
+})
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -160,7 +168,6 @@ def _mode_problems(path: Path, private: int) -> list[Problem]:
 def run_doctor(ctx: Context, args: argparse.Namespace) -> int:
     count, problems = check(ctx)
     write_text("".join(f"{p}\n" for p in problems))
-    status = "problem" if len(problems) == 1 else "problems"
-    print(printable(f"{count} entry files checked in {ctx.journal.root}; {len(problems)} "
-                    f"{status}"), file=sys.stderr)
+    found = MSG.count("problems", len(problems), ctx.lang, n=len(problems))
+    say(MSG.count("checked", count, ctx.lang, n=count, root=ctx.journal.root, problems=found))
     return 1 if problems else 0

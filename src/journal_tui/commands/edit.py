@@ -6,16 +6,25 @@ import argparse
 import sys
 from typing import Any
 
-from journal_tui.commands.common import UserError, is_terminal, parse_day
+from journal_tui.commands.common import UserError, is_terminal, parse_day, say
+from journal_tui.commands.entries import MSG as ENTRY_MSG
 from journal_tui.commands.entries import edit_in_editor, get_entry
 from journal_tui.core.atomic import WriteError
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.conflict import SaveRefused
 from journal_tui.core.context import Context
 from journal_tui.core.editor import edited_text
+from journal_tui.core.i18n import Catalog
 from journal_tui.core.model import Entry, field_tags, refresh_derived
 from journal_tui.core.theme_word import ThemeWordError, with_word
 from journal_tui.core.theme_word import parse as parse_word
+
+MSG = Catalog({
+    "no_change": ("{id}: no change", "{id} : aucun changement"),
+    "unreadable": ("cannot rewrite an unreadable entry: {error}",
+                   "impossible de réécrire une entrée illisible : {error}"),
+    "not_saved": ("cannot save: {error}", "enregistrement impossible : {error}"),
+})
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -50,18 +59,19 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
             changed.date = parse_day(args.date, ctx.today)
         _save(ctx, changed)
         return 0
-    edited = edit_in_editor(ctx, entry.body, "the entry is unchanged")
+    edited = edit_in_editor(ctx, entry.body, "nothing.unchanged")
     body = edited_text(entry.body, edited.read())
     if body == entry.body:
         edited.remove()
-        print(f"{entry.id}: no change", file=sys.stderr)
+        say(MSG("no_change", ctx.lang, id=entry.id))
         return 0
     changed.body = body
     refresh_derived(changed, extra_tags=field_tags(entry))  # #tags follow the new text
     try:
         _save(ctx, changed)
     except UserError as exc:
-        raise UserError(f"{exc}; your text is kept in {edited.path}") from None
+        raise UserError(ENTRY_MSG("err.kept", ctx.lang, error=exc.text(ctx.lang),
+                                  path=edited.path)) from None
     edited.remove()
     return 0
 
@@ -77,9 +87,9 @@ def _save(ctx: Context, entry: Entry) -> None:
     try:
         path = ctx.journal.save(entry)
     except UnreadableEntry as exc:
-        raise UserError(f"cannot rewrite an unreadable entry: {exc}") from None
+        raise UserError(MSG("unreadable", ctx.lang, error=exc)) from None
     except SaveRefused as exc:  # another writer changed it meanwhile: theirs is kept
         raise UserError(str(exc)) from None
     except (WriteError, OSError) as exc:
-        raise UserError(f"cannot save: {exc}") from None
+        raise UserError(MSG("not_saved", ctx.lang, error=exc)) from None
     print(f"{entry.id}  {path}", file=sys.stderr if not is_terminal() else sys.stdout)

@@ -13,6 +13,7 @@ from journal_tui.commands.common import (
     is_terminal,
     parse_day,
     positive_int,
+    warn,
     warn_problems,
     write_document,
     write_text,
@@ -23,7 +24,7 @@ from journal_tui.core.context import Context
 from journal_tui.core.detect import Noticed, notice
 from journal_tui.core.editor import EditorFile
 from journal_tui.core.export import entry_json, json_array
-from journal_tui.core.i18n import Catalog, number
+from journal_tui.core.i18n import Catalog, date_text, number
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.printable import printable
@@ -35,6 +36,30 @@ MSG = Catalog({
     "source.checkin": ("your check-in", "votre auto-évaluation"),
     "source.user": ("your word", "votre choix"),
     "source.text": ("noticed in the text", "relevé dans le texte"),
+    "err.empty": ("nothing to add: the text is empty", "rien à ajouter : le texte est vide"),
+    "err.kept": ("{error}; your text is kept in {path}",
+                 "{error} ; votre texte est gardé dans {path}"),
+    "err.stdin": ("standard input is not UTF-8 text: nothing was added",
+                  "l’entrée standard n’est pas un texte UTF-8 : rien n’a été ajouté"),
+    "err.no_editor": ("no text given and no editor set: pass TEXT, pipe it in, "
+                      "or set $EDITOR",
+                      "ni texte ni éditeur : donnez TEXTE, envoyez-le par un tube "
+                      "ou définissez $EDITOR"),
+    "err.editor_missing": ("editor not found: {command}", "éditeur introuvable : {command}"),
+    "err.editor_read": ("cannot read {path}: {error}; {nothing}",
+                        "impossible de lire {path} : {error} ; {nothing}"),
+    "err.editor_status": ("the editor ({command}) exited with status {status}; {nothing}",
+                          "l’éditeur ({command}) s’est arrêté avec le code {status} ; "
+                          "{nothing}"),
+    "err.editor_kept": (" (your text is kept in {path})",
+                        " (votre texte est gardé dans {path})"),
+    "err.not_found": ("no entry with id {id!r}", "aucune entrée d’identifiant {id!r}"),
+    "err.unreadable": ("cannot read entry: {error}", "impossible de lire l’entrée : {error}"),
+    "nothing.added": ("nothing was added", "rien n’a été ajouté"),
+    "nothing.unchanged": ("the entry is unchanged", "l’entrée n’a pas changé"),
+    "future": ("warning: {day} is in the future; the entry is saved on that day",
+               "attention : le {day} est dans le futur ; l’entrée est enregistrée à "
+               "cette date"),
 })
 
 
@@ -45,7 +70,9 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     p.add_argument("text", nargs="*", metavar="TEXT")
     p.add_argument("--tag", "-t", action="append", default=[], metavar="T")
     p.add_argument("--mood", type=int, choices=range(1, 6), metavar="N", help="1 to 5")
-    p.add_argument("--date", metavar="D", help="YYYY-MM-DD, today or yesterday")
+    # SUPPRESS: the global --date, given before the command, is not reset here.
+    p.add_argument("--date", metavar="D", default=argparse.SUPPRESS,
+                   help="YYYY-MM-DD, today or yesterday")
     p.set_defaults(run=run_add)
 
     p = sub.add_parser("list", parents=parents, help="list entries, newest first")
@@ -76,7 +103,7 @@ def query_from(args: argparse.Namespace, ctx: Context, **extra: Any) -> Query:
     start = parse_day(args.start, ctx.today) if args.start else None
     end = parse_day(args.end, ctx.today) if args.end else None
     if start and end and start > end:
-        raise UserError(f"--from {start} is after --to {end}")
+        raise UserError("err.from_after_to", start=start, end=end)
     return Query(start=start, end=end, tag=args.tag, **extra)
 
 
@@ -84,19 +111,22 @@ def query_from(args: argparse.Namespace, ctx: Context, **extra: Any) -> Query:
 
 
 def run_add(ctx: Context, args: argparse.Namespace) -> int:
+    lang = ctx.lang
     day = parse_day(args.date, ctx.today) if args.date else ctx.today
+    if day > ctx.today:  # a typo in the year, most likely: said, not refused
+        warn(MSG("future", lang, day=date_text(day, lang)))
     edited: EditorFile | None = None
     if args.text:
         body = " ".join(argv_text(t) for t in args.text)
     elif not sys.stdin.isatty():
-        body = _read_stdin()
+        body = _read_stdin(lang)
     else:
         edited = edit_in_editor(ctx)
         body = edited.read()
     if not body.strip():
         if edited is not None:
             edited.remove()
-        raise UserError("nothing to add: the text is empty")
+        raise UserError(MSG("err.empty", lang))
     entry = make_entry(body.rstrip("\n") + "\n" if "\n" in body.strip() else body.strip(),
                        day=day, when=ctx.clock(), tags=[argv_text(t) for t in args.tag],
                        mood=args.mood)
@@ -106,7 +136,7 @@ def run_add(ctx: Context, args: argparse.Namespace) -> int:
         if edited is None:
             raise
         # The text is only in the editor's file: keep it, and say where it is.
-        raise UserError(f"{exc}; your text is kept in {edited.path}") from None
+        raise UserError(MSG("err.kept", lang, error=exc, path=edited.path)) from None
     if edited is not None:
         edited.remove()
     print(f"{entry.id}  {path}", file=sys.stderr if not is_terminal() else sys.stdout)
@@ -124,42 +154,44 @@ def argv_text(arg: str) -> str:
         return os.fsencode(arg).decode("utf-8", "replace")
 
 
-def _read_stdin() -> str:
+def _read_stdin(lang: str) -> str:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text stream without bytes underneath (tests, wrappers)
         return sys.stdin.read()
     try:
         return stream.read().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError("standard input is not UTF-8 text: nothing was added") from None
+        raise UserError(MSG("err.stdin", lang)) from None
 
 
-def edit_in_editor(ctx: Context, text: str = "", nothing: str = "nothing was added"
-                 ) -> EditorFile:
+def edit_in_editor(ctx: Context, text: str = "", nothing: str = "nothing.added"
+                   ) -> EditorFile:
     """``text`` edited in the person's editor, in a file kept until the caller has saved
-    what it holds (``nothing`` ends the error messages: what was not done)."""
+    what it holds (``nothing``: the key of what was not done, ending the errors)."""
     import subprocess
 
+    lang = ctx.lang
+    not_done = MSG(nothing, lang)
     command = editor_command(ctx.config)
     if not command:
-        raise UserError("no text given and no editor set: pass TEXT, pipe it in, "
-                        "or set $EDITOR")
+        raise UserError(MSG("err.no_editor", lang))
     edited = EditorFile.create(text)
     try:
         result = subprocess.run(edited.command(command), check=False)
     except (FileNotFoundError, ValueError):
         edited.remove()
-        raise UserError(f"editor not found: {command}") from None
+        raise UserError(MSG("err.editor_missing", lang, command=command)) from None
     try:
         typed = edited.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read {edited.path}: {exc}; {nothing}") from None
+        raise UserError(MSG("err.editor_read", lang, path=edited.path, error=exc,
+                            nothing=not_done)) from None
     if result.returncode != 0:
-        kept = f" (your text is kept in {edited.path})" if typed.strip() else ""
+        kept = MSG("err.editor_kept", lang, path=edited.path) if typed.strip() else ""
         if not kept:
             edited.remove()
-        raise UserError(f"the editor ({command}) exited with status {result.returncode}; "
-                        f"{nothing}{kept}")
+        raise UserError(MSG("err.editor_status", lang, command=command,
+                            status=result.returncode, nothing=not_done) + kept)
     return edited
 
 
@@ -206,10 +238,10 @@ def get_entry(ctx: Context, entry_id: str) -> Entry:
     """The entry with that id, or a one-line error."""
     try:
         return ctx.journal.get(entry_id)
-    except NotFound as exc:
-        raise UserError(str(exc)) from None
+    except NotFound:
+        raise UserError(MSG("err.not_found", ctx.lang, id=entry_id)) from None
     except UnreadableEntry as exc:
-        raise UserError(f"cannot read entry: {exc}") from None
+        raise UserError(MSG("err.unreadable", ctx.lang, error=exc)) from None
 
 
 def noticed_lines(noticed: list[Noticed], ctx: Context) -> list[str]:

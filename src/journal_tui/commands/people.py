@@ -63,7 +63,6 @@ MSG = Catalog({
     "none": ("none", "aucun"),
     "unknown": ("nobody named {name!r} in the journal or in people.toml",
                 "personne du nom de {name!r} dans le journal ni dans people.toml"),
-    "bad_range": ("--from {start} is after --to {end}", "--from {start} est après --to {end}"),
     "warning": ("warning: {problem}", "attention : {problem}"),
 })
 
@@ -87,7 +86,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     start = parse_day(args.start, ctx.today) if args.start else None
     end = parse_day(args.end, ctx.today) if args.end else None
     if start and end and start > end:
-        raise UserError(MSG("bad_range", "en", start=start, end=end))
+        raise UserError("err.from_after_to", start=start, end=end)
     directory, problems = load_people(ctx.journal.root)
     for problem in problems:  # a broken people.toml: named, and mentions still counted
         print(f"journal-tui: {MSG('warning', ctx.lang, problem=problem)}", file=sys.stderr)
@@ -102,7 +101,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
                                     args.name)
             one = replace(anywhere, entries=(), mood=None) if anywhere else None
         if one is None:
-            raise UserError(MSG("unknown", "en", name=args.name))
+            raise UserError(MSG("unknown", ctx.lang, name=args.name))
         found = [one]
     else:
         found = people_stats(entries, book, directory)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the short path never needs argparse
 
 MESSAGES = {
     "en": "Nothing written today yet: journal-tui",
-    "fr": "Rien d’écrit aujourd’hui pour l’instant : journal-tui",
+    "fr": "Rien d’écrit aujourd’hui pour l’instant\u00a0: journal-tui",  # no-break space
 }
 
 

@@ -70,11 +70,6 @@ MSG = Catalog({
                "{n} semaines précédentes"),
     "unknown_theme": ("unknown theme {id!r}: use one of {ids}",
                       "thème inconnu {id!r} : utilisez l’un de {ids}"),
-    "bad_range": ("--from {start} is after --to {end}", "--from {start} est après --to {end}"),
-    "too_long": ("range too long: it (and as many weeks before it, for the trend) must "
-                 "start after the year {first}",
-                 "période trop longue : elle (et autant de semaines avant, pour la tendance) "
-                 "doit commencer après l’an {first}"),
     "scoring": ("Reading themes", "Lecture des thèmes"),
 })
 
@@ -104,7 +99,7 @@ def resolve_weeks(args: argparse.Namespace, today: date) -> list[str]:
     end = parse_day(args.end, today) if args.end else today
     start = parse_day(args.start, today) if args.start else None
     if start is not None and start > end:
-        raise UserError(MSG("bad_range", "en", start=start, end=end))
+        raise UserError("err.from_after_to", start=start, end=end)
     try:
         weeks = weeks_between(start, end) if start is not None else last_weeks(end, args.weeks)
         first = period_bounds(weeks[0])[0] - timedelta(weeks=len(weeks) + 4)
@@ -112,7 +107,7 @@ def resolve_weeks(args: argparse.Namespace, today: date) -> list[str]:
         if first.year < FIRST_YEAR:
             raise OverflowError
     except OverflowError:
-        raise UserError(MSG("too_long", "en", first=FIRST_YEAR)) from None
+        raise UserError("err.too_long", first=FIRST_YEAR) from None
     return weeks
 
 
@@ -120,7 +115,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     weeks = resolve_weeks(args, ctx.today)
     book = ctx.prompts
     if args.theme is not None and args.theme not in book.themes:
-        raise UserError(MSG("unknown_theme", "en", id=args.theme, ids=", ".join(book.themes)))
+        raise UserError(MSG("unknown_theme", ctx.lang, id=args.theme, ids=", ".join(book.themes)))
     ids = [args.theme] if args.theme else list(book.themes)
     previous = [shift(weeks[0], k) for k in range(-len(weeks), 0)]
     start = period_bounds(previous[0])[0] - timedelta(weeks=3)  # room for 4-week averages

@@ -8,7 +8,9 @@ read or created at import time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +34,8 @@ class Config:
     format: str = "toml"
     editor: str | None = None
     journal_dir: Path | None = None
+    theme: str | None = None
+    """The colour theme last chosen in the app (its command palette)."""
     path: Path | None = None
 
     @property
@@ -79,13 +83,62 @@ def load_config(path: Path) -> Config:
     journal_dir = data.get("journal_dir")
     if journal_dir is not None and not isinstance(journal_dir, str):
         raise bad("journal_dir", "must be a folder path, as a string")
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise bad("theme", "must be a theme name, as a string")
     return Config(
         language=language,
         format=fmt,
         editor=editor or None,
         journal_dir=Path(journal_dir).expanduser() if journal_dir else None,
+        theme=theme or None,
         path=path,
     )
+
+
+_TABLE = re.compile(r"\s*\[")
+
+
+def with_setting(text: str, key: str, value: str) -> str:
+    """``text`` (a config file) with top-level ``key = "value"``: its line replaced if
+    there is one, else added after the top-level keys (before the first table); every
+    other line, comments included, kept as it is."""
+    line = f"{key} = {json.dumps(value, ensure_ascii=False)}"  # a TOML basic string
+    own = re.compile(rf"\s*{re.escape(key)}\s*=")
+    lines = text.splitlines()
+    for n, old in enumerate(lines):
+        if _TABLE.match(old):
+            while n and not lines[n - 1].strip():  # after the keys, before the gap
+                n -= 1
+            lines.insert(n, line)
+            break
+        if own.match(old):
+            lines[n] = line
+            break
+    else:
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def save_setting(path: Path, key: str, value: str) -> None:
+    """Remember ``key = value`` in the config file at ``path`` (created if missing),
+    written atomically; a file that is not valid TOML is left alone (``ConfigError``):
+    it is the person's to fix, not ours to overwrite."""
+    from journal_tui.core import atomic
+
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    new = with_setting(text, key, value)
+    try:
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not saved, the file is not valid TOML: {exc}") from None
+    atomic.ensure_dir(path.parent)
+    atomic.atomic_write(path, new.encode())
 
 
 def resolve_language(setting: str | None, env: Mapping[str, str] = os.environ) -> str:

@@ -19,7 +19,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from journal_tui.core import demo_text as text
@@ -30,8 +30,26 @@ from journal_tui.core.prompts import Prompt, PromptBook, load_prompts, prompt_of
 from journal_tui.core.storage import Journal
 
 TZ = timezone(timedelta(hours=1))
-FRENCH_SHARE = 0.6
+MAIN_SHARE = 0.8
+"""Of the entries, those in the person's language; the rest show the other one."""
 _ID_CHARS = "0123456789abcdef"
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """Where the demo's times are: a time zone, and the moment none may pass."""
+
+    tz: tzinfo = TZ
+    now: datetime | None = None
+
+    def at(self, day: date, minute: int, second: int) -> datetime:
+        """``day`` at that minute of the day, or a little before ``now`` if that is
+        later (today's entries are written before the clock, never after it)."""
+        when = datetime.combine(day, time(minute // 60, minute % 60, second), tzinfo=self.tz)
+        if self.now is not None and when > self.now - timedelta(minutes=1):
+            when = max(datetime.combine(day, time(0), tzinfo=self.tz),
+                       self.now - timedelta(minutes=20))
+        return when
 
 
 @dataclass
@@ -52,23 +70,31 @@ class _Plan:
     checkin: dict[str, int] = field(default_factory=dict)
 
 
-def demo_entries(today: date, *, weeks: int = 10, seed: int = 7) -> list[Entry]:
-    """``weeks`` weeks of entries and weekly reviews ending on ``today``, oldest first."""
+def demo_entries(today: date, *, weeks: int = 10, seed: int = 7, lang: str = "fr",
+                 now: datetime | None = None) -> list[Entry]:
+    """``weeks`` weeks of entries and weekly reviews ending on ``today``, oldest first,
+    mostly in ``lang`` (``MAIN_SHARE``). With ``now``, times are in its time zone and
+    none is after it (else in ``TZ``, at any hour of ``today``)."""
     rng = random.Random(seed)
     book = _bundled_book()
+    clock = _Clock(now.tzinfo or TZ, now) if now is not None else _Clock()
     start = today - timedelta(days=7 * weeks - 1)
-    plans = _plan(rng, book, start, today)
+    plans = _plan(rng, book, start, today, lang, clock)
     used_ids: set[str] = set()
     decks = _Decks(rng)
     entries = [_entry(rng, plan, decks, used_ids) for plan in plans]
-    entries += _reviews(rng, book, entries, plans, start, today, used_ids)
+    entries += _reviews(rng, book, entries, plans, start, today, used_ids, lang, clock)
+    if now is not None:
+        for e in entries:  # edited a few minutes after writing, but not after now
+            e.updated = max(e.created, min(e.updated, now))
     entries.sort(key=lambda e: (e.date, e.created, e.id))
     return entries
 
 
-def populate(journal: Journal, today: date, *, durable: bool = True) -> int:
+def populate(journal: Journal, today: date, *, durable: bool = True, lang: str = "fr",
+             now: datetime | None = None) -> int:
     """Write ``demo_entries(today)`` into ``journal``; the number of entries written."""
-    entries = demo_entries(today)
+    entries = demo_entries(today, lang=lang, now=now)
     for entry in entries:
         journal.save(entry, touch=False, durable=durable)
     return len(entries)
@@ -86,7 +112,9 @@ def demo_context(lang: str | None = None, *, today: date | None = None) -> Conte
     language = resolve_language(lang)
     journal = Journal(folder / "journal", fmt="toml", cache_dir=folder / "cache")
     # No fsync: the folder is thrown away at exit (filling it: 125 -> 55 ms).
-    populate(journal, today or now_local().date(), durable=False)
+    now = None if today else now_local()  # a given day: tests, with no clock
+    day = today or now_local().date() if now is None else now.date()
+    populate(journal, day, durable=False, lang=language, now=now)
     config = Config(language=language, format="toml", journal_dir=journal.root)
     return Context(config=config, lang=language, journal=journal, clock=now_local)
 
@@ -99,7 +127,8 @@ def _bundled_book() -> PromptBook:
     return load_prompts(None)[0]
 
 
-def _plan(rng: random.Random, book: PromptBook, start: date, today: date) -> list[_Plan]:
+def _plan(rng: random.Random, book: PromptBook, start: date, today: date, lang: str,
+          clock: _Clock) -> list[_Plan]:
     total = max((today - start).days, 1)
     # A short holiday: three or four days without writing, a third of the way in.
     gap_start = start + timedelta(days=int(total * rng.uniform(0.3, 0.45)))
@@ -125,8 +154,7 @@ def _plan(rng: random.Random, book: PromptBook, start: date, today: date) -> lis
         for n in range(count):
             if n:
                 minute = rng.randint(max(minute + 45, 10 * 60), 11 * 60 + 50)
-            when = datetime.combine(day, time(minute // 60, minute % 60, rng.randint(0, 59)),
-                                    tzinfo=TZ)
+            when = clock.at(day, minute, rng.randint(0, 59))
             prompt: Prompt | None
             if day == today:  # today's entry answers the prompt of the day
                 prompt = prompt_of_the_day(book, today)
@@ -137,16 +165,17 @@ def _plan(rng: random.Random, book: PromptBook, start: date, today: date) -> lis
                           else _next_prompt(rng, book, theme, prompt_decks))
             plans.append(_Plan(day, when, theme, prompt, "", (day - start).days / total))
         day += timedelta(days=1)
-    for plan, lang in zip(plans, _languages(rng, len(plans)), strict=True):
-        plan.lang = lang
+    for plan, written_in in zip(plans, _languages(rng, len(plans), lang), strict=True):
+        plan.lang = written_in
     _choose_poles(rng, book, plans)
     return plans
 
 
-def _languages(rng: random.Random, count: int) -> list[str]:
-    """``count`` languages, French in the proportion ``FRENCH_SHARE``, shuffled."""
-    french = round(count * FRENCH_SHARE)
-    return rng.sample(["fr"] * french + ["en"] * (count - french), count)
+def _languages(rng: random.Random, count: int, main: str) -> list[str]:
+    """``count`` languages, ``main`` in the proportion ``MAIN_SHARE``, shuffled."""
+    other = "en" if main == "fr" else "fr"
+    n = round(count * MAIN_SHARE)
+    return rng.sample([main] * n + [other] * (count - n), count)
 
 
 class _ThemeDeck:
@@ -313,22 +342,23 @@ def _entry(rng: random.Random, plan: _Plan, decks: _Decks, used: set[str]) -> En
 
 
 def _reviews(rng: random.Random, book: PromptBook, entries: list[Entry], plans: list[_Plan],
-             start: date, today: date, used: set[str]) -> list[Entry]:
+             start: date, today: date, used: set[str], main: str,
+             clock: _Clock) -> list[Entry]:
     """A review note on the Sunday of every past week but one or two (not the last)."""
     first = start + timedelta(days=6 - start.weekday())
     sundays = [first + timedelta(days=7 * n) for n in range((today - first).days // 7 + 1)]
     missed = set(rng.sample(sundays[:-1], min(len(sundays) - 1, rng.choice((1, 2)))))
     kept = [sunday for sunday in sundays if sunday not in missed]
     out: list[Entry] = []
-    for sunday, lang in zip(kept, _languages(rng, len(kept)), strict=True):
+    for sunday, lang in zip(kept, _languages(rng, len(kept), main), strict=True):
         week = [(e, p) for e, p in zip(entries, plans, strict=True)
                 if sunday - timedelta(days=6) <= e.date <= sunday]
-        out.append(_review(rng, book, sunday, lang, week, used))
+        out.append(_review(rng, book, sunday, lang, week, used, clock))
     return out
 
 
 def _review(rng: random.Random, book: PromptBook, sunday: date, lang: str,
-             week: list[tuple[Entry, _Plan]], used: set[str]) -> Entry:
+             week: list[tuple[Entry, _Plan]], used: set[str], clock: _Clock) -> Entry:
     words = text.REVIEW[lang]
     moods = [e.mood for e, _ in week if e.mood is not None]
     themes = Counter(t for _, p in week for t in (p.theme, p.second) if t)
@@ -354,8 +384,7 @@ def _review(rng: random.Random, book: PromptBook, sunday: date, lang: str,
     lines += [f"- {item}" for item in rng.sample(words["next"], rng.choice((2, 3)))]
     lines += ["", f"#{words['tag'][0]}"]
     minute = rng.randint(9 * 60 + 30, 11 * 60 + 30)
-    when = datetime.combine(sunday, time(minute // 60, minute % 60, rng.randint(0, 59)),
-                            tzinfo=TZ)
+    when = clock.at(sunday, minute, rng.randint(0, 59))
     entry = Entry(
         id=_new_id(rng, when, used),
         date=sunday,

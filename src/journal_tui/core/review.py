@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.codec import jsonable
-from journal_tui.core.i18n import Catalog, colon, long_date, number, short_weekday
+from journal_tui.core.i18n import Catalog, colon, long_date, number, weekday_day
 from journal_tui.core.index import Query
 from journal_tui.core.intentions import Intention, intention_of, last_intention, review_notes
 from journal_tui.core.model import Entry, iso_week, to_dict
@@ -57,7 +57,7 @@ MSG = Catalog({
     "week_vs": ("week {week} · 4 weeks {trailing}", "semaine {week} · 4 semaines {trailing}"),
     "people": ("People", "Personnes"),
     "tags": ("Tags", "Étiquettes"),
-    "none": ("none", "aucun"),
+    "none": ("none", "aucune"),  # people, tags
     "entries": ("Entries", "Entrées"),
     "no_entries": ("No entries this week.", "Aucune entrée cette semaine."),
     "note": ("Review note", "Note de bilan"),
@@ -343,7 +343,7 @@ def shift_text(tb: ThemeBalance, lang: str) -> str:
 
 
 def day_label(day: date, lang: str) -> str:
-    return f"{short_weekday(day, lang)} {day.day}"
+    return weekday_day(day, lang)
 
 
 def _names(counts: dict[str, int], mark: str) -> str:

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
+from journal_tui.core.config import ConfigError, save_setting
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
@@ -29,7 +30,12 @@ from journal_tui.core.printable import printable
 from journal_tui.tui.host import IO_ERRORS, HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
-from journal_tui.tui.textual_compat import mark_styled, mode_is_set_up, set_up_mode
+from journal_tui.tui.textual_compat import (
+    command_palette,
+    mark_styled,
+    mode_is_set_up,
+    set_up_mode,
+)
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -79,7 +85,7 @@ class JournalApp(HostApp[int]):
     # Function keys are priority bindings: the editor would otherwise take F5.
     BINDINGS = [
         Binding("f1", "help", "b.help", id="help", priority=True),
-        Binding("question_mark", "help", "b.help", show=False),
+        Binding("question_mark", "help", "help.question", show=False),
         *(Binding(key, f"switch_mode('{mode}')", f"mode.{mode}", id=f"mode_{mode}",
                   priority=True) for mode, key in MODE_KEYS.items()),
         Binding("ctrl+q", "quit", "b.quit", id="quit", priority=True, show=False),
@@ -103,6 +109,27 @@ class JournalApp(HostApp[int]):
         self.add_mode("themes", self._make_themes)
         self.add_mode("review", self._make_review)
         self.sub_title = self.day_line(None)
+        self._saved_theme = ctx.config.theme
+        if ctx.config.theme in self.available_themes:  # the one chosen last time
+            self.theme = ctx.config.theme
+
+    # ------------------------------------------------------------------ theme
+
+    def watch_theme(self, name: str) -> None:
+        """Remember the colour theme chosen (palette, ``^p``) in the config file, in
+        the background; the demo has no config file and remembers nothing."""
+        if name == self._saved_theme or self.ctx.config.path is None:
+            return
+        self._saved_theme = name
+        self._save_theme(self.ctx.config.path, name)
+
+    @work(thread=True, group="config", exclusive=True)
+    def _save_theme(self, path: Path, name: str) -> None:
+        try:
+            save_setting(path, "theme", name)
+        except (OSError, ConfigError) as exc:
+            self.post_message(self.Failed(MSG("theme.not_saved", self.lang, error=exc),
+                                          "warning"))
 
     def _make_today(self) -> TodayScreen:
         self.today_screen = TodayScreen()
@@ -138,16 +165,17 @@ class JournalApp(HostApp[int]):
 
     # ------------------------------------------------------------------ header
 
-    def day_line(self, streak: int | None) -> str:
-        """The header's subtitle: the day shown, and the streak once known."""
-        text = long_date(self.day, self.lang)
+    def day_line(self, streak: int | None, day: date | None = None) -> str:
+        """The header's subtitle: the day shown (``day``, else the app's), and the
+        streak once known."""
+        text = long_date(day or self.day, self.lang)
         if streak:
             text += " · " + MSG("streak.one" if streak == 1 else "streak.many", self.lang,
                                 n=streak)
         return text
 
     def on_today_screen_side_shown(self, message: TodayScreen.SideShown) -> None:
-        self.sub_title = self.day_line(message.streak)
+        self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 
     def on_today_screen_edited(self) -> None:
@@ -171,6 +199,8 @@ class JournalApp(HostApp[int]):
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()
+        if self.day > self.ctx.today:
+            self.ask_future_day()
         self.call_after_refresh(self.preload_styles)
 
     def preload_styles(self) -> None:
@@ -185,6 +215,24 @@ class JournalApp(HostApp[int]):
             stylesheet.read(path)
         stylesheet.reparse()
         stylesheet.update(self)
+
+    def ask_future_day(self) -> None:
+        """``--date`` in the future (a typo in the year, most likely): write for that
+        day only if the person says so, else for today."""
+        day = long_date(self.day, self.lang)
+
+        def answer(keep: bool | None) -> None:
+            if keep:
+                return
+            self.day = self.ctx.today
+            self.sub_title = self.day_line(None)
+            if self.today_screen is not None:
+                self.today_screen.action_new_entry()
+
+        self.push_screen(ConfirmDialog(MSG("future.question", self.lang, day=day),
+                                       MSG("future.yes", self.lang),
+                                       MSG("future.no", self.lang),
+                                       title=MSG("future.title", self.lang)), answer)
 
     @work(thread=True, exclusive=True, group="problems")
     def check_problems(self) -> None:
@@ -289,7 +337,9 @@ class JournalApp(HostApp[int]):
                 self.exit(0)
 
         question = (MSG("quit.question_unkept", self.lang, error=failed[0]) if failed
-                    else MSG("quit.question", self.lang))
+                    else MSG("quit.question_both" if unsaved_today and unsaved_review
+                             else "quit.question_review" if unsaved_review
+                             else "quit.question", self.lang))
         self.push_screen(ConfirmDialog(question,
                                        MSG("quit.yes", self.lang), MSG("quit.no", self.lang),
                                        title=MSG("quit.title", self.lang)), answer)
@@ -312,8 +362,17 @@ class JournalApp(HostApp[int]):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=MSG("palette.placeholder", self.lang)))
+            self.push_screen(command_palette(MSG("palette.no_matches", self.lang),
+                                             id="--command-palette",
+                                             placeholder=MSG("palette.placeholder", self.lang)))
+
+    def action_change_theme(self) -> None:
+        """Textual's theme picker, in the interface language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(command_palette(MSG("palette.no_matches", self.lang),
+                                         providers=[ThemeProvider],
+                                         placeholder=MSG("palette.themes", self.lang)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang

@@ -25,11 +25,15 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from journal_tui.core.context import Context
+from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.storage import NotFound
+from journal_tui.tui.data import title_of
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.service import JournalService
 from journal_tui.tui.strings import MSG
+from journal_tui.tui.textual_compat import keep_no_break_spaces
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -71,6 +75,10 @@ class JournalHost(Protocol):
 
     async def edit_entry(self, entry: Entry) -> None:
         """Load an entry into Today's editor."""
+
+    def delete_entry(self, entry: Entry, done: Callable[[], object] | None = None) -> None:
+        """Ask, then move ``entry`` to the trash (``undo_delete`` brings it back);
+        ``done`` runs once it is there."""
 
     def undo_delete(self) -> None:
         """Bring ``last_deleted`` back from the trash."""
@@ -119,11 +127,18 @@ class HostApp(App[ReturnT]):
             self.entry, self.edit = entry, edit
 
     class Failed(Message):
-        """A read or write the app asked for failed: ``text`` says so."""
+        """A read or write the app asked for failed: ``text`` says so (``entry_id``:
+        the entry a delete could not move)."""
 
-        def __init__(self, text: str, severity: SeverityLevel = "error") -> None:
+        def __init__(self, text: str, severity: SeverityLevel = "error",
+                     entry_id: str | None = None) -> None:
             super().__init__()
-            self.text, self.severity = text, severity
+            self.text, self.severity, self.entry_id = text, severity, entry_id
+
+    class Deleted(Message):
+        def __init__(self, entry_id: str, done: Callable[[], object] | None) -> None:
+            super().__init__()
+            self.entry_id, self.done = entry_id, done
 
     class Restored(Message):
         def __init__(self, entry_id: str) -> None:
@@ -136,11 +151,13 @@ class HostApp(App[ReturnT]):
             self.entry_id, self.error = entry_id, error
 
     def __init__(self, ctx: Context, day: date | None = None) -> None:
+        keep_no_break_spaces()  # French "Thème : …" never starts a line with its colon
         self.ctx = ctx
         self.lang = ctx.lang
         self.day: date = day or ctx.today
         self.service = JournalService(ctx.journal)
         self.last_deleted: str | None = None
+        self._deleting: set[str] = set()  # ids on their way to the trash
         super().__init__()
 
     def on_unmount(self) -> None:
@@ -191,9 +208,38 @@ class HostApp(App[ReturnT]):
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
+        self._deleting.discard(message.entry_id or "")
         self.notify(message.text, severity=message.severity, markup=False)
 
     # -------------------------------------------------------------------- trash
+
+    def delete_entry(self, entry: Entry, done: Callable[[], object] | None = None) -> None:
+        """Ask, then queue the move to the trash; once there, it is the entry an undo
+        brings back, ``done`` runs and the screen shown reads the journal again."""
+        lang = self.lang
+        question = MSG("delete.question", lang, day=long_date(entry.date, lang),
+                       title=title_of(entry.body, 40) or "…")
+
+        def answer(yes: bool | None) -> None:
+            if not yes or entry.id in self._deleting:  # asked twice: once is enough
+                return
+            self._deleting.add(entry.id)
+            post_when_done(self, self.service.delete(entry.id),
+                           lambda _: self.Deleted(entry.id, done),
+                           lambda exc: self.Failed(MSG("delete.error", lang, error=exc),
+                                                   entry_id=entry.id))
+
+        self.push_screen(ConfirmDialog(question, MSG("delete.yes", lang), MSG("delete.no", lang),
+                                       title=MSG("delete.title", lang)), answer)
+
+    @on(Deleted)
+    def _deleted(self, message: Deleted) -> None:
+        self._deleting.discard(message.entry_id)
+        self.last_deleted = message.entry_id
+        if message.done is not None:
+            message.done()
+        self.notify(MSG("delete.done", self.lang), timeout=8)
+        self.screen.post_message(EntriesChanged())
 
     def undo_delete(self) -> None:
         entry_id = self.last_deleted

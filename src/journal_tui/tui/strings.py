@@ -30,6 +30,9 @@ MSG = Catalog({
     "b.other_prompt_long": ("Another prompt", "Une autre question"),
     "b.new": ("New entry", "Nouvelle entrée"),
     "b.editor": ("$EDITOR", "$EDITOR"),
+    "b.editor_long": ("Write in $VISUAL or $EDITOR", "Écrire dans $VISUAL ou $EDITOR"),
+    "b.save_long": ("Save (saving again updates the same entry)",
+                    "Enregistrer (enregistrer à nouveau met à jour la même entrée)"),
     "b.less": ("Move left / lower", "Vers la gauche / moins"),
     "b.more": ("Move right / higher", "Vers la droite / plus"),
     "b.clear": ("Clear", "Effacer"),
@@ -40,17 +43,34 @@ MSG = Catalog({
     "b.cal_next_month": ("Next month", "Mois suivant"),
     "b.cal_select": ("Show that day", "Afficher ce jour"),
     "b.search": ("Search", "Chercher"),
+    "b.search_long": ("Search (case and accents ignored)",
+                      "Chercher (casse et accents ignorés)"),
     "b.calendar": ("Calendar", "Calendrier"),
+    "b.calendar_long": ("Go to the calendar", "Aller au calendrier"),
     "b.clear_filters": ("Clear filters", "Effacer les filtres"),
     "b.undo": ("Undo", "Annuler"),
     "b.undo_long": ("Undo the last delete", "Annuler la dernière suppression"),
     "b.open": ("Open", "Ouvrir"),
+    "b.open_long": ("Read the entry", "Lire l’entrée"),
     "b.edit": ("Edit", "Modifier"),
+    "b.edit_long": ("Edit the entry in the Today editor",
+                    "Modifier l’entrée dans l’éditeur du jour"),
     "b.delete": ("Delete", "Supprimer"),
+    "b.delete_long": ("Delete the entry (to the trash: u brings it back)",
+                      "Supprimer l’entrée (à la corbeille : u la ramène)"),
     "b.back": ("Back", "Retour"),
     "b.close": ("Close", "Fermer"),
     "b.palette": ("Commands", "Commandes"),
+    "footer.screens": ("Screens", "Écrans"),  # after their keys: "f3 f4 f5 Screens"
     "b.focus_next": ("Next field", "Champ suivant"),
+    "theme.not_saved": ("Theme not remembered: {error}",
+                        "Thème non mémorisé : {error}"),
+    # --date in the future
+    "future.title": ("A day to come", "Un jour à venir"),
+    "future.question": ("{day} is in the future. Write for that day?",
+                        "Le {day} est dans le futur. Écrire pour ce jour-là ?"),
+    "future.yes": ("Write for that day", "Écrire pour ce jour"),
+    "future.no": ("Write for today", "Écrire pour aujourd’hui"),
     # quitting
     "quit.title": ("Unsaved text", "Texte non enregistré"),
     "quit.question": (
@@ -63,6 +83,17 @@ MSG = Catalog({
         "({error}).\nQuit anyway and lose it?",
         "L’entrée en cours n’est pas enregistrée, et elle n’a pas pu être gardée comme "
         "brouillon ({error}).\nQuitter quand même et la perdre ?"),
+    "quit.question_review": (
+        "The review note you are writing is not saved. Quit anyway?\n"
+        "Your text is kept as a draft and offered again next time.",
+        "La note de bilan en cours n’est pas enregistrée. Quitter quand même ?\n"
+        "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
+    "quit.question_both": (
+        "The entry and the review note you are writing are not saved. Quit anyway?\n"
+        "Both are kept as drafts and offered again next time.",
+        "L’entrée et la note de bilan en cours ne sont pas enregistrées. Quitter quand "
+        "même ?\nLes deux sont gardées comme brouillons et vous seront proposées au "
+        "prochain lancement."),
     "quit.yes": ("Quit", "Quitter"),
     "quit.no": ("Keep writing", "Continuer"),
     "quit.hint": ("Press ctrl+q to quit.", "Appuyez sur ctrl+q pour quitter."),
@@ -239,9 +270,7 @@ MSG = Catalog({
     # help
     "help.title": ("Keys", "Touches"),
     "help.everywhere": ("Everywhere", "Partout"),
-    "help.today": ("Today", "Aujourd’hui"),
     "help.scales": ("Mood and self-rating", "Humeur et auto-évaluation"),
-    "help.journal": ("Journal", "Journal"),
     "help.calendar": ("Calendar", "Calendrier"),
     "help.entry": ("Reading an entry", "Lecture d’une entrée"),
     "help.footer": ("Tab moves between fields. Escape closes this help.",
@@ -249,6 +278,8 @@ MSG = Catalog({
     "help.palette": ("Command palette: screens, entries", "Palette : écrans, entrées"),
     "help.question": ("Help (when not typing)", "Aide (hors saisie)"),
     # command palette
+    "palette.no_matches": ("No matches found", "Aucun résultat"),
+    "palette.themes": ("Search for themes…", "Chercher un thème de couleurs…"),
     "palette.placeholder": ("Screens, commands, or words from an entry…",
                             "Écrans, commandes, ou mots d’une entrée…"),
     "cmd.today": ("Today: write", "Aujourd’hui : écrire"),

@@ -8,11 +8,20 @@ Textual, so a change shows up as one failing test, not a screen gone wrong.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+# The footer's key and label widgets: ``KeyFooter`` composes them as Textual's
+# ``Footer`` does, but ``textual.widgets`` does not export them.
+from textual.widgets._footer import FooterKey, FooterLabel
+
+__all__ = ["FooterKey", "FooterLabel"]
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import Binding
+    from textual.command import CommandPalette
     from textual.dom import DOMNode
     from textual.notifications import Notification
     from textual.screen import Screen
@@ -66,9 +75,65 @@ def markdown_language() -> str | None:
     return "markdown" if TREE_SITTER and get_language("markdown") is not None else None
 
 
+def keep_no_break_spaces() -> None:
+    """Wrap text without breaking at a no-break space, in Textual and in Rich.
+
+    French text puts one before ``: ; ? !`` and inside ``« »``; both libraries split
+    words on ``\\s``, which matches it, so the mark could start a line. Textual's
+    ``_wrap.re_chunk`` (``Content``, ``TextArea``) and Rich's ``_wrap.re_word``
+    (``Text``) are the regular expressions that decide.
+    """
+    import re
+
+    from textual import _wrap
+
+    from journal_tui.rich_compat import BREAKING, UNBROKEN
+    from journal_tui.rich_compat import keep_no_break_spaces as keep_in_rich
+
+    keep_in_rich()
+    _wrap.re_chunk = re.compile(rf"{UNBROKEN}+{BREAKING}*|{BREAKING}+")
+
+
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications on screen (tests read them)."""
     return list(app._notifications)
+
+
+def command_palette(no_matches: str, **kwargs: Any) -> CommandPalette:
+    """Textual's command palette, saying ``no_matches`` (in the person's language)
+    where Textual writes "No matches found". Textual has no setting for that text: it
+    is built inside the private ``_start_no_matches_countdown``, rewritten here."""
+    return _palette_class()(no_matches, **kwargs)
+
+
+@cache
+def _palette_class() -> Callable[..., CommandPalette]:
+    # Built on first use: textual.command is imported only once the palette opens.
+    from rich.align import Align
+    from rich.text import Text
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets.option_list import Option
+
+    class LocalPalette(CommandPalette):
+        def __init__(self, no_matches: str, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.no_matches = no_matches
+
+        def _start_no_matches_countdown(self, search_value: str) -> None:
+            self._stop_no_matches_countdown()
+
+            def show() -> None:
+                if search_value:
+                    self.query_one(CommandList).add_option(Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True, id=self._NO_MATCHES))
+                    self._list_visible = True
+                else:  # discovery: an empty list says nothing
+                    self._list_visible = False
+
+            self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
+
+    return LocalPalette
 
 
 def screen_lines(screen: Screen[Any]) -> list[str]:

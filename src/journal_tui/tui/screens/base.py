@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import Screen
 
 from journal_tui.tui.host import JournalHost, host_of
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from journal_tui.core.context import Context
     from journal_tui.tui.service import JournalService
 
@@ -20,7 +22,16 @@ class AppScreen(Screen[None]):
     Screens reach the journal only through ``self.service``: reads in a
     ``@work(thread=True)`` worker that posts a message, writes queued in order
     with ``post_when_done`` (``docs/ARCHITECTURE.md``, "Reaching the journal").
+
+    Help lists every screen's keys from its ``BINDINGS`` (``tui/keys.py``): a mode
+    is titled by its key's description, any other screen by ``HELP_TITLE``, and
+    the widgets in ``HELP_WIDGETS`` get a section of their own.
     """
+
+    HELP_TITLE: ClassVar[str] = ""
+    """Catalog key of the screen's name in Help, for a screen that is not a mode."""
+    HELP_WIDGETS: ClassVar[tuple[type[Widget], ...]] = ()
+    """Widgets of this screen whose keys Help lists after the screen's."""
 
     def __init__(self, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:

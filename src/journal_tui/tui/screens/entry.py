@@ -7,21 +7,18 @@ only once the person has seen its address and said yes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Header, Markdown, Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.printable import printable
-from journal_tui.tui.data import marked, shown, title_of
-from journal_tui.tui.host import LARGE, post_when_done
+from journal_tui.tui.data import marked, shown
+from journal_tui.tui.host import LARGE
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
@@ -34,6 +31,7 @@ MANY = 40
 class EntryScreen(AppScreen):
     CSS_PATH = "entry.tcss"
     AUTO_FOCUS = "#reader"
+    HELP_TITLE = "help.entry"
 
     BINDINGS = [
         Binding("escape", "back", "b.back", id="back", show=False),
@@ -41,18 +39,9 @@ class EntryScreen(AppScreen):
         Binding("d", "delete", "b.delete", id="delete"),
     ]
 
-    @dataclass
-    class Deleted(Message):
-        entry_id: str
-
-    @dataclass
-    class DeleteFailed(Message):
-        error: Exception
-
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
-        self._deleting = False  # a delete is on its way to disk
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.lang)
@@ -123,30 +112,10 @@ class EntryScreen(AppScreen):
         self.host.open_entry(self.entry.id, edit=True)
 
     def action_delete(self) -> None:
-        e = self.entry
-        question = MSG("delete.question", self.lang, day=long_date(e.date, self.lang),
-                       title=title_of(e.body, 40) or "…")
+        """Ask, then to the trash (the host's, as from the Journal list); the screen
+        closes once it is done."""
+        self.host.delete_entry(self.entry, done=self._dismiss_if_shown)
 
-        def answer(yes: bool | None) -> None:
-            if yes and not self._deleting:
-                self._delete()
-
-        self.app.push_screen(ConfirmDialog(question, MSG("delete.yes", self.lang),
-                                           MSG("delete.no", self.lang),
-                                           title=MSG("delete.title", self.lang)), answer)
-
-    def _delete(self) -> None:
-        """Queue the move to the trash; the screen closes once it is done."""
-        self._deleting = True
-        post_when_done(self, self.service.delete(self.entry.id), self.Deleted,
-                       self.DeleteFailed)
-
-    def on_entry_screen_deleted(self, message: Deleted) -> None:
-        self.host.last_deleted = message.entry_id
-        self.dismiss()
-        self.app.notify(MSG("delete.done", self.lang), timeout=8)
-
-    def on_entry_screen_delete_failed(self, message: DeleteFailed) -> None:
-        self._deleting = False
-        self.notify(MSG("delete.error", self.lang, error=message.error), severity="error",
-                    markup=False)
+    def _dismiss_if_shown(self) -> None:
+        if self.is_current:
+            self.dismiss()

@@ -104,11 +104,16 @@ class JournalScreen(AppScreen):
 
     BINDINGS = [
         Binding("slash", "focus_search", "b.search", id="search"),
-        Binding("c", "focus_calendar", "b.calendar", id="calendar", show=False),
-        Binding("escape", "clear_filters", "b.clear_filters", id="clear_filters"),
+        # Enter on a row opens it (the table's own key); here for Help.
+        Binding("enter", "open", "b.open", id="open", show=False),
+        Binding("e", "edit", "b.edit", id="edit"),
+        Binding("d", "delete", "b.delete", id="delete"),
         Binding("u", "undo", "b.undo", id="undo"),
+        Binding("escape", "clear_filters", "b.clear_filters", id="clear_filters"),
+        Binding("c", "focus_calendar", "b.calendar", id="calendar", show=False),
         Binding("k", "conflicts", "b.conflicts", id="conflicts", show=False),
     ]
+    HELP_WIDGETS = (MonthCalendar,)
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,7 +128,7 @@ class JournalScreen(AppScreen):
         self._entries: list[Entry] = []
         self._texts: SearchTexts | None = None
         self._listing: int | None = None  # of the entries read (None: not read yet)
-        self._footer_active = False
+        self._footer_active = (False, False)  # filters active, rows shown
         self._page_shown = False  # the first page is on screen (read before the rest)
 
     def compose(self) -> ComposeResult:
@@ -238,12 +243,35 @@ class JournalScreen(AppScreen):
             self.query_one(input_id, Input).value = event.day.isoformat()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show "clear filters" and "undo" only when they can do something."""
+        """Show "clear filters", "undo", and the keys acting on a row, only when they
+        can do something."""
         if action == "clear_filters":
             return self.filters.active
         if action == "undo":
             return self.host.last_deleted is not None
+        if action in ("open", "edit", "delete"):
+            return self._found > 0
         return True
+
+    def highlighted(self) -> Entry | None:
+        """The entry under the table's cursor."""
+        row = self.query_one("#entries", DataTable).cursor_row
+        return self._rows[row] if 0 <= row < min(len(self._rows), self._shown) else None
+
+    def action_open(self) -> None:
+        entry = self.highlighted()
+        if entry is not None:
+            self.host.open_entry(entry.id)
+
+    def action_edit(self) -> None:
+        entry = self.highlighted()
+        if entry is not None:
+            self.host.open_entry(entry.id, edit=True)
+
+    def action_delete(self) -> None:
+        entry = self.highlighted()
+        if entry is not None:
+            self.host.delete_entry(entry)  # once in the trash: EntriesChanged
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -372,8 +400,9 @@ class JournalScreen(AppScreen):
         if filters != self.filters:  # a newer search is on its way
             return
         n = self._found = len(entries) if found is None else found
-        if filters.active != self._footer_active:  # "clear filters" shows only when useful
-            self._footer_active = filters.active
+        footer = (filters.active, n > 0)  # "clear filters", the row keys: when useful
+        if footer != self._footer_active:
+            self._footer_active = footer
             self.refresh_bindings()
         self.total = total
         shown, self._rows = self._rows[:self._shown], entries

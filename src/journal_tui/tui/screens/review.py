@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Header, Label, ListItem, ListView, Static, TextArea
 
-from journal_tui.core.i18n import MONTHS, Catalog, number
+from journal_tui.core.i18n import Catalog, number, span_text
 from journal_tui.core.model import Entry, iso_week, make_entry, refresh_derived
 from journal_tui.core.review import (
     WeeklyReview,
@@ -57,6 +57,13 @@ MSG = Catalog({
     "b.this": ("this week", "cette semaine"),
     "b.save": ("save note", "enregistrer"),
     "b.export": ("export", "exporter"),
+    # Help's wording of the keys above (the footer's is short)
+    "b.prev_long": ("Previous week", "Semaine précédente"),
+    "b.next_long": ("Next week", "Semaine suivante"),
+    "b.this_long": ("This week", "Cette semaine"),
+    "b.save_long": ("Save the review note", "Enregistrer la note de bilan"),
+    "b.export_long": ("Export the week to Markdown, in the journal's exports/ folder",
+                      "Exporter la semaine en Markdown, dans le dossier exports/ du journal"),
     "title": ("Week {week}", "Semaine {week}"),
     "current": ("this week", "cette semaine"),
     "entries": ("Entries · Enter opens one", "Entrées · Entrée pour lire"),
@@ -71,7 +78,7 @@ MSG = Catalog({
     "steady": ("steady", "stable"),
     "people": ("People", "Personnes"),
     "tags": ("Tags", "Étiquettes"),
-    "none": ("none", "aucun"),
+    "none": ("none", "aucune"),  # people, tags
     "label": ("{label}: ", "{label} : "),
     "note": ("Review note · ctrl+s saves", "Note de bilan · ctrl+s enregistre"),
     "note.unsaved": ("(not saved)", "(non enregistrée)"),
@@ -96,18 +103,7 @@ MSG = Catalog({
 
 def week_span(start: date, end: date, lang: str) -> str:
     """"23–29 November 2026", "30 November – 6 December 2026" (French alike)."""
-    months = MONTHS[lang]
-
-    def day(d: date) -> str:
-        return "1er" if lang == "fr" and d.day == 1 else str(d.day)
-
-    if start.year != end.year:
-        return (f"{day(start)} {months[start.month - 1]} {start.year} – "
-                f"{day(end)} {months[end.month - 1]} {end.year}")
-    if start.month != end.month:
-        return (f"{day(start)} {months[start.month - 1]} – "
-                f"{day(end)} {months[end.month - 1]} {end.year}")
-    return f"{day(start)}–{day(end)} {months[end.month - 1]} {end.year}"
+    return span_text(start, end, lang)
 
 
 def export_path(root: Path, week: str, *, new: bool = False) -> Path:

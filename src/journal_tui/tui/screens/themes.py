@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from journal_tui.core.i18n import MONTHS, Catalog, number
+from journal_tui.core.i18n import SHORT_MONTHS, Catalog, colon, month_text, number, span_text
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
@@ -58,6 +58,16 @@ MSG = Catalog({
     "b.theme": ("theme", "thème"),
     "b.period": ("point", "point"),
     "b.entries": ("entries", "entrées"),
+    # Help's wording of the keys above (the footer's is short)
+    "b.range_long": ("Next range: 8 weeks, 6 months, 1 year, all",
+                     "Période suivante : 8 semaines, 6 mois, 1 an, tout"),
+    "b.range_pick": ("Pick a range", "Choisir la période"),
+    "b.theme_long": ("Previous / next theme", "Thème précédent / suivant"),
+    "b.period_long": ("Move along the chart, a week or a month at a time",
+                      "Parcourir le graphique, semaine par semaine ou mois par mois"),
+    "b.ends": ("First / last period", "Première / dernière période"),
+    "b.entries_long": ("The entries behind the point (Enter opens one)",
+                       "Les entrées derrière le point (Entrée en ouvre une)"),
     "range.8w": ("8 weeks", "8 semaines"),
     "range.6m": ("6 months", "6 mois"),
     "range.1y": ("1 year", "1 an"),
@@ -102,16 +112,16 @@ class ThemesScreen(AppScreen):
 
     BINDINGS = [
         Binding("r", "cycle_range", "b.range", id="themes_range"),
-        Binding("1", "set_range(0)", show=False),
-        Binding("2", "set_range(1)", show=False),
-        Binding("3", "set_range(2)", show=False),
-        Binding("4", "set_range(3)", show=False),
+        Binding("1", "set_range(0)", "b.range_pick", show=False),
+        Binding("2", "set_range(1)", "b.range_pick", show=False),
+        Binding("3", "set_range(2)", "b.range_pick", show=False),
+        Binding("4", "set_range(3)", "b.range_pick", show=False),
         Binding("up", "theme(-1)", "b.theme", id="themes_up", key_display="↑↓"),
-        Binding("down", "theme(1)", show=False),
+        Binding("down", "theme(1)", "b.theme", show=False),
         Binding("left", "move(-1)", "b.period", id="themes_left", key_display="←→"),
-        Binding("right", "move(1)", show=False),
-        Binding("home", "move_to(0)", show=False),
-        Binding("end", "move_to(-1)", show=False),
+        Binding("right", "move(1)", "b.period", show=False),
+        Binding("home", "move_to(0)", "b.ends", show=False),
+        Binding("end", "move_to(-1)", "b.ends", show=False),
         Binding("enter", "entries", "b.entries", id="themes_entries"),
     ]
 
@@ -253,7 +263,7 @@ class ThemesScreen(AppScreen):
                 mean=now.balance, trend=trend(now, before, theme.polar)))
         self.view = View(current.periods, current.entries, rows,
                          {tid: line.average for tid, line in current.themes.items()})
-        self._labels = series_labels(current, MONTHS[self.lang])
+        self._labels = series_labels(current, SHORT_MONTHS[self.lang])
         n = len(periods)
         self.cursor = n - 1 if self.cursor < 0 or self.cursor >= n else self.cursor
         self.refresh_view()
@@ -287,7 +297,7 @@ class ThemesScreen(AppScreen):
         if theme.polar:
             title = theme.name(lang)
         else:
-            title = f"{theme.name(lang)}: {MSG('mentions', lang, unit=unit)}"
+            title = theme.name(lang) + colon(lang) + MSG("mentions", lang, unit=unit)
         return ChartData(
             title=title,
             high=theme.pole("high", lang) if theme.polar else "",
@@ -375,11 +385,7 @@ class ThemesScreen(AppScreen):
 
 def _span(start: date, end: date, lang: str) -> str:
     """"16–22 Nov" / "16–22 nov." style span of a week, or the month's name."""
-    months = MONTHS[lang]
     if start.day == 1 and (end.month != start.month or end.day >= 28) and (
             end - start).days > 7:
-        return f"{months[start.month - 1]} {start.year}"
-    a, b = months[start.month - 1][:3], months[end.month - 1][:3]
-    if start.month == end.month:
-        return f"{start.day}–{end.day} {b}"
-    return f"{start.day} {a} – {end.day} {b}"
+        return month_text(start.year, start.month, lang)
+    return span_text(start, end, lang, short=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import subprocess
 from concurrent.futures import Future
 from dataclasses import replace
+from datetime import date
 
 from rich.text import Text
 from textual import on, work
@@ -26,7 +27,7 @@ from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from journal_tui.core.config import editor_command
-from journal_tui.core.i18n import MONTHS, long_date
+from journal_tui.core.i18n import date_text, long_date
 from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
@@ -62,6 +63,7 @@ class TodayScreen(AppScreen):
         Binding("ctrl+e", "after_typed('external_editor')", "b.editor", id="external_editor",
                 priority=True, show=False),
     ]
+    HELP_WIDGETS = (MoodScale,)  # its keys and the self-rating's
 
     # Messages are plain classes here, not dataclasses: this module loads before the
     # first frame, and creating a dataclass costs ~0.2 ms (eight of them: ~2 ms).
@@ -111,12 +113,13 @@ class TodayScreen(AppScreen):
 
     # For the app: what happened on Today (the app decides what follows).
     class SideShown(Message):
-        """The side panel shows the day's data; ``quiet``: for the first time, with
-        nothing typed yet (the app builds the Journal screen then)."""
+        """The side panel shows ``day``'s data (the app's title follows it); ``quiet``:
+        for the first time, with nothing typed yet (the app builds the Journal screen
+        then)."""
 
-        def __init__(self, streak: int, quiet: bool) -> None:
+        def __init__(self, streak: int, quiet: bool, day: date) -> None:
             super().__init__()
-            self.streak, self.quiet = streak, quiet
+            self.streak, self.quiet, self.day = streak, quiet, day
 
     class Edited(Message):
         """The person changed something in the editor."""
@@ -273,7 +276,7 @@ class TodayScreen(AppScreen):
         body = self.query_one("#body", TextArea)
         day = self.editing.day
         other_day = day != self.ctx.today
-        day_text = f"{day.day} {MONTHS[self.lang][day.month - 1]}"
+        day_text = date_text(day, self.lang, weekday=False, year=False)
         if self.entry is None:
             body.border_title = (MSG("today.new_for", self.lang, day=day_text) if other_day
                                  else MSG("today.new", self.lang))
@@ -531,7 +534,8 @@ class TodayScreen(AppScreen):
         self.panel.show(read, self.entry.id if self.entry else None)
         # Today is ready; before any typing this is the quietest moment there is.
         first, self._side_shown = not self._side_shown, True
-        self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved()))
+        self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved(),
+                                         day=self.editing.day))
 
     # ------------------------------------------------------------------ drafts
 

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from journal_tui.core.i18n import MONTHS, WEEKDAYS
+from journal_tui.core.i18n import WEEKDAYS, month_text
 from journal_tui.tui.data import add_months
 from journal_tui.tui.strings import localize_bindings
 
@@ -47,6 +47,7 @@ class MonthCalendar(Widget, can_focus=True):
         text-style: bold;
     }
     """
+    HELP_TITLE = "help.calendar"
     COMPONENT_CLASSES = {"calendar--written", "calendar--today", "calendar--cursor",
                          "calendar--title"}
 
@@ -102,7 +103,7 @@ class MonthCalendar(Widget, can_focus=True):
         cursor_style = self.get_component_rich_style("calendar--cursor")
         title_style = self.get_component_rich_style("calendar--title")
         out = Text(no_wrap=True, overflow="crop")
-        out.append(f"{MONTHS[self.lang][c.month - 1].capitalize()} {c.year}".center(20),
+        out.append(month_text(c.year, c.month, self.lang).capitalize().center(20),
                    style=title_style)
         out.append("\n")
         out.append(" ".join(w[:2].capitalize() for w in WEEKDAYS[self.lang]), style="dim")

@@ -33,6 +33,7 @@ class Scale(Widget, can_focus=True):
     }
     """
 
+    HELP_TITLE = "help.scales"
     BINDINGS = [
         Binding("left", "move(-1)", "b.less", show=False),
         Binding("right", "move(1)", "b.more", show=False),
@@ -90,11 +91,11 @@ class MoodScale(Scale):
     """Mood from 1 (low) to 5 (high); number keys 1–5 pick directly."""
 
     BINDINGS = [
-        Binding("1", "pick(1)", show=False),
-        Binding("2", "pick(2)", show=False),
-        Binding("3", "pick(3)", show=False),
-        Binding("4", "pick(4)", show=False),
-        Binding("5", "pick(5)", show=False),
+        Binding("1", "pick(1)", "b.mood_pick", show=False),
+        Binding("2", "pick(2)", "b.mood_pick", show=False),
+        Binding("3", "pick(3)", "b.mood_pick", show=False),
+        Binding("4", "pick(4)", "b.mood_pick", show=False),
+        Binding("5", "pick(5)", "b.mood_pick", show=False),
     ]
     minimum = 1
     maximum = 5

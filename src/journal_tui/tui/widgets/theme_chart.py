@@ -341,13 +341,14 @@ class ThemeChart(ChartWidget):
 
 
 def series_labels(series: ThemeSeries, months: Sequence[str]) -> list[str]:
-    """Short x-axis labels: "W48" for weeks, "nov." style month names for months."""
+    """Short x-axis labels: "W48" for weeks, "nov" style month names for months
+    (``months``: ``i18n.SHORT_MONTHS`` of the language, shown without their dot)."""
     out = []
     for p in series.periods:
         if "-W" in p:
             out.append(p[-3:])
         else:
             year, month = p.split("-")
-            name = months[int(month) - 1][:3]
+            name = months[int(month) - 1].rstrip(".")
             out.append(f"{name}{year[2:]}" if month == "01" else name)
     return out
