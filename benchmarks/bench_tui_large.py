@@ -1,6 +1,7 @@
 """The TUI on a very large journal (100,000 entries): screens, a keystroke, memory.
 
 Usage:  python benchmarks/bench_tui_large.py [--entries 100000] [--runs 3]
+            [--cache DIR] [--baseline SRC]
 
 Measures inside the app (Textual's pilot, headless, 120x40), on a journal whose
 index is warm (built first by a ``list`` command), each run a fresh process:
@@ -11,6 +12,16 @@ index is warm (built first by a ``list`` command), each run a fresh process:
 - F4 and F5: from switching until Themes and Review have their default range's
   data (their ``Loaded`` message) and, after it, until the screen has refreshed;
 - resident memory: the process's peak (``ru_maxrss``) at the end.
+
+``--cache DIR`` keeps a warm index there between invocations (the cold build of
+100,000 entries takes minutes on a loaded machine); each run starts from a copy of
+it, so every run (and the baseline) meets the same index. ``--baseline SRC`` also
+runs the probe on another tree's ``src`` (e.g. ``git archive main`` unpacked) in the
+same invocation, alternating runs, and prints the ratios: the machine is loaded,
+so only figures measured side by side compare.
+
+A screen's background work (Themes scoring the whole journal) is waited for at
+most 30 seconds before the next screen is timed.
 
 Start-up as a person sees it is ``bench_tui_terminal.py --entries 100000``.
 Issue 13's targets at 100,000 entries: F3 ≤ 150 ms, keystroke ≤ 100 ms, Themes
@@ -32,7 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ensure_journal, journal_env
 
 PROBE = """
-import asyncio, json, resource, time
+BACKGROUND = 30  # seconds
+import asyncio, faulthandler, json, os, resource, signal, sys, time
+faulthandler.register(signal.SIGUSR1, file=sys.__stderr__)  # a stack on demand, if stuck
 from journal_tui.core.context import open_context
 from journal_tui.tui.app import JournalApp
 from journal_tui.tui.screens.journal import JournalScreen
@@ -48,6 +61,15 @@ def hook(message):
         seen.append((time.perf_counter(), message))
         arrived.set()
 
+async def settled(app, pilot):
+    try:
+        await asyncio.wait_for(app.workers.wait_for_complete(), BACKGROUND)
+    except asyncio.TimeoutError:
+        out["background cut"] = out.get("background cut", 0) + 1
+    except Exception:  # a worker cancelled by a newer one: nothing left to wait for
+        pass
+    await pilot.pause()
+
 async def until(test):
     while True:
         for stamp, message in seen:
@@ -60,27 +82,27 @@ async def until(test):
 def shown(contains):
     return lambda m: isinstance(m, JournalScreen.Shown) and m.filters.contains == contains
 
+out = {}
+
 async def main():
-    out = {}
     app = JournalApp(open_context())
     app.prepare_delay = None  # the Journal screen is built on F3, the worst case
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(app, pilot)
         seen.clear()
         t0 = time.perf_counter()
         await app.action_switch_mode("journal")
         out["f3"] = await until(shown("")) - t0
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        print(json.dumps(out), flush=True)
+        await settled(app, pilot)
         app.screen.query_one("#search", Input).focus()
         await pilot.pause()
         seen.clear()
         t0 = time.perf_counter()
         await pilot.press("p")
         out["key"] = await until(shown("p")) - t0
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        print(json.dumps(out), flush=True)
+        await settled(app, pilot)
         for key, mode, kind in (("f4", "themes", ThemesScreen.Loaded),
                                 ("f5", "review", ReviewScreen.Loaded)):
             seen.clear()
@@ -89,14 +111,17 @@ async def main():
             out[key] = await until(lambda m: isinstance(m, kind)) - t0
             await pilot.pause()
             out[key + " painted"] = time.perf_counter() - t0
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-    out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(out))
+            out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps(out), flush=True)
+            await settled(app, pilot)
+        out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(out), flush=True)
+        os._exit(0)  # background work still running (scoring) would hold the exit up
 
 asyncio.run(main())
 """
 
+PATIENCE = 300  # seconds a probe may take; then what it measured so far is kept
 ROWS = [("f3", "F3: Journal screen painted", 150), ("key", "search keystroke, painted", 100),
         ("f4", "F4: Themes, default range loaded", 300),
         ("f4 painted", "F4: … and the screen refreshed", 300),
@@ -108,27 +133,64 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cache", type=Path, help="keep the warm index here")
+    parser.add_argument("--baseline", type=Path, help="another tree's src, timed alongside")
     args = parser.parse_args()
     journal = ensure_journal(args.entries)
     scratch = Path(tempfile.mkdtemp(prefix="jt-bench-large-"))
+    kept = args.cache or scratch / "kept"
     env = journal_env(journal, scratch)
-    # The index warm, search text filled, as after a few days of use.
-    subprocess.run([sys.executable, "-m", "journal_tui", "list", "--contains", "x"], env=env,
-                   check=True, stdout=subprocess.DEVNULL)
-    runs = []
     try:
+        # The index warm, search text filled, as after a few days of use.
+        subprocess.run([sys.executable, "-m", "journal_tui", "list", "--contains", "x"],
+                       env={**env, "JOURNAL_TUI_CACHE": str(kept)}, check=True,
+                       stdout=subprocess.DEVNULL)
+        trees = {"this tree": None, **({"baseline": args.baseline} if args.baseline else {})}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(args.runs):
-            done = subprocess.run([sys.executable, "-c", PROBE], env=env, check=True,
-                                  capture_output=True, text=True)
-            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            for name, src in trees.items():
+                shutil.rmtree(scratch / "cache", ignore_errors=True)
+                shutil.copytree(kept, scratch / "cache")  # the same index for every run
+                run_env = dict(env)
+                if src is not None:
+                    run_env["PYTHONPATH"] = str(src.resolve())
+                try:
+                    done = subprocess.run([sys.executable, "-c", PROBE], env=run_env,
+                                          stdin=subprocess.DEVNULL, capture_output=True,
+                                          text=True, timeout=PATIENCE)
+                    stdout, failed = done.stdout, done.returncode and done.stderr
+                except subprocess.TimeoutExpired as late:  # what it measured until then
+                    stdout, failed = (late.stdout or b"").decode(), ""
+                    print(f"({name}: stopped after {PATIENCE} s)", file=sys.stderr)
+                if failed or not stdout.strip():
+                    sys.exit(f"the probe failed ({name}):\n{failed}")
+                runs[name].append(json.loads(stdout.strip().splitlines()[-1]))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"\nTUI on {args.entries} entries (median of {args.runs} runs, headless pilot)")
+    mine, base = runs["this tree"], runs.get("baseline")
+    head = f"{'':<40}{'this tree':>10}" + (f"{'baseline':>12}{'ratio':>8}" if base else "")
+    print(head + "   target")
+
+    def median(found: list[dict[str, float]], key: str) -> float:
+        values = [r[key] for r in found if key in r]
+        return statistics.median(values) if values else float("nan")
+
+    def line(label: str, key: str, scale: float, unit: str, target: str) -> None:
+        value = median(mine, key) * scale
+        text = f"{label:<40}{value:>7.0f} {unit:<3}"
+        if base:
+            other = median(base, key) * scale
+            text += f"{other:>8.0f} {unit:<3}{value / other:>7.2f}x"
+        print(f"{text}   ≤ {target}")
+
     for key, label, target in ROWS:
-        ms = statistics.median(r[key] for r in runs) * 1000
-        print(f"{label:<40}{ms:>8.0f} ms   target ≤ {target}")
-    rss = statistics.median(r["rss_mib"] for r in runs)
-    print(f"{'resident memory, peak':<40}{rss:>8.0f} MiB  target ≤ 200 MB")
+        line(label, key, 1000, "ms", str(target))
+    line("resident memory, peak", "rss_mib", 1, "MiB", "200 MB")
+    for name, found in runs.items():
+        cut = sum(r.get("background cut", 0) for r in found)
+        if cut:
+            print(f"({name}: background work cut short after 30 s, {cut} time(s))")
 
 
 if __name__ == "__main__":

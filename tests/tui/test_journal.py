@@ -436,3 +436,46 @@ async def test_delete_and_edit_from_the_list(make_ctx, journal):
         await pilot.press("e")
         await settle(pilot)
         assert app.screen is app.today_screen and app.today_screen.entry.id == target.id
+
+
+async def test_a_large_journal_is_read_a_page_at_a_time(make_ctx, journal, monkeypatch):
+    """The screen asks the index for a page and the count, never for every entry:
+    entries are materialised only for the rows near the cursor; searching and
+    scrolling read more pages, and every row is still reachable."""
+    from datetime import timedelta
+
+    from journal_tui.core import index
+    from journal_tui.core.model import make_entry
+    from journal_tui.tui.screens.journal import PAGE
+
+    n = 10 * PAGE
+    days = [TODAY - timedelta(days=i + 1) for i in range(n)]
+    journal.add_many([make_entry(f"Day {i} {'odd' if i % 2 else 'even'} #t{i % 3}", day=d)
+                      for i, d in enumerate(days)])
+    made: list[object] = []
+    real = index.from_cache
+    monkeypatch.setattr(index, "from_cache", lambda d: made.append(d) or real(d))
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        made.clear()  # Today's own reads
+        screen = await open_journal(pilot)
+        assert len(row_ids(screen)) == PAGE
+        assert str(screen.query_one("#count").render()) == f"{n} entries"
+        assert len(made) <= 4 * PAGE  # a few pages, not the whole journal
+        await pilot.press("slash")
+        await type_in(pilot, "odd")
+        await settle(pilot)
+        assert str(screen.query_one("#count").render()) == f"{n // 2} of {n} entries"
+        assert len(row_ids(screen)) == PAGE
+        assert len(made) <= 8 * PAGE
+        screen.query_one("#entries", DataTable).focus()
+        for _ in range(n // 2 // 10):
+            await pilot.press("pagedown")
+            await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        ids = row_ids(screen)
+        assert len(ids) == len(set(ids)) == n // 2  # every result, once, in order
+        assert ids[-1] == sorted(journal.query(index.Query(contains="odd")),
+                                 key=lambda e: e.date)[0].id

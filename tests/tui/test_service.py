@@ -111,13 +111,21 @@ def test_delete_and_restore(service: JournalService, journal: Journal) -> None:
     assert service.entry(entry.id).body == entry.body
 
 
-def test_the_first_page_is_peeked_only_when_fresh_and_free(service: JournalService,
-                                                           journal: Journal) -> None:
+def test_the_first_page_is_peeked_only_when_free_and_the_index_open(
+        service: JournalService, journal: Journal) -> None:
+    """Peeked from the index as it stands (the start's walk may be going on), never
+    opening it on the UI thread, nor from an empty index that is still to be built."""
     seed(journal)
     fresh = Journal(journal.root, cache_dir=journal.cache_dir)
     other = JournalService(fresh)
+    cold = JournalService(Journal(journal.root, cache_dir=journal.cache_dir / "cold"))
     try:
-        assert other.peek_first_page(2) is None  # the index not walked yet
+        assert other.peek_first_page(2) is None  # the index not opened yet
+        _ = fresh.index.db
+        assert not fresh.fresh and other.peek_first_page(2).total == 5  # not walked yet
+        _ = cold.journal.index.db
+        assert cold.peek_first_page(2) is None  # empty: built by the reading worker
+        assert cold.first_page(2).total == 5
         assert other.first_page(2).total == 5
         page = other.peek_first_page(2)
         assert page is not None and len(page.entries) == 2 and page.total == 5
@@ -139,6 +147,8 @@ def test_the_first_page_is_peeked_only_when_fresh_and_free(service: JournalServi
     finally:
         other.close()
         fresh.close()
+        cold.close()
+        cold.journal.close()
 
 
 def test_an_export_that_appeared_meanwhile_is_kept(service: JournalService,

@@ -100,6 +100,12 @@ class Query:
     kind: str | None = None
     limit: int | None = None
     newest_first: bool = True
+    offset: int = 0
+    """Rows skipped before ``limit`` (the TUI's pages)."""
+    theme: str | None = None
+    """Entries touching this theme: rated on it, or answering one of ``theme_prompts``
+    (the book's prompts of the theme; the index does not know the book)."""
+    theme_prompts: tuple[str, ...] = ()
 
 
 class Index:
@@ -107,8 +113,17 @@ class Index:
         self.entries_dir = entries_dir
         self.db_path = db_path
         self._db: sqlite3.Connection | None = None
+        self._on_file = False  # the connection is to ``db_path`` (not the in-memory stand-in)
+        self._days: tuple[int, frozenset[date]] | None = None
+        """``days_with_entries`` as of a ``PRAGMA data_version`` (another process's
+        commit moves it; this connection's own writes clear the cache)."""
 
     # ------------------------------------------------------------------ connection
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the connection is made (opening may migrate or rebuild)."""
+        return self._db is not None
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -117,15 +132,20 @@ class Index:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
+        self._on_file = False
         if self.db_path is not None:
             try:
-                return self._open_file(self.db_path)
+                db = self._open_file(self.db_path)
             except (OSError, sqlite3.Error):
                 # An unusable cache (corrupt, read-only, full disk) is rebuilt in
                 # memory: slower, never wrong.
-                with contextlib.suppress(OSError, sqlite3.Error):
+                try:
                     self.db_path.unlink(missing_ok=True)
-                    return self._open_file(self.db_path)
+                    db = self._open_file(self.db_path)
+                except (OSError, sqlite3.Error):
+                    return self._memory_db()
+            self._on_file = True
+            return db
         return self._memory_db()
 
     @staticmethod
@@ -157,6 +177,7 @@ class Index:
         return db
 
     def close(self) -> None:
+        self._days = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -172,31 +193,37 @@ class Index:
 
     # --------------------------------------------------------------------- refresh
 
-    def refresh(self, progress: Progress | None = None) -> None:
+    def refresh(self, progress: Progress | None = None,
+                folders: list[listing.Folder] | None = None) -> bool:
         """Bring the index in line with the files: one ``stat`` walk, few parses.
 
         ``progress(done, total)`` follows the files being parsed, if any. A cache
         that fails mid-way (damaged, disk full, locked too long) is a cache miss:
         rebuilt from the files, else replaced by an in-memory one: slower, never
-        wrong, never an error.
+        wrong, never an error. Returns whether the files changed since the index
+        last looked (a screen drawn from the index then reads again). ``folders``:
+        the walk, if the caller made it (``listing.scan``): the TUI walks outside
+        its lock, so the ~1 s walk of 100,000 files holds no other read up.
         """
+        if folders is None:
+            folders = listing.scan(self.entries_dir)
         try:
-            self._refresh(progress)
+            return self._refresh(progress, folders)
         except sqlite3.Error:
             self.rebuild()
             try:
-                self._refresh(progress)
+                return self._refresh(progress, folders)
             except sqlite3.Error:
                 self.close()
                 self._db = self._memory_db()
-                self._refresh(progress)
+                self._on_file = False
+                return self._refresh(progress, folders)
 
-    def _refresh(self, progress: Progress | None) -> None:
-        folders = listing.scan(self.entries_dir)
+    def _refresh(self, progress: Progress | None, folders: list[listing.Folder]) -> bool:
         digests = [(f.rel, f.digest) for f in folders]
         total = listing.total_digest(digests)
         if self._meta("listing") == total:
-            return
+            return False
         stored = dict(self.db.execute("SELECT rel, digest FROM folders"))
         if stored:  # only the folders whose digest moved, and those gone
             changed_folders = [f for f, (_, d) in zip(folders, digests, strict=True)
@@ -228,6 +255,7 @@ class Index:
             ("INSERT OR REPLACE INTO folders VALUES (?, ?)",
              [(f.rel, fresh[f.rel]) for f in changed_folders]),
             ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("listing", total)]))
+        return True
 
     def _known(self, folders: list[str] | None) -> dict[str, Stat]:
         """The stat keys the index holds, for ``folders`` (None: every file)."""
@@ -255,10 +283,14 @@ class Index:
             ("INSERT OR REPLACE INTO folders VALUES (?, NULL)", folders),
             ("DELETE FROM meta WHERE key = ?", [("listing",)]))
 
-    def _transaction(self, *steps: tuple[str, Iterable[object]]) -> None:
+    def _transaction(self, *steps: tuple[str, Iterable[object]],
+                     days_kept: bool = False) -> None:
         """Run the steps in one transaction. A step's rows are parameter tuples, or
-        (for the insert) an iterable of lists of them, written as they come."""
+        (for the insert) an iterable of lists of them, written as they come.
+        ``days_kept``: the steps change no entry (cached renderings, scores)."""
         db = self.db
+        if not days_kept:
+            self._days = None
         try:
             db.execute("BEGIN")
             for sql, rows in steps:
@@ -329,8 +361,10 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
-        sql = [f"SELECT {columns} FROM files WHERE error IS NULL"]
+    def _where(self, q: Query, fill: bool = True) -> tuple[str, list[object]]:
+        """The ``WHERE`` clause of ``q``'s filters and its arguments (``fill``: fold
+        the search text still missing first)."""
+        sql = ["WHERE error IS NULL"]
         args: list[object] = []
         if q.start:
             sql.append("AND day >= ?")
@@ -345,16 +379,56 @@ class Index:
             sql.append("AND instr(tags, ?) > 0")
             args.append(SEP + fold(q.tag.lstrip("#")) + SEP)
         if q.contains:
-            self._fill_search()
+            if fill:
+                self._fill_search()
             # coalesce: should the fill have failed (a read-only cache), fold each row.
             sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
             args.append(fold(q.contains))
+        if q.theme:
+            marks = ",".join("?" * len(q.theme_prompts))
+            sql.append("AND (EXISTS (SELECT 1 FROM json_each(data, '$.checkin') "
+                       f"WHERE key = ?) OR json_extract(data, '$.prompt_id') IN ({marks}))")
+            args.extend((q.theme, *q.theme_prompts))
+        return " ".join(sql), args
+
+    def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
+        where, args = self._where(q)
         order = "DESC" if q.newest_first else "ASC"
-        sql.append(f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
-        if q.limit is not None:
-            sql.append("LIMIT ?")
-            args.append(q.limit)
-        return self.db.execute(" ".join(sql), args)
+        sql = (f"SELECT {columns} FROM files {where} "
+               f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
+        if q.limit is not None or q.offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if q.limit is None else q.limit, q.offset]
+        return self.db.execute(sql, args)
+
+    def count_matching(self, q: Query) -> int:
+        """How many entries match ``q``'s filters (its limit and offset aside)."""
+        where, args = self._where(q)
+        count: int = self.db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
+        return count
+
+    def count_apart(self, q: Query, cancelled: Callable[[], bool]) -> int | None:
+        """``count_matching`` on a read-only connection of its own, so a count that
+        scans every row (text filters: ~0.3 s at 100,000 entries) holds no other
+        query up, and stops as soon as ``cancelled()`` (checked every few thousand
+        steps). None when cancelled, or when the index is not a file to open again
+        (the in-memory stand-in) or cannot be read that way: count under the lock."""
+        if not self._on_file or self.db_path is None or cancelled():
+            return None
+        where, args = self._where(q, fill=False)
+        try:
+            db = sqlite3.connect(self.db_path.as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error:
+            return None
+        try:
+            _functions(db)
+            db.set_progress_handler(lambda: int(cancelled()), 2000)
+            count: int = db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
+            return count
+        except sqlite3.Error:  # interrupted (cancelled), or unreadable: the caller decides
+            return None
+        finally:
+            db.close()
 
     def _fill_search(self) -> None:
         """Fold the search text of the rows built without it, once (best effort)."""
@@ -415,11 +489,18 @@ class Index:
         """Keep ``(rel, score)`` under ``digest``; best effort, like the renderings."""
         with contextlib.suppress(sqlite3.Error):
             self._transaction(("UPDATE files SET scores = ? WHERE rel = ?",
-                               [(digest + SEP + text, rel) for rel, text in scored]))
+                               [(digest + SEP + text, rel) for rel, text in scored]),
+                              days_kept=True)
 
     def days_with_entries(self) -> set[date]:
-        return {date.fromisoformat(d) for (d,) in self.db.execute(
-            "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'")}
+        """Every day with an entry, kept until the index changes: Today's streak,
+        the calendar and the review each ask, ~0.2 s at 100,000 entries."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if self._days is None or self._days[0] != version:
+            days = frozenset(date.fromisoformat(d) for (d,) in self.db.execute(
+                "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'"))
+            self._days = (version, days)
+        return set(self._days[1])
 
 
 def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, Stat]]:

@@ -41,6 +41,7 @@ from journal_tui.core.conflict import (
 from journal_tui.core.drafts import Draft, DraftStore
 from journal_tui.core.export import entry_json, entry_markdown
 from journal_tui.core.index import Index, Query, walk_entry_files
+from journal_tui.core.listing import Folder
 from journal_tui.core.model import (
     ID_RE,
     Entry,
@@ -116,9 +117,12 @@ class Journal:
 
     # ------------------------------------------------------------------ reading
 
-    def refresh(self) -> None:
-        self.index.refresh(self.on_progress)
+    def refresh(self, folders: list[Folder] | None = None) -> bool:
+        """Bring the index in line with the files (``folders``: their walk, if made
+        already); whether anything changed."""
+        changed = self.index.refresh(self.on_progress, folders)
         self._fresh = True
+        return changed
 
     @property
     def fresh(self) -> bool:
@@ -149,6 +153,11 @@ class Journal:
 
         They carry ``Origin.INDEX``, not their file's stamp: to edit one, ``get`` it."""
         return self._cached(lambda: list(self.index.query(q)))
+
+    def count(self, q: Query = Query()) -> int:
+        """How many entries match ``q`` (its limit and offset aside), from the index:
+        a screen shows one page of them and the count, never reading them all."""
+        return self._cached(lambda: self.index.count_matching(q))
 
     def query_scores(self, q: Query, digest: str) -> list[tuple[str, Entry, str | None]]:
         """Matching entries with the score the index keeps for them under ``digest``

@@ -22,6 +22,7 @@ No Textual here: the service is plain Python, tested without an app
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -29,8 +30,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from journal_tui.core import atomic
-from journal_tui.core.index import Query, walk_entry_files
+from journal_tui.core import atomic, listing
+from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.stamp import FileStamp
 from journal_tui.core.storage import Draft, Journal
@@ -67,6 +68,29 @@ class Page(NamedTuple):
     total: int
 
 
+class Results(NamedTuple):
+    """A page of a search's entries, how many match (None: not counted yet) and
+    how many entries the journal holds."""
+
+    entries: list[Entry]
+    found: int | None
+    total: int
+
+
+class Walk(NamedTuple):
+    """The entry files' stat listing, walked outside the lock (``JournalService.walk``)."""
+
+    folders: list[listing.Folder]
+    writes: int
+    """The service's writes done when the walk started: one landing after it makes
+    the walk stale for the index (the write's row would look gone)."""
+
+    @property
+    def fingerprint(self) -> str:
+        """The same fingerprint, the same entries."""
+        return listing.total_digest([(f.rel, f.digest) for f in self.folders])
+
+
 class WeekRead(NamedTuple):
     """What the weekly review of one week needs from the journal."""
 
@@ -85,6 +109,8 @@ class JournalService:
         self.journal = journal
         self._lock = threading.RLock()
         self._refreshed = False
+        self._writes = 0  # writes done (``Walk.writes``)
+        self._walking = threading.Lock()  # one walk at start (``_refresh_once``)
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
@@ -107,16 +133,27 @@ class JournalService:
 
     def _refresh_once(self) -> None:
         """The one full walk at start (the index may be stale), by whichever read
-        comes first: Today's side panel or the problems check."""
-        if not self._refreshed:
-            self.journal.refresh()
-            self._refreshed = True
+        comes first: Today's side panel or the problems check (the other waits for
+        it). Call it without the lock: the walk (~1 s at 100,000 files) is made
+        outside it, so the Journal screen can show the index as it stands
+        meanwhile (``peek_first_page``)."""
+        if self._refreshed:
+            return
+        with self._walking:
+            if self._refreshed:
+                return
+            with self._lock:
+                _ = self.journal.index.db  # opened (and migrated) before the walk
+            walk = self.walk()
+            with self._lock:
+                self._refresh_from(walk)
+                self._refreshed = True
 
     def problems_at_start(self) -> list[Problem]:
         """Files that cannot be read, after the start's walk, and files in ``drafts/``
         that are no draft (a crafted one is never read, offered or deleted)."""
+        self._refresh_once()
         with self._lock:
-            self._refresh_once()
             return self.journal.problems() + self.journal.draft_problems()
 
     def entry_to_edit(self, entry_id: str) -> tuple[Entry, int | None]:
@@ -139,8 +176,8 @@ class JournalService:
         walk."""
         from journal_tui.core.conflicts import find_conflicts  # not on the start path
 
+        self._refresh_once()
         with self._lock:
-            self._refresh_once()
             return find_conflicts(self.journal)
 
     def entry(self, entry_id: str) -> Entry:
@@ -155,11 +192,12 @@ class JournalService:
         (later visits); the first read comes right after the start's walk.
         """
         journal = self.journal
+        walk = self.walk() if recheck else None  # outside the lock
+        if walk is None:
+            self._refresh_once()
         with self._lock:
-            if recheck:
-                journal.refresh()
-            else:
-                self._refresh_once()
+            if walk is not None:
+                self._refresh_from(walk)
             todays = journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
             days = journal.days_with_entries()
             past = [(key, d, journal.query(Query(start=d, end=d, kind="entry")))
@@ -182,59 +220,123 @@ class JournalService:
         return found
 
     def first_page(self, limit: int) -> Page:
-        """The newest ``limit`` entries and the count of all."""
+        """The newest ``limit`` entries and the count of all: from the index as it
+        stands when it holds entries (the start's walk may still be going on; the
+        screen reads again after it), else once the index is built."""
         with self._lock:
+            page = self._page_as_is(limit)
+            if page is not None:
+                return page
             return Page(self.journal.query(Query(limit=limit)), self.journal.index.count())
+
+    def _page_as_is(self, limit: int) -> Page | None:
+        """The first page from the index as it stands, if it is open and not empty
+        (or fresh); None otherwise (opening, migrating or building it takes time)."""
+        journal = self.journal
+        if not journal.fresh and not journal.index.is_open:
+            return None
+        try:
+            total = journal.index.count()
+            if not total and not journal.fresh:
+                return None
+            return Page(list(journal.index.query(Query(limit=limit))), total)
+        except (sqlite3.Error, ValueError, KeyError):  # damaged: the worker's read repairs it
+            return None
 
     def peek_first_page(self, limit: int) -> Page | None:
         """``first_page``, on the UI thread, only when it costs a few milliseconds:
-        the index is fresh (no walk) and no worker holds the lock. ``None``
-        otherwise, and the screen's reading worker shows it. The one read the UI
-        thread may do: it puts the rows in the Journal screen's first frame."""
-        if not self.journal.fresh or not self._lock.acquire(blocking=False):
+        no worker holds the lock and the index is open and holds entries (even
+        while the start's walk goes on). ``None`` otherwise, and the screen's
+        reading worker shows it. The one read the UI thread may do: it puts the
+        rows in the Journal screen's first frame."""
+        if not self._lock.acquire(blocking=False):
             return None
         try:
-            return self.first_page(limit)
+            return self._page_as_is(limit)
         finally:
             self._lock.release()
 
-    def listing(self) -> int:
-        """A fingerprint of the entry files' stat listing (what the index refreshes
-        from): the same fingerprint, the same entries. Takes no lock (a folder walk)."""
-        return hash(frozenset(walk_entry_files(self.journal.entries_dir)))
+    def walk(self) -> Walk:
+        """The entry files' stat listing (what the index refreshes from). Takes no
+        lock: a walk of every file, ~1 s at 100,000, holds no other read up."""
+        writes = self._writes
+        return Walk(listing.scan(self.journal.entries_dir), writes)
 
-    def entries(self, *, recheck: bool) -> list[Entry]:
-        """Every entry, newest first (``recheck``: look at the disk again first)."""
+    def _refresh_from(self, walk: Walk | None) -> bool:
+        """Refresh the index (under the lock) from ``walk`` unless a write landed
+        since it started; whether the files changed."""
+        if walk is not None and walk.writes == self._writes:
+            return self.journal.refresh(walk.folders)
+        return self.journal.refresh()
+
+    def results(self, q: Query, *, recheck: Walk | None = None,
+                cancelled: Callable[[], bool] = lambda: False) -> Results | None:
+        """One page of ``q``'s entries (its ``limit`` and ``offset``), how many match
+        when the page tells (it is short), and how many entries there are in all;
+        ``recheck``: refresh the index from this walk first. ``None`` when
+        ``cancelled()`` says so once the lock is taken: a newer search replaced this
+        one, so a burst of keystrokes queries the index once, not once a key."""
+        if recheck is None:
+            self._refresh_once()  # else a read while the start's walk goes on walks again
         with self._lock:
-            if recheck:
-                self.journal.refresh()
-            return self.journal.query(Query())
+            if cancelled():
+                return None
+            if recheck is not None:
+                self._refresh_from(recheck)
+            entries = self.journal.query(q)
+            short = q.limit is None or len(entries) < q.limit
+            found = q.offset + len(entries) if short else None
+            return Results(entries, found, self.journal.index.count())
+
+    def count(self, q: Query, cancelled: Callable[[], bool] = lambda: False) -> int | None:
+        """How many entries match ``q`` (a scan of the index when it filters text),
+        on a connection of its own, without the lock: the next keystroke's page
+        never waits for this count, and a count no longer wanted stops (None)."""
+        found = self.journal.index.count_apart(q, cancelled)
+        if found is None and not cancelled():
+            with self._lock:
+                return self.journal.count(q)
+        return found
+
+    def entry_days(self) -> set[date]:
+        """The days with an entry (review notes aside), for the calendar."""
+        self._refresh_once()
+        with self._lock:
+            return self.journal.days_with_entries()
 
     def query(self, q: Query) -> list[Entry]:
         with self._lock:
             return self.journal.query(q)
 
-    def refreshed_problems(self) -> int:
-        """Look at the disk again; the number of files that cannot be read."""
+    def recheck(self) -> tuple[bool, int]:
+        """Look at the disk again (the walk outside the lock): whether the files
+        changed since the index last looked, and how many cannot be read. Screens
+        draw from the index first, then recheck and read again if needed."""
+        self._refresh_once()
+        walk = self.walk()
         with self._lock:
-            self.journal.refresh()
-            return len(self.journal.problems())
+            changed = self._refresh_from(walk)
+            return changed, len(self.journal.problems())
 
-    def scored(self, q: Query, book: PromptBook) -> list[Entry]:
+    def scored(self, q: Query, book: PromptBook,
+               progress: Callable[[int, int], None] | None = None) -> list[Entry]:
         """``q``'s entries with their theme signals (scored off the lock, kept in
-        the index for next time: ``core.themes.scored_entries``)."""
+        the index for next time: ``core.themes.scored_entries``; ``progress(done,
+        total)`` follows the scoring of those not kept yet)."""
         from journal_tui.core.themes import scored_entries  # with the Themes screen
 
-        return scored_entries(self.journal, q, book, self._lock)
+        self._refresh_once()
+        return scored_entries(self.journal, q, book, self._lock, progress)
 
     def week(self, week: str, draft_key: str) -> WeekRead:
         """The entries a review of ``week`` needs, the days written, the files that
-        cannot be read and the draft of the week's note (looked at afresh)."""
+        cannot be read and the draft of the week's note (looked at afresh), from
+        the index as it is (``recheck`` looks at the disk)."""
         from journal_tui.core.review import load_entries  # with the Review screen
 
         journal = self.journal
+        self._refresh_once()
         with self._lock:
-            journal.refresh()
             entries = load_entries(journal, week)
             written = journal.days_with_entries()
             problems = len(journal.problems())
@@ -246,7 +348,10 @@ class JournalService:
     def _submit(self, write: Callable[[], T]) -> Future[T]:
         def locked() -> T:
             with self._lock:
-                return write()
+                try:
+                    return write()
+                finally:  # counted once done: a walk made during a write is stale
+                    self._writes += 1
 
         if not self._closed:
             return self.writer.submit(locked)

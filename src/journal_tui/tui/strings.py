@@ -241,6 +241,7 @@ MSG = Catalog({
     "journal.count_of": ("{n} of {total} entries", "{n} entrées sur {total}"),
     "journal.count_of.one": ("{n} of {total} entry", "{n} entrée sur {total}"),
     "journal.empty": ("No entry matches.", "Aucune entrée ne correspond."),
+    "journal.counting": ("Counting…", "Décompte…"),
     "journal.bad_date": ("Not a date: {value} (use YYYY-MM-DD)",
                          "Date non valide : {value} (format AAAA-MM-JJ)"),
     "col.date": ("Date", "Date"),

@@ -1,17 +1,18 @@
 """Journal: every entry, newest first, with live search, filters and a month calendar.
 
-Entries are read from the SQLite index (through the journal service) in a thread
-worker when the screen is shown; each keystroke then filters them in memory with
-the index's own folding (case and accents ignored), in an ``exclusive`` thread
-worker, and the table grows a page at a time, so typing stays well under 100 ms
-on 7,300 entries.
+The screen never holds the journal: it asks the SQLite index (through the journal
+service, in thread workers) for one page of the results and their count, and asks
+for the next page as the cursor or the scroll nears the end of what it has. A
+search is an index query (the index's folded text: case and accents ignored, as
+``list --contains``); a burst of keystrokes queries once, for the last one (the
+older workers find themselves cancelled once they get the lock). At 100,000
+entries a keystroke shows its first page in a few milliseconds when the text is
+common; the count follows from a scan of the index.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
-import operator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -28,13 +29,13 @@ from textual.worker import get_current_worker
 
 from journal_tui.core.conflicts import Conflict
 from journal_tui.core.i18n import short_weekday
-from journal_tui.core.index import search_text
+from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
-from journal_tui.core.text import fold
-from journal_tui.tui.data import entry_themes, marked, title_of
+from journal_tui.core.prompts import PromptBook
+from journal_tui.tui.data import marked, title_of
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
-from journal_tui.tui.service import Page
+from journal_tui.tui.service import Page, Results
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
@@ -60,13 +61,17 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-PAGE = 60  # rows added to the table at a time
-SearchTexts = list[tuple[str, set[str]]]
+PAGE = 60  # rows added to the table at a time, and asked of the index
 
 
-def _search_texts(entries: list[Entry]) -> SearchTexts:
-    """Per entry, what ``Query(contains=..., tag=...)`` matches: folded text and tags."""
-    return [(search_text(e), {fold(t) for t in e.tags}) for e in entries]
+def query_of(filters: Filters, book: PromptBook, offset: int = 0,
+             limit: int = PAGE) -> Query:
+    """The index query for ``filters``: ``limit`` results from ``offset``."""
+    theme = filters.theme
+    prompts = tuple(p.id for p in book.prompts_for(theme)) if theme else ()
+    return Query(start=filters.start, end=filters.end, tag=filters.tag or None,
+                 contains=filters.contains or None, theme=theme, theme_prompts=prompts,
+                 offset=offset, limit=limit)
 
 
 class JournalScreen(AppScreen):
@@ -88,18 +93,33 @@ class JournalScreen(AppScreen):
 
     @dataclass
     class Loaded(Message):
-        entries: list[Entry]
-        listing: int
+        """The results for ``filters`` read afresh, and the days to mark."""
 
-    @dataclass
-    class TextsRead(Message):
-        entries: list[Entry]
-        texts: SearchTexts
+        results: Results
+        filters: Filters
+        days: set[date]
+        listing: str
 
     @dataclass
     class Found(Message):
+        """The first page of the results for ``filters``."""
+
+        results: Results
+        filters: Filters
+
+    @dataclass
+    class Counted(Message):
+        found: int
+        filters: Filters
+
+    @dataclass
+    class Fetched(Message):
+        """The next page of the results for ``filters``, from ``offset``."""
+
         entries: list[Entry]
-        total: int
+        found: int | None
+        """How many results in all, when this page is the last."""
+        offset: int
         filters: Filters
 
     BINDINGS = [
@@ -120,14 +140,14 @@ class JournalScreen(AppScreen):
         self.filters = Filters()
         self.total = 0
         self._width = 0
-        self._rows: list[Entry] = []
-        self._found = 0  # results in all (``_rows`` may hold just the first page)
+        self._rows: list[Entry] = []  # the results read so far (a page or a few)
+        self._found: int | None = 0  # results in all (None: being counted)
         self._count_text = ""
-        self._shown = 0
+        self._shown = 0  # rows in the table
+        self._wanted = 0  # rows the table should hold (the cursor or scroll is near)
+        self._fetching = False  # a page is being read
         self._entry_w = 40
-        self._entries: list[Entry] = []
-        self._texts: SearchTexts | None = None
-        self._listing: int | None = None  # of the entries read (None: not read yet)
+        self._listing: str | None = None  # of the entries read (None: not read yet)
         self._footer_active = (False, False)  # filters active, rows shown
         self._page_shown = False  # the first page is on screen (read before the rest)
 
@@ -175,7 +195,7 @@ class JournalScreen(AppScreen):
     def on_screen_resume(self) -> None:
         # (Textual refreshes the bindings on resume: "undo" shows if a delete happened.)
         if self._listing is not None:  # the entries read last time show at once
-            self.call_after_refresh(self.post_message, self.Shown(self.filters, self._found))
+            self.call_after_refresh(self.post_message, self.Shown(self.filters, self._found or 0))
         self.call_once_after_refresh(self.load)  # entries may have changed on another screen
 
     def on_entries_changed(self, _: EntriesChanged) -> None:
@@ -250,7 +270,7 @@ class JournalScreen(AppScreen):
         if action == "undo":
             return self.host.last_deleted is not None
         if action in ("open", "edit", "delete"):
-            return self._found > 0
+            return bool(self._rows)
         return True
 
     def highlighted(self) -> Entry | None:
@@ -316,116 +336,136 @@ class JournalScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="journal-load")
     def load(self) -> None:
-        """Read every entry from the index (newest first); their search texts follow
-        (``_read_texts``).
+        """Read the first page of the results, their count and the days to mark.
 
-        The entries are shown as soon as they are read; the index's own
-        ``search_text`` (folded: case and accents ignored) follows, so each
-        keystroke matches in memory exactly as ``Query(contains=...)`` would,
-        without an SQL scan and thousands of decodes per keystroke. On later
-        visits nothing is read again unless the entry files' listing changed.
+        On later visits nothing is read again unless the entry files' listing
+        changed (then the index looks at the disk again first).
         """
         service = self.service
         worker = get_current_worker()
         if self._listing is None and not self._page_shown:
             # first visit: the first page now, while the rest is read
             self.post_message(self.FirstPage(service.first_page(PAGE)))
-        listing = service.listing()  # taken before reading: never newer than it
+        walk = service.walk()  # taken before reading: never newer than it
+        listing = walk.fingerprint
         if listing == self._listing:
             return  # the entries shown are those on disk
-        # later visits: pick up files changed outside the app
-        entries = service.entries(recheck=self._listing is not None)
-        if not worker.is_cancelled:
-            self.post_message(self.Loaded(entries, listing))
-
-    @work(thread=True, exclusive=True, group="journal-texts")
-    def _read_texts(self, entries: list[Entry]) -> None:
-        texts = _search_texts(entries)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.TextsRead(entries, texts))
+        filters = self.filters
+        q = query_of(filters, self.ctx.prompts)
+        # the index brought in line with this walk (files changed outside the app)
+        results = service.results(q, recheck=walk)
+        assert results is not None  # never cancelled: no ``cancelled`` given
+        days = service.entry_days()
+        if worker.is_cancelled:
+            return
+        self.post_message(self.Loaded(results, filters, days, listing))
+        if results.found is None:
+            self._count(q, filters)
 
     def on_journal_screen_first_page(self, message: FirstPage) -> None:
         self._first_page(message.page)
 
     def _first_page(self, page: Page) -> None:
-        if not self._entries and not self.filters.active:
-            self._show(page.entries, page.total, self.filters, found=page.total)
+        if self._listing is None and not self.filters.active:
+            self._rows = []
+            self._show(Results(page.entries, page.total, page.total), self.filters)
 
     def on_journal_screen_loaded(self, message: Loaded) -> None:
-        entries = message.entries
-        self._entries, self._texts, self._listing = entries, None, message.listing
-        # The days with an entry (reviews aside), as the index would list them.
-        self.query_one("#calendar", MonthCalendar).mark(
-            {e.date for e in entries if e.kind == "entry"})
-        if self.filters.active:
-            self.search()
-        else:  # nothing to filter: show them now
-            self._show(entries, len(entries), self.filters)
-        self._read_texts(entries)
-
-    def on_journal_screen_texts_read(self, message: TextsRead) -> None:
-        if message.entries is self._entries:
-            self._texts = message.texts
-            # Thousands of entries and search texts now live as long as the screen:
-            # move them (and all else alive) out of the cyclic GC's reach, or every
-            # full collection walks them again, a ~60 ms pause landing mid-keystroke
-            # on 7,300 entries. Refcounting still frees them once they are replaced.
-            gc.freeze()
+        self._listing = message.listing
+        self.query_one("#calendar", MonthCalendar).mark(message.days)
+        if message.filters != self.filters:  # typed meanwhile: that search is on its way
+            return
+        self._rows = []  # read afresh: rows with the same ids may have changed
+        self._show(message.results, message.filters)
 
     @work(thread=True, exclusive=True, group="journal-search")
     def search(self) -> None:
-        """Filter the entries (newest first) by text, tag, theme and dates."""
-        f = self.filters
-        entries, texts = self._entries, self._texts
-        needle = fold(f.contains) if f.contains else None
-        tag = fold(f.tag.lstrip("#")) if f.tag else None
-        if texts is None:  # not read yet: needed only to match text or a tag
-            texts = _search_texts(entries) if needle or tag else []
-        book = self.ctx.prompts
-        found = [e for n, e in enumerate(entries)
-                 if (f.start is None or e.date >= f.start)
-                 and (f.end is None or e.date <= f.end)
-                 and (needle is None or needle in texts[n][0])
-                 and (tag is None or tag in texts[n][1])
-                 and (f.theme is None or f.theme in entry_themes(e, book))]
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Found(found, len(entries), f))
+        """The first page of the entries (newest first) matching the filters: text,
+        tag, theme and dates, then their count if the page does not tell it."""
+        filters = self.filters
+        worker = get_current_worker()
+        q = query_of(filters, self.ctx.prompts)
+        results = self.service.results(q, cancelled=lambda: worker.is_cancelled)
+        if results is None or worker.is_cancelled:
+            return
+        self.post_message(self.Found(results, filters))
+        if results.found is None:
+            self._count(q, filters)
+
+    def _count(self, q: Query, filters: Filters) -> None:
+        """Count the results (in the reading worker, after their first page)."""
+        worker = get_current_worker()
+        found = self.service.count(q, lambda: worker.is_cancelled)
+        if found is not None and not worker.is_cancelled:
+            self.post_message(self.Counted(found, filters))
 
     def on_journal_screen_found(self, message: Found) -> None:
-        self._show(message.entries, message.total, message.filters)
+        self._show(message.results, message.filters)
 
-    def _show(self, entries: list[Entry], total: int, filters: Filters,
-              found: int | None = None) -> None:
-        """Show ``entries`` (``found`` results in all, if they are only the first page)."""
+    def on_journal_screen_counted(self, message: Counted) -> None:
+        if message.filters == self.filters and self._found is None:
+            self._found = message.found
+            self._show_count()
+
+    @work(thread=True, exclusive=True, group="journal-fetch")
+    def _fetch(self, filters: Filters, offset: int) -> None:
+        results = self.service.results(query_of(filters, self.ctx.prompts, offset, PAGE))
+        if results is not None and not get_current_worker().is_cancelled:
+            self.post_message(self.Fetched(results.entries, results.found, offset, filters))
+
+    def on_journal_screen_fetched(self, message: Fetched) -> None:
+        self._fetching = False
+        if message.filters != self.filters or message.offset != len(self._rows):
+            return  # for results no longer shown
+        self._rows.extend(message.entries)
+        if message.found is not None and message.found != self._found:
+            self._found = message.found  # the last page (counted, or deleted meanwhile)
+            self._show_count()
+        self._more(0)
+
+    def _show(self, results: Results, filters: Filters) -> None:
+        """Show the first page of ``results`` (their count, if known, follows)."""
         if filters != self.filters:  # a newer search is on its way
             return
-        n = self._found = len(entries) if found is None else found
-        footer = (filters.active, n > 0)  # "clear filters", the row keys: when useful
+        entries = results.entries
+        self._found = results.found
+        footer = (filters.active, bool(entries))  # "clear filters", the row keys: when useful
         if footer != self._footer_active:
             self._footer_active = footer
             self.refresh_bindings()
-        self.total = total
-        shown, self._rows = self._rows[:self._shown], entries
-        if shown and len(entries) >= len(shown) and all(map(operator.is_, shown, entries)):
+        self.total = results.total
+        shown, self._rows = self._rows[:self._shown], list(entries)
+        self._fetching = False  # a page being read is for other results
+        if shown and len(entries) >= len(shown) and all(
+                (a.id, a.updated) == (b.id, b.updated)
+                for a, b in zip(shown, entries[:len(shown)], strict=True)):
             # The rows in the table lead the new results too (a search narrowing down
             # often keeps its first page): keep them, add what the page lacks.
+            self._rows[:len(shown)] = shown
+            self._wanted = self._shown
             self._more(max(0, min(len(entries), PAGE) - self._shown))
         else:
             self._fill(entries)
-        if not n:
-            text = MSG("journal.empty", self.lang)
-        elif filters.active:
-            text = MSG.count("journal.count_of", n if self.lang == "fr" else total, self.lang,
+        self._show_count()
+        self.call_after_refresh(self.post_message, self.Shown(filters, self._found or 0))
+
+    def _show_count(self) -> None:
+        n, total, lang = self._found, self.total, self.lang
+        if n is None:
+            text = MSG("journal.counting", lang)
+        elif not n:
+            text = MSG("journal.empty", lang)
+        elif self.filters.active:
+            text = MSG.count("journal.count_of", n if lang == "fr" else total, lang,
                              n=n, total=total)
         else:
-            text = MSG.count("journal.count", n, self.lang, n=n)
+            text = MSG.count("journal.count", n, lang, n=n)
         count = self.query_one("#count", Static)
         # One line before and after: no need to lay the whole screen out again.
         fits = count.size.width
         count.update(text, layout=not (fits and cell_len(text) <= fits
                                        and cell_len(self._count_text) <= fits))
         self._count_text = text
-        self.call_after_refresh(self.post_message, self.Shown(filters, n))
 
     def _fill(self, entries: list[Entry]) -> None:
         """Show ``entries`` from the top; rows are added a page at a time as the
@@ -442,7 +482,7 @@ class JournalScreen(AppScreen):
         table.columns[ColumnKey("entry")].width = self._entry_w
         table.columns[ColumnKey("tags")].width = tags_w
         table.clear()
-        self._shown = 0
+        self._shown = self._wanted = 0
         target = 0
         if keep is not None:
             target = next((i for i, e in enumerate(entries) if e.id == keep), 0)
@@ -451,11 +491,13 @@ class JournalScreen(AppScreen):
             table.move_cursor(row=target, animate=False)
 
     def _more(self, count: int = PAGE) -> None:
-        """Add the next ``count`` rows of the current results to the table."""
+        """Have ``count`` more rows of the results in the table: those read are added
+        now, and the next page is asked for while the cursor is still a page away."""
+        self._wanted = max(self._wanted, self._shown + count)
         table = self.query_one("#entries", DataTable)
         lang, width = self.lang, self._entry_w
         start = self._shown
-        for e in self._rows[start:start + count]:
+        for e in self._rows[start:self._wanted]:
             date_cell = Text(e.date.isoformat(), no_wrap=True)
             date_cell.append("\n" + short_weekday(e.date, lang), style="dim")
             tags_cell = Text(marked(e.tags, "#"), no_wrap=True,
@@ -463,7 +505,17 @@ class JournalScreen(AppScreen):
             if e.mood is not None:
                 tags_cell.append("\n" + "●" * e.mood + "○" * (5 - e.mood), style="dim")
             table.add_row(date_cell, self._title(e, width), tags_cell, key=e.id, height=2)
-        self._shown = min(len(self._rows), start + count)
+        self._shown = min(len(self._rows), self._wanted)
+        read = len(self._rows)
+        if (not self._fetching and read < self._wanted + PAGE
+                and (self._found is None or read < self._found)):
+            self._fetching = True
+            self._fetch(self.filters, read)
+
+    def _more_left(self) -> bool:
+        """Whether results are left to add to the table (read or not yet)."""
+        found = self._found
+        return self._shown < len(self._rows) or found is None or len(self._rows) < found
 
     @on(DataTable.RowHighlighted, "#entries")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -472,12 +524,12 @@ class JournalScreen(AppScreen):
         calendar = self.query_one("#calendar", MonthCalendar)
         if 0 <= row < len(self._rows) and not calendar.has_focus:
             calendar.cursor = self._rows[row].date
-        if row >= self._shown - PAGE // 4 and self._shown < len(self._rows):
+        if row >= self._shown - PAGE // 4 and self._more_left():
             self._more()
 
     def _scrolled(self) -> None:
         table = self.query_one("#entries", DataTable)
-        if (self._shown < len(self._rows)
+        if (self._more_left()
                 and table.scroll_y >= table.max_scroll_y - table.size.height):
             self._more()
 

@@ -6,8 +6,10 @@ Enter lists the entries behind the point under the cursor (and opens one).
 
 Entries are read and scored (through the journal service) in a thread worker
 that only posts a message; the series are aggregated on the app's side (a few
-milliseconds, scores are cached), and everything is reloaded when the screen is
-shown again.
+milliseconds, scores are cached), and the range shown is reloaded when the screen
+is shown again. Only the entries the range shown needs are read (and scored, with
+progress, the first time): the default eight weeks draw from the index at once,
+even at 100,000 entries; a longer range is read when it is picked.
 """
 
 from __future__ import annotations
@@ -137,6 +139,20 @@ class ThemesScreen(AppScreen):
     class Failed(Message):
         text: str
 
+    @dataclass
+    class Rechecked(Message):
+        """After a look at the disk: files changed, files that cannot be read."""
+
+        changed: bool
+        problems: int
+
+    @dataclass
+    class Scoring(Message):
+        """Entries scored so far, of ``total`` (the first time a range is shown)."""
+
+        done: int
+        total: int
+
     def __init__(self) -> None:
         super().__init__()
         self.range_index = 0
@@ -147,6 +163,7 @@ class ThemesScreen(AppScreen):
         self.book: PromptBook | None = None
         self.view: View | None = None
         self._labels: list[str] = []
+        self._recheck_due = False
 
     # ---------------------------------------------------------------- helpers
 
@@ -172,36 +189,66 @@ class ThemesScreen(AppScreen):
         localize_bindings(self, self.lang, MSG)
 
     def on_screen_resume(self) -> None:
+        self._recheck_due = True  # once the range is painted (``on_themes_screen_loaded``)
         self.call_once_after_refresh(self.load)
 
     # ---------------------------------------------------------------- workers
 
     @work(thread=True, exclusive=True, group="themes-load")
     def load(self) -> None:
-        """Read and score the entries the range shown needs, show them, then the rest.
+        """Read and score the entries the range shown needs (and the span before it,
+        for the trend), from the index as it is; once painted, ``recheck``.
 
-        Scoring years of entries takes a while (~0.9 s for 7,300 the first time);
-        the default eight weeks and the eight before need a hundred or so, so the
-        screen fills at once and the longer ranges follow.
+        Scoring years of entries takes a while (~0.9 s for 7,300 the first time,
+        minutes for 100,000): the default eight weeks and the eight before need a
+        hundred or so, so the screen fills at once; a longer range is read when it
+        is picked (``recompute``), with progress while its entries are scored.
         """
         service = self.service
         worker = get_current_worker()
         since = self.first_day_needed(self.range)
         book = self.ctx.prompts
+        q = Query(kind="entry", start=since)
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.post_message(self.Scoring(done, total))
+
         try:
             # Scored here, off the app's thread; the index keeps the scores for next time.
-            problems = service.refreshed_problems()
-            if since is not None:
-                recent = service.scored(Query(kind="entry", start=since), book)
-                if worker.is_cancelled:
-                    return
-                self.post_message(self.Loaded(recent, book, problems, since))
-            entries = service.scored(Query(kind="entry"), book)
+            entries = service.scored(q, book, progress)
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
-        if not worker.is_cancelled:  # a newer load (the screen shown again) replaces it
-            self.post_message(self.Loaded(entries, book, 0 if since is not None else problems))
+        if not worker.is_cancelled:  # a newer load (another range, or shown again)
+            self.post_message(self.Loaded(entries, book, 0, since))
+
+    @work(thread=True, exclusive=True, group="themes-recheck")
+    def recheck(self) -> None:
+        """A look at the disk (a walk of every file, ~1 s at 100,000 entries, kept
+        off the first paint): files that cannot be read are reported, and the
+        range read again if files changed outside the app."""
+        try:
+            changed, problems = self.service.recheck()
+        except (OSError, ValueError) as exc:
+            self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
+            return
+        if not get_current_worker().is_cancelled and (changed or problems):
+            self.post_message(self.Rechecked(changed, problems))
+
+    def on_themes_screen_rechecked(self, message: Rechecked) -> None:
+        if message.problems:
+            self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
+                                     n=message.problems),
+                        severity="warning")
+        if message.changed:
+            self.load()
+
+    def on_themes_screen_scoring(self, message: Scoring) -> None:
+        if self.view is None and message.total:
+            percent = message.done * 100 // message.total
+            self.query_one("#themes-range", Static).update(
+                f"{SHARED('screen.loading', self.lang)} {percent}%")
 
     def on_themes_screen_loaded(self, message: Loaded) -> None:
         self.entries, self.book, self.since = message.entries, message.book, message.since
@@ -211,6 +258,9 @@ class ThemesScreen(AppScreen):
                                      n=message.problems),
                         severity="warning")
         self.recompute()
+        if self._recheck_due:
+            self._recheck_due = False
+            self.call_after_refresh(self.recheck)
 
     def on_themes_screen_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error", markup=False)
@@ -242,8 +292,9 @@ class ThemesScreen(AppScreen):
     def recompute(self) -> None:
         if self.entries is None or self.book is None:
             return
-        if not self.covers(self.range):  # the rest of the journal is on its way (load)
+        if not self.covers(self.range):  # the entries this range needs: read them
             # Nothing drawn from part of the journal, and no key acts on the range before.
+            self.load()
             self.view = None
             self.query_one("#themes-range", Static).update(SHARED("screen.loading", self.lang))
             self.query_one(ThemeOverview).show([], self.selected, None)
