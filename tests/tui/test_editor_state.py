@@ -109,3 +109,14 @@ def test_merged_checkin(checkin: dict[str, int], theme: str | None, rating: int 
     assert {k: v for k, v in merged.items() if k != theme} == others
     assert merged.get(theme) == rating
     assert merged is not checkin
+
+
+def test_a_draft_of_an_entry_read_from_its_file_carries_the_identity_read(tmp_path) -> None:
+    from journal_tui.core.stamp import FileStamp
+
+    entry = fixed_entries()[0]
+    stamp = FileStamp(tmp_path / "x.toml", 10, 1, 2, "ab12")
+    entry.source = stamp
+    draft = EditorState(day=entry.date, entry=entry).to_draft(Fields("typed on"), "en")
+    assert draft.base == "ab12" and draft.entry_id == entry.id
+    assert EditorState(day=DAY).to_draft(Fields("new"), "en").base is None

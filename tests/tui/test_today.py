@@ -289,7 +289,9 @@ async def test_external_editor_without_editor_warns(make_ctx):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 async def test_external_editor_round_trip(make_ctx, monkeypatch, tmp_path, lang):
     script = tmp_path / "ed.sh"
-    script.write_text('#!/bin/sh\nprintf "\\nfrom the editor" >> "$1"\n')
+    # An editor appending a line: the file it is given ends with a newline, so the
+    # line is never glued to the last word typed (issue 11 item 9).
+    script.write_text('#!/bin/sh\nprintf "from the editor\\n" >> "$1"\n')
     script.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(script))
     app = make_app(make_ctx(lang))

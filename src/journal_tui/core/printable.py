@@ -13,6 +13,8 @@ import re
 # C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings,
 # overrides and isolates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = _UNSAFE
+"""The characters ``printable`` escapes (for a screen that must hide them instead)."""
 
 
 def printable(text: str, *, newlines: bool = True) -> str:

@@ -8,6 +8,7 @@ undo) is ``HostApp``'s (``tui/host.py``).
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -25,7 +26,8 @@ from journal_tui.core.config import ConfigError, save_setting
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
-from journal_tui.tui.host import HostApp, JournalHost
+from journal_tui.core.printable import printable
+from journal_tui.tui.host import IO_ERRORS, HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import (
@@ -92,9 +94,9 @@ class JournalApp(HostApp[int]):
     class Problems(Message):
         """Files that cannot be read and prompt-file warnings, found at start."""
 
-        def __init__(self, problems: list[str], warnings: list[str]) -> None:
+        def __init__(self, problems: list[str], warnings: list[str], conflicts: int) -> None:
             super().__init__()
-            self.problems, self.warnings = problems, warnings
+            self.problems, self.warnings, self.conflicts = problems, warnings, conflicts
 
     def __init__(self, ctx: Context, day: date | None = None) -> None:
         self.today_screen: TodayScreen | None = None
@@ -240,14 +242,18 @@ class JournalApp(HostApp[int]):
 
     @work(thread=True, exclusive=True, group="problems")
     def check_problems(self) -> None:
-        """Warn once about files that cannot be read (they are skipped, never rewritten)."""
+        """Warn once about files that cannot be read (they are skipped, never rewritten)
+        and versions a sync kept side by side."""
         problems = [str(p) for p in self.service.problems_at_start()]
         warnings = [str(w) for w in self.ctx.prompt_warnings]
-        if problems or warnings:
-            self.post_message(self.Problems(problems, warnings))
+        conflicts = len(self.service.conflicts())
+        if problems or warnings or conflicts:
+            self.post_message(self.Problems(problems, warnings, conflicts))
 
     def on_journal_app_problems(self, message: Problems) -> None:
-        problems, warnings = message.problems, message.warnings
+        # File names and prompt files are data: shown escaped, never a terminal sequence.
+        problems = [printable(p) for p in message.problems]
+        warnings = [printable(w) for w in message.warnings]
         if problems:
             listed = "\n".join(problems[:5])
             more = len(problems) - 5
@@ -259,6 +265,9 @@ class JournalApp(HostApp[int]):
         if warnings:
             self.notify("\n".join(warnings[:5]), title=MSG("prompts.warning", self.lang),
                         severity="warning", timeout=15, markup=False)
+        if message.conflicts:
+            self.notify(MSG.count("conflicts", message.conflicts, self.lang,
+                                  n=message.conflicts), severity="warning", timeout=15)
 
     def prepare_soon(self, *, idle: bool = False) -> None:
         """Build the Journal screen once Today has been quiet for ``prepare_delay``;
@@ -316,19 +325,28 @@ class JournalApp(HostApp[int]):
         if not unsaved_today and not unsaved_review:
             self.exit(0)
             return
+        # Keep the text first, then say whether it is kept: only a draft on disk is.
+        pending = [today.flush_draft() if unsaved_today and today is not None else None,
+                   review.flush_draft() if unsaved_review and review is not None else None]
+        failed: list[Exception] = []
+        for future in pending:
+            if future is not None:
+                try:
+                    await asyncio.wrap_future(future)
+                except IO_ERRORS as exc:
+                    failed.append(exc)
+        if isinstance(self.screen, ConfirmDialog):
+            return  # asked twice while the drafts were written
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                # Queued writes land before the app ends (HostApp.on_unmount).
-                if unsaved_today and today is not None:
-                    today.flush_draft()
-                if unsaved_review and review is not None:
-                    review.flush_draft()
                 self.exit(0)
 
-        question = ("quit.question_both" if unsaved_today and unsaved_review
-                    else "quit.question_review" if unsaved_review else "quit.question")
-        self.push_screen(ConfirmDialog(MSG(question, self.lang),
+        question = (MSG("quit.question_unkept", self.lang, error=failed[0]) if failed
+                    else MSG("quit.question_both" if unsaved_today and unsaved_review
+                             else "quit.question_review" if unsaved_review
+                             else "quit.question", self.lang))
+        self.push_screen(ConfirmDialog(question,
                                        MSG("quit.yes", self.lang), MSG("quit.no", self.lang),
                                        title=MSG("quit.title", self.lang)), answer)
 

@@ -15,10 +15,12 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
-from journal_tui.core.text import first_line
+from journal_tui.tui.data import marked, title_of
 from journal_tui.tui.host import JournalHost, host_of
 from journal_tui.tui.strings import MSG
 
@@ -31,24 +33,27 @@ class EntryProvider(Provider):
         return host_of(self.screen)  # the screen the palette was opened on
 
     def _label(self, entry: Entry) -> str:
-        title = first_line(entry.body, 50) or first_line(entry.prompt or "", 50) or "…"
+        title = title_of(entry.body, 50) or title_of(entry.prompt or "", 50) or "…"
         return f"{entry.date.isoformat()}  {title}"
 
     def _query(self, q: Query) -> list[Entry]:
         return self.host.service.query(q)
 
-    def _hit(self, entry: Entry, score: float, display: Content | str) -> Hit:
+    def _hit(self, entry: Entry, score: float, display: Content) -> Hit:
         lang = self.host.lang
-        tags = " ".join(f"#{t}" for t in entry.tags[:5])
+        tags = marked(entry.tags[:5], "#")
+        # Textual reads a string prompt or help as markup: entry text goes as Content
+        # (the prompt) or escaped (the help), never as markup.
         return Hit(score, display, partial(self.host.open_entry, entry.id),
                    text=MSG("cmd.open", lang, title=self._label(entry)),
-                   help=tags or None)
+                   help=escape(tags) or None)
 
     async def discover(self) -> Hits:
         lang = self.host.lang
         for entry in await asyncio.to_thread(self._query, Query(kind="entry", limit=10)):
             text = MSG("cmd.open", lang, title=self._label(entry))
-            yield DiscoveryHit(text, partial(self.host.open_entry, entry.id), text=text)
+            yield DiscoveryHit(Content(text), partial(self.host.open_entry, entry.id),
+                               text=text)
 
     async def search(self, query: str) -> Hits:
         query = query.strip()
@@ -64,9 +69,21 @@ class EntryProvider(Provider):
         for rank, entry in enumerate(found):
             text = MSG("cmd.open", lang, title=self._label(entry))
             score = matcher.match(text)
-            display = matcher.highlight(text) if score > 0 else text
+            display = highlighted(matcher, text) if score > 0 else Content(text)
             # Entries matched in their body rank below commands matched by name.
             yield self._hit(entry, max(score, 0.5 - rank / (2 * LIMIT)), display)
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` with the letters ``matcher`` matched highlighted, as text: Textual's
+    ``Matcher.highlight`` reads its candidate as markup (an entry ``[/] hello``
+    would crash the palette)."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def _date_prefix(text: str) -> bool:

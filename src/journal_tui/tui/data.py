@@ -1,4 +1,5 @@
-"""Pure helpers the TUI screens share (no Textual here): streaks, dates, theme filters."""
+"""Pure helpers the TUI screens share (no Textual here): text from files as shown,
+streaks, dates, theme filters."""
 
 from __future__ import annotations
 
@@ -6,7 +7,30 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from journal_tui.core.model import Entry
+from journal_tui.core.printable import printable
 from journal_tui.core.prompts import PromptBook
+from journal_tui.core.text import first_line
+
+
+def shown(text: str) -> str:
+    """Text from a file as one line on screen: control characters and bidi overrides
+    escaped (never a terminal sequence), line breaks as spaces. Pass it as text
+    (``Text``, ``Content``, ``markup=False``), never as markup."""
+    return printable(text, newlines=False)
+
+
+def title_of(text: str, width: int | None = None) -> str:
+    """The first line of ``text`` (an entry's body or prompt) as shown: ``shown``."""
+    return shown(first_line(text, width))
+
+
+def marked(names: list[str], mark: str, limit: int | None = None) -> str:
+    """Tags or people as shown: ``#a #b``; past ``limit`` names, how many more
+    (a file may hold thousands: the entry's text must stay in view)."""
+    text = " ".join(f"{mark}{shown(name)}" for name in names[:limit])
+    if limit is not None and len(names) > limit:
+        text += f" … (+{len(names) - limit})"
+    return text
 
 
 def add_months(day: date, months: int) -> date:

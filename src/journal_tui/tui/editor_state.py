@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from journal_tui.core.model import Entry, make_entry, refresh_derived
 from journal_tui.core.prompts import Prompt
+from journal_tui.core.stamp import FileStamp
 from journal_tui.core.storage import Draft
 
 
@@ -107,12 +108,16 @@ class EditorState:
         return merged_checkin(merged, fields.rating_theme or self.theme_id, fields.rating)
 
     def to_draft(self, fields: Fields, lang: str) -> Draft:
-        """The draft that keeps ``fields`` until they are saved."""
+        """The draft that keeps ``fields`` until they are saved; for an entry read from
+        its file, the identity it was read with (``base``), so restoring the draft
+        later never saves over a change made since."""
         prompt_id, prompt_text = self.answered(lang)
+        source = self.entry.source if self.entry else None
         return Draft(key=self.draft_key, body=fields.body, date=self.day,
                      entry_id=self.entry.id if self.entry else None, tags=list(fields.tags),
                      mood=fields.mood, checkin=self.checkin(fields), prompt_id=prompt_id,
-                     prompt=prompt_text)
+                     prompt=prompt_text,
+                     base=source.digest if isinstance(source, FileStamp) else None)
 
     def to_entry(self, fields: Fields, lang: str, now: datetime) -> Entry:
         """The entry to save: a new one made at ``now``, or the entry edited (a

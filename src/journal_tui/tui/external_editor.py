@@ -1,19 +1,19 @@
 """Editing text in the person's ``$VISUAL``/``$EDITOR`` while the app is suspended.
 
-The text goes through a private temporary file (0600, removed afterwards), never
-through the journal: the editor's result comes back into Today's editor, unsaved.
+The text goes through a private temporary file (``core.editor.EditorFile``: 0600,
+ending with a newline, so an editor that appends a line never glues it to the last
+word), never through the journal: the editor's result comes back into Today's
+editor, unsaved, and the file is removed once it is read back.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
 import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from textual.app import App
+
+from journal_tui.core.editor import EditorFile, edited_text
 
 
 def edit_externally(app: App[Any], command: str, text: str) -> str:
@@ -23,16 +23,12 @@ def edit_externally(app: App[Any], command: str, text: str) -> str:
     ``OSError``/``ValueError`` (the file, or a command that cannot run) or
     ``subprocess.CalledProcessError`` (the editor failed).
     """
-    fd, name = tempfile.mkstemp(prefix="journal-", suffix=".md")
-    path = Path(name)
+    file = EditorFile.create(text)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        argv = file.command(command)
         with app.suspend():
-            subprocess.run([*shlex.split(command), str(path)], check=True)
-        edited = path.read_text("utf-8")
+            subprocess.run(argv, check=True)
+        edited = file.read()
     finally:
-        path.unlink(missing_ok=True)
-    if edited.endswith("\n") and not text.endswith("\n"):
-        edited = edited[:-1]  # the newline editors add at the end of a file
-    return edited
+        file.remove()  # the text is back in the editor (or still there, untouched)
+    return edited_text(text, edited)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
     from journal_tui.core.codec import Problem
+    from journal_tui.core.conflicts import Conflict
     from journal_tui.core.people import Directory, PeopleFileError, PersonStats
     from journal_tui.core.prompts import PromptBook
 
@@ -169,10 +170,35 @@ class JournalService:
                 self._refreshed = True
 
     def problems_at_start(self) -> list[Problem]:
-        """Files that cannot be read, after the start's walk."""
+        """Files that cannot be read, after the start's walk, and files in ``drafts/``
+        that are no draft (a crafted one is never read, offered or deleted)."""
         self._refresh_once()
         with self._lock:
-            return self.journal.problems()
+            return self.journal.problems() + self.journal.draft_problems()
+
+    def entry_to_edit(self, entry_id: str) -> tuple[Entry, int | None]:
+        """One entry read from its file, and the file's schema if it is newer than
+        this program's (such a file is shown, never rewritten: edit nothing)."""
+        from journal_tui.core.codec import decode_dict, newer_schema
+
+        with self._lock:
+            entry = self.journal.get(entry_id)
+        source = entry.source
+        if not isinstance(source, FileStamp):
+            return entry, None
+        from journal_tui.core.stamp import read_regular
+
+        data, _ = decode_dict(read_regular(source.path), source.path)
+        return entry, newer_schema(data)
+
+    def conflicts(self) -> list[Conflict]:
+        """Versions a sync kept side by side (entries and files), after the start's
+        walk."""
+        from journal_tui.core.conflicts import find_conflicts  # not on the start path
+
+        self._refresh_once()
+        with self._lock:
+            return find_conflicts(self.journal)
 
     def entry(self, entry_id: str) -> Entry:
         """One entry, read from its file (``NotFound``, ``OSError``, ``ValueError``)."""
@@ -207,12 +233,10 @@ class JournalService:
             for draft in self.journal.drafts():
                 if draft.kind == "review":
                     continue
-                entry = None
-                if draft.entry_id:
-                    try:
-                        entry = self.journal.get(draft.entry_id)
-                    except (KeyError, OSError, ValueError):
-                        entry = None
+                try:  # with the identity the draft started from: a save checks it
+                    entry = self.journal.entry_for_draft(draft)
+                except (KeyError, OSError, ValueError):
+                    entry = None
                 found.append((draft, entry))
         return found
 
@@ -398,7 +422,8 @@ class JournalService:
     def save(self, entry: Entry, *, discard: Iterable[str] = ()) -> Future[Entry]:
         """Write ``entry`` (its ``updated`` time set), then discard the drafts named
         ``discard``: a draft goes only once its text is safely in an entry.
-        Fails with ``UnreadableEntry`` (a file that cannot be read is never
+        Fails with ``Conflict`` (another writer changed the file since it was read:
+        nothing written), ``UnreadableEntry`` (a file that cannot be read is never
         replaced) or ``OSError``."""
         keys = tuple(discard)
 
@@ -408,7 +433,10 @@ class JournalService:
                 entry.source = ours[-1]
                 if entry.id in self._words:  # only set_word changes [themes]
                     entry.themes = dict(self._words[entry.id])
-            self.journal.save(entry)
+            if entry.source is None:
+                self.journal.add(entry)  # another id should this one be taken meanwhile
+            else:
+                self.journal.save(entry)
             if isinstance(entry.source, FileStamp):
                 self._ours.setdefault(entry.id, []).append(entry.source)
             self._discard(keys)
@@ -449,6 +477,19 @@ class JournalService:
             ours.append(saved.source)
             self._words[entry.id] = dict(saved.themes)
             return saved
+
+        return self._submit(write)
+
+    def keep_both(self, entry: Entry, *, discard: Iterable[str] = ()) -> Future[Entry]:
+        """After a ``Conflict``: ``entry``'s text saved as a new entry beside the file
+        another writer changed (``Journal.keep_both``), then the drafts named
+        ``discard`` removed. The new entry, stamped for later saves."""
+        keys = tuple(discard)
+
+        def write() -> Entry:
+            fresh = self.journal.keep_both(entry)
+            self._discard(keys)
+            return fresh
 
         return self._submit(write)
 

@@ -58,6 +58,9 @@ MSG = Catalog({
     "b.edit_long": ("Edit the entry in the Today editor",
                     "Modifier l’entrée dans l’éditeur du jour"),
     "b.delete": ("Delete", "Supprimer"),
+    "b.links": ("Links", "Liens"),
+    "b.links_long": ("The entry's web links: one opens after you confirm its address",
+                     "Les liens de l’entrée : l’un s’ouvre une fois son adresse confirmée"),
     "b.delete_long": ("Delete the entry (to the trash: u brings it back)",
                       "Supprimer l’entrée (à la corbeille : u la ramène)"),
     "b.back": ("Back", "Retour"),
@@ -92,6 +95,11 @@ MSG = Catalog({
         "Your text is kept as a draft and offered again next time.",
         "L’entrée en cours n’est pas enregistrée. Quitter quand même ?\n"
         "Votre texte est gardé comme brouillon et vous sera proposé au prochain lancement."),
+    "quit.question_unkept": (
+        "The entry you are writing is not saved, and it could not be kept as a draft "
+        "({error}).\nQuit anyway and lose it?",
+        "L’entrée en cours n’est pas enregistrée, et elle n’a pas pu être gardée comme "
+        "brouillon ({error}).\nQuitter quand même et la perdre ?"),
     "quit.question_review": (
         "The review note you are writing is not saved. Quit anyway?\n"
         "Your text is kept as a draft and offered again next time.",
@@ -164,6 +172,55 @@ MSG = Catalog({
     "save.error": ("Could not save: {error}. Your text is still in the editor.",
                    "Enregistrement impossible : {error}. Votre texte est toujours dans "
                    "l’éditeur."),
+    "link.title": ("Open a link?", "Ouvrir un lien ?"),
+    "link.question": ("This entry links to:\n\n{url}\n\nOpen it in the browser?",
+                      "Cette entrée renvoie vers :\n\n{url}\n\nL’ouvrir dans le navigateur ?"),
+    "link.yes": ("Open", "Ouvrir"),
+    "link.no": ("Cancel", "Annuler"),
+    "link.pick": ("Enter: see where it goes · Escape: back",
+                  "Entrée : voir où il mène · Échap : retour"),
+    "link.none": ("This entry has no web link.", "Cette entrée n’a pas de lien web."),
+    "conflicts": ("{n} entries or files were kept twice by a sync (changed on two "
+                  "machines): F3, then k, lists them.",
+                  "{n} entrées ou fichiers ont été gardés en double par une synchronisation "
+                  "(modifiés sur deux machines) : F3, puis k, les liste."),
+    "conflicts.one": ("{n} entry or file was kept twice by a sync (changed on two machines): "
+                      "F3, then k, shows it.",
+                      "{n} entrée ou fichier a été gardé en double par une synchronisation "
+                      "(modifié sur deux machines) : F3, puis k, le montre."),
+    "conflicts.title": ("Kept twice by a sync", "Gardés en double par une synchronisation"),
+    "conflicts.hint": ("Enter opens an entry copy; delete the version you do not want.",
+                       "Entrée ouvre une copie d’entrée ; supprimez la version que vous ne "
+                       "gardez pas."),
+    "conflicts.none": ("Nothing was kept twice.", "Rien n’a été gardé en double."),
+    "b.conflicts": ("Conflicts", "Conflits"),
+    "conflict.title": ("Changed elsewhere", "Modifiée ailleurs"),
+    "conflict.changed": (
+        "This entry was changed by another program since you opened it (another window, "
+        "an editor, a sync tool). Nothing was saved.\n\n"
+        "Reload: show the other version (your text is kept as a draft of a new entry).\n"
+        "Keep both: save your text as a new entry beside it.",
+        "Cette entrée a été modifiée par un autre programme depuis son ouverture (une autre "
+        "fenêtre, un éditeur, un outil de synchronisation). Rien n’a été enregistré.\n\n"
+        "Recharger : afficher l’autre version (votre texte est gardé comme brouillon d’une "
+        "nouvelle entrée).\nGarder les deux : enregistrer votre texte comme nouvelle entrée "
+        "à côté."),
+    "conflict.deleted": (
+        "This entry was deleted or moved by another program since you opened it. Nothing "
+        "was saved.\n\nKeep both: save your text as a new entry.",
+        "Cette entrée a été supprimée ou déplacée par un autre programme depuis son "
+        "ouverture. Rien n’a été enregistré.\n\nGarder les deux : enregistrer votre texte "
+        "comme nouvelle entrée."),
+    "conflict.reload": ("Reload", "Recharger"),
+    "conflict.keep_both": ("Keep both", "Garder les deux"),
+    "conflict.later": ("Back to my text", "Revenir à mon texte"),
+    "conflict.kept_both": ("Saved as a new entry; the other version is kept too.",
+                           "Enregistré comme nouvelle entrée ; l’autre version est gardée "
+                           "aussi."),
+    "conflict.reloaded": ("Showing the other version; your text is kept as a draft "
+                          "(offered again at the next start).",
+                          "Voici l’autre version ; votre texte est gardé comme brouillon "
+                          "(proposé au prochain lancement)."),
     "editor.none": ("No editor set: set $VISUAL or $EDITOR, or 'editor' in the config.",
                     "Aucun éditeur : définissez $VISUAL ou $EDITOR, ou « editor » dans la "
                     "configuration."),
@@ -177,6 +234,16 @@ MSG = Catalog({
                           "Impossible de lire le journal : {error}"),
     "screen.skipped": ("{n} unreadable files skipped.", "{n} fichiers illisibles ignorés."),
     "screen.skipped.one": ("{n} unreadable file skipped.", "{n} fichier illisible ignoré."),
+    "entry.newer": ("This entry was written by a newer version of journal-tui (schema "
+                    "{schema}): shown read only, never rewritten.",
+                    "Cette entrée a été écrite par une version plus récente de journal-tui "
+                    "(schéma {schema}) : affichée en lecture seule, jamais réécrite."),
+    "entry.large": ("This entry is too long to edit here ({size} kB): shown read only, in "
+                    "part. Edit it with: journal-tui edit {id}",
+                    "Cette entrée est trop longue pour être modifiée ici ({size} ko) : affichée "
+                    "en lecture seule, en partie. Modifiez-la avec : journal-tui edit {id}"),
+    "entry.shown_part": ("Showing the first {shown} kB of {size} kB.",
+                         "Affichage des {shown} premiers ko sur {size} ko."),
     "entry.missing": ("This entry no longer exists.", "Cette entrée n’existe plus."),
     "problems": ("{n} unreadable files skipped (never rewritten):",
                  "{n} fichiers illisibles ignorés (jamais réécrits) :"),

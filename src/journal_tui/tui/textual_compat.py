@@ -134,3 +134,11 @@ def _palette_class() -> Callable[..., CommandPalette]:
             self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
 
     return LocalPalette
+
+
+def screen_lines(screen: Screen[Any]) -> list[str]:
+    """The text of every cell ``screen`` draws, line by line, as sent to the terminal
+    (tests: no control sequence from a file reaches it). ``_compositor``."""
+    return ["".join(segment.text for segment in strip)
+            for strips in screen._compositor.render_full_update().strips
+            for strip in strips]

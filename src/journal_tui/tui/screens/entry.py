@@ -1,15 +1,18 @@
 """Read one entry: its details, the themes noticed in it, and its text with their
 evidence marked; confirm or dismiss a theme, edit the entry in Today, delete it.
 
-The text is shown as written (never Markdown-rendered, never markup): the
-evidence's character spans mark the very words the detector read. What was
-noticed is read in a worker (the detector's data loads on first use, ~0.2 s);
-the person's word goes to the entry's ``[themes]`` table through the service's
-``set_word`` (an identity-checked save that changes nothing else).
+The text is shown as written (never Markdown-rendered, never markup, control
+characters escaped by ``printable``): the evidence's character spans mark the very
+words the detector read. What was noticed is read in a worker (the detector's data
+loads on first use, ~0.2 s); the person's word goes to the entry's ``[themes]``
+table through the service's ``set_word`` (an identity-checked save that changes
+nothing else). The text's links are listed by ``l`` and open only once the person
+has seen the address and said yes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,12 +27,16 @@ from textual.widgets import Header, Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
+from journal_tui.core.printable import printable
 from journal_tui.core.stamp import FileStamp
 from journal_tui.core.storage import Conflict
-from journal_tui.tui.host import IO_ERRORS, post_when_done
+from journal_tui.tui.data import marked, shown
+from journal_tui.tui.host import IO_ERRORS, LARGE, post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.pick_dialog import PickDialog
 from journal_tui.tui.widgets.theme_noticed import MSG as NOTICED
 from journal_tui.tui.widgets.theme_noticed import (
     NoticedList,
@@ -43,6 +50,10 @@ from journal_tui.tui.widgets.theme_noticed import (
 if TYPE_CHECKING:
     from journal_tui.core.detect import Noticed
 
+MANY = 40
+"""Tags or people listed above the text, at most (then how many more)."""
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
 
 class EntryScreen(AppScreen):
     CSS_PATH = "entry.tcss"
@@ -53,6 +64,7 @@ class EntryScreen(AppScreen):
         Binding("escape", "back", "b.back", id="back", show=False),
         Binding("e", "edit", "b.edit", id="edit"),
         Binding("d", "delete", "b.delete", id="delete"),
+        Binding("l", "links", "b.links", id="links", show=False),
         # The noticed theme picked (up/down): shown in the list's title, not the footer.
         Binding("c", "word('confirm')", "b.theme_yes", id="theme_yes", show=False),
         Binding("o", "word('other')", "b.theme_other", id="theme_other", show=False),
@@ -91,7 +103,10 @@ class EntryScreen(AppScreen):
         with Vertical(id="entry-main"):
             with VerticalScroll(id="reader"):
                 yield Static(self._meta(), id="meta-info")
-                yield Static(highlighted(self.entry.body, []), id="entry-body")
+                if len(self.entry.body) > LARGE:  # drawing megabytes takes seconds
+                    yield Static(MSG("entry.shown_part", self.lang, shown=LARGE // 1000,
+                                     size=len(self.entry.body) // 1000), id="entry-part")
+                yield Static(highlighted(self._body(), []), id="entry-body")
             noticed = NoticedList(id="noticed")
             noticed.border_title = NOTICED("title", self.lang)
             noticed.border_subtitle = NOTICED("keys", self.lang)
@@ -116,20 +131,20 @@ class EntryScreen(AppScreen):
             out.append("  " + MSG("entry.review", lang, week=e.week or ""), style="bold")
         if e.prompt:
             out.append("\n")
-            out.append(e.prompt, style="italic")
+            out.append(printable(e.prompt), style="italic")
         details: list[tuple[str, str]] = []
         if e.mood is not None:
             details.append(("", MSG("entry.mood", lang, n=e.mood)))
         if e.tags:
-            details.append((MSG("entry.tags", lang), " ".join(f"#{t}" for t in e.tags)))
+            details.append((MSG("entry.tags", lang), marked(e.tags, "#", MANY)))
         if e.people:
-            details.append((MSG("entry.people", lang), " ".join(f"@{p}" for p in e.people)))
+            details.append((MSG("entry.people", lang), marked(e.people, "@", MANY)))
         for theme_id, rating in e.checkin.items():
             try:
                 theme = book.theme(theme_id)
                 label = f"{theme.pole('low', lang)} ◀ {rating:+d} ▶ {theme.pole('high', lang)}"
             except (KeyError, LookupError, TypeError):
-                label = f"{theme_id} {rating:+d}"
+                label = f"{shown(theme_id)} {rating:+d}"
             details.append((MSG("entry.rating", lang), label))
         for name, value in details:
             out.append("\n")
@@ -182,7 +197,7 @@ class EntryScreen(AppScreen):
         noticed = self.noticed
         marks = evidence_marks(noticed.rows, noticed.selected, noticed.palette())
         body = self.query_one("#entry-body", Static)
-        body.update(highlighted(self.entry.body, marks))
+        body.update(highlighted(self._body(), marks))
         if message.row is not None:
             self.call_after_refresh(self._evidence_into_view, message.row)
 
@@ -240,15 +255,47 @@ class EntryScreen(AppScreen):
         if isinstance(error, Conflict):  # changed elsewhere: show it as it is now
             self.read_noticed(error.current if error.current is not None else self.entry)
 
+    # ------------------------------------------------------------ links
+
+    def _body(self) -> str:
+        """The text drawn: all of it, or its first ``LARGE`` characters."""
+        return self.entry.body[:LARGE]
+
+    def action_links(self) -> None:
+        """The text's web addresses, to pick one; it opens only after a yes that
+        shows the address (text from a file is never an action by itself)."""
+        urls = list(dict.fromkeys(_URL.findall(self.entry.body)))
+        lang = self.lang
+
+        def open_it(url: str | None) -> None:
+            if url is None:
+                return
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.app.open_url(url)
+
+            self.app.push_screen(ConfirmDialog(
+                MSG("link.question", lang, url=shown(url)), MSG("link.yes", lang),
+                MSG("link.no", lang), title=MSG("link.title", lang)), answer)
+
+        if len(urls) == 1:
+            open_it(urls[0])
+            return
+        self.app.push_screen(PickDialog(MSG("link.title", lang), [(u, u) for u in urls],
+                                        MSG("link.pick", lang), MSG("link.none", lang),
+                                        list_id="links"), open_it)
+
     # ------------------------------------------------------------ edit, delete
 
     def action_back(self) -> None:
         self.dismiss()
 
-    async def action_edit(self) -> None:
-        entry = self.entry
+    def action_edit(self) -> None:
+        """Edit in Today, read afresh from its file (a file of a newer schema stays
+        read only: the host says so and shows it here again)."""
         self.dismiss()
-        await self.host.edit_entry(entry)
+        self.host.open_entry(self.entry.id, edit=True)
 
     def action_delete(self) -> None:
         """Ask, then to the trash (the host's, as from the Journal list); the screen

@@ -27,16 +27,18 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowDoesNotExist
 from textual.worker import get_current_worker
 
+from journal_tui.core.conflicts import Conflict
 from journal_tui.core.i18n import short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
-from journal_tui.core.text import first_line
+from journal_tui.tui.data import marked, title_of
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page, Results
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
+from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 
 
@@ -129,6 +131,7 @@ class JournalScreen(AppScreen):
         Binding("u", "undo", "b.undo", id="undo"),
         Binding("escape", "clear_filters", "b.clear_filters", id="clear_filters"),
         Binding("c", "focus_calendar", "b.calendar", id="calendar", show=False),
+        Binding("k", "conflicts", "b.conflicts", id="conflicts", show=False),
     ]
     HELP_WIDGETS = (MonthCalendar,)
 
@@ -307,6 +310,28 @@ class JournalScreen(AppScreen):
     def action_undo(self) -> None:
         self.host.undo_delete()  # the entry comes back: EntriesChanged
 
+    # -------------------------------------------------------------- conflicts
+
+    @dataclass
+    class ConflictsRead(Message):
+        conflicts: list[Conflict]
+
+    @work(thread=True, exclusive=True, group="journal-conflicts")
+    def action_conflicts(self) -> None:
+        """List the versions a sync kept side by side (read in a thread)."""
+        self.post_message(self.ConflictsRead(self.service.conflicts()))
+
+    def on_journal_screen_conflicts_read(self, message: ConflictsRead) -> None:
+        lang = self.lang
+        self.app.push_screen(ConflictsDialog(MSG("conflicts.title", lang), message.conflicts,
+                                             lang, MSG("conflicts.hint", lang),
+                                             MSG("conflicts.none", lang)),
+                             self._open_conflict)
+
+    def _open_conflict(self, entry_id: str | None) -> None:
+        if entry_id is not None:
+            self.host.open_entry(entry_id)
+
     # ------------------------------------------------------------------ reading
 
     @work(thread=True, exclusive=True, group="journal-load")
@@ -475,7 +500,7 @@ class JournalScreen(AppScreen):
         for e in self._rows[start:self._wanted]:
             date_cell = Text(e.date.isoformat(), no_wrap=True)
             date_cell.append("\n" + short_weekday(e.date, lang), style="dim")
-            tags_cell = Text(" ".join(f"#{t}" for t in e.tags), no_wrap=True,
+            tags_cell = Text(marked(e.tags, "#"), no_wrap=True,
                              overflow="ellipsis")
             if e.mood is not None:
                 tags_cell.append("\n" + "●" * e.mood + "○" * (5 - e.mood), style="dim")
@@ -513,9 +538,9 @@ class JournalScreen(AppScreen):
         text = Text(no_wrap=True, overflow="ellipsis")
         if e.kind == "review":
             text.append(MSG("entry.review", self.lang, week=e.week or "") + " ", style="bold")
-        text.append(first_line(e.body, width) or "…")
+        text.append(title_of(e.body, width) or "…")
         if e.prompt:
-            text.append("\n" + first_line(e.prompt, width), style="dim italic")
+            text.append("\n" + title_of(e.prompt, width), style="dim italic")
         return text
 
     @on(DataTable.RowSelected, "#entries")

@@ -16,6 +16,7 @@ the service's writer queue, in the order asked.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ from journal_tui.core.review import (
     weekly_review,
 )
 from journal_tui.core.storage import Draft
+from journal_tui.tui.data import shown, title_of
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG as SHARED
@@ -59,6 +61,7 @@ from journal_tui.tui.widgets.review_days import DayStrip
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
 from journal_tui.tui.widgets.review_intention import LastIntention, history
 from journal_tui.tui.widgets.review_summary import mood_content, themes_content, week_span
+from journal_tui.tui.widgets.safe_text import SafeTextArea
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -132,10 +135,10 @@ class EntryItem(ListItem):
     def __init__(self, entry: Entry, lang: str) -> None:
         self.entry = entry
         head = Content.assemble((f"{day_label(entry.date, lang)} {entry.created:%H:%M}  ", "bold"),
-                                entry.title or "…")
+                                title_of(entry.body) or "…")
         lines = [Label(head, classes="entry-title")]
         if entry.prompt:
-            lines.append(Label(Content.styled(f"  › {entry.prompt}", "italic $text-muted"),
+            lines.append(Label(Content.styled(f"  › {shown(entry.prompt)}", "italic $text-muted"),
                                classes="entry-prompt"))
         super().__init__(*lines)
 
@@ -282,7 +285,7 @@ class ReviewScreen(AppScreen):
                     with Collapsible(id="review-more", collapsed=True):
                         yield Vertical(id="review-more-questions")
                     yield Label(MSG("note", lang), id="review-note-heading", classes="heading")
-                    yield TextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
+                    yield SafeTextArea(id="review-note", soft_wrap=True, tab_behavior="focus")
                     yield Label(MSG("intention", lang), classes="heading")
                     yield Input(id="review-intention",
                                 placeholder=MSG("intention.placeholder", lang))
@@ -444,12 +447,12 @@ class ReviewScreen(AppScreen):
                        self.NoteSaved,
                        lambda exc: self.NoteFailed(note, before, before_typed, exc))
 
-    def flush_draft(self) -> None:
+    def flush_draft(self) -> Future[None] | None:
         """Keep the unsaved note in ``drafts/`` (queued: quitting waits for it), and
         what was learned in last week's note."""
         self._draft_timer = None
         if not self.is_mounted or self.review is None:
-            return
+            return None
         self.last.flush()
         week, (text, intention) = self.week, self.typed()
         if self.is_dirty():
@@ -461,6 +464,7 @@ class ReviewScreen(AppScreen):
             pending = self.service.discard_drafts([draft_key(week)])
         post_when_done(self, pending, failed=lambda exc: self.Failed(
             MSG("draft.error", self.lang, error=exc), "warning"))
+        return pending
 
     def export(self, path: Path, text: str, *, overwrite: bool) -> None:
         """Queue the export; a file that appears meanwhile is never replaced unasked:
@@ -603,7 +607,7 @@ class ReviewScreen(AppScreen):
         self.query_one("#review-themes", Static).update(themes_content(review, lang))
         self.query_one("#review-people", NameLinks).show(
             self._label(MSG("people", lang)), review.people, empty=MSG("none", lang))
-        tags = " · ".join(f"#{name} {n}" for name, n in review.tags.items())
+        tags = " · ".join(f"#{shown(name)} {n}" for name, n in review.tags.items())
         self.query_one("#review-tags", Static).update(
             self._label(MSG("tags", lang)) + (Content(tags) if tags else Content.styled(
                 MSG("none", lang), "$text-muted")))

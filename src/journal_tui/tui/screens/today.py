@@ -2,15 +2,17 @@
 
 What the editor works on is an ``EditorState`` (``tui/editor_state.py``): the
 entry (or a new one), its day, the prompt answered and a *baseline* (the fields
-as last loaded or saved) that tells whether there is unsaved text. Every change
-restarts a short timer that queues a draft for ``drafts/``, so a crash or a
-killed terminal loses at most the last couple of seconds of typing. Saves and
+as last loaded or saved) that tells whether there is unsaved text. The first
+unsaved change starts a short timer that queues a draft for ``drafts/``, and so
+does the first change after each draft, so a crash or a killed terminal loses at
+most the last couple of seconds of typing, even while typing never pauses. Saves and
 drafts go through the journal service's writer queue, in the order asked.
 """
 
 from __future__ import annotations
 
 import subprocess
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
 
@@ -29,9 +31,8 @@ from journal_tui.core.i18n import date_text, long_date
 from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
-from journal_tui.core.storage import Draft
-from journal_tui.core.text import first_line
-from journal_tui.tui.data import parse_tags
+from journal_tui.core.storage import Conflict, Draft
+from journal_tui.tui.data import parse_tags, shown, title_of
 from journal_tui.tui.editor_state import EditorState, Fields
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.messages import EntriesChanged
@@ -40,9 +41,10 @@ from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
-from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
+from journal_tui.tui.widgets.safe_text import SafeInput
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 from journal_tui.tui.widgets.theme_notice import NO_KEY, YES_KEY, ThemeNotice
 
@@ -51,13 +53,17 @@ class TodayScreen(AppScreen):
     # Its CSS (today.tcss) is loaded by the app at start: see JournalApp.CSS_PATH.
     AUTO_FOCUS = "#body"
 
-    # Priority: the editor would otherwise take ctrl+e (end of line).
+    # Priority: the editor would otherwise take ctrl+e (end of line). A priority
+    # binding runs as its key arrives, while keys typed just before it may still wait
+    # in the focused field's queue: each action runs after them (``after_typed``).
     BINDINGS = [
-        Binding("ctrl+s", "save", "b.save", id="save", priority=True),
-        Binding("ctrl+n", "other_prompt", "b.other_prompt", id="other_prompt", priority=True),
-        Binding("ctrl+t", "new_entry", "b.new", id="new_entry", priority=True, show=False),
-        Binding("ctrl+e", "external_editor", "b.editor", id="external_editor", priority=True,
+        Binding("ctrl+s", "after_typed('save_now')", "b.save", id="save", priority=True),
+        Binding("ctrl+n", "after_typed('other_prompt')", "b.other_prompt", id="other_prompt",
+                priority=True),
+        Binding("ctrl+t", "after_typed('new_entry')", "b.new", id="new_entry", priority=True,
                 show=False),
+        Binding("ctrl+e", "after_typed('external_editor')", "b.editor", id="external_editor",
+                priority=True, show=False),
         # Live only while the after-save notice shows (it names them): see check_action.
         Binding(YES_KEY, "theme_notice(True)", "b.notice_yes", id="notice_yes", priority=True,
                 show=False),
@@ -101,6 +107,14 @@ class TodayScreen(AppScreen):
         def __init__(self, entry: Entry, before: EditorState, error: Exception) -> None:
             super().__init__()
             self.entry, self.before, self.error = entry, before, error
+
+    class KeptBoth(Message):
+        """The text was saved as a new entry after a conflict (``before``, ``fields``:
+        the editor's state and fields then, to move on only if nothing changed)."""
+
+        def __init__(self, entry: Entry, before: EditorState, fields: Fields) -> None:
+            super().__init__()
+            self.entry, self.before, self.fields = entry, before, fields
 
     class DraftWritten(Message):
         def __init__(self, key: str, fields: Fields) -> None:
@@ -164,7 +178,7 @@ class TodayScreen(AppScreen):
                 yield ThemeNotice(id="theme-notice")  # after a save: what it sounds like
                 with Horizontal(id="meta"):
                     yield Label(MSG("today.tags", lang), id="tags-label")
-                    yield Input(id="tags", compact=True,
+                    yield SafeInput(id="tags", compact=True,
                                 placeholder=MSG("today.tags_placeholder", lang))
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
@@ -216,14 +230,14 @@ class TodayScreen(AppScreen):
         theme = self.theme
         if entry is not None and entry.prompt and (prompt is None
                                                    or prompt.id == entry.prompt_id):
-            prompt_w.update(Text(entry.prompt))  # as shown when the entry was written
+            prompt_w.update(Text(printable(entry.prompt)))  # as shown when it was written
         elif prompt is not None:
-            prompt_w.update(Text(prompt.text_in(self.lang)))
+            prompt_w.update(Text(printable(prompt.text_in(self.lang))))
         else:
             prompt_w.update("")
         name = theme.name(self.lang) if theme is not None else ""
         self.query_one("#theme-name", Static).update(
-            Text(MSG("today.theme", self.lang, theme=name)) if theme is not None else "")
+            Text(MSG("today.theme", self.lang, theme=shown(name))) if theme is not None else "")
         self.panel.show_advice(theme)
         self._show_rating_theme()
 
@@ -286,7 +300,11 @@ class TodayScreen(AppScreen):
         return self.ctx.prompts.themes.get(theme_id)
 
     def action_other_prompt(self) -> None:
-        """Another prompt for this entry (cycles through the book)."""
+        """Another prompt (cycles through the book) for the entry being written. An
+        entry already saved keeps the prompt it answered: another prompt starts a new
+        entry (unsaved changes to the saved one are kept as a draft)."""
+        if self.entry is not None:
+            self.action_new_entry()
         self.skip += 1
         prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
         self.editing = replace(self.editing, prompt=prompt)
@@ -355,15 +373,19 @@ class TodayScreen(AppScreen):
     @on(Input.Changed, "#tags")
     @on(Scale.Changed)
     def _changed(self) -> None:
-        """Restart the autosave timer (debounce) and refresh the status line."""
+        """Make sure a draft is on its way and refresh the status line."""
         self._draft_written = False
         self._schedule_draft()
         self._update_status()
         self.post_message(self.Edited())
 
     def _schedule_draft(self) -> None:
-        self._stop_timer()
-        if self.has_unsaved():
+        """A draft within ``autosave_delay`` of the first unsaved change, and again at
+        least that often while typing goes on: a change never pushes back a draft
+        already due (a debounce would wait for a pause that may never come)."""
+        if not self.has_unsaved():
+            self._stop_timer()
+        elif self._timer is None:
             self._timer = self.set_timer(self.host.autosave_delay, self.autosave)
 
     def _stop_timer(self) -> None:
@@ -377,14 +399,16 @@ class TodayScreen(AppScreen):
         if self.has_unsaved():
             self.flush_draft()
 
-    def flush_draft(self) -> None:
+    def flush_draft(self) -> Future[None]:
         """Queue a draft of the editor now: the service writes it in order, so a save
         asked for next finds it on disk to discard it, and quitting waits for it."""
         fields = self.fields()
         draft = self.editing.to_draft(fields, self.lang)
         self._kept_keys.add(draft.key)
-        post_when_done(self, self.service.save_draft(draft),
-                       lambda _: self.DraftWritten(draft.key, fields), self.DraftFailed)
+        pending = self.service.save_draft(draft)
+        post_when_done(self, pending, lambda _: self.DraftWritten(draft.key, fields),
+                       self.DraftFailed)
+        return pending
 
     def on_today_screen_draft_written(self, message: DraftWritten) -> None:
         if message.key == self.draft_key and message.fields == self.fields():
@@ -401,7 +425,15 @@ class TodayScreen(AppScreen):
 
     # ------------------------------------------------------------------ saving
 
-    def action_save(self) -> None:
+    def action_after_typed(self, action: str) -> None:
+        """Run ``action`` once the keys typed before its key are in the fields (they
+        wait in the focused field's queue; ``call_later`` queues behind them), so it
+        acts on exactly what is on screen: ctrl+s saves all of it, ctrl+e hands all
+        of it to ``$EDITOR``, ctrl+n/ctrl+t leave no key behind for the next entry."""
+        target = self.app.focused or self
+        target.call_later(getattr(self, action if action == "save_now" else f"action_{action}"))
+
+    def save_now(self) -> None:
         """Save: the editor moves on to the saved entry at once (saving again updates
         it), and the write is queued; should it fail, the editor goes back."""
         fields = self.fields()
@@ -438,31 +470,98 @@ class TodayScreen(AppScreen):
         self.query_one(ThemeNotice).decide(yes)
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
-        self.notify(MSG("save.error", self.lang, error=message.error), severity="error",
-                    timeout=10, markup=False)
-        if self.entry is message.entry:  # still the state that save made: undo it
+        current = self.entry is message.entry  # still the state that save made
+        if current:  # undo it: the text is unsaved again
             before = message.before
             self.editing = replace(self.editing, entry=before.entry, baseline=before.baseline)
             self._update_status()
             self._schedule_draft()
+        error = message.error
+        if current and isinstance(error, Conflict) and error.kind != Conflict.TAKEN:
+            self.ask_conflict(message.entry, error)
+            return
+        self.notify(MSG("save.error", self.lang, error=error), severity="error",
+                    timeout=10, markup=False)
+
+    def ask_conflict(self, entry: Entry, conflict: Conflict) -> None:
+        """Another writer changed (or removed) the file since it was read: nothing was
+        written. Offer its version (the typed text kept as a draft of a new entry) or
+        both (the typed text saved as a new entry); Escape goes back to the text."""
+        lang = self.lang
+        changed = conflict.kind == Conflict.CHANGED and conflict.current is not None
+        choices = [("later", MSG("conflict.later", lang))]
+        if changed:
+            choices.append(("reload", MSG("conflict.reload", lang)))
+        choices.append(("both", MSG("conflict.keep_both", lang)))
+
+        def answer(choice: str | None) -> None:
+            if self.entry is None or self.entry.id != entry.id:
+                return  # the editor moved on meanwhile: the text is in its draft
+            if choice == "both":
+                self.keep_both()
+            elif choice == "reload" and conflict.current is not None:
+                self.reload(conflict.current)
+
+        self.app.push_screen(ChoiceDialog(
+            MSG("conflict.changed" if changed else "conflict.deleted", lang), choices,
+            title=MSG("conflict.title", lang), default="both"), answer)
+
+    def keep_both(self) -> None:
+        """Save the editor's text as a new entry beside the other writer's version."""
+        fields = self.fields()
+        before = self.editing
+        entry = before.to_entry(fields, self.lang, self.ctx.clock())
+        self._stop_timer()
+        post_when_done(self, self.service.keep_both(entry, discard=(before.draft_key,)),
+                       lambda fresh: self.KeptBoth(fresh, before, fields),
+                       lambda exc: self.SaveFailed(entry, before, exc))
+
+    def on_today_screen_kept_both(self, message: KeptBoth) -> None:
+        if self.editing is message.before and self.fields() == message.fields:
+            self.editing = replace(message.before, entry=message.entry,
+                                   baseline=message.fields)
+            self._draft_written = False
+            self._update_status()
+            self.show_prompt()
+        self.notify(MSG("conflict.kept_both", self.lang))
+        self.load_side()
+
+    def reload(self, current: Entry) -> None:
+        """Show the other writer's version; the typed text becomes a draft of a new
+        entry (offered at the next start), so it is never lost nor saved over it."""
+        fields = self.fields()
+        kept = replace(self.editing, entry=None, new_key=self._next_new_key())
+        draft = kept.to_draft(fields, self.lang)
+        self._kept_keys.add(draft.key)
+        self._stop_timer()
+        post_when_done(self, self.service.save_draft(draft), failed=self.DraftFailed)
+        self._discard_drafts(self.draft_key)
+        self.editing = replace(self.editing, baseline=fields)  # kept: nothing to leave
+        self.load_entry(current)
+        self.notify(MSG("conflict.reloaded", self.lang))
 
     # ------------------------------------------------------------- other entries
 
     def action_new_entry(self) -> None:
         """Start a second (third…) entry for the day."""
         self._leave_current()
-        day = self.host.day
-        key = f"new-{day:%Y%m%d}"
-        n = 1
-        while key in self._kept_keys:  # a kept draft is never overwritten
-            n += 1
-            key = f"new-{day:%Y%m%d}-{n}"
-        self.editing = EditorState(day=day, new_key=key)
+        self.editing = EditorState(day=self.host.day, new_key=self._next_new_key())
         self.show_prompt()
         self._load_fields(Fields(rating_theme=self._default_rated()))
         self._set_baseline()
         self.query_one("#body", TextArea).focus()
         self.load_side()
+
+    def _next_new_key(self) -> str:
+        """A draft key for a new entry of the day, never one in use (a kept draft is
+        never overwritten)."""
+        day = self.host.day
+        key = f"new-{day:%Y%m%d}"
+        n = 1
+        while key in self._kept_keys:
+            n += 1
+            key = f"new-{day:%Y%m%d}-{n}"
+        return key
 
     def _leave_current(self) -> None:
         """Keep unsaved text as a draft before the editor shows something else."""
@@ -557,7 +656,7 @@ class TodayScreen(AppScreen):
         if not drafts:
             return
         (draft, entry), rest = drafts[0], drafts[1:]
-        preview = first_line(draft.body, 60) or "…"
+        preview = title_of(draft.body, 60) or "…"
         question = MSG("draft.question", self.lang, day=long_date(draft.date, self.lang),
                        time=f"{draft.saved:%H:%M}", preview=preview)
 

@@ -14,8 +14,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Theme
-from journal_tui.core.text import first_line
+from journal_tui.tui.data import shown, title_of
 from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG
 
@@ -55,8 +56,8 @@ class DayPanel(VerticalScroll):
         lang = self.lang
         advice = self.query_one("#advice", Static)
         self.query_one("#advice-title", Static).update(
-            Text(theme.name(lang)) if theme is not None else "")
-        advice.update(Text(theme.advice_text(lang)) if theme is not None else "")
+            Text(shown(theme.name(lang))) if theme is not None else "")
+        advice.update(Text(printable(theme.advice_text(lang))) if theme is not None else "")
         advice.display = theme is not None
 
     def show(self, read: DayRead, current: str | None) -> None:
@@ -68,7 +69,7 @@ class DayPanel(VerticalScroll):
                 f"{'' if read.written_today else '_open'}", lang, n=days)
             if days else MSG("today.streak_none", lang))
         options = [Option(Text(f"{'✎ ' if e.id == current else ''}{e.created:%H:%M} "
-                               f"{first_line(e.body, 60) or '…'}"), id=e.id)
+                               f"{title_of(e.body, 60) or '…'}"), id=e.id)
                    for e in read.todays]
         self.query_one("#day-entries", OptionList).set_options(
             options or [Option(MSG("today.none_yet", lang), disabled=True)])
@@ -78,5 +79,5 @@ class DayPanel(VerticalScroll):
             if not entries:
                 past.append(Option(f"[dim]{MSG('today.nothing', lang)}[/dim]", disabled=True))
             for e in entries[:3]:
-                past.append(Option(Text("• " + (first_line(e.body, 60) or "…")), id=e.id))
+                past.append(Option(Text("• " + (title_of(e.body, 60) or "…")), id=e.id))
         self.query_one("#past-entries", OptionList).set_options(past)

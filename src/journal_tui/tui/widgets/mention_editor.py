@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.widgets import TextArea
+
+from journal_tui.tui.widgets.safe_text import SafeTextArea
 
 if TYPE_CHECKING:
     from journal_tui.core.people import Directory
@@ -77,8 +78,9 @@ class MentionIndex:
         return None if token == typed else token
 
 
-class MentionArea(TextArea):
-    """A ``TextArea`` completing ``@`` mentions from ``mentions`` (None: no completion)."""
+class MentionArea(SafeTextArea):
+    """A ``TextArea`` completing ``@`` mentions from ``mentions`` (None: no completion),
+    drawing no control character (``SafeTextArea``)."""
 
     BINDINGS = [Binding("tab", "complete", show=False)]
 
