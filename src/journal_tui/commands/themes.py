@@ -106,7 +106,7 @@ def resolve_weeks(args: argparse.Namespace, today: date) -> list[str]:
         period_bounds(weeks[-1])[1] + timedelta(weeks=1)
         if first.year < FIRST_YEAR:
             raise OverflowError
-    except OverflowError:
+    except (OverflowError, ValueError):  # ValueError: a week before year 1000 ("999-W52")
         raise UserError("err.too_long", first=FIRST_YEAR) from None
     return weeks
 
