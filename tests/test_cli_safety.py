@@ -37,7 +37,7 @@ def test_a_huge_count_is_all_entries(capsys: pytest.CaptureFixture[str]) -> None
 @pytest.mark.parametrize("argv", [
     ["themes", "--weeks", "999999999"],
     ["themes", "--weeks", "99999999999999999999999"],
-    ["themes", "--weeks", "53583"],  # reaches a week of year 999 ("999-W52"), found by the fuzz test
+    ["themes", "--weeks", "53583"],  # a week of year 999 ("999-W52"): found by fuzzing
     ["themes", "--from", "1000-01-01"],
     ["themes", "--to", "9999-12-31"],
     ["review", "--week", "9999-W52"],

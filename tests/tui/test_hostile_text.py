@@ -42,7 +42,7 @@ def hostile(journal: Journal) -> Entry:
 
 def text_of(app) -> str:  # type: ignore[no-untyped-def]
     text = "\n".join(screen_lines(app.screen))
-    assert not UNSAFE.search(text), [l for l in text.splitlines() if UNSAFE.search(l)]
+    assert not UNSAFE.search(text), [line for line in text.splitlines() if UNSAFE.search(line)]
     return text
 
 
