@@ -189,9 +189,22 @@ if TYPE_CHECKING:
 
 
 async def settle_workers(pilot: Pilot[Any]) -> None:
-    """Let workers finish and the screen repaint, three times over (workers may chain)."""
+    """Let workers finish and the screen repaint, three times over (workers may chain).
+
+    An exclusive worker replaced by a newer one ends cancelled: that is the app doing
+    its job (the newer one is waited for), not a failure; a worker's error still is."""
+    import asyncio
+
+    from textual.worker import WorkerCancelled, WorkerState
+
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        for _attempt in range(10):
+            pending = [w for w in pilot.app.workers if w.state != WorkerState.CANCELLED]
+            try:
+                await asyncio.gather(*[w.wait() for w in pending])
+                break
+            except WorkerCancelled:
+                continue  # one was replaced meanwhile: wait for the others
         await pilot.pause()
 
 
