@@ -267,3 +267,54 @@ async def test_ratings_on_two_themes_before_a_save_are_both_kept(make_ctx, journ
         (data,) = saved(journal.root)
         assert data["checkin"] == {"synergy": -1, "determination": 2}
         assert not screen.has_unsaved()
+
+
+def _day_with_two_halves(book, start: date) -> date:  # type: ignore[no-untyped-def]
+    """A day whose slot holds two prompts: one before noon, another from noon."""
+    from journal_tui.core.prompts import prompt_of_the_day
+
+    for n in range(400):
+        day = start + timedelta(days=n)
+        if prompt_of_the_day(book, day, hour=7).id != prompt_of_the_day(book, day, hour=20).id:
+            return day
+    raise AssertionError("the bundled book has no paired slot")
+
+
+@pytest.mark.parametrize("hour", [7, 20])
+async def test_todays_prompt_fits_the_hour(make_ctx, clock, hour: int) -> None:
+    """No "what did today hold?" at 7 a.m.: Today asks the prompt of that half of the
+    day (the bundled book, whose prompts say ``when``)."""
+    from journal_tui.core.prompts import prompt_of_the_day
+    from journal_tui.tui.app import JournalApp
+
+    ctx = make_ctx("en")
+    day = _day_with_two_halves(ctx.prompts, clock.now.date())
+    clock.now = clock.now.replace(year=day.year, month=day.month, day=day.day, hour=hour)
+    app = JournalApp(ctx)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = app.today_screen.prompt
+        assert shown is not None
+        assert shown.id == prompt_of_the_day(ctx.prompts, day, hour=hour).id
+        if hour < 12:
+            assert shown.when != "evening"
+
+
+async def test_a_prompt_answered_in_the_morning_is_found_again_in_the_evening(
+        make_ctx, journal: Journal, clock) -> None:
+    from journal_tui.core.prompts import prompt_of_the_day
+    from journal_tui.tui.app import JournalApp
+
+    ctx = make_ctx("en")
+    day = _day_with_two_halves(ctx.prompts, clock.now.date())
+    morning = prompt_of_the_day(ctx.prompts, day, hour=7)
+    tz = clock.now.tzinfo
+    journal.add(make_entry("Written at seven.", day=day,
+                           when=datetime(day.year, day.month, day.day, 7, 0, tzinfo=tz),
+                           prompt_id=morning.id, prompt=morning.text_in("en")))
+    clock.now = datetime(day.year, day.month, day.day, 20, 0, tzinfo=tz)
+    app = JournalApp(ctx)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.today_screen.prompt is not None
+        assert app.today_screen.prompt.id == morning.id

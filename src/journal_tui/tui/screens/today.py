@@ -223,8 +223,7 @@ class TodayScreen(AppScreen):
     def show_prompt(self) -> None:
         """Show the prompt (the entry's, or the prompt of the day) and its theme."""
         if self.entry is None and self.prompt is None:
-            self.editing = replace(self.editing, prompt=prompt_of_the_day(
-                self.ctx.prompts, self.editing.day, skip=self.skip))
+            self.editing = replace(self.editing, prompt=self._prompt_for(self.skip))
         prompt, entry = self.prompt, self.entry
         prompt_w = self.query_one("#prompt", Static)
         theme = self.theme
@@ -299,6 +298,17 @@ class TodayScreen(AppScreen):
             return None
         return self.ctx.prompts.themes.get(theme_id)
 
+    def _prompt_for(self, skip: int, answered: list[str] | None = None) -> Prompt:
+        """The prompt of the day shown (``skip``: another one): today's fits the hour
+        (no "what did today hold?" at 7 a.m.); once an entry of the day answered one,
+        that one stays the day's (``answered``: the day's entries' prompts, oldest
+        first, once read). Another day is read as its afternoon."""
+        hour = None
+        if self.editing.day == self.ctx.today:
+            hour = self.ctx.clock().hour
+        return prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=skip, hour=hour,
+                                 answered=answered or ())
+
     def action_other_prompt(self) -> None:
         """Another prompt (cycles through the book) for the entry being written. An
         entry already saved keeps the prompt it answered: another prompt starts a new
@@ -306,8 +316,7 @@ class TodayScreen(AppScreen):
         if self.entry is not None:
             self.action_new_entry()
         self.skip += 1
-        prompt = prompt_of_the_day(self.ctx.prompts, self.editing.day, skip=self.skip)
-        self.editing = replace(self.editing, prompt=prompt)
+        self.editing = replace(self.editing, prompt=self._prompt_for(self.skip))
         self._switch_rated(self._default_rated(self.entry.checkin if self.entry else {}))
         self.show_prompt()
         self._changed()
@@ -615,6 +624,7 @@ class TodayScreen(AppScreen):
         self._show_side(message.read)
 
     def _show_side(self, read: DayRead) -> None:
+        self._keep_answered_prompt(read)
         intention = self.query_one("#intention", Static)
         intention.display = read.intention is not None
         if read.intention is not None:  # lived this week: set in last week's review
@@ -627,6 +637,22 @@ class TodayScreen(AppScreen):
         first, self._side_shown = not self._side_shown, True
         self.post_message(self.SideShown(read.streak, quiet=first and not self.has_unsaved(),
                                          day=self.editing.day))
+
+    def _keep_answered_prompt(self, read: DayRead) -> None:
+        """Once the day's entries are known: a prompt one of them answered is the
+        day's (written at 7:00, found again at 20:00), unless the person has started
+        on this one or asked for another."""
+        if self.entry is not None or self.skip or self.has_unsaved():
+            return
+        answered = [e.prompt_id for e in sorted(read.todays, key=lambda e: e.created)
+                    if e.prompt_id and e.date == self.editing.day]
+        if not answered:
+            return
+        prompt = self._prompt_for(0, answered)
+        if self.prompt is None or prompt.id != self.prompt.id:
+            self.editing = replace(self.editing, prompt=prompt)
+            self._switch_rated(self._default_rated())
+            self.show_prompt()
 
     @work(thread=True, exclusive=True, group="today-people")
     def load_people(self) -> None:
