@@ -399,3 +399,37 @@ async def test_a_draft_flushed_while_the_note_is_saving_is_not_left_behind(
     assert journal.drafts() == []
     [path] = review_files(journal.root)
     assert tomllib.loads(path.read_text("utf-8"))["body"] == "my note"
+
+
+async def test_a_note_from_an_earlier_session_is_updated_and_never_overwrites_another_writer(
+        make_ctx, journal) -> None:
+    """The week's note read from the index is saved in place (same id, one file); if
+    another writer changed its file since the screen read it, nothing is overwritten."""
+    seed(journal)
+    note = make_entry("Written yesterday", day=date(2026, 11, 25), kind="review",
+                      week="2026-W48")
+    journal.add(note)
+    root = journal.root
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_workers(pilot)
+        editor = app.screen.query_one("#review-note", TextArea)
+        assert editor.text == "Written yesterday"
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        await pilot.press(*" and today")
+        await pilot.press("ctrl+s")
+        await settle_workers(pilot)
+        files = review_files(root)
+        assert len(files) == 1
+        data = tomllib.loads(files[0].read_text("utf-8"))
+        assert data["id"] == note.id and data["body"] == "Written yesterday and today"
+
+        # another writer rewrites the file; the screen's next save must not overwrite it
+        text = files[0].read_text("utf-8").replace("and today", "and from elsewhere")
+        files[0].write_text(text + 'my_key = "kept?"\n', "utf-8")
+        await pilot.press(*" again")
+        await pilot.press("ctrl+s")
+        await settle_workers(pilot)
+        on_disk = files[0].read_text("utf-8")
+        assert "from elsewhere" in on_disk and 'my_key = "kept?"' in on_disk
