@@ -12,7 +12,7 @@ from typing import Any
 from journal_tui.commands.common import parse_day, warn_prompts, write_text
 from journal_tui.core.context import Context
 from journal_tui.core.index import Query
-from journal_tui.core.prompts import prompt_of_the_day
+from journal_tui.core.prompts import answered_prompts, prompt_of_the_day
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -29,7 +29,7 @@ def run_prompt(ctx: Context, args: argparse.Namespace) -> int:
     if day == ctx.today:
         hour = ctx.clock().hour
         entries = ctx.journal.query(Query(start=day, end=day, kind="entry", newest_first=False))
-        answered = [e.prompt_id for e in entries if e.prompt_id]
+        answered = answered_prompts(entries)
     prompt = prompt_of_the_day(book, day, hour=hour, answered=answered)
     theme = book.theme(prompt.theme)
     write_text(f"{prompt.text_in(ctx.lang)}\n  — {theme.name(ctx.lang)}\n")

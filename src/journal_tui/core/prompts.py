@@ -24,13 +24,16 @@ import functools
 import hashlib
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.toml_errors import toml_error
+
+if TYPE_CHECKING:
+    from journal_tui.core.model import Entry
 
 LANGS = ("fr", "en")
 KINDS = ("plain", "polar")
@@ -522,6 +525,12 @@ class Slot:
         if shown.this_week and day.weekday() == 0 and not other.this_week:
             return other
         return shown
+
+
+def answered_prompts(entries: Iterable[Entry]) -> list[str]:
+    """The ids of the prompts ``entries`` (a day's, oldest first) answered: what
+    ``prompt_of_the_day`` keeps as the day's prompt once written."""
+    return [e.prompt_id for e in entries if e.prompt_id]
 
 
 def prompt_of_the_day(book: PromptBook, day: date, skip: int = 0, *,

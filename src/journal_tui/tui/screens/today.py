@@ -30,7 +30,7 @@ from journal_tui.core.config import editor_command
 from journal_tui.core.i18n import date_text, long_date
 from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.printable import printable
-from journal_tui.core.prompts import Prompt, Theme, prompt_of_the_day
+from journal_tui.core.prompts import Prompt, Theme, answered_prompts, prompt_of_the_day
 from journal_tui.core.storage import Conflict, Draft
 from journal_tui.tui.data import parse_tags, shown, title_of
 from journal_tui.tui.editor_state import EditorState, Fields
@@ -644,8 +644,7 @@ class TodayScreen(AppScreen):
         on this one or asked for another."""
         if self.entry is not None or self.skip or self.has_unsaved():
             return
-        answered = [e.prompt_id for e in sorted(read.todays, key=lambda e: e.created)
-                    if e.prompt_id and e.date == self.editing.day]
+        answered = answered_prompts(e for e in read.todays if e.date == self.editing.day)
         if not answered:
             return
         prompt = self._prompt_for(0, answered)
