@@ -48,15 +48,22 @@ async def open_in_today(pilot, journal: Journal) -> tuple[str, Path]:  # type: i
     return entry.id, journal.path_for(entry)
 
 
+async def save_over_another_writer(pilot, journal):  # type: ignore[no-untyped-def]
+    """An entry opened in Today, rewritten from outside ("their version", ``my_key``),
+    then " and mine" typed and ctrl+s: the save that must be refused. Its id."""
+    entry_id, path = await open_in_today(pilot, journal)
+    rewrite_from_outside(path, "their version")
+    await pilot.press(*" and mine")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return entry_id
+
+
 async def test_keep_both_after_an_outside_rewrite_keeps_both_texts_and_its_keys(
         make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
-        entry_id, path = await open_in_today(pilot, journal)
-        rewrite_from_outside(path, "their version")
-        await pilot.press(*" and mine")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        entry_id = await save_over_another_writer(pilot, journal)
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
         assert [c for c, _ in dialog.choices] == ["later", "reload", "both"]
@@ -87,11 +94,7 @@ async def test_reload_shows_the_other_version_and_keeps_the_typed_text_as_a_draf
         make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
-        entry_id, path = await open_in_today(pilot, journal)
-        rewrite_from_outside(path, "their version")
-        await pilot.press(*" and mine")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        entry_id = await save_over_another_writer(pilot, journal)
         await pilot.click("#choice-reload")
         await settle(pilot)
         today = app.screen

@@ -39,6 +39,14 @@ def intention_line(app) -> str | None:
 # ---------------------------------------------------------------- the intention
 
 
+async def on_synergy_prompt(pilot):  # type: ignore[no-untyped-def]
+    """Today, with ctrl+n pressed until the prompt is on synergy (a polar theme)."""
+    screen = pilot.app.screen
+    while screen.theme is None or screen.theme.id != "synergy":
+        await pilot.press("ctrl+n")
+    return screen
+
+
 async def test_today_shows_the_intention_of_the_week(make_ctx, journal) -> None:
     add_review(journal, "2026-W47", date(2026, 11, 22), "Ask before I decide alone")
     app = make_app(make_ctx("en"))
@@ -112,9 +120,7 @@ async def test_rating_another_theme_keeps_the_prompts_rating(make_ctx, journal) 
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        screen = app.screen
-        while screen.theme is None or screen.theme.id != "synergy":
-            await pilot.press("ctrl+n")
+        screen = await on_synergy_prompt(pilot)
         await type_in(pilot, "A competitor called.")
         rating = screen.query_one("#rating", PoleScale)
         rating.focus()
@@ -224,9 +230,7 @@ async def test_a_rating_on_another_theme_survives_a_crash(make_ctx, journal) -> 
     app = make_app(ctx, delay=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        screen = app.screen
-        while screen.theme is None or screen.theme.id != "synergy":
-            await pilot.press("ctrl+n")
+        screen = await on_synergy_prompt(pilot)
         await type_in(pilot, "Held on.")
         screen.query_one("#rating", PoleScale).focus()
         await pilot.press("up", "left")  # determination −1, not the prompt's synergy
@@ -250,9 +254,7 @@ async def test_ratings_on_two_themes_before_a_save_are_both_kept(make_ctx, journ
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        screen = app.screen
-        while screen.theme is None or screen.theme.id != "synergy":
-            await pilot.press("ctrl+n")
+        screen = await on_synergy_prompt(pilot)
         await type_in(pilot, "Two themes.")
         rating = screen.query_one("#rating", PoleScale)
         rating.focus()
