@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import TODAY, fixed_entries, seed
+from tui_helpers import TODAY, at, fixed_entries, seed
 
 from journal_tui.core import atomic
 from journal_tui.core.codec import UnreadableEntry
-from journal_tui.core.model import Entry
+from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.storage import Draft, Journal, NotFound
 from journal_tui.tui.service import JournalService
 
@@ -207,3 +207,32 @@ def test_a_word_is_refused_when_another_writer_changed_the_file(
     # an editor holding the copy read before the hand edit is refused too
     with pytest.raises(Conflict):
         service.save(read.with_changes(body="over it")).result(5)
+
+
+def test_mentions_for_completion_are_read_apart_and_kept_until_the_index_changes(
+        service: JournalService, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Completion's names (``people(None)``) come from a read of the index that takes
+    no lock (the Journal screen's page never waits for it) and holds no entry text;
+    they are read once until an entry changes."""
+    seed(journal)
+    read = service.people(None)
+    assert [s.name for s in read.people] == ["Marie", "Paul"]
+    assert all(e.body == "" for s in read.people for e in s.entries)
+    reads: list[int] = []
+    mentioning = journal.index.mentioning
+
+    def spy(q: Any) -> Any:
+        assert service._lock.acquire(blocking=False)  # free: nobody waits on this read
+        service._lock.release()
+        reads.append(1)
+        return mentioning(q)
+
+    monkeypatch.setattr(journal.index, "mentioning", spy)
+    service.people(None)
+    assert reads == []  # nothing changed: kept
+    entry = make_entry("Tea with @Zoé and @Paul", day=TODAY, when=at(TODAY, 9))
+    service.save(entry).result(5)
+    read = service.people(None)
+    assert reads == [1]
+    assert [(s.name, s.mentions) for s in read.people] == [("Paul", 2), ("Marie", 1),
+                                                            ("Zoé", 1)]

@@ -135,6 +135,8 @@ class JournalService:
         and those a word (``set_word``) was added to: a save queued before the previous
         one landed still carries the identity read before it, or none for a new entry;
         it continues our own latest write, which is no other writer's change."""
+        self._mentions: tuple[tuple[int, int], list[Entry]] | None = None
+        """``_mentioning``'s entries as of an index ``version``."""
         self._words: dict[str, dict[str, str]] = {}
         """Per entry id, the ``[themes]`` table ``set_word`` wrote last: a save that
         continues our own latest write keeps it (the editor's copy may predate it)."""
@@ -384,21 +386,51 @@ class JournalService:
     def people(self, book: PromptBook | None, name: str | None = None) -> PeopleRead:
         """Everyone mentioned with ``@`` (most mentioned first), or only ``name`` (a
         name or an alias; no one if nobody is known by it), with ``people.toml``.
-        ``book`` None: without their themes (no scoring: for completion)."""
+        ``book`` None: for completion, without their themes (no scoring) and their
+        entries without text (``Index.mentioning``: read apart, no other read waits
+        for it; kept until the index changes, as Today asks each time it shows)."""
         from journal_tui.core.people import load_people, people_stats, person_stats
         from journal_tui.core.themes import scored_entries
 
+        self._look_again()
         with self._lock:
-            self.journal.refresh()
             directory, problems = load_people(self.journal.root)
-            if book is None:
-                entries = self.journal.query(Query(kind="entry"))
         if book is not None:
             entries = scored_entries(self.journal, Query(kind="entry"), book, self._lock)
+        else:
+            entries = self._mentioning()
         if name is None:
             return PeopleRead(people_stats(entries, book, directory), directory, problems)
         one = person_stats(entries, book, directory, name)
         return PeopleRead([one] if one is not None else [], directory, problems)
+
+    def _look_again(self) -> None:
+        """The index brought in line with the disk: the start's walk if it is not
+        made yet, else a new walk, outside the lock (~1 s at 100,000 files)."""
+        if not self._refreshed:
+            self._refresh_once()
+            return
+        walk = self.walk()
+        with self._lock:
+            self._refresh_from(walk)
+
+    def _mentioning(self) -> list[Entry]:
+        """The entries that mention someone, without their text, newest first (see
+        ``people``); under the lock only if the index cannot be read apart."""
+        index = self.journal.index
+        q = Query(kind="entry")
+        with self._lock:
+            version = index.version
+            if self._mentions is not None and self._mentions[0] == version:
+                return self._mentions[1]
+        found = index.mentioning(q)
+        if found is None:
+            with self._lock:
+                found = [e for e in self.journal.query(q) if e.people]
+        with self._lock:
+            if index.version == version:  # else a write landed meanwhile: not kept
+                self._mentions = (version, found)
+        return found
 
     # ----------------------------------------------------------------- writes
 
