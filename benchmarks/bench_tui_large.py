@@ -1,7 +1,7 @@
 """The TUI on a very large journal (100,000 entries): screens, a keystroke, memory.
 
 Usage:  python benchmarks/bench_tui_large.py [--entries 100000] [--runs 3]
-            [--cache DIR] [--baseline SRC]
+            [--cache DIR] [--baseline SRC] [--unscored]
 
 Measures inside the app (Textual's pilot, headless, 120x40), on a journal whose
 index is warm (built first by a ``list`` command), each run a fresh process:
@@ -12,6 +12,10 @@ index is warm (built first by a ``list`` command), each run a fresh process:
 - F4 and F5: from switching until Themes and Review have their default range's
   data (their ``Loaded`` message) and, after it, until the screen has refreshed;
 - resident memory: the process's peak (``ru_maxrss``) at the end.
+
+The warm index keeps the theme signals of the last ``SCORED_WEEKS`` weeks, as
+once Themes or Review have been shown (the detector's cost per entry, whatever
+the journal's size, is ``bench_themes.py``'s); ``--unscored`` times a first visit.
 
 ``--cache DIR`` keeps a warm index there between invocations (the cold build of
 100,000 entries takes minutes on a loaded machine); each run starts from a copy of
@@ -31,8 +35,10 @@ and Review draw their default range ≤ 300 ms, resident memory ≤ 200 MB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -121,6 +127,7 @@ async def main():
 asyncio.run(main())
 """
 
+SCORED_WEEKS = 17  # Themes' default range and the span before it, and a week to spare
 PATIENCE = 300  # seconds a probe may take; then what it measured so far is kept
 ROWS = [("f3", "F3: Journal screen painted", 150), ("key", "search keystroke, painted", 100),
         ("f4", "F4: Themes, default range loaded", 300),
@@ -135,22 +142,34 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cache", type=Path, help="keep the warm index here")
     parser.add_argument("--baseline", type=Path, help="another tree's src, timed alongside")
+    parser.add_argument("--unscored", action="store_true",
+                        help="no theme signals kept: time the first visit's scoring")
     args = parser.parse_args()
     journal = ensure_journal(args.entries)
     scratch = Path(tempfile.mkdtemp(prefix="jt-bench-large-"))
     kept = args.cache or scratch / "kept"
     env = journal_env(journal, scratch)
     try:
-        # The index warm, search text filled, as after a few days of use.
-        subprocess.run([sys.executable, "-m", "journal_tui", "list", "--contains", "x"],
-                       env={**env, "JOURNAL_TUI_CACHE": str(kept)}, check=True,
-                       stdout=subprocess.DEVNULL)
+        # The index warm, search text filled, and the recent weeks' theme signals
+        # kept (Themes and Review shown before), as after a few days of use.
+        # ``--unscored`` leaves the signals out: a first visit scores them.
+        warm = [["list", "--contains", "x"]]
+        if not args.unscored:
+            warm.append(["themes", "--weeks", str(SCORED_WEEKS)])
+        for command in warm:
+            subprocess.run([sys.executable, "-m", "journal_tui", *command],
+                           env={**env, "JOURNAL_TUI_CACHE": str(kept)}, check=True,
+                           stdout=subprocess.DEVNULL)
         trees = {"this tree": None, **({"baseline": args.baseline} if args.baseline else {})}
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(args.runs):
             for name, src in trees.items():
                 shutil.rmtree(scratch / "cache", ignore_errors=True)
                 shutil.copytree(kept, scratch / "cache")  # the same index for every run
+                if args.unscored:
+                    for db in (scratch / "cache").glob("*/index.sqlite3"):
+                        with contextlib.closing(sqlite3.connect(db)) as con, con:
+                            con.execute("UPDATE files SET scores = NULL")
                 run_env = dict(env)
                 if src is not None:
                     run_env["PYTHONPATH"] = str(src.resolve())

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import TODAY, at, fixed_entries, seed
+from tui_helpers import TODAY, at, fixed_book, fixed_entries, seed
 
 from journal_tui.core import atomic
 from journal_tui.core.codec import UnreadableEntry
@@ -236,3 +236,31 @@ def test_mentions_for_completion_are_read_apart_and_kept_until_the_index_changes
     assert reads == [1]
     assert [(s.name, s.mentions) for s in read.people] == [("Paul", 2), ("Marie", 1),
                                                             ("Zoé", 1)]
+
+
+def test_the_week_comes_with_its_theme_signals_ready(
+        service: JournalService, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review is computed without scoring an entry: the week's entries are
+    scored by the read (and kept in the index, so the next read scores none)."""
+    from journal_tui.core.detect import Detector, detector_for
+    from journal_tui.core.review import weekly_review
+
+    seed(journal)
+    book = fixed_book()
+    week = "2026-W48"
+    scored: list[str] = []
+    score = Detector._score
+
+    def spy(self: Detector, entry: Entry) -> Any:
+        scored.append(entry.id)
+        return score(self, entry)
+
+    monkeypatch.setattr(Detector, "_score", spy)
+    read = service.week(week, "review-" + week, book)
+    assert len(scored) == 4  # the week's three and one of the four weeks before
+    scored.clear()
+    review = weekly_review(read.entries, week, book, TODAY, read.written, chosen=())
+    assert scored == [] and review.themes
+    detector_for(book)._memo.clear()  # as a new session: the index keeps them
+    service.week(week, "review-" + week, book)
+    assert scored == []

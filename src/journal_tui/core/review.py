@@ -155,14 +155,20 @@ def note_date(week: str, today: date) -> date:
 # --------------------------------------------------------------------- loading
 
 
+def span(week: str) -> tuple[date, date]:
+    """The first and last day a review of ``week`` reads: the four weeks before it
+    and the week."""
+    start = week_start(week)
+    return start - timedelta(weeks=TRAILING_WEEKS), start + timedelta(days=6)
+
+
 def load_entries(journal: Journal, week: str) -> list[Entry]:
     """The entries a review of ``week`` needs, from ``journal.query``: the week and
     the four weeks before it. The streak, which may reach back years, comes from
     ``journal.days_with_entries()`` (reading those entries only to count their days
     took ~0.6 s on 7,300 daily entries)."""
-    start = week_start(week)
-    lo = start - timedelta(weeks=TRAILING_WEEKS)
-    found = list(journal.query(Query(start=lo, end=start + timedelta(days=6))))
+    lo, end = span(week)
+    found = list(journal.query(Query(start=lo, end=end)))
     # A note belongs to its ``week``, whatever its date (written ahead, or late).
     ids = {e.id for e in found}
     wanted = {week, shift_week(week, -1)}

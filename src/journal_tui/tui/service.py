@@ -351,14 +351,23 @@ class JournalService:
         self._refresh_once()
         return scored_entries(self.journal, q, book, self._lock, progress)
 
-    def week(self, week: str, draft_key: str) -> WeekRead:
+    def week(self, week: str, draft_key: str, book: PromptBook | None = None) -> WeekRead:
         """The entries a review of ``week`` needs, the days written, the files that
         cannot be read, the draft of the week's note (looked at afresh) and every
-        review note, from the index as it is (``recheck`` looks at the disk)."""
-        from journal_tui.core.review import load_entries, shift_week  # with Review
+        review note, from the index as it is (``recheck`` looks at the disk).
+        ``book``: the entries' theme signals are made ready too (those kept in the
+        index, the others scored and kept), off the lock: scoring them as the review
+        is computed took ~1 s at 100,000 entries, the detector loaded only for them."""
+        from journal_tui.core.review import load_entries, shift_week, span  # with Review
 
         journal = self.journal
         self._refresh_once()
+        if book is not None:
+            from journal_tui.core.themes import scored_entries
+
+            first, last = span(week)
+            scored_entries(journal, Query(start=first, end=last, kind="entry"), book,
+                           self._lock)
         with self._lock:
             entries = load_entries(journal, week)
             written = journal.days_with_entries()

@@ -394,7 +394,7 @@ class ReviewScreen(AppScreen):
         scored yet: the rest of the review does not wait for it)."""
         ctx = self.ctx
         try:
-            read = self.service.week(week, draft_key(week))
+            read = self.service.week(week, draft_key(week), ctx.prompts)
             review = weekly_review(read.entries, week, ctx.prompts, ctx.today, read.written,
                                    chosen=())
         except (OSError, ValueError) as exc:
