@@ -264,3 +264,23 @@ def test_the_week_comes_with_its_theme_signals_ready(
     detector_for(book)._memo.clear()  # as a new session: the index keeps them
     service.week(week, "review-" + week, book)
     assert scored == []
+
+
+def test_kept_signals_need_no_detector(service: JournalService, journal: Journal,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the entries' signals are kept, drawing them loads no detector data
+    (~0.2 s, a good part of Themes' first paint)."""
+    from journal_tui.core import detector_data
+    from journal_tui.core.index import Query
+    from journal_tui.core.themes import last_weeks, series
+
+    seed(journal)
+    q = Query(kind="entry")
+    first = series(service.scored(q, fixed_book()), fixed_book(), last_weeks(TODAY, 8))
+
+    def refused() -> Any:
+        raise AssertionError("the detector's data was loaded")
+
+    monkeypatch.setattr(detector_data, "load", refused)
+    book = fixed_book()  # another book: another detector, nothing in memory
+    assert series(service.scored(q, book), book, last_weeks(TODAY, 8)) == first

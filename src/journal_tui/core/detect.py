@@ -224,7 +224,7 @@ class Detector:
         prompts = getattr(self.book, "prompts", ()) or ()
         settings = {
             "version": SCORING_VERSION,
-            "data": self.data.digest,
+            "data": detector_data.digest(),  # the data itself is not loaded for it
             "themes": {tid: [bool(t.polar), t.keywords] for tid, t in self.themes.items()},
             "prompts": {p.id: p.theme for p in prompts},
         }
