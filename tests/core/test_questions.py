@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import random
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
 from journal_tui import cli
-from journal_tui.core.model import make_entry
+from journal_tui.core.model import iso_week, make_entry
 from journal_tui.core.prompts import PromptBook, load_prompts, parse_prompts
 from journal_tui.core.questions import (
     COOLDOWN,
@@ -180,3 +181,38 @@ def test_renderers_list_every_question_once(book: PromptBook | None = None) -> N
     for out in (review_text(r, "fr"), review_markdown(r, "fr")):
         assert all(out.count(q.text_in("fr")) == 1 for q in BOOK.weekly)
         assert out.index("Questions de la semaine") < out.index("Autres questions")
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
+def test_signals_read_a_span_at_a_time_are_those_of_the_whole(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """``load_signals`` reads the journal ``CHUNK_WEEKS`` at a time (a large
+    journal is never held at once): the same signals as from every entry at once,
+    the four-week comparisons across the spans' edges included."""
+    from journal_tui.core import questions
+    from journal_tui.core.index import Query
+    from journal_tui.core.themes import scored_entries
+
+    rng = random.Random(11)
+    start = date(2026, 6, 3)
+    for n in range(0, 170, 3):
+        theme = rng.choice(["determination", "synergy", "advice", "openness"])
+        journal.save(entry(start + timedelta(days=n + rng.randint(0, 2)),
+                           f"day {n} @P{rng.randint(1, 4)}",
+                           checkin={theme: rng.choice([-2, -1, 1, 2])}), touch=False)
+    week = "2026-W47"
+    every = scored_entries(journal, Query(end=week_start(week) + timedelta(days=6),
+                                          kind="entry"), BOOK)
+    whole = week_signals(every, BOOK, weeks_from(iso_week(min(e.date for e in every)), week))
+    monkeypatch.setattr(questions, "CHUNK_WEEKS", chunk)
+    held: list[int] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        found = scored_entries(*args, **kwargs)
+        held.append(len(found))
+        return found
+
+    monkeypatch.setattr(questions, "scored_entries", spy)
+    assert load_signals(journal, BOOK, week) == whole
+    assert max(held) < len(every) / 2  # never the whole journal at once
+    assert any(s.moved for s in whole.values())  # comparisons were made

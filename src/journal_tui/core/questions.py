@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -37,8 +37,8 @@ from typing import Any
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, iso_week
 from journal_tui.core.people import person_key
-from journal_tui.core.themes import scored_entries, weekly_series
-from journal_tui.core.weeks import week_start, weeks_from
+from journal_tui.core.themes import AVERAGE_SPAN, scored_entries, weekly_series
+from journal_tui.core.weeks import shift_week, week_start, weeks_from
 
 COOLDOWN = 4  # a question chosen in week W may come back in week W + COOLDOWN
 PER_WEEK = 3  # questions for a week with entries
@@ -46,6 +46,7 @@ PER_QUIET_WEEK = 2  # for a week without any
 PEOPLE_THEME = "path"
 PEOPLE_FULL = 3  # this many people in a week make a people question strongly relevant
 STRONG = 0.5  # a theme that moved this far (or a question this relevant) leads the week
+CHUNK_WEEKS = 52  # weeks whose entries ``load_signals`` reads at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +166,25 @@ def load_signals(journal: Any, book: Any, week: str,
 
     ``lock``: held for the index's reads and writes only (``themes.scored_entries``),
     so the TUI's other reads are not kept waiting while entries are scored."""
+    guard = lock if lock is not None else nullcontext()
     end = week_start(week) + timedelta(days=6)
-    entries = scored_entries(journal, Query(end=end, kind="entry"), book, lock)
-    if not entries:
+    with guard:
+        oldest = journal.query(Query(end=end, kind="entry", newest_first=False, limit=1))
+    if not oldest:
         return {}
-    first = iso_week(min(e.date for e in entries))
-    return week_signals(entries, book, weeks_from(first, week))
+    weeks = weeks_from(iso_week(oldest[0].date), week)
+    signals: dict[str, WeekSignal] = {}
+    for i in range(0, len(weeks), CHUNK_WEEKS):
+        # A span of weeks at a time (a journal's years of entries never held at
+        # once: ~450 MB at 100,000), read with the week before it and that week's
+        # own four before: a week's signal compares it with the four weeks before.
+        part = weeks[i:i + CHUNK_WEEKS]
+        lead = shift_week(part[0], -1)
+        q = Query(start=week_start(lead) - timedelta(weeks=AVERAGE_SPAN - 1),
+                  end=week_start(part[-1]) + timedelta(days=6), kind="entry")
+        found = week_signals(scored_entries(journal, q, book, lock), book, [lead, *part])
+        signals.update((w, s) for w, s in found.items() if w != lead)
+    return signals
 
 
 def _stable_key(question_id: str) -> bytes:
