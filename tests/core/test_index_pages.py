@@ -115,3 +115,26 @@ def test_no_count_apart_from_the_in_memory_stand_in(tmp_path: Path) -> None:
     journal.add(make_entry("Only in memory", day=START))
     assert journal.count(Query()) == 1
     assert journal.index.count_apart(Query(), lambda: False) is None
+
+
+def test_the_count_is_kept_until_the_index_changes(journal: Journal) -> None:
+    """The number of entries (asked by every page and keystroke of the Journal
+    screen) is counted once, again only after a change: this connection's write,
+    another process's, or a connection made anew."""
+    import sqlite3
+
+    index = journal.index
+    n = index.count()
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    assert index.count() == n
+    assert not any("count(*)" in s for s in statements)
+    journal.add(make_entry("two", day=date(2026, 11, 21)))
+    assert index.count() == n + 1
+    db_path = index.db_path
+    assert db_path is not None
+    with sqlite3.connect(db_path) as other:  # another process's write
+        other.execute("DELETE FROM files WHERE rowid = (SELECT min(rowid) FROM files)")
+    assert index.count() == n
+    index.close()
+    assert index.count() == n
