@@ -6,6 +6,8 @@ import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal_tui import cli
 from journal_tui.core.model import Entry, iso_week, make_entry
@@ -357,3 +359,17 @@ def test_cli_warns_about_unreadable_files(filled, tmp_path, capsys) -> None:
     out, err = capsys.readouterr()
     assert json.loads(out)["week"] == "2026-W48"
     assert "20261124-090000-dead.toml" in err
+
+
+@given(st.sets(st.integers(0, 40), max_size=40), st.integers(0, 45))
+def test_a_streak_counts_the_days_in_a_row_back_from_its_end(offsets: set[int],
+                                                             back: int) -> None:
+    from journal_tui.core.review import _streak
+
+    start = d("2026-01-01")
+    days = {start + timedelta(days=o) for o in offsets}
+    end = start + timedelta(days=back)
+    n = 0
+    while end - timedelta(days=n) in days:
+        n += 1
+    assert _streak(days, end) == n

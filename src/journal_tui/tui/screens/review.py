@@ -389,9 +389,8 @@ class ReviewScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="review-load")
     def load(self, week: str) -> None:
-        """The week from the index as it is, at once (once painted, ``recheck``); then
-        its questions chosen through the journal's weeks (which scores entries not
-        scored yet: the rest of the review does not wait for it)."""
+        """The week from the index as it is, at once (once painted, ``recheck`` and
+        ``choose``)."""
         ctx = self.ctx
         try:
             read = self.service.week(week, draft_key(week), ctx.prompts)
@@ -400,7 +399,16 @@ class ReviewScreen(AppScreen):
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
-        self.post_message(self.Loaded(review, read.problems, read.draft, tuple(read.notes)))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(review, read.problems, read.draft,
+                                          tuple(read.notes)))
+
+    @work(thread=True, exclusive=True, group="review-choose")
+    def choose(self, week: str) -> None:
+        """The week's questions chosen through the journal's weeks, once the rest of
+        the review is painted: the first time, entries not scored yet are scored
+        (minutes at 100,000 entries), which would slow the painting down."""
+        ctx = self.ctx
         try:
             chosen = self.service.chosen_questions(week, ctx.prompts)
         except (OSError, ValueError) as exc:
@@ -524,6 +532,7 @@ class ReviewScreen(AppScreen):
         self._show_last(review)
         self._show_history()
         self.call_after_refresh(self.recheck)  # the disk, once this is painted
+        self.call_after_refresh(self.choose, review.week)
         if message.problems and first:
             self.notify(SHARED.count("screen.skipped", message.problems, self.lang,
                                      n=message.problems),
