@@ -58,6 +58,7 @@ from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.screens.review import ReviewScreen
 from journal_tui.tui.screens.themes import ThemesScreen
 from textual.widgets import Input
+from textual.worker import WorkerState
 
 seen = []
 arrived = asyncio.Event()
@@ -68,12 +69,15 @@ def hook(message):
         arrived.set()
 
 async def settled(app, pilot):
-    try:
-        await asyncio.wait_for(app.workers.wait_for_complete(), BACKGROUND)
-    except asyncio.TimeoutError:
-        out["background cut"] = out.get("background cut", 0) + 1
-    except Exception:  # a worker cancelled by a newer one: nothing left to wait for
-        pass
+    # Every worker done, pending ones included (``wait_for_complete`` returns at the
+    # first cancelled or not yet started worker, which left start-up reads running
+    # into the next timing).
+    deadline = time.monotonic() + BACKGROUND
+    while any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+        if time.monotonic() > deadline:
+            out["background cut"] = out.get("background cut", 0) + 1
+            break
+        await asyncio.sleep(0.05)
     await pilot.pause()
 
 async def until(test):
