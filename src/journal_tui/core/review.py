@@ -302,13 +302,12 @@ def _streak_end(start: date, today: date, days: set[date]) -> date | None:
 
 
 def _streak(days: set[date], end: date) -> int:
-    """Days in a row with an entry, back from ``end``, counted on day numbers: a
-    streak of years (100,000 days) takes ~20 ms, where stepping dates took ~0.4 s."""
-    ordinals = {d.toordinal() for d in days}
-    last = end.toordinal()
-    n = 0
-    while last - n in ordinals:
+    """Days in a row with an entry, back from ``end``, a day at a time (one
+    ``timedelta`` made, not one a step: a streak of 100,000 days took ~0.4 s)."""
+    one, day, n = timedelta(days=1), end, 0
+    while day in days:
         n += 1
+        day -= one
     return n
 
 
