@@ -48,3 +48,42 @@ def test_small_counts_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert slices.workers_for(1500, minimum=1000, per_worker=1000) == 0  # one would work
     monkeypatch.setattr(slices, "cpus", lambda: 1)
     assert slices.workers_for(100_000, minimum=1000, per_worker=500) == 0
+
+
+SPAWN_UNDER_CAPTURE = """
+import contextlib, io, multiprocessing, sys
+from datetime import date
+from journal_tui.core import slices, themes
+from journal_tui.core.model import make_entry
+from journal_tui.core.prompts import load_prompts
+
+class Capture(io.StringIO):  # what Textual puts in sys.stderr while an app runs
+    def fileno(self):
+        return -1
+
+book, _ = load_prompts(None)
+todo = [(str(i), make_entry("Je m'entête sur ce dossier.", day=date(2026, 11, 1 + i)))
+        for i in range(4)]
+digest = themes.detector_for(book).digest
+with contextlib.redirect_stderr(Capture()):
+    assert slices._context().get_start_method() == "spawn"
+    got = [row for chunk in slices.in_workers(themes._score_task, (book, digest), todo, 2,
+                                              lambda rest: iter(()))
+           for row in chunk]
+print(sorted(rel for rel, _ in got))
+"""
+
+
+def test_workers_spawn_while_stderr_has_no_descriptor() -> None:
+    """Inside the TUI, sys.stderr is Textual's capture (fileno -1): spawning its
+    first worker used to fail starting multiprocessing's resource tracker, so a cold
+    build of 2,000 files or more crashed the app with a traceback."""
+    import subprocess
+    import sys
+
+    code = ("import threading\n"  # a second thread, as in the TUI: workers are spawned
+            "threading.Thread(target=threading.Event().wait, daemon=True).start()\n")
+    out = subprocess.run([sys.executable, "-c", code + SPAWN_UNDER_CAPTURE],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split("\n")[0] == "['0', '1', '2', '3']"

@@ -15,6 +15,7 @@ group, and the parent's one-line exit would be buried under each worker's traceb
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -53,7 +54,28 @@ def _context() -> Any:
     import multiprocessing  # ~20 ms of imports, for large passes only
 
     fork = sys.platform == "linux" and threading.active_count() == 1
+    if not fork:
+        _start_tracker()
     return multiprocessing.get_context("fork" if fork else "spawn")
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker (which spawning needs) on a real stderr.
+
+    The tracker is started with this process's ``sys.stderr`` descriptor; inside a
+    Textual app that is a capture whose ``fileno()`` is -1, and the spawn fails
+    ("bad value(s) in fds_to_keep"). The tracker only writes leak warnings, which
+    must not land on a TUI's screen either: it gets the null device."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
+        resource_tracker.ensure_running()
 
 
 def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence[T], n: int,
