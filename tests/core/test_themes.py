@@ -272,7 +272,7 @@ def test_scoring_reports_progress_and_stores_as_it_goes(tmp_path, book: PromptBo
     calls: list[tuple[int, int]] = []
     got = themes.scored_entries(journal, Query(), book, progress=lambda d, t: calls.append((d, t)))
     assert len(got) == 10 and stored == [4, 4, 2]
-    assert calls == [(0, 10), (4, 10), (8, 10), (10, 10)]
+    assert calls == [(0, 10), (2, 10), (4, 10), (6, 10), (8, 10), (10, 10)]
     calls.clear()
     themes.scored_entries(journal, Query(), load_prompts(None)[0], progress=lambda d, t:
                           calls.append((d, t)))
@@ -333,3 +333,35 @@ def test_many_entries_are_scored_in_worker_processes_exactly_as_here(
     drawn = series(got, pooled_book, weeks)
     assert calls == []  # the workers' signals were kept here: series scored nothing
     assert drawn == series(made(), copy.copy(book), weeks)
+
+
+def test_an_exception_from_progress_stops_the_workers(tmp_path, book: PromptBook,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Themes screen stops a pass this way when its load is cancelled (another
+    range, or the app quits): the workers must not go on scoring."""
+    import multiprocessing
+
+    from journal_tui.core import slices, themes
+    from journal_tui.core.index import Query
+    from journal_tui.core.storage import Journal
+
+    monkeypatch.setattr(themes, "SCORE_POOL_MIN", 4)
+    monkeypatch.setattr(themes, "SCORE_PER_WORKER", 2)
+    monkeypatch.setattr(themes, "SCORE_CHUNK", 2)
+    monkeypatch.setattr(slices, "cpus", lambda: 2)
+    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
+    journal = Journal(tmp_path / "j", cache_dir=tmp_path / "cache")
+    for i in range(40):
+        journal.save(entry(date(2026, 9, 1) + timedelta(days=i), f"Je tiens bon, jour {i}."),
+                     touch=False)
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        if done:
+            raise Stop
+
+    with pytest.raises(Stop):
+        themes.scored_entries(journal, Query(), book, progress=progress)
+    assert multiprocessing.active_children() == []

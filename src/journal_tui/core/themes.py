@@ -241,8 +241,10 @@ def scored_entries(journal: Journal, q: Query, book: PromptBook,
     detector's digest), so charting years of entries costs a read, not a scoring
     pass, on every run. Scores are stored every ``STORE_EVERY`` entries, so a long
     first pass that is interrupted keeps what it did. ``progress(done, total)`` is
-    called as entries are scored (only those not already kept). ``lock`` (the TUI's
-    journal lock) is held for the index's reads and writes only, not while scoring.
+    called as entries are scored (only those not already kept), every ``SCORE_CHUNK``;
+    an exception it raises stops the pass (and its worker processes). ``lock`` (the
+    TUI's journal lock) is held for the index's reads and writes only, not while
+    scoring.
     """
     guard = lock if lock is not None else nullcontext()
     detector = detector_for(book)
@@ -263,8 +265,8 @@ def scored_entries(journal: Journal, q: Query, book: PromptBook,
             with guard:
                 journal.store_scores(detector.digest, batch)
             batch = []
-            if progress is not None:
-                progress(done, len(todo))
+        if progress is not None:
+            progress(done, len(todo))
     return [entry for _, entry, _ in rows]
 
 
