@@ -46,7 +46,8 @@ PER_QUIET_WEEK = 2  # for a week without any
 PEOPLE_THEME = "path"
 PEOPLE_FULL = 3  # this many people in a week make a people question strongly relevant
 STRONG = 0.5  # a theme that moved this far (or a question this relevant) leads the week
-CHUNK_WEEKS = 52  # weeks whose entries ``load_signals`` reads at a time
+CHUNK_WEEKS = 156  # weeks whose entries ``load_signals`` reads at a time: at one entry a
+# day, enough to score in worker processes (``themes.SCORE_POOL_MIN``)
 
 
 @dataclass(frozen=True, slots=True)
