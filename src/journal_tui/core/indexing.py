@@ -17,6 +17,7 @@ TUI reads in threads, and forking a threaded process is unsafe).
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import signal
 import sys
@@ -184,10 +185,10 @@ def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator
             for ready in wait(pending):
                 reader = cast("Connection", ready)  # wait() returns what it was given
                 try:
-                    chunk = reader.recv()
-                except (EOFError, OSError):
+                    chunk = marshal.loads(reader.recv_bytes())
+                except (EOFError, OSError, ValueError):  # ValueError: cut short
                     chunk = None
-                if chunk is None:  # finished, or died: parse what it did not send
+                if not chunk:  # finished, or died: parse what it did not send
                     pending.remove(reader)
                     rest = slice_of[reader][got[reader]:]
                     for i in range(0, len(rest), CHUNK):
@@ -214,9 +215,11 @@ def _work(writer: Connection, entries_dir: str, items: list[tuple[str, Stat]],
     for reader in inherited:
         reader.close()
     try:
+        # marshal, not pickle: rows hold only str, int and None, and marshal
+        # writes and reads them in about half the time (the parent reads 100,000)
         for i in range(0, len(items), CHUNK):
-            writer.send(rows(entries_dir, items[i:i + CHUNK]))
-        writer.send(None)
+            writer.send_bytes(marshal.dumps(rows(entries_dir, items[i:i + CHUNK])))
+        writer.send_bytes(marshal.dumps([]))
     except Exception:  # the parent is gone, or parses the rest itself
         pass
     finally:
