@@ -370,7 +370,7 @@ class Journal:
         written: list[tuple[Path, Entry]] = []
         try:
             ok = atomic.write_new_files(
-                ((path, encoded.pop(n, None) or encode(entry, self.fmt))
+                ((path, encoded.pop(n, b"") or encode(entry, self.fmt))
                  for n, path, entry in targets),
                 (lambda n: progress(skipped + n)) if progress else None)
             written = [(path, entry) for (_, path, entry), new in zip(targets, ok, strict=True)
