@@ -341,8 +341,8 @@ class Journal:
         # the write needs (an import from jrnl carries `starred`, an extra key, on
         # every entry: encoding twice was a fifth of its time).
         encoded: dict[int, bytes] = {}
+        paths = [self.path_for(entry) for entry in entries]
         for n, entry in enumerate(entries):
-            self.path_for(entry)
             if entry.extra:  # only keys from elsewhere can hold what a format cannot
                 try:
                     encoded[n] = encode(entry, self.fmt)
@@ -363,7 +363,7 @@ class Journal:
             first[entry.id] = entry
             if entry.id not in present:
                 fresh.append((n, entry))
-        targets = [(n, self.path_for(e), e) for n, e in fresh]
+        targets = [(n, paths[n], e) for n, e in fresh]
         for folder in {path.parent for _, path, _ in targets}:
             atomic.remove_stale_staging(folder)
         skipped = len(entries) - len(fresh)
