@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -77,13 +78,24 @@ def search_text_of(data: str) -> str:
     return search_text(from_cache(json.loads(data)))
 
 
-def file_row(folder: Path, rel: str, st: Stat) -> Row:
-    """The row of one file (``folder``: its folder's path): its entry, or why it
-    cannot be read."""
-    path = folder / rel.rpartition("/")[2]
+@dataclass(frozen=True, slots=True)
+class OpenFolder:
+    """A month folder being read: its path (for messages) and an open descriptor, so
+    each file is opened relative to it (no path walk and no ``Path`` per file: about
+    half of what reading a file costs; -1 when the folder could not be opened)."""
+
+    path: Path
+    fd: int
+
+
+def file_row(folder: OpenFolder, rel: str, st: Stat) -> Row:
+    """The row of one file (``folder``: its folder): its entry, or why it cannot be read."""
+    name = rel.rpartition("/")[2]
+    path = folder.path / name
     try:
         # size -1: the walk saw no readable regular file; read_regular says why
-        raw = read_regular(path) if st[0] < 0 else _read(path, st[0])
+        raw = (read_regular(path) if st[0] < 0 or folder.fd < 0
+               else _read(name, folder.fd, st[0]))
     except OSError as exc:
         return (rel, *st, None, None, None, None, None, None, None,
                 f"cannot read: {exc.strerror}", None)
@@ -95,10 +107,11 @@ def file_row(folder: Path, rel: str, st: Stat) -> Row:
     return entry_row(rel, st, entry)
 
 
-def _read(path: Path, size: int) -> bytes:
+def _read(name: str, dir_fd: int, size: int) -> bytes:
     """The file's bytes in one ``read`` when its size is as the walk saw it (a third
     of ``open().read()``'s cost, which sizes its buffer with ``fstat`` calls)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks on a FIFO put there since
+    # O_NONBLOCK: never blocks on a FIFO put there since the walk
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK, dir_fd=dir_fd)
     try:
         data = os.read(fd, size + 1)
         if len(data) > size:  # it grew since: read the rest
@@ -111,14 +124,24 @@ def _read(path: Path, size: int) -> bytes:
 
 def rows(entries_dir: str, items: list[tuple[str, Stat]]) -> list[Row]:
     root = Path(entries_dir)
-    folders: dict[str, Path] = {}
+    folders: dict[str, OpenFolder] = {}
     out = []
-    for rel, st in items:
-        name = folder_of(rel)
-        folder = folders.get(name)
-        if folder is None:
-            folder = folders[name] = root / name
-        out.append(file_row(folder, rel, st))
+    try:
+        for rel, st in items:
+            name = folder_of(rel)
+            folder = folders.get(name)
+            if folder is None:
+                path = root / name
+                try:
+                    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+                except OSError:
+                    fd = -1  # each file then says why it cannot be read
+                folder = folders[name] = OpenFolder(path, fd)
+            out.append(file_row(folder, rel, st))
+    finally:
+        for folder in folders.values():
+            if folder.fd >= 0:
+                os.close(folder.fd)
     return out
 
 
