@@ -370,35 +370,3 @@ def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
     db.execute("DROP INDEX files_unsearched")
     db.execute("CREATE INDEX files_unsearched ON files (rel) WHERE 0")
     assert [e.body for e in journal.query(Query(contains="PLAN"))] == ["Été #Plan"]
-
-
-def test_only_a_cold_build_commits_without_fsync(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build into an empty index is written unsynced (it is repeatable from the files);
-    a warm refresh, and every write after the build, syncs as before."""
-    root = pooled_journal(tmp_path, monkeypatch)
-    monkeypatch.setattr(index_module, "COLD_UNSYNCED", 10)
-    seen: list[int] = []
-    real = index_module.parsed_rows
-
-    def notes_sync(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        seen.append(journal.index.db.execute("PRAGMA synchronous").fetchone()[0])
-        yield from real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(index_module, "parsed_rows", notes_sync)
-    journal = Journal(root, cache_dir=tmp_path / "cache")
-    journal.refresh()
-    wal = tmp_path / "cache" / "index.sqlite3-wal"
-    assert not wal.exists() or wal.stat().st_size == 0  # checkpointed by the build
-    built = outputs(journal)
-    edit_in_place(next(p for p in journal.iter_files() if p.suffix == ".toml"))
-    journal.refresh()
-    refreshed = outputs(journal)
-    after = journal.index.db.execute("PRAGMA synchronous").fetchone()[0]
-    journal.close()
-    assert seen == [0, 1]  # OFF for the cold build, NORMAL for the refresh
-    assert after == 1
-    monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
-    monkeypatch.setattr(index_module, "parsed_rows", real)
-    assert refreshed == cold(root, tmp_path / "serial")
-    assert built != refreshed  # the edit was seen

@@ -41,8 +41,6 @@ from journal_tui.core.text import fold
 __all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files"]
 
 VERSION = 8  # bump when the table layout or the stored JSON changes (add a migration)
-COLD_UNSYNCED = 500
-"""Rows a build into an empty index writes before its commit skips ``fsync``."""
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
 
 _SCHEMA = (
@@ -249,42 +247,15 @@ class Index:
             else:
                 changed.append((rel, st))
         fresh = dict(digests)
-        with self._unsynced(cold=not known and len(changed) >= COLD_UNSYNCED):
-            self._transaction(
-                ("DELETE FROM files WHERE rel = ?", gone),
-                (_INSERT, parsed_rows(str(self.entries_dir), changed, progress)),
-                ("UPDATE files SET ctime = ? WHERE rel = ?", adopted),
-                ("DELETE FROM folders WHERE rel = ?", [(rel,) for rel in gone_folders]),
-                ("INSERT OR REPLACE INTO folders VALUES (?, ?)",
-                 [(f.rel, fresh[f.rel]) for f in changed_folders]),
-                ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("listing", total)]))
+        self._transaction(
+            ("DELETE FROM files WHERE rel = ?", gone),
+            (_INSERT, parsed_rows(str(self.entries_dir), changed, progress)),
+            ("UPDATE files SET ctime = ? WHERE rel = ?", adopted),
+            ("DELETE FROM folders WHERE rel = ?", [(rel,) for rel in gone_folders]),
+            ("INSERT OR REPLACE INTO folders VALUES (?, ?)",
+             [(f.rel, fresh[f.rel]) for f in changed_folders]),
+            ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("listing", total)]))
         return True
-
-    @contextlib.contextmanager
-    def _unsynced(self, *, cold: bool) -> Iterator[None]:
-        """A cold build's commit and checkpoint without ``fsync`` (``cold``: the index
-        held no row, and many files are to be written).
-
-        Such a build is written twice (the WAL, then the database at the checkpoint),
-        and ``synchronous = NORMAL`` syncs both files at the checkpoint: about as long
-        as writing them (0.4 s per 10,000 entries on a busy disk), and all of it after
-        the last file is parsed. Nothing is lost by skipping it: a killed process
-        leaves the WAL's atomic commit as it was (the transaction is there whole or
-        not at all, ``fsync`` or not); a power cut can leave the new file torn,
-        which SQLite reports as an error, a cache miss rebuilt from the entry files.
-        Later writes (one file at a time) sync as before.
-        """
-        if not cold or not self._on_file:
-            yield
-            return
-        db = self.db
-        db.execute("PRAGMA synchronous = OFF")
-        try:
-            yield
-            with contextlib.suppress(sqlite3.Error):  # done now, unsynced: not at close
-                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.execute("PRAGMA synchronous = NORMAL")
 
     def _known(self, folders: list[str] | None) -> dict[str, Stat]:
         """The stat keys the index holds, for ``folders`` (None: every file)."""
