@@ -174,10 +174,17 @@ def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator
             # so that once this process is gone its writes fail and it exits.
             proc = ctx.Process(target=_work, daemon=True,
                                args=(writer, entries_dir, part, readers if forking else []))
-            proc.start()
+            got[reader] = 0
+            try:
+                proc.start()
+            except (OSError, ValueError):
+                # No process to be had (e.g. spawned from the TUI: Textual's stand-in for
+                # sys.stderr has no file descriptor for the resource tracker): with the
+                # writer closed, its share is parsed here like a dead worker's.
+                writer.close()
+                continue
             writer.close()
             procs.append(proc)
-            got[reader] = 0
         slice_of = dict(zip(readers, slices, strict=True))
         pending = list(readers)
         while pending:
