@@ -2,7 +2,7 @@
 
 Usage:  python benchmarks/bench_tui_terminal.py [--runs 11] [--entries 7300]
 
-Each run starts a new tmux session (its own server, ``-L jt-bench``: a real
+Each run starts a new tmux session (its own server, ``-L jt-bench-<pid>``: a real
 terminal, 100x30) running the program, and polls ``tmux capture-pane`` every
 ``POLL`` seconds until the expected text is on screen; the time from launching
 tmux to that capture is the run's time. journal-tui runs on a journal of
@@ -18,6 +18,7 @@ Issue 13's target: journal-tui ≤ 1.3x the bare app, at 7,300 entries.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import shutil
 import statistics
@@ -30,7 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ensure_journal, journal_env
 
-SOCKET = "jt-bench"
+# Its own server per run of this script: another one running meanwhile (another
+# worktree) would otherwise kill this one's sessions when it ends.
+SOCKET = f"jt-bench-{os.getpid()}"
 POLL = 0.005
 BARE_TEXT = "bare app ready"
 BARE_APP = f"""
