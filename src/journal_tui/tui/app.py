@@ -9,6 +9,7 @@ undo) is ``HostApp``'s (``tui/host.py``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -202,6 +203,9 @@ class JournalApp(HostApp[int]):
     def _after_first_frame(self) -> None:
         # Not in on_ready itself: Ready is when a person can start typing, and the
         # side panel's widgets and the editor's highlighting (~15 ms) can come after.
+        if not gc.isenabled():  # off for the start (cli.main): back on, and what the
+            gc.freeze()  # start built lives as long as the app, never to be scanned again
+            gc.enable()
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()
