@@ -1,6 +1,6 @@
 """TUI start-up as a person sees it: from launch to the prompt on a real terminal.
 
-Usage:  python benchmarks/bench_tui_terminal.py [--runs 11] [--entries 7300]
+Usage:  python benchmarks/bench_tui_terminal.py [--runs 11] [--entries 7300] [--before TREE]
 
 Each run starts a new tmux session (its own server, ``-L jt-bench-<pid>``: a real
 terminal, 100x30) running the program, and polls ``tmux capture-pane`` every
@@ -8,7 +8,8 @@ terminal, 100x30) running the program, and polls ``tmux capture-pane`` every
 tmux to that capture is the run's time. journal-tui runs on a journal of
 ``--entries`` entries (index warm: the warm-up run builds it) and is waited for
 until the start of today's prompt shows; the yardstick is a bare Textual app
-showing one ``Static``, launched and waited for the same way. The two alternate
+showing one ``Static``, launched and waited for the same way (and with
+``--before``, journal-tui from another tree's sources). They alternate
 (one discarded warm-up each) and the medians are compared, as is the median of
 the per-pair ratios.
 
@@ -84,6 +85,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--entries", type=int, default=7300)
+    parser.add_argument("--before", metavar="TREE",
+                        help="also time journal-tui from TREE/src (e.g. main, unpacked)")
     args = parser.parse_args()
     if not shutil.which("tmux"):
         sys.exit("tmux is needed (Debian: apt-get install tmux)")
@@ -92,15 +95,27 @@ def main() -> None:
     env = journal_env(journal, scratch)
     bare_file = scratch / "bare.py"
     bare_file.write_text(BARE_APP, "utf-8")
-    exports = " ".join(f"{k}={shlex.quote(env[k])}" for k in
-                       ("JOURNAL_TUI_HOME", "JOURNAL_TUI_CACHE", "JOURNAL_TUI_CONFIG", "LANG"))
-    app = f"env {exports} {shlex.quote(sys.executable)} -m journal_tui"
-    bare = f"env {exports} {shlex.quote(sys.executable)} {shlex.quote(str(bare_file))}"
+    # The tmux server passes on this process's environment: without -u, a
+    # PYTHONDONTWRITEBYTECODE there would make every run compile journal-tui's sources.
+    exports = "env -u PYTHONDONTWRITEBYTECODE -u PYTHONPATH " + " ".join(
+        f"{k}={shlex.quote(env[k])}"
+        for k in ("JOURNAL_TUI_HOME", "JOURNAL_TUI_CACHE", "JOURNAL_TUI_CONFIG", "LANG"))
+    python = shlex.quote(sys.executable)
+    app = f"{exports} {python} -m journal_tui"
+    bare = f"{exports} {python} {shlex.quote(str(bare_file))}"
     marker = prompt_start(env)
-    times: dict[str, list[float]] = {"bare": [], "app": []}
+    contenders = [("bare", bare, BARE_TEXT), ("app", app, marker)]
+    if args.before:  # another tree's sources (e.g. `git archive main` unpacked), same run
+        before_src = shlex.quote(str(Path(args.before).resolve() / "src"))
+        contenders.append(("before", f"{exports} PYTHONPATH={before_src} {python} -m journal_tui",
+                           marker))
+    times: dict[str, list[float]] = {name: [] for name, _, _ in contenders}
+    # A session that lives through all runs: else the server exits with each run's last
+    # session, and a run launched while it shuts down never starts (seen: a timeout).
+    tmux("new-session", "-d", "-s", "keep", "cat")
     try:
         for round_ in range(args.runs + 1):
-            for name, command, text in (("bare", bare, BARE_TEXT), ("app", app, marker)):
+            for name, command, text in contenders:
                 elapsed = seen(command, text)
                 if round_:
                     times[name].append(elapsed)
@@ -115,6 +130,11 @@ def main() -> None:
     print(f"{f'journal-tui, {args.entries} entries, prompt shown':<48}{app_ms:>8.0f} ms"
           f"   {app_ms / bare_ms:.2f}  (median of pair ratios {statistics.median(ratios):.2f};"
           " target ≤ 1.3)")
+    if args.before:
+        before_ms = statistics.median(times["before"]) * 1000
+        pairs = [a / b for a, b in zip(times["before"], times["bare"], strict=True)]
+        print(f"{'the same, from --before':<48}{before_ms:>8.0f} ms   {before_ms / bare_ms:.2f}"
+              f"  (median of pair ratios {statistics.median(pairs):.2f})")
 
 
 if __name__ == "__main__":
