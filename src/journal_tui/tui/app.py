@@ -134,17 +134,19 @@ class JournalApp(HostApp[int]):
                                           "warning"))
 
     def _make_today(self) -> TodayScreen:
-        self.today_screen = TodayScreen()
+        # The app's own node styled first (the colours the screen's dim text blends
+        # into); then Today is styled as it mounts, like the other modes' screens.
+        self.stylesheet.update(self)
+        self.today_screen = self._styled_now(TodayScreen())
         return self.today_screen
 
     def _styled_now(self, screen: ScreenT) -> ScreenT:
         """Mark a mode's new screen as styled with the current CSS.
 
         Its widgets are styled as they mount, with the current CSS (all screens'
-        files are loaded by then: ``preload_styles``); without this Textual would
-        re-parse all the CSS and restyle every widget, twice, when the mode is set
-        up. Not for Today, the first screen: skipping that refresh at start leaves
-        its mood scale drawn in the background colour.
+        files are loaded by then: ``preload_styles``; Today's with the app's); without
+        this Textual would re-parse all the CSS and restyle every widget, twice, when
+        the mode is set up (at start: ~10 ms before the first frame).
         """
         mark_styled(self, screen)
         return screen
