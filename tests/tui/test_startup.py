@@ -64,3 +64,48 @@ async def test_the_app_collects_again_once_its_first_frame_is_shown(make_ctx) ->
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_other_screens_styles_load_without_restyling_today(make_ctx, monkeypatch) -> None:
+    """After the first frame the other screens' files are parsed, and only they: Today's
+    rules are kept, its widgets not restyled (that held the first keys typed)."""
+    import textual.css.stylesheet as stylesheet_module
+    from textual.css.stylesheet import Stylesheet
+
+    from journal_tui.tui.app import JournalApp
+
+    during: dict[str, list[str]] = {"parsed": [], "styled": []}
+    loading = False
+    real_parse, real_apply = stylesheet_module.parse, Stylesheet.apply
+
+    def parse(scope, css, read_from, **kwargs):  # type: ignore[no-untyped-def]
+        if loading:
+            during["parsed"].append(read_from[0])
+        return real_parse(scope, css, read_from, **kwargs)
+
+    def apply(self, node, **kwargs):  # type: ignore[no-untyped-def]
+        if loading:
+            during["styled"].append(type(node).__name__)
+        return real_apply(self, node, **kwargs)
+
+    real_preload = JournalApp.preload_styles
+
+    def preload(self: JournalApp) -> None:
+        nonlocal loading
+        loading = True
+        try:
+            real_preload(self)
+        finally:
+            loading = False
+
+    monkeypatch.setattr(stylesheet_module, "parse", parse)
+    monkeypatch.setattr(Stylesheet, "apply", apply)
+    monkeypatch.setattr(JournalApp, "preload_styles", preload)
+    app = make_app(make_ctx("en"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert sorted(during["parsed"]) == sorted(str(path) for path in JournalApp.LATER_CSS)
+        assert during["styled"] == []
+        await pilot.press("f3")  # the Journal screen, styled by its own file
+        await settle(pilot)
+        assert app.screen.query_one("#tag").styles.width.value == 14  # journal.tcss
