@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -214,7 +215,6 @@ def test_scores_are_kept_in_the_index_between_runs(tmp_path, book: PromptBook,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A new run (new Journal object, new prompt book object) reads the scores back;
     a changed file, or other keywords, are scored again."""
-    import copy
     from dataclasses import replace
 
     from journal_tui.core.demo import demo_entries
@@ -261,6 +261,7 @@ def test_scoring_reports_progress_and_stores_as_it_goes(tmp_path, book: PromptBo
     from journal_tui.core.storage import Journal
 
     monkeypatch.setattr(themes, "STORE_EVERY", 4)
+    monkeypatch.setattr(themes, "SCORE_CHUNK", 2)  # stores gather chunks
     journal = Journal(tmp_path / "j", cache_dir=tmp_path / "cache")
     for i in range(10):
         journal.save(entry(date(2026, 11, 1 + i), f"Jour {i}."), touch=False)
@@ -271,8 +272,96 @@ def test_scoring_reports_progress_and_stores_as_it_goes(tmp_path, book: PromptBo
     calls: list[tuple[int, int]] = []
     got = themes.scored_entries(journal, Query(), book, progress=lambda d, t: calls.append((d, t)))
     assert len(got) == 10 and stored == [4, 4, 2]
-    assert calls == [(0, 10), (4, 10), (8, 10), (10, 10)]
+    assert calls == [(0, 10), (2, 10), (4, 10), (6, 10), (8, 10), (10, 10)]
     calls.clear()
     themes.scored_entries(journal, Query(), load_prompts(None)[0], progress=lambda d, t:
                           calls.append((d, t)))
     assert calls == []  # all kept: nothing to score, no progress to show
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_many_entries_are_scored_in_worker_processes_exactly_as_here(
+        tmp_path, book: PromptBook, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """The CLI forks its workers, the TUI (threads) spawns them: both give the bytes
+    one process gives, keep them in the index, and leave the signals ready here."""
+    import multiprocessing
+
+    from journal_tui.core import slices, themes
+    from journal_tui.core.detect import Detector
+    from journal_tui.core.index import Query
+    from journal_tui.core.storage import Journal
+
+    bodies = ["Je m'entête sur ce dossier alors que tout le monde me dit de lâcher.",
+              "I said yes to every request just to keep everyone happy.",
+              "Café avec Léa, on a monté l'atelier ensemble : quelle énergie !",
+              "Rien de spécial, il pleut."]
+
+    def made() -> list[Entry]:
+        return [entry(date(2026, 10, 1) + timedelta(days=i), bodies[i % 4] + f" Jour {i}.")
+                for i in range(12)]
+
+    def stored(name: str) -> dict[date, str]:
+        journal = Journal(tmp_path / name, cache_dir=tmp_path / f"cache-{name}")
+        for e in made():
+            journal.save(e, touch=False)
+        got = themes.scored_entries(journal, Query(), copy.copy(book))
+        digest = themes.detector_for(book).digest
+        rows = {e.date: text for _, e, text in journal.query_scores(Query(), digest)}
+        assert all(rows.values()) and len(got) == 12
+        return rows
+
+    here = stored("here")
+    monkeypatch.setattr(themes, "SCORE_POOL_MIN", 4)
+    monkeypatch.setattr(themes, "SCORE_PER_WORKER", 2)
+    monkeypatch.setattr(slices, "cpus", lambda: 2)
+    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context(method))
+    calls: list[int] = []
+    real = Detector._score  # the reading itself (score() is memoised)
+    monkeypatch.setattr(Detector, "_score", lambda self, e: (calls.append(1), real(self, e))[1])
+    journal = Journal(tmp_path / "pooled", cache_dir=tmp_path / "cache-pooled")
+    for e in made():
+        journal.save(e, touch=False)
+    pooled_book = copy.copy(book)
+    progress: list[tuple[int, int]] = []
+    got = themes.scored_entries(journal, Query(), pooled_book,
+                                progress=lambda d, t: progress.append((d, t)))
+    assert calls == []  # none scored in this process
+    digest = themes.detector_for(pooled_book).digest
+    assert {e.date: t for _, e, t in journal.query_scores(Query(), digest)} == here
+    assert progress[0] == (0, 12) and progress[-1] == (12, 12)
+    weeks = weeks_between(date(2026, 10, 1), date(2026, 10, 12))
+    drawn = series(got, pooled_book, weeks)
+    assert calls == []  # the workers' signals were kept here: series scored nothing
+    assert drawn == series(made(), copy.copy(book), weeks)
+
+
+def test_an_exception_from_progress_stops_the_workers(tmp_path, book: PromptBook,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Themes screen stops a pass this way when its load is cancelled (another
+    range, or the app quits): the workers must not go on scoring."""
+    import multiprocessing
+
+    from journal_tui.core import slices, themes
+    from journal_tui.core.index import Query
+    from journal_tui.core.storage import Journal
+
+    monkeypatch.setattr(themes, "SCORE_POOL_MIN", 4)
+    monkeypatch.setattr(themes, "SCORE_PER_WORKER", 2)
+    monkeypatch.setattr(themes, "SCORE_CHUNK", 2)
+    monkeypatch.setattr(slices, "cpus", lambda: 2)
+    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
+    journal = Journal(tmp_path / "j", cache_dir=tmp_path / "cache")
+    for i in range(40):
+        journal.save(entry(date(2026, 9, 1) + timedelta(days=i), f"Je tiens bon, jour {i}."),
+                     touch=False)
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        if done:
+            raise Stop
+
+    with pytest.raises(Stop):
+        themes.scored_entries(journal, Query(), book, progress=progress)
+    assert multiprocessing.active_children() == []

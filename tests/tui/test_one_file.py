@@ -84,6 +84,7 @@ async def test_a_huge_body_opens_read_only_with_a_notice(make_ctx, journal):
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, EntryScreen)
-        assert any(f"journal-tui edit {entry.id}" in n.message for n in notifications(app))
+        await wait_for(pilot, lambda: any(f"journal-tui edit {entry.id}" in n.message
+                                          for n in notifications(app)), timeout=15)
         assert "Showing the first" in str(screen.query_one("#entry-part", Static).render())
     assert journal.path_for(entry).read_bytes() == before

@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC
 from pathlib import Path
@@ -151,10 +149,9 @@ def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
 
 
 def _context() -> Any:
-    import multiprocessing  # ~20 ms of imports, for large builds only
+    from journal_tui.core.slices import _context as context  # the TUI's stderr has no fd
 
-    fork = sys.platform == "linux" and threading.active_count() == 1
-    return multiprocessing.get_context("fork" if fork else "spawn")
+    return context()
 
 
 def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator[list[Row]]:

@@ -134,6 +134,10 @@ class View:
     first: str | None = None  # the first period with an entry (None: none at all)
 
 
+class _Stopped(Exception):
+    """A load was cancelled while its entries were being scored."""
+
+
 class ThemesScreen(AppScreen):
     CSS_PATH = "themes.tcss"
 
@@ -238,12 +242,15 @@ class ThemesScreen(AppScreen):
         q = Query(kind="entry", start=since)
 
         def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                self.post_message(self.Scoring(done, total))
+            if worker.is_cancelled:  # another range, or the app quits: stop scoring
+                raise _Stopped  # (what was scored is kept in the index)
+            self.post_message(self.Scoring(done, total))
 
         try:
             # Scored here, off the app's thread; the index keeps the scores for next time.
             entries = service.scored(q, book, progress)
+        except _Stopped:
+            return
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
