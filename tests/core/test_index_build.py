@@ -374,7 +374,7 @@ def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
 
 def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # As in the TUI: spawning needs sys.stderr's descriptor, and Textual's stand-in says -1.
+    # As spawning from the TUI once did (Textual's stand-in for stderr has no descriptor).
     import multiprocessing.process
 
     root = pooled_journal(tmp_path, monkeypatch)

@@ -175,9 +175,9 @@ def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator
             try:
                 proc.start()
             except (OSError, ValueError):
-                # No process to be had (e.g. spawned from the TUI: Textual's stand-in for
-                # sys.stderr has no file descriptor for the resource tracker): with the
-                # writer closed, its share is parsed here like a dead worker's.
+                # No process to be had (out of processes, or a start the platform
+                # refuses, as spawning from the TUI once did): with the writer closed,
+                # its share is parsed here like a dead worker's.
                 writer.close()
                 continue
             writer.close()
