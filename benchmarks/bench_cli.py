@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--against", type=Path, metavar="SRC",
                         help="time each command beside the same one run from SRC")
     parser.add_argument("--no-farm-bench", action="store_true")
+    parser.add_argument("--only", metavar="WORDS",
+                        help="only the commands whose label contains WORDS (e.g. 'first')")
     args = parser.parse_args()
     bytecode_as_installed()
     jt = [sys.executable, "-m", "journal_tui"]
@@ -87,6 +89,8 @@ def main() -> None:
               f"{args.runs} pairs in turns, whole process")
         print(f"{'command':<44}{'A ms':>9}{'B ms':>9}{'A/B':>7}")
         for label, cmd in cases:
+            if args.only and args.only not in label:
+                continue
             if args.against:
                 base = cmd
                 if "first command" in label:  # the same, from SRC, with its own fresh cache

@@ -113,6 +113,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-farm-bench", action="store_true",
                         help="time here even when farm-bench is on PATH")
+    parser.add_argument("--only", metavar="WORDS",
+                        help="only the cases whose label contains WORDS (e.g. 'first')")
     args = parser.parse_args()
     root, env, jrnl, jt = setup(args.entries)
     scratch = root / "runs"
@@ -146,6 +148,8 @@ def main() -> None:
           "pairs run in turns, whole process")
     print(f"{'A | B':<58}{'A ms':>8}{'B ms':>8}{'A/B':>7}{'target':>8}  {'A MiB':>6}")
     for label, a, b, target in cases:
+        if args.only and args.only not in label:
+            continue
         pair: Pair = side_by_side(a, b, runs=args.runs, env=env, tool=not args.no_farm_bench)
         shutil.rmtree(scratch, ignore_errors=True)
         goal = f"≤ {target:.1f}" if target else ""

@@ -97,3 +97,28 @@ def test_counts_take_the_singular_by_language() -> None:
     assert [msg.count("n", k, "fr", n=k) for k in (0, 1, 2)] == [
         "0 entrée", "1 entrée", "2 entrées"]
     assert msg.count("plain", 1, "en", n=1) == "1 things"  # no .one variant: the key itself
+
+
+LIST_PROBE = """
+import json, sys
+from journal_tui.cli import main
+code = main(["add", "first words"])
+code += main(["list", "-n", "10"])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def test_list_loads_neither_the_theme_detector_nor_worker_processes(tmp_path: Path) -> None:
+    """The first command after installing is ``list``: the detector's ~50 ms of imports
+    and multiprocessing (for large journals only) are not on its path."""
+    env = {**os.environ, "JOURNAL_TUI_HOME": str(tmp_path / "j"),
+           "JOURNAL_TUI_CACHE": str(tmp_path / "c"),
+           "JOURNAL_TUI_CONFIG": str(tmp_path / "none.toml")}
+    result = subprocess.run([sys.executable, "-c", LIST_PROBE], capture_output=True,
+                            text=True, env=env, timeout=120, check=False)
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0
+    loaded = set(report["modules"])
+    assert "journal_tui.core.index" in loaded  # the probe did reach the index
+    assert not loaded & {"journal_tui.core.detect", "journal_tui.core.detector_data",
+                         "multiprocessing"}

@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_tui.commands.common import (
     UserError,
@@ -21,7 +21,6 @@ from journal_tui.commands.common import (
 from journal_tui.core.codec import UnreadableEntry
 from journal_tui.core.config import editor_command
 from journal_tui.core.context import Context
-from journal_tui.core.detect import Noticed, notice
 from journal_tui.core.editor import EditorFile
 from journal_tui.core.export import entry_json, json_array
 from journal_tui.core.i18n import Catalog, date_text, number
@@ -29,6 +28,9 @@ from journal_tui.core.index import Query
 from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.printable import printable
 from journal_tui.core.storage import NotFound
+
+if TYPE_CHECKING:  # `list` and `add` never load the detector (~50 ms of imports)
+    from journal_tui.core.detect import Noticed
 
 MSG = Catalog({
     "noticed": ("Themes noticed:", "Thèmes relevés :"),
@@ -222,6 +224,8 @@ def list_line(entry: Entry) -> str:
 
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
     entry = get_entry(ctx, args.id)
+    from journal_tui.core.detect import notice
+
     noticed = notice(entry, ctx.prompts)
     if args.format == "json":
         obj = json.loads(entry_json(entry))
