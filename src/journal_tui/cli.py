@@ -49,34 +49,33 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 _VALUED = ("--journal", "--lang", "--date")
 
 
-def command_in(argv: Sequence[str]) -> str | None:
-    """The command named in ``argv``, skipping options and their values."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first token of ``argv`` that is neither an option nor an option's value
+    (``--`` included: what follows it is no option)."""
     skip = False
     for token in argv:
         if skip:
             skip = False
         elif token in _VALUED:
             skip = True
-        elif token == "--":
-            return None
-        elif not token.startswith("-"):
-            return token if token in COMMANDS else None
+        elif token == "--" or not token.startswith("-"):
+            return token
     return None
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv``, skipping options and their values."""
+    word = _first_word(argv)
+    return word if word in COMMANDS else None
 
 
 def opens_tui_only(argv: Sequence[str]) -> bool:
     """Whether ``argv`` names no command and asks for no help: the TUI's start needs no
-    command's parser (importing them all would cost it ~0.1 s of review, sync, detector…)."""
-    skip = False
-    for token in argv:
-        if skip:
-            skip = False
-        elif token in _VALUED:
-            skip = True
-        elif (token in ("-h", "--") or not token.startswith("-")
-              or (token.startswith("--h") and "--help".startswith(token))):
-            return False  # a word (a command, or a typo argparse must answer), or help
-    return True
+    command's parser (importing them all would cost it ~0.1 s of review, sync, detector…).
+    Any word (a command, or a typo argparse must answer) needs them."""
+    asks_help = any(token == "-h" or (token.startswith("--h") and "--help".startswith(token))
+                    for token in argv)
+    return not asks_help and _first_word(argv) is None
 
 
 def build_parser(command: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
