@@ -8,6 +8,7 @@ start fast.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -48,22 +49,38 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 _VALUED = ("--journal", "--lang", "--date")
 
 
-def command_in(argv: Sequence[str]) -> str | None:
-    """The command named in ``argv``, skipping options and their values."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first token of ``argv`` that is neither an option nor an option's value
+    (``--`` included: what follows it is no option)."""
     skip = False
     for token in argv:
         if skip:
             skip = False
         elif token in _VALUED:
             skip = True
-        elif token == "--":
-            return None
-        elif not token.startswith("-"):
-            return token if token in COMMANDS else None
+        elif token == "--" or not token.startswith("-"):
+            return token
     return None
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv``, skipping options and their values."""
+    word = _first_word(argv)
+    return word if word in COMMANDS else None
+
+
+def opens_tui_only(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` names no command and asks for no help: the TUI's start needs no
+    command's parser (importing them all would cost it ~0.1 s of review, sync, detector…).
+    Any word (a command, or a typo argparse must answer) needs them."""
+    asks_help = any(token == "-h" or (token.startswith("--h") and "--help".startswith(token))
+                    for token in argv)
+    return not asks_help and _first_word(argv) is None
+
+
+def build_parser(command: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """The parser for ``command`` (every command when None); ``commands=False``: the
+    top-level options only, for the TUI's start."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -80,7 +97,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, top=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in modules_for(command):
+    for module in modules_for(command) if commands else ():
         module.register(sub, [common])
     return parser
 
@@ -88,7 +105,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
-    if command_in(argv) == "remind":  # may run at every shell start: the short path
+    if opens_tui_only(argv):
+        # The TUI's start allocates much and frees little: the collector would scan it
+        # again and again (~0.1 s of its ~0.9). JournalApp turns it back on once its
+        # first frame is shown.
+        gc.disable()
+    elif command_in(argv) == "remind":  # may run at every shell start: the short path
         from journal_tui.commands.remind import quick
 
         code = quick(argv)
@@ -99,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from journal_tui.core.model import EntryError
     from journal_tui.core.storage import SaveRefused
 
-    parser = build_parser(command_in(argv))
+    parser = build_parser(command_in(argv), commands=not opens_tui_only(argv))
     args = parser.parse_args(argv)
     lang: str = args.lang or "en"  # the person's, once the config is read
     try:

@@ -370,3 +370,22 @@ def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
     db.execute("DROP INDEX files_unsearched")
     db.execute("CREATE INDEX files_unsearched ON files (rel) WHERE 0")
     assert [e.body for e in journal.query(Query(contains="PLAN"))] == ["Été #Plan"]
+
+
+def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As spawning from the TUI once did (Textual's stand-in for stderr has no descriptor).
+    import multiprocessing.process
+
+    root = pooled_journal(tmp_path, monkeypatch)
+
+    def refuse(self: object) -> None:
+        raise ValueError("bad value(s) in fds_to_keep")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    journal = Journal(root, cache_dir=tmp_path / "unstarted")
+    pooled = outputs(journal)
+    journal.close()
+    monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
+    assert pooled == cold(root, tmp_path / "serial")
+    assert pooled[0].count('"id"') == 40

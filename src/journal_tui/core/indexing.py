@@ -9,34 +9,29 @@ parse and more than one core, worker processes parse slices of them while this
 process writes the rows they send back (marshalled) into SQLite. Small journals
 never pay for a process.
 
-Workers are plain processes, each given a fixed slice: one that outlives its
-parent (killed mid-build) finishes its slice, finds nobody reading and exits,
-and a worker that dies leaves its unsent part to be parsed here. Processes are
-forked when this one has a single thread (the command line), else spawned (the
-TUI reads in threads, and forking a threaded process is unsafe).
+Workers (``core.slices``) are plain processes, each given a fixed slice: one that
+outlives its parent (killed mid-build) finishes its chunk, finds nobody reading and
+exits, and a worker that dies or cannot start leaves its unsent part to be parsed
+here.
 """
 
 from __future__ import annotations
 
 import json
-import marshal
 import os
-import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
 
+from journal_tui.core import slices
 from journal_tui.core.codec import UnreadableEntry, decode
 from journal_tui.core.export import entry_json
 from journal_tui.core.listing import Stat, folder_of
 from journal_tui.core.model import Entry, from_cache
+from journal_tui.core.slices import Send, in_workers
 from journal_tui.core.stamp import read_regular
 from journal_tui.core.text import fold, fold_word
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
 
 SEP = "\x1f"
 COLUMNS = ("rel", "size", "mtime", "ctime", "ino", "id", "day", "created", "kind", "tags",
@@ -147,14 +142,7 @@ def rows(entries_dir: str, items: list[tuple[str, Stat]]) -> list[Row]:
 
 def workers_for(count: int) -> int:
     """How many worker processes to parse ``count`` files with (0: parse here)."""
-    if count < POOL_MIN:
-        return 0
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    n = min(cpus, count // PER_WORKER, 8)
-    return n if n >= 2 else 0
+    return slices.workers_for(count, POOL_MIN, PER_WORKER)
 
 
 def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
@@ -165,8 +153,7 @@ def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
     if progress and total:
         progress(0, total)
     n = workers_for(total)
-    chunks = _pooled(entries_dir, items, n) if n else (
-        rows(entries_dir, items[i:i + CHUNK]) for i in range(0, total, CHUNK))
+    chunks = _pooled(entries_dir, items, n) if n else _here(entries_dir, items)
     for chunk in chunks:
         done += len(chunk)
         if progress:
@@ -174,75 +161,16 @@ def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
         yield chunk
 
 
-def _context() -> Any:
-    from journal_tui.core.slices import _context as context  # the TUI's stderr has no fd
-
-    return context()
-
-
 def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator[list[Row]]:
-    from multiprocessing.connection import wait
-
-    ctx = _context()
-    forking = ctx.get_start_method() == "fork"
-    slices = [items[k::n] for k in range(n)]
-    readers: list[Connection] = []
-    procs: list[Any] = []
-    got: dict[Connection, int] = {}
-    try:
-        for part in slices:
-            reader, writer = ctx.Pipe(duplex=False)
-            readers.append(reader)
-            # A forked worker holds copies of the readers made so far: it closes them,
-            # so that once this process is gone its writes fail and it exits.
-            proc = ctx.Process(target=_work, daemon=True,
-                               args=(writer, entries_dir, part, readers if forking else []))
-            proc.start()
-            writer.close()
-            procs.append(proc)
-            got[reader] = 0
-        slice_of = dict(zip(readers, slices, strict=True))
-        pending = list(readers)
-        while pending:
-            for ready in wait(pending):
-                reader = cast("Connection", ready)  # wait() returns what it was given
-                try:
-                    chunk = marshal.loads(reader.recv_bytes())
-                except (EOFError, OSError, ValueError):  # ValueError: cut short
-                    chunk = None
-                if not chunk:  # finished, or died: parse what it did not send
-                    pending.remove(reader)
-                    rest = slice_of[reader][got[reader]:]
-                    for i in range(0, len(rest), CHUNK):
-                        yield rows(entries_dir, rest[i:i + CHUNK])
-                    continue
-                got[reader] += len(chunk)
-                yield chunk
-    finally:
-        for reader in readers:
-            reader.close()
-        for proc in procs:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
+    return in_workers(_parse_task, (entries_dir,), items, n,
+                      lambda rest: _here(entries_dir, rest))
 
 
-def _work(writer: Connection, entries_dir: str, items: list[tuple[str, Stat]],
-          inherited: list[Connection]) -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the build (and these
-    # workers, through their closed pipes); a worker printing its own traceback would
-    # only bury the parent's one-line exit under screens of noise.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for reader in inherited:
-        reader.close()
-    try:
-        # marshal, not pickle: rows hold only str, int and None, and marshal
-        # writes and reads them in about half the time (the parent reads 100,000)
-        for i in range(0, len(items), CHUNK):
-            writer.send_bytes(marshal.dumps(rows(entries_dir, items[i:i + CHUNK])))
-        writer.send_bytes(marshal.dumps([]))
-    except Exception:  # the parent is gone, or parses the rest itself
-        pass
-    finally:
-        writer.close()
+def _here(entries_dir: str, items: list[tuple[str, Stat]]) -> Iterator[list[Row]]:
+    return (rows(entries_dir, items[i:i + CHUNK]) for i in range(0, len(items), CHUNK))
+
+
+def _parse_task(send: Send, entries_dir: str, items: list[tuple[str, Stat]]) -> None:
+    """A worker process's part of a cold build."""
+    for chunk in _here(entries_dir, items):
+        send(chunk)

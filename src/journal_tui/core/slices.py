@@ -16,6 +16,7 @@ group, and the parent's one-line exit would be buried under each worker's traceb
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import signal
 import sys
@@ -83,9 +84,11 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
     """Chunks of results of ``items`` (in no set order), worked on by ``n`` processes.
 
     Worker ``k`` runs ``task(send, *args, items[k::n])`` (``task`` must be a module's
-    function: spawned workers import it). ``task`` calls ``send(chunk)`` with one
-    result per item, in its slice's order. What a worker does not send (it died) is
-    given to ``rest`` here.
+    function: spawned workers import it). ``task`` calls ``send(chunk)`` with a
+    non-empty list of results, one per item, in its slice's order; results hold only
+    what ``marshal`` writes (str, int, float, None, tuples, lists), which it reads
+    back in about half pickle's time. What a worker does not send (it died, or could
+    not start) is given to ``rest`` here.
     """
     from multiprocessing.connection import wait
 
@@ -99,24 +102,31 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
         for part in slices:
             reader, writer = ctx.Pipe(duplex=False)
             readers.append(reader)
+            got[reader] = 0
             # A forked worker holds copies of the readers made so far: it closes them,
             # so that once this process is gone its writes fail and it exits.
             proc = ctx.Process(target=_work, daemon=True,
                                args=(writer, readers if forking else [], task, args, part))
-            proc.start()
+            try:
+                proc.start()
+            except (OSError, ValueError):
+                # No process to be had (out of processes, or a start the platform
+                # refuses): with the writer closed, its share is done here like a dead
+                # worker's.
+                writer.close()
+                continue
             writer.close()
             procs.append(proc)
-            got[reader] = 0
         slice_of = dict(zip(readers, slices, strict=True))
         pending = list(readers)
         while pending:
             for ready in wait(pending):
                 reader = cast("Connection", ready)  # wait() returns what it was given
                 try:
-                    chunk = reader.recv()
-                except (EOFError, OSError):
+                    chunk = marshal.loads(reader.recv_bytes())
+                except (EOFError, OSError, ValueError):  # ValueError: cut short
                     chunk = None
-                if chunk is None:  # finished, or died: do what it did not send
+                if not chunk:  # finished, or died: do what it did not send
                     pending.remove(reader)
                     left = slice_of[reader][got[reader]:]
                     if left:
@@ -140,8 +150,8 @@ def _work(writer: Connection, inherited: list[Connection], task: Callable[..., N
     for reader in inherited:
         reader.close()
     try:
-        task(writer.send, *args, items)
-        writer.send(None)
+        task(lambda chunk: writer.send_bytes(marshal.dumps(chunk)), *args, items)
+        writer.send_bytes(marshal.dumps([]))  # finished
     except Exception:  # the parent is gone, or does the rest itself
         pass
     finally:

@@ -9,6 +9,7 @@ undo) is ``HostApp``'s (``tui/host.py``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -133,17 +134,19 @@ class JournalApp(HostApp[int]):
                                           "warning"))
 
     def _make_today(self) -> TodayScreen:
-        self.today_screen = TodayScreen()
+        # The app's own node styled first (the colours the screen's dim text blends
+        # into); then Today is styled as it mounts, like the other modes' screens.
+        self.stylesheet.update(self)
+        self.today_screen = self._styled_now(TodayScreen())
         return self.today_screen
 
     def _styled_now(self, screen: ScreenT) -> ScreenT:
         """Mark a mode's new screen as styled with the current CSS.
 
         Its widgets are styled as they mount, with the current CSS (all screens'
-        files are loaded by then: ``preload_styles``); without this Textual would
-        re-parse all the CSS and restyle every widget, twice, when the mode is set
-        up. Not for Today, the first screen: skipping that refresh at start leaves
-        its mood scale drawn in the background colour.
+        files are loaded by then: ``preload_styles``; Today's with the app's); without
+        this Textual would re-parse all the CSS and restyle every widget, twice, when
+        the mode is set up (at start: ~10 ms before the first frame).
         """
         mark_styled(self, screen)
         return screen
@@ -202,16 +205,32 @@ class JournalApp(HostApp[int]):
     def _after_first_frame(self) -> None:
         # Not in on_ready itself: Ready is when a person can start typing, and the
         # side panel's widgets and the editor's highlighting (~15 ms) can come after.
+        if not gc.isenabled():  # off for the start (cli.main): back on, and what the
+            gc.freeze()  # start built lives as long as the app, never to be scanned again
+            gc.enable()
+        if self.day > self.ctx.today:
+            self.ask_future_day()
+        self.preload_styles()
+        self.call_after_refresh(self._start_reading)
+
+    def _start_reading(self) -> None:
+        # The reading threads start last: they hold the GIL for long stretches (the
+        # first read walks the folder), which delayed the first frame reaching the
+        # terminal (Textual writes it from a thread) and the first keys typed (through
+        # tmux, ~0.1 s and ~60 ms, when they started before the styles were read).
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()
-        if self.day > self.ctx.today:
-            self.ask_future_day()
-        self.call_after_refresh(self.preload_styles)
 
     def preload_styles(self) -> None:
-        """Read the other screens' stylesheets now, in one re-parse, so that opening
-        a screen later (F3 most of all) finds its CSS loaded and restyles nothing."""
+        """Read the other screens' stylesheets now, so that opening a screen later (F3
+        most of all) finds its CSS loaded and restyles nothing.
+
+        Only these files are parsed (Textual keeps the rules of the others), and no
+        widget on screen is restyled: every selector in them starts with its own screen
+        (tests/tui/test_styles.py), so none matches Today's. A full re-parse and
+        restyle here held the first keys typed after the first frame (~0.15 s of CPU).
+        """
         stylesheet = self.stylesheet
         missing = [path for path in self.LATER_CSS
                    if not stylesheet.has_source(str(path), "")]
@@ -219,8 +238,7 @@ class JournalApp(HostApp[int]):
             return
         for path in missing:
             stylesheet.read(path)
-        stylesheet.reparse()
-        stylesheet.update(self)
+        stylesheet.parse()
 
     def ask_future_day(self) -> None:
         """``--date`` in the future (a typo in the year, most likely): write for that

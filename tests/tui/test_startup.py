@@ -1,0 +1,111 @@
+"""The TUI's start loads only what Today's first frame needs (issue 13).
+
+Checked in a fresh interpreter through ``sys.modules``, so an indirect import is
+caught too: the path ``journal-tui`` takes (``cli.main`` with no command, here
+stopped by a standard input that is no terminal), then the app's module.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui_helpers import make_app, settle
+
+PROBE = """
+import gc, json, sys
+from journal_tui import cli
+code = cli.main(["--journal", sys.argv[1]])
+import journal_tui.tui.app
+print(json.dumps({"code": code, "collecting": gc.isenabled(), "modules": sorted(sys.modules)}))
+"""
+
+# Not needed before Today's first frame: other commands, other screens, the detector,
+# the palette's entry provider, Markdown rendering, process pools.
+NOT_AT_START = (
+    "journal_tui.commands.entries", "journal_tui.commands.review", "journal_tui.commands.sync",
+    "journal_tui.core.detect", "journal_tui.core.detector_data", "journal_tui.core.review",
+    "journal_tui.core.questions", "journal_tui.core.people", "journal_tui.core.sync",
+    "journal_tui.core.conflicts", "journal_tui.core.themes",
+    "journal_tui.tui.screens.journal", "journal_tui.tui.screens.themes",
+    "journal_tui.tui.screens.review", "journal_tui.tui.screens.people",
+    "journal_tui.tui.screens.entry", "journal_tui.tui.screens.help", "journal_tui.tui.commands",
+    "markdown_it", "multiprocessing",
+)
+
+
+def test_the_tui_start_imports_only_what_today_needs(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNAL_TUI")}
+    env |= {"JOURNAL_TUI_CACHE": str(tmp_path / "cache"),
+            "JOURNAL_TUI_CONFIG": str(tmp_path / "none.toml")}
+    result = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "journal")],
+                            capture_output=True, text=True, env=env, timeout=120,
+                            stdin=subprocess.DEVNULL, check=False)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 1  # stopped before the app: no terminal
+    assert "terminal" in result.stderr
+    assert sorted(set(NOT_AT_START) & set(report["modules"])) == []
+    assert "journal_tui.tui.screens.today" in report["modules"]
+    # The collector is off for the start, until the app has shown its first frame.
+    assert report["collecting"] is False
+
+
+async def test_the_app_collects_again_once_its_first_frame_is_shown(make_ctx) -> None:
+    gc.disable()  # as cli.main does for the TUI
+    try:
+        app = make_app(make_ctx("en"))
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_other_screens_styles_load_without_restyling_today(make_ctx, monkeypatch) -> None:
+    """After the first frame the other screens' files are parsed, and only they: Today's
+    rules are kept, its widgets not restyled (that held the first keys typed)."""
+    import textual.css.stylesheet as stylesheet_module
+    from textual.css.stylesheet import Stylesheet
+
+    from journal_tui.tui.app import JournalApp
+
+    during: dict[str, list[str]] = {"parsed": [], "styled": []}
+    loading = False
+    real_parse, real_apply = stylesheet_module.parse, Stylesheet.apply
+
+    def parse(scope, css, read_from, **kwargs):  # type: ignore[no-untyped-def]
+        if loading:
+            during["parsed"].append(read_from[0])
+        return real_parse(scope, css, read_from, **kwargs)
+
+    def apply(self, node, **kwargs):  # type: ignore[no-untyped-def]
+        if loading:
+            during["styled"].append(type(node).__name__)
+        return real_apply(self, node, **kwargs)
+
+    real_preload = JournalApp.preload_styles
+
+    def preload(self: JournalApp) -> None:
+        nonlocal loading
+        loading = True
+        try:
+            real_preload(self)
+        finally:
+            loading = False
+
+    monkeypatch.setattr(stylesheet_module, "parse", parse)
+    monkeypatch.setattr(Stylesheet, "apply", apply)
+    monkeypatch.setattr(JournalApp, "preload_styles", preload)
+    app = make_app(make_ctx("en"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert sorted(during["parsed"]) == sorted(str(path) for path in JournalApp.LATER_CSS)
+        assert during["styled"] == []
+        await pilot.press("f3")  # the Journal screen, styled by its own file
+        await settle(pilot)
+        assert app.screen.query_one("#tag").styles.width.value == 14  # journal.tcss
