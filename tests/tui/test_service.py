@@ -281,3 +281,47 @@ def test_kept_signals_need_no_detector(service: JournalService, journal: Journal
     monkeypatch.setattr(detector_data, "load", refused)
     book = fixed_book()  # another book: another detector, nothing in memory
     assert series(service.scored(q, book), book, last_weeks(TODAY, 8)) == first
+
+
+async def test_a_cancelled_read_stops_scoring(service: JournalService, journal: Journal) -> None:
+    """People, Review's questions and Themes score entries not scored yet in their
+    worker; once it is cancelled (the screen left, the app quitting) the pass stops
+    instead of scoring on: quitting waited minutes for a first pass at 100,000."""
+    import asyncio
+
+    from textual import work
+    from textual.app import App
+    from textual.worker import get_current_worker
+
+    from journal_tui.tui.service import Stopped
+
+    seed(journal)
+    book = fixed_book()
+    outcome: list[str] = []
+
+    class Host(App[None]):
+        @work(thread=True)
+        def read(self, cancel: bool) -> None:
+            if cancel:
+                self.call_from_thread(get_current_worker().cancel)
+            try:
+                service.people(book)
+                service.chosen_questions("2026-W48", book)
+                outcome.append("finished")
+            except Stopped:
+                outcome.append("stopped")
+
+    app = Host()
+    async with app.run_test():
+        app.read(True)
+        for _ in range(500):
+            if outcome:
+                break
+            await asyncio.sleep(0.01)
+        assert outcome == ["stopped"]
+        app.read(False)  # not cancelled: the same reads score and finish
+        for _ in range(500):
+            if len(outcome) == 2:
+                break
+            await asyncio.sleep(0.01)
+    assert outcome == ["stopped", "finished"]

@@ -28,7 +28,7 @@ kept in the index by ``themes.scored_entries``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -162,11 +162,14 @@ def week_signals(entries: Iterable[Entry], book: Any, weeks: Sequence[str]
 
 
 def load_signals(journal: Any, book: Any, week: str,
-                 lock: AbstractContextManager[object] | None = None) -> dict[str, WeekSignal]:
+                 lock: AbstractContextManager[object] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, WeekSignal]:
     """The signals of every week from the journal's first entry to ``week``.
 
     ``lock``: held for the index's reads and writes only (``themes.scored_entries``),
-    so the TUI's other reads are not kept waiting while entries are scored."""
+    so the TUI's other reads are not kept waiting while entries are scored;
+    ``progress``: ``scored_entries``' for each span of weeks (an exception it raises
+    stops the reading)."""
     guard = lock if lock is not None else nullcontext()
     end = week_start(week) + timedelta(days=6)
     with guard:
@@ -183,7 +186,8 @@ def load_signals(journal: Any, book: Any, week: str,
         lead = shift_week(part[0], -1)
         q = Query(start=week_start(lead) - timedelta(weeks=AVERAGE_SPAN - 1),
                   end=week_start(part[-1]) + timedelta(days=6), kind="entry")
-        found = week_signals(scored_entries(journal, q, book, lock), book, [lead, *part])
+        found = week_signals(scored_entries(journal, q, book, lock, progress), book,
+                             [lead, *part])
         signals.update((w, s) for w, s in found.items() if w != lead)
     return signals
 

@@ -53,6 +53,24 @@ T = TypeVar("T")
 # create, in a module loaded before the first frame.
 
 
+class Stopped(Exception):
+    """A read was given up: its worker was cancelled (the screen was left, another
+    read replaced it, or the app quits) while entries were being scored."""
+
+
+def stop_when_cancelled(done: int, total: int) -> None:
+    """A scoring ``progress`` that stops the pass once its worker is cancelled: a
+    first scoring of years of entries takes minutes, and quitting waited for it."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        cancelled = get_current_worker().is_cancelled
+    except NoActiveWorker:  # called outside a worker (tests, scripts): never stop
+        return
+    if cancelled:
+        raise Stopped
+
+
 class DayRead(NamedTuple):
     """Today's side panel: the day's entries, the streak and "on this day"."""
 
@@ -387,8 +405,8 @@ class JournalService:
         command line chooses them (entries scored off the lock: ``load_signals``)."""
         from journal_tui.core.questions import choose_questions, load_signals
 
-        return tuple(choose_questions(book, week,
-                                      load_signals(self.journal, book, week, self._lock)))
+        return tuple(choose_questions(book, week, load_signals(
+            self.journal, book, week, self._lock, stop_when_cancelled)))
 
     def people(self, book: PromptBook | None, name: str | None = None) -> PeopleRead:
         """Everyone mentioned with ``@`` (most mentioned first), or only ``name`` (a
@@ -403,7 +421,8 @@ class JournalService:
         with self._lock:
             directory, problems = load_people(self.journal.root)
         if book is not None:
-            entries = scored_entries(self.journal, Query(kind="entry"), book, self._lock)
+            entries = scored_entries(self.journal, Query(kind="entry"), book, self._lock,
+                                     stop_when_cancelled)
         else:
             entries = self._mentioning()
         if name is None:

@@ -32,7 +32,7 @@ from journal_tui.core.themes import last_weeks
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.screens.review import EntryItem
-from journal_tui.tui.service import PeopleRead
+from journal_tui.tui.service import PeopleRead, Stopped
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -132,6 +132,8 @@ class PeopleScreen(AppScreen):
     def load(self) -> None:
         try:
             read = self.service.people(self.ctx.prompts)
+        except Stopped:  # left, or quitting: what was scored is kept
+            return
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return
@@ -272,6 +274,8 @@ class PersonScreen(AppScreen):
     def load(self) -> None:
         try:
             read = self.service.people(self.ctx.prompts, self.person_name)
+        except Stopped:  # left, or quitting: what was scored is kept
+            return
         except (OSError, ValueError) as exc:
             self.post_message(PeopleScreen.Failed(SHARED("screen.load_error", self.lang,
                                                          error=exc)))

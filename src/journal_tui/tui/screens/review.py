@@ -53,6 +53,7 @@ from journal_tui.core.storage import Draft
 from journal_tui.tui.data import shown, title_of
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.service import Stopped
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -411,6 +412,8 @@ class ReviewScreen(AppScreen):
         ctx = self.ctx
         try:
             chosen = self.service.chosen_questions(week, ctx.prompts)
+        except Stopped:  # left, or quitting: what was scored is kept in the index
+            return
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
             return

@@ -47,6 +47,7 @@ from journal_tui.core.themes import (
     trend,
 )
 from journal_tui.tui.screens.base import AppScreen
+from journal_tui.tui.service import Stopped
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -132,10 +133,6 @@ class View:
     own: dict[str, tuple[float | None, ...]]  # the person's part of each balance
     confirmed: dict[str, tuple[int | None, ...]]  # the mentions that are theirs
     first: str | None = None  # the first period with an entry (None: none at all)
-
-
-class _Stopped(Exception):
-    """A load was cancelled while its entries were being scored."""
 
 
 class ThemesScreen(AppScreen):
@@ -243,13 +240,13 @@ class ThemesScreen(AppScreen):
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:  # another range, or the app quits: stop scoring
-                raise _Stopped  # (what was scored is kept in the index)
+                raise Stopped  # (what was scored is kept in the index)
             self.post_message(self.Scoring(done, total))
 
         try:
             # Scored here, off the app's thread; the index keeps the scores for next time.
             entries = service.scored(q, book, progress)
-        except _Stopped:
+        except Stopped:
             return
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
