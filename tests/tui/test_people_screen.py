@@ -240,3 +240,25 @@ def test_snapshot_person_dialog_80x24(snap_compare, make_ctx, journal) -> None:
 
     assert snap_compare(ScreenHost(make_ctx("fr"), PeopleScreen), terminal_size=(80, 24),
                         run_before=before)
+
+
+async def test_scoring_progress_is_shown_before_the_first_table(app: ScreenHost) -> None:
+    """A first visit to a large journal scores every entry (~15 s for 10,000): the
+    screen says so, where the table will be, rather than "Loading…" all along."""
+    progress: list[tuple[int, int]] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, PeopleScreen.Scoring):
+            progress.append((message.done, message.total))
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle_workers(pilot)
+        assert progress and progress[0][0] == 0 and progress[-1][0] == progress[-1][1]
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert rows(screen)  # drawn: progress no longer shown
+        empty = screen.query_one("#people-empty", Static)
+        screen.read = None  # as before the first table
+        screen.post_message(PeopleScreen.Scoring(500, 2000))
+        await pilot.pause()
+        assert "Reading the themes of 500 / 2000 entries…" in str(empty.render())

@@ -408,12 +408,14 @@ class JournalService:
         return tuple(choose_questions(book, week, load_signals(
             self.journal, book, week, self._lock, stop_when_cancelled)))
 
-    def people(self, book: PromptBook | None, name: str | None = None) -> PeopleRead:
+    def people(self, book: PromptBook | None, name: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> PeopleRead:
         """Everyone mentioned with ``@`` (most mentioned first), or only ``name`` (a
         name or an alias; no one if nobody is known by it), with ``people.toml``.
         ``book`` None: for completion, without their themes (no scoring) and their
         entries without text (``Index.mentioning``: read apart, no other read waits
-        for it)."""
+        for it). ``progress(done, total)`` follows the scoring of entries not scored
+        yet (the pass stops once the worker is cancelled)."""
         from journal_tui.core.people import load_people, people_stats, person_stats
         from journal_tui.core.themes import scored_entries
 
@@ -421,8 +423,13 @@ class JournalService:
         with self._lock:
             directory, problems = load_people(self.journal.root)
         if book is not None:
+            def step(done: int, total: int) -> None:
+                stop_when_cancelled(done, total)
+                if progress is not None:
+                    progress(done, total)
+
             entries = scored_entries(self.journal, Query(kind="entry"), book, self._lock,
-                                     stop_when_cancelled)
+                                     step)
         else:
             entries = self._mentioning()
         if name is None:

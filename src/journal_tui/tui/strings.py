@@ -230,6 +230,8 @@ MSG = Catalog({
     "read.error": ("Could not read: {error}", "Lecture impossible : {error}"),
     # shared by the screens that read the whole journal (Themes, Review)
     "screen.loading": ("Loading…", "Chargement…"),
+    "screen.scoring": ("Reading the themes of {done} / {total} entries…",
+                       "Lecture des thèmes de {done} / {total} entrées…"),
     "screen.load_error": ("Could not read the journal: {error}",
                           "Impossible de lire le journal : {error}"),
     "screen.skipped": ("{n} unreadable files skipped.", "{n} fichiers illisibles ignorés."),

@@ -89,6 +89,13 @@ class PeopleScreen(AppScreen):
         read: PeopleRead
 
     @dataclass
+    class Scoring(Message):
+        """Entries scored so far, of ``total`` (before the first table is drawn)."""
+
+        done: int
+        total: int
+
+    @dataclass
     class Failed(Message):
         text: str
 
@@ -130,8 +137,16 @@ class PeopleScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="people-load")
     def load(self) -> None:
+        """Everyone, with their themes: the first visit to a large journal scores the
+        entries not scored yet (~15 s for 10,000 on two cores), with progress."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.post_message(self.Scoring(done, total))
+
         try:
-            read = self.service.people(self.ctx.prompts)
+            read = self.service.people(self.ctx.prompts, progress=progress)
         except Stopped:  # left, or quitting: what was scored is kept
             return
         except (OSError, ValueError) as exc:
@@ -139,6 +154,11 @@ class PeopleScreen(AppScreen):
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(read))
+
+    def on_people_screen_scoring(self, message: Scoring) -> None:
+        if self.read is None and message.done < message.total:  # nothing drawn yet
+            self.query_one("#people-empty", Static).update(
+                SHARED("screen.scoring", self.lang, done=message.done, total=message.total))
 
     def on_people_screen_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error", markup=False)

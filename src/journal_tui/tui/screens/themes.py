@@ -108,8 +108,6 @@ MSG = Catalog({
     "legend.marks": ("█ your ratings and word ░ read from the text",
                      "█ vos notes et votre avis ░ lu dans le texte"),
     "bars": ("bars: mentions per {unit}", f"barres{NBSP}: mentions par {{unit}}"),
-    "scoring": ("Reading the themes of {done} / {total} entries…",
-                "Lecture des thèmes de {done} / {total} entrées…"),
     "info.enter": ("Enter: see the entries", "Entrée : voir les entrées"),
     "mentions": ("mentions per {unit}", "mentions par {unit}"),
     "unit.w": ("week", "semaine"),
@@ -298,7 +296,7 @@ class ThemesScreen(AppScreen):
         if self._progress is None:
             return SHARED("screen.loading", self.lang)
         done, total = self._progress
-        return MSG("scoring", self.lang, done=done, total=total)
+        return SHARED("screen.scoring", self.lang, done=done, total=total)
 
     def on_themes_screen_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error", markup=False)
