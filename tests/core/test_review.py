@@ -364,7 +364,7 @@ def test_cli_warns_about_unreadable_files(filled, tmp_path, capsys) -> None:
 @given(st.sets(st.integers(0, 40), max_size=40), st.integers(0, 45))
 def test_a_streak_counts_the_days_in_a_row_back_from_its_end(offsets: set[int],
                                                              back: int) -> None:
-    from journal_tui.core.review import _streak
+    from journal_tui.core.weeks import days_in_a_row
 
     start = d("2026-01-01")
     days = {start + timedelta(days=o) for o in offsets}
@@ -372,4 +372,4 @@ def test_a_streak_counts_the_days_in_a_row_back_from_its_end(offsets: set[int],
     n = 0
     while end - timedelta(days=n) in days:
         n += 1
-    assert _streak(days, end) == n
+    assert days_in_a_row(days, end) == n

@@ -28,7 +28,7 @@ from journal_tui.core.intentions import Intention, intention_of, last_intention,
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.questions import choose_questions, load_signals, week_signals
 from journal_tui.core.themes import weekly_series
-from journal_tui.core.weeks import shift_week, week_start
+from journal_tui.core.weeks import days_in_a_row, shift_week, week_start
 
 __all__ = ["shift_week", "week_start"]  # re-exported: the Review screen imports them here
 
@@ -233,7 +233,7 @@ def weekly_review(entries: Iterable[Entry], week: str, book: PromptBook, today: 
         entries=tuple(this),
         note=note,
         words=sum(e.words for e in this),
-        streak=_streak(written, streak_end) if streak_end else 0,
+        streak=days_in_a_row(written, streak_end) if streak_end else 0,
         mood=_mean(e.mood for e in this),
         mood_trailing=_mean(e.mood for e in before),
         mood_weeks=(*mood_weeks, (iso_week(start), _mean(e.mood for e in this))),
@@ -299,16 +299,6 @@ def _streak_end(start: date, today: date, days: set[date]) -> date | None:
     if today <= start + timedelta(days=6):
         return today if today in days else today - timedelta(days=1)
     return start + timedelta(days=6)
-
-
-def _streak(days: set[date], end: date) -> int:
-    """Days in a row with an entry, back from ``end``, a day at a time (one
-    ``timedelta`` made, not one a step: a streak of 100,000 days took ~0.4 s)."""
-    one, day, n = timedelta(days=1), end, 0
-    while day in days:
-        n += 1
-        day -= one
-    return n
 
 
 def _mean(values: Iterable[float | int | None]) -> float | None:

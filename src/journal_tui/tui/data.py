@@ -10,6 +10,7 @@ from journal_tui.core.model import Entry
 from journal_tui.core.printable import printable
 from journal_tui.core.prompts import PromptBook
 from journal_tui.core.text import first_line
+from journal_tui.core.weeks import days_in_a_row
 
 
 def shown(text: str) -> str:
@@ -44,12 +45,7 @@ def add_months(day: date, months: int) -> date:
 def streak(days: Iterable[date], today: date) -> int:
     """Days in a row with an entry, ending today (or yesterday, if today is still blank)."""
     written = set(days)
-    day = today if today in written else today - timedelta(days=1)
-    count = 0
-    while day in written:
-        count += 1
-        day -= timedelta(days=1)
-    return count
+    return days_in_a_row(written, today if today in written else today - timedelta(days=1))
 
 
 def on_this_day(day: date) -> list[tuple[str, date]]:
