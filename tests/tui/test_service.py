@@ -283,7 +283,9 @@ def test_kept_signals_need_no_detector(service: JournalService, journal: Journal
     assert series(service.scored(q, book), book, last_weeks(TODAY, 8)) == first
 
 
-async def test_a_cancelled_read_stops_scoring(service: JournalService, journal: Journal) -> None:
+@pytest.mark.parametrize("which", ["people", "questions", "themes"])
+async def test_a_cancelled_read_stops_scoring(service: JournalService, journal: Journal,
+                                              which: str) -> None:
     """People, Review's questions and Themes score entries not scored yet in their
     worker; once it is cancelled (the screen left, the app quitting) the pass stops
     instead of scoring on: quitting waited minutes for a first pass at 100,000."""
@@ -293,6 +295,7 @@ async def test_a_cancelled_read_stops_scoring(service: JournalService, journal: 
     from textual.app import App
     from textual.worker import get_current_worker
 
+    from journal_tui.core.index import Query
     from journal_tui.tui.service import Stopped
 
     seed(journal)
@@ -305,8 +308,12 @@ async def test_a_cancelled_read_stops_scoring(service: JournalService, journal: 
             if cancel:
                 self.call_from_thread(get_current_worker().cancel)
             try:
-                service.people(book)
-                service.chosen_questions("2026-W48", book)
+                if which == "people":
+                    service.people(book)
+                elif which == "questions":
+                    service.chosen_questions("2026-W48", book)
+                else:
+                    service.scored(Query(kind="entry"), book, lambda done, total: None)
                 outcome.append("finished")
             except Stopped:
                 outcome.append("stopped")

@@ -109,14 +109,14 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
                                args=(writer, readers if forking else [], task, args, part))
             try:
                 proc.start()
+                procs.append(proc)
             except (OSError, ValueError):
                 # No process to be had (out of processes, or a start the platform
                 # refuses): with the writer closed, its share is done here like a dead
                 # worker's.
+                pass
+            finally:
                 writer.close()
-                continue
-            writer.close()
-            procs.append(proc)
         slice_of = dict(zip(readers, slices, strict=True))
         pending = list(readers)
         while pending:

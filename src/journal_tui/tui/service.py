@@ -71,6 +71,19 @@ def stop_when_cancelled(done: int, total: int) -> None:
         raise Stopped
 
 
+def stopping(progress: Callable[[int, int], None] | None) -> Callable[[int, int], None]:
+    """``progress`` (if any) behind ``stop_when_cancelled``: what every read that
+    scores entries passes to the scoring."""
+    if progress is None:
+        return stop_when_cancelled
+
+    def step(done: int, total: int) -> None:
+        stop_when_cancelled(done, total)
+        progress(done, total)
+
+    return step
+
+
 class DayRead(NamedTuple):
     """Today's side panel: the day's entries, the streak and "on this day"."""
 
@@ -361,11 +374,12 @@ class JournalService:
                progress: Callable[[int, int], None] | None = None) -> list[Entry]:
         """``q``'s entries with their theme signals (scored off the lock, kept in
         the index for next time: ``core.themes.scored_entries``; ``progress(done,
-        total)`` follows the scoring of those not kept yet)."""
+        total)`` follows the scoring of those not kept yet, which raises ``Stopped``
+        once the worker is cancelled)."""
         from journal_tui.core.themes import scored_entries  # with the Themes screen
 
         self._refresh_once()
-        return scored_entries(self.journal, q, book, self._lock, progress)
+        return scored_entries(self.journal, q, book, self._lock, stopping(progress))
 
     def week(self, week: str, draft_key: str, book: PromptBook | None = None) -> WeekRead:
         """The entries a review of ``week`` needs, the days written, the files that
@@ -406,7 +420,7 @@ class JournalService:
         from journal_tui.core.questions import choose_questions, load_signals
 
         return tuple(choose_questions(book, week, load_signals(
-            self.journal, book, week, self._lock, stop_when_cancelled)))
+            self.journal, book, week, self._lock, stopping(None))))
 
     def people(self, book: PromptBook | None, name: str | None = None,
                progress: Callable[[int, int], None] | None = None) -> PeopleRead:
@@ -423,13 +437,8 @@ class JournalService:
         with self._lock:
             directory, problems = load_people(self.journal.root)
         if book is not None:
-            def step(done: int, total: int) -> None:
-                stop_when_cancelled(done, total)
-                if progress is not None:
-                    progress(done, total)
-
             entries = scored_entries(self.journal, Query(kind="entry"), book, self._lock,
-                                     step)
+                                     stopping(progress))
         else:
             entries = self._mentioning()
         if name is None:

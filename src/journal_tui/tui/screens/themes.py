@@ -237,14 +237,13 @@ class ThemesScreen(AppScreen):
         q = Query(kind="entry", start=since)
 
         def progress(done: int, total: int) -> None:
-            if worker.is_cancelled:  # another range, or the app quits: stop scoring
-                raise Stopped  # (what was scored is kept in the index)
-            self.post_message(self.Scoring(done, total))
+            if not worker.is_cancelled:
+                self.post_message(self.Scoring(done, total))
 
         try:
             # Scored here, off the app's thread; the index keeps the scores for next time.
             entries = service.scored(q, book, progress)
-        except Stopped:
+        except Stopped:  # another range, or the app quits: what was scored is kept
             return
         except (OSError, ValueError) as exc:
             self.post_message(self.Failed(SHARED("screen.load_error", self.lang, error=exc)))
