@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on
 from textual.screen import Screen
 
 from journal_tui.tui.host import JournalHost, host_of
@@ -38,6 +39,22 @@ class AppScreen(Screen[None]):
         super().__init__(name, id, classes)
         self._preset_breakpoints()
         self._pending: set[tuple[Callable[..., object], tuple[object, ...]]] = set()
+        self._painted = False  # the screen has been drawn once
+
+    @on(events.ScreenResume)
+    def _styled_at_mount(self, event: events.ScreenResume) -> None:
+        """Keep a new screen from being restyled whole as it is first shown.
+
+        A mode's screen gets ScreenResume twice when first shown (see
+        ``call_once_after_refresh``), and Textual restyles every widget on each,
+        though they were styled as they mounted, moments before: a third of the
+        Journal screen's building time. Later resumes restyle as Textual does (a
+        pseudo-class may have changed while the screen was hidden). Runs before
+        Textual's own handler (a subclass's handlers come first).
+        """
+        if not self._painted:
+            event.refresh_styles = False
+            self.call_after_refresh(setattr, self, "_painted", True)
 
     def call_once_after_refresh(self, callback: Callable[..., object], *args: object) -> None:
         """``call_after_refresh``, once however often it is asked for meanwhile.
