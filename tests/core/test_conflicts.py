@@ -50,6 +50,29 @@ def test_every_kind_of_conflict_is_listed_with_its_path(journal: Journal) -> Non
     assert ("sync", copy_path) not in {(c.kind, c.path) for c in find_conflicts(journal)}
 
 
+def test_only_the_conflicting_entries_are_read(journal: Journal,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every entry's text held at once for a check made at start cost the TUI
+    ~200 MB at 100,000 entries: SQLite picks the few rows, Python never sees the rest."""
+    from journal_tui.core import conflicts
+
+    original = make_entry("mine", day=TODAY)
+    journal.save(original)
+    for n in range(5):
+        journal.save(make_entry(f"another day {n}", day=TODAY))
+    copy = make_entry("theirs", day=TODAY)
+    copy.id = original.id + "c1"
+    copy.extra["conflict_of"] = original.id
+    journal.save(copy)
+    decoded: list[str] = []
+    loads = conflicts.json.loads
+    monkeypatch.setattr(conflicts.json, "loads", lambda text: decoded.append(text) or loads(text))
+    monkeypatch.setattr(journal, "json_objects", None)  # never every entry's text
+    [found] = find_conflicts(journal)
+    assert (found.entry_id, found.original_id) == (copy.id, original.id)
+    assert len(decoded) == 1
+
+
 def test_doctor_lists_conflicts_and_exits_1(capsys: pytest.CaptureFixture[str],
                                             isolated_env: Path) -> None:
     assert main(["add", "an entry"]) == 0

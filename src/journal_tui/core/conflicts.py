@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal_tui.core.i18n import Catalog
-from journal_tui.core.index import Query
 from journal_tui.core.storage import Journal
 from journal_tui.core.sync_merge import CONFLICT_KEY
 
@@ -64,13 +63,12 @@ class Conflict:
 
 def find_conflicts(journal: Journal) -> list[Conflict]:
     """Every conflict in ``journal``, sorted by path: entries kept twice by ``sync`` (read
-    from the index: a substring test spares parsing the others), then files."""
+    from the index: a substring test there spares reading the others), then files."""
     found: list[Conflict] = []
     by_id: dict[str, dict[str, object]] = {}
-    for text in journal.json_objects(Query()):
-        if f'"{CONFLICT_KEY}"' in text:
-            data = json.loads(text)
-            by_id[data["id"]] = data
+    for text in journal.json_with(f'"{CONFLICT_KEY}"'):
+        data = json.loads(text)
+        by_id[data["id"]] = data
     for copy_id, data in by_id.items():
         original_id = data.get(CONFLICT_KEY)
         if not isinstance(original_id, str) or original_id == copy_id:

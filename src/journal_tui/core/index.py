@@ -506,6 +506,15 @@ class Index:
         straight from the index: exporting needs no decoding and re-encoding."""
         return [data for (data,) in self._select("data", q)]
 
+    def json_with(self, text: str) -> list[str]:
+        """The JSON object texts (newest first) holding ``text``: the few rows SQLite
+        picks, where a filter in Python over ``query_json`` held every entry's
+        text at once (~200 MB at 100,000 entries)."""
+        rows = self.db.execute("SELECT data FROM files WHERE error IS NULL "
+                               "AND instr(data, ?) > 0 "
+                               "ORDER BY day DESC, created DESC, id DESC, rel DESC", (text,))
+        return [data for (data,) in rows]
+
     def query_rendered(self, q: Query, lang: str,
                        render: Callable[[Entry], str]) -> list[tuple[str, str]]:
         """``(ISO day, render(entry))`` per matching entry, cached per language.

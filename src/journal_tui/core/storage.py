@@ -175,6 +175,10 @@ class Journal:
         """Matching entries as JSON object texts, straight from the index."""
         return self._cached(lambda: self.index.query_json(q))
 
+    def json_with(self, text: str) -> list[str]:
+        """The JSON object texts holding ``text`` (``Index.json_with``)."""
+        return self._cached(lambda: self.index.json_with(text))
+
     def markdown_blocks(self, q: Query, lang: str) -> list[tuple[str, str]]:
         """Matching entries rendered for the Markdown export (cached per language)."""
         render = partial(entry_markdown, lang=lang)
