@@ -39,6 +39,10 @@ async def test_modes_set_up_without_showing_them() -> None:
         assert isinstance(screen, Other)
         compat.mark_styled(app, screen)  # the attribute Textual compares exists
         assert screen._css_update_count == app._css_update_count
+        assert compat.styled_with_current_css(app, screen)
+        app._invalidate_css()  # what a theme change does: the screen's styles are stale
+        assert not compat.styled_with_current_css(app, screen)
+        await pilot.pause()
         footer = screen.query_one(Footer)
         await pilot.pause()
         assert "_bindings_ready" in dir(Footer)  # else the check below always says yes

@@ -12,12 +12,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from journal_tui.core.codec import Problem
 from journal_tui.core.i18n import Catalog
 from journal_tui.core.model import FIRST_YEAR, LAST_YEAR
 from journal_tui.core.printable import printable, terminal_json
+
+if TYPE_CHECKING:  # the TUI's start imports this module (UserError): no codec there
+    from journal_tui.core.codec import Problem
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 

@@ -54,6 +54,12 @@ def mark_styled(app: App[Any], screen: Screen[Any]) -> None:
     screen._css_update_count = app._css_update_count
 
 
+def styled_with_current_css(app: App[Any], screen: Screen[Any]) -> bool:
+    """Whether ``screen``'s widgets were styled with the app's current CSS (no theme or
+    stylesheet change since): its ScreenResume then has nothing to restyle."""
+    return screen._css_update_count == app._css_update_count
+
+
 def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
     """A node's bindings by key, to rewrite their descriptions (``localize_bindings``)."""
     return node._bindings.key_to_bindings
