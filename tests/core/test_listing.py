@@ -35,8 +35,8 @@ def _seen(folders: list[listing.Folder]) -> list[tuple[str, list[str], list[int]
 def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Walks in worker processes as soon as there are two folders; the counts of
     workers asked for, one per walk that used them."""
-    monkeypatch.setattr(listing, "WALK_POOL_MIN", 2)
-    monkeypatch.setattr(listing, "WALK_PER_WORKER", 1)
+    monkeypatch.setattr(listing, "WALK_POOL_MIN", 8)
+    monkeypatch.setattr(listing, "WALK_PER_WORKER", 4)
     monkeypatch.setattr(slices, "cpus", lambda: 2)
     monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
     used: list[int] = []
@@ -82,9 +82,18 @@ def test_a_threaded_process_walks_alone(tmp_path: Path, workers: list[int]) -> N
 def test_small_journals_walk_alone(tmp_path: Path, workers: list[int],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     entries = _journal(tmp_path, 5)
-    monkeypatch.setattr(listing, "WALK_POOL_MIN", 6)
+    guessed = listing._files_guessed(listing.month_folders(entries))
+    monkeypatch.setattr(listing, "WALK_POOL_MIN", guessed + 1)
     assert len(listing.scan(entries)) == 5
     assert workers == []
+
+
+def test_the_files_are_guessed_from_three_folders(tmp_path: Path) -> None:
+    entries = _journal(tmp_path, 9)  # 0, 1, 2, 3, 0, 1, 2, 3, 0 entries (+ 2 others each)
+    months = sorted(listing.month_folders(entries))
+    assert [rel for rel, _ in months] == [f"2000/{m:02d}" for m in range(1, 10)]
+    # first (2 others + the dangling link), middle (2 others), last (2 others): 7 / 3 * 9
+    assert listing._files_guessed(months) == 21
 
 
 def test_no_entries_folder_is_an_empty_walk(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ so it is reported rather than shown from the cache or silently ignored.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat as stat_mode
@@ -57,10 +58,10 @@ class Folder:
             yield f"{self.rel}/{name}", (n[4 * i], n[4 * i + 1], n[4 * i + 2], n[4 * i + 3])
 
 
-WALK_POOL_MIN = 1200
-"""Month folders (a century of daily entries, some 36,000 files) from which the
-command line stats them in worker processes: below, forking costs more than it saves."""
-WALK_PER_WORKER = 600
+WALK_POOL_MIN = 36_000
+"""Files (a century of daily entries) from which the command line stats them in
+worker processes: below, forking costs more than it saves."""
+WALK_PER_WORKER = 18_000
 
 
 def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
@@ -79,8 +80,8 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     """
     months = month_folders(entries_dir)
     n = 0
-    if len(months) >= WALK_POOL_MIN and threading.active_count() == 1:
-        n = slices.workers_for(len(months), WALK_POOL_MIN, WALK_PER_WORKER)
+    if threading.active_count() == 1:
+        n = slices.workers_for(_files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
     if not n:
         return [f for rel, path in months if (f := scan_folder(rel, path)) is not None]
     from journal_tui.core.slices import in_workers
@@ -92,6 +93,20 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
             if names is not None:
                 found[i] = Folder(rel, names, array("q", numbers))
     return [f for f in found if f is not None]
+
+
+def _files_guessed(months: list[tuple[str, str]]) -> int:
+    """About how many files the month folders hold, from three of them listed by
+    name only (first, middle and last in the walk's order, which is the folder's
+    and no particular year's: a journal's pace changes over the years)."""
+    if not months:
+        return 0
+    sample = {0, len(months) // 2, len(months) - 1}
+    seen = 0
+    for i in sample:
+        with contextlib.suppress(OSError):
+            seen += len(os.listdir(months[i][1]))
+    return seen * len(months) // len(sample)
 
 
 Numbered = tuple[int, str, str]
