@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from journal_tui.core.indexing import (
     parsed_rows,
     search_text,
     search_text_of,
+    searchable,
     sort_key,
 )
 from journal_tui.core.listing import Stat, folder_of
@@ -43,7 +45,7 @@ __all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files
 
 T = TypeVar("T")
 
-VERSION = 8  # bump when the table layout or the stored JSON changes (add a migration)
+VERSION = 9  # bump when the table layout or the stored JSON changes (add a migration)
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
 
 _SCHEMA = (
@@ -84,9 +86,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     7: ("ALTER TABLE files ADD COLUMN ctime INTEGER NOT NULL DEFAULT -1",
         "DROP INDEX IF EXISTS files_order",
         "DELETE FROM meta WHERE key = 'listing'"),
+    # 8 -> 9: the search text holds no NUL (``indexing.searchable``): the few rows
+    # that have one are folded again at the next search.
+    8: ("UPDATE files SET fold = NULL WHERE instr(fold, char(0)) > 0",),
 }
 """Per old version, the statements that bring an index to the next version in place
 (``_SCHEMA`` then adds what is new: tables and indexes)."""
+
+LIKE_MAX = 5_000
+"""Longest search text given to LIKE, in characters (SQLite refuses patterns over
+50,000 bytes; one character is up to 4 bytes, doubled by an escape)."""
+_LIKE_SPECIAL = re.compile(r"[%_\\]")
 
 _INSERT = (f"INSERT OR REPLACE INTO files ({', '.join(COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(COLUMNS))})")
@@ -393,9 +403,17 @@ class Index:
         if q.contains:
             if fill:
                 self._fill_search()
+            needle = searchable(q.contains)
+            if len(needle) <= LIKE_MAX:
+                # A pre-filter: SQLite's LIKE scans text ~3x faster than instr (which
+                # counts characters as it goes). It also matches ASCII letters of the
+                # other case, and the folded text may hold capitals ("ℌ" folds to "H"),
+                # so instr still decides, on the rows LIKE lets through.
+                sql.append("AND (fold IS NULL OR fold LIKE ? ESCAPE '\\')")
+                args.append("%" + _LIKE_SPECIAL.sub(r"\\\g<0>", needle) + "%")
             # coalesce: should the fill have failed (a read-only cache), fold each row.
             sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
-            args.append(fold(q.contains))
+            args.append(needle)
         if q.theme:
             marks = ",".join("?" * len(q.theme_prompts))
             sql.append("AND (EXISTS (SELECT 1 FROM json_each(data, '$.checkin') "

@@ -50,8 +50,14 @@ CHUNK = 500
 
 
 def search_text(entry: Entry) -> str:
-    """What ``--contains`` searches: body, prompt, tags and people, folded."""
-    return fold(SEP.join([entry.body, entry.prompt or "", *entry.tags, *entry.people]))
+    """What ``--contains`` searches: body, prompt, tags and people, folded (``searchable``)."""
+    return searchable(SEP.join([entry.body, entry.prompt or "", *entry.tags, *entry.people]))
+
+
+def searchable(text: str) -> str:
+    """``text`` folded as the index searches it, the search words as the text: a NUL
+    (which SQLite's LIKE takes for the end of the text) becomes U+FFFD."""
+    return fold(text).replace("\0", "\ufffd")
 
 
 def sort_key(entry: Entry) -> str:
