@@ -61,3 +61,18 @@ def test_no_bar_when_standard_error_is_not_a_terminal(bars: list[FakeBar],
     with common.build_progress(journal):
         assert journal.on_progress is None
     assert bars == []
+
+
+def test_each_long_pass_has_a_bar_of_its_own(bars: list[FakeBar],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first text search on a freshly built index folds every entry: a second
+    pass, of another total (entries, not files) or the same, after the build's."""
+    monkeypatch.setattr(common, "is_terminal", lambda stream=None: True)
+    journal = SimpleNamespace(on_progress=None)
+    with common.build_progress(journal):
+        build(journal, 20000)
+        build(journal, 19000)
+        build(journal, 19000)
+    assert [(b.total, b.done[-1], b.stopped) for b in bars] == [
+        (20000, 20000, True), (19000, 19000, True), (19000, 19000, True)]
+    assert all(b.done == sorted(b.done) for b in bars)

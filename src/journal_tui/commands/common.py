@@ -261,8 +261,12 @@ def build_progress(journal: Any, label: str = "indexing") -> Iterator[None]:
         yield
         return
     bars: list[Any] = []
+    last = [0, 0]  # done, total
 
     def update(done: int, total: int) -> None:
+        if bars and (total != last[1] or done < last[0]):
+            bars.pop().stop()  # the next pass (a first search folds every entry): its own bar
+        last[:] = [done, total]
         if not bars:
             if total < BUILD_BAR_MIN or done >= total:
                 return

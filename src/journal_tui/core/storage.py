@@ -101,10 +101,18 @@ class Journal:
         self.index = Index(self.entries_dir,
                            cache_dir / "index.sqlite3" if cache_dir else None)
         self._drafts = DraftStore(self.drafts_dir)
-        self.on_progress: Callable[[int, int], None] | None = None
-        """Called with ``(done, total)`` while a refresh parses many files (the first
-        run on a large journal): the command line draws a progress bar with it."""
         self._fresh = False
+
+    @property
+    def on_progress(self) -> Callable[[int, int], None] | None:
+        """Called with ``(done, total)`` while a refresh parses many files (the first
+        run on a large journal), or the first text search folds them: the command
+        line draws a progress bar with it."""
+        return self.index.on_progress
+
+    @on_progress.setter
+    def on_progress(self, progress: Callable[[int, int], None] | None) -> None:
+        self.index.on_progress = progress
 
     @property
     def instance(self) -> str:
@@ -120,7 +128,7 @@ class Journal:
     def refresh(self, folders: list[Folder] | None = None) -> bool:
         """Bring the index in line with the files (``folders``: their walk, if made
         already); whether anything changed."""
-        changed = self.index.refresh(self.on_progress, folders)
+        changed = self.index.refresh(self.index.on_progress, folders)
         self._fresh = True
         return changed
 
