@@ -93,7 +93,7 @@ def test_the_first_search_folds_in_workers_as_here(tmp_path: Path,
         monkeypatch.setattr(search_fill, "PER_WORKER", 10)
         journal = _filled_journal(tmp_path / str(pool_min), 60)
         seen: list[tuple[int, int]] = []
-        journal.on_progress = lambda done, total, seen=seen: seen.append((done, total))
+        journal.on_search_progress = lambda done, total, seen=seen: seen.append((done, total))
         found = journal.query(Query(contains="RÉUNION N°4"))
         assert [e.body for e in found] == [f"Entrée {i} : réunion n°{i} avec ℌélène #t{i % 3}"
                                            for i in (49, 48, 47, 46, 45, 44, 43, 42, 41, 40, 4)]

@@ -132,7 +132,7 @@ class Index:
         commit moves it; this connection's own writes clear the cache)."""
         self._changes = 0  # writes of this connection that touched entries (``version``)
         self._count: tuple[tuple[int, int], int] | None = None  # ``count`` as of a version
-        self.on_progress: Progress | None = None
+        self.on_fold: Progress | None = None
         """Called with ``(done, total)`` while the first text search folds the rows."""
 
     # ------------------------------------------------------------------ connection
@@ -510,14 +510,14 @@ class Index:
     def _fill_search(self) -> None:
         """Fold the search text of the rows built without it, once (best effort:
         should it fail, each search folds the rows it reads), following
-        ``on_progress``: at 100,000 entries this takes seconds."""
+        ``on_fold``: at 100,000 entries this takes seconds."""
         db = self.db
         if db.execute("SELECT 1 FROM files WHERE fold IS NULL AND error IS NULL "
                       "LIMIT 1").fetchone() is None:
             return
         with contextlib.suppress(sqlite3.Error):
             count, ranges = search_fill.missing_ranges(db)
-            progress = self.on_progress
+            progress = self.on_fold
             done = 0
             db.execute("BEGIN")
             try:

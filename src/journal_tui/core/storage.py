@@ -101,18 +101,20 @@ class Journal:
         self.index = Index(self.entries_dir,
                            cache_dir / "index.sqlite3" if cache_dir else None)
         self._drafts = DraftStore(self.drafts_dir)
+        self.on_progress: Callable[[int, int], None] | None = None
+        """Called with ``(done, total)`` while a refresh parses many files (the first
+        run on a large journal): the command line draws a progress bar with it."""
         self._fresh = False
 
     @property
-    def on_progress(self) -> Callable[[int, int], None] | None:
-        """Called with ``(done, total)`` while a refresh parses many files (the first
-        run on a large journal), or the first text search folds them: the command
-        line draws a progress bar with it."""
-        return self.index.on_progress
+    def on_search_progress(self) -> Callable[[int, int], None] | None:
+        """Called with ``(done, total)`` while the first text search folds every
+        entry's text (``Index.on_fold``)."""
+        return self.index.on_fold
 
-    @on_progress.setter
-    def on_progress(self, progress: Callable[[int, int], None] | None) -> None:
-        self.index.on_progress = progress
+    @on_search_progress.setter
+    def on_search_progress(self, progress: Callable[[int, int], None] | None) -> None:
+        self.index.on_fold = progress
 
     @property
     def instance(self) -> str:
@@ -128,7 +130,7 @@ class Journal:
     def refresh(self, folders: list[Folder] | None = None) -> bool:
         """Bring the index in line with the files (``folders``: their walk, if made
         already); whether anything changed."""
-        changed = self.index.refresh(self.index.on_progress, folders)
+        changed = self.index.refresh(self.on_progress, folders)
         self._fresh = True
         return changed
 
