@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from journal_tui.core import listing
+from journal_tui.core import listing, search_fill
 from journal_tui.core.atomic import FILE_MODE, ensure_dir
 from journal_tui.core.codec import Problem
 from journal_tui.core.indexing import (
@@ -132,6 +132,8 @@ class Index:
         commit moves it; this connection's own writes clear the cache)."""
         self._changes = 0  # writes of this connection that touched entries (``version``)
         self._count: tuple[tuple[int, int], int] | None = None  # ``count`` as of a version
+        self.on_fold: Progress | None = None
+        """Called with ``(done, total)`` while the first text search folds the rows."""
 
     # ------------------------------------------------------------------ connection
 
@@ -506,13 +508,30 @@ class Index:
         return data_version, self._changes
 
     def _fill_search(self) -> None:
-        """Fold the search text of the rows built without it, once (best effort)."""
-        if self.db.execute("SELECT 1 FROM files WHERE fold IS NULL AND error IS NULL "
-                           "LIMIT 1").fetchone() is None:
+        """Fold the search text of the rows built without it, once (best effort:
+        should it fail, each search folds the rows it reads), following
+        ``on_fold``: at 100,000 entries this takes seconds."""
+        db = self.db
+        if db.execute("SELECT 1 FROM files WHERE fold IS NULL AND error IS NULL "
+                      "LIMIT 1").fetchone() is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            self._transaction(("UPDATE files SET fold = search_text_of(data) "
-                               "WHERE fold IS NULL AND error IS NULL", [()]))
+            count, ranges = search_fill.missing_ranges(db)
+            progress = self.on_fold
+            done = 0
+            db.execute("BEGIN")
+            try:
+                for rows in search_fill.folded(db, self.db_path if self._on_file else None,
+                                               ranges, count):
+                    db.executemany("UPDATE files SET fold = ? WHERE rowid = ?", rows)
+                    done += len(rows)
+                    if progress:
+                        progress(done, count)
+                db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
 
     def query(self, q: Query = Query()) -> Iterator[Entry]:
         """Entries matching ``q`` in date order."""
