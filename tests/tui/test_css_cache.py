@@ -33,11 +33,14 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 async def _start(make_ctx: Any) -> tuple[str, Path]:
     """Start and quit the app (on the test's one cache folder): its screen, the folder."""
     ctx = make_ctx("en")
+    assert ctx.cache_dir is not None
     app = make_app(ctx)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        # Kept once the first frame is shown: a terminal closed under the app (the
+        # usual end of a session for some) never lets it reach its unmount.
+        assert _cache_files(ctx.cache_dir)
         screen = app.export_screenshot()
-    assert ctx.cache_dir is not None
     return screen, ctx.cache_dir
 
 
