@@ -1,6 +1,7 @@
 """TUI start-up as a person sees it: from launch to the prompt on a real terminal.
 
 Usage:  python benchmarks/bench_tui_terminal.py [--runs 11] [--entries 7300] [--before TREE]
+                                               [--typing [--type-after SECONDS]]
 
 Each run starts a new tmux session (its own server, ``-L jt-bench-<pid>``: a real
 terminal, 100x30) running the program, and polls ``tmux capture-pane`` every
@@ -55,11 +56,11 @@ def tmux(*args: str) -> str:
                           check=False).stdout
 
 
-def seen(command: str, text: str, timeout: float = 60.0,
-         typed: str | None = None) -> tuple[float, float | None]:
+def seen(command: str, text: str, timeout: float = 60.0, typed: str | None = None,
+         after: float = 0.0) -> tuple[float, float | None]:
     """Seconds from launching ``command`` in a new tmux session until ``text`` shows;
-    with ``typed``, also the seconds from then until ``typed``, sent as keys the moment
-    ``text`` showed, is on screen (how long the first keys wait)."""
+    with ``typed``, also the seconds from sending ``typed`` as keys, ``after`` seconds
+    after ``text`` showed, until they are on screen (how long the first keys wait)."""
     name = f"run{time.monotonic_ns()}"
     t0 = time.perf_counter()
     tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", command)
@@ -67,6 +68,7 @@ def seen(command: str, text: str, timeout: float = 60.0,
         shown = wait_for(name, text, t0, timeout)
         if typed is None:
             return shown, None
+        time.sleep(after)
         t1 = time.perf_counter()
         tmux("send-keys", "-t", name, "-l", typed)
         return shown, wait_for(name, typed, t1, timeout)
@@ -102,6 +104,10 @@ def main() -> None:
     parser.add_argument("--typing", action="store_true",
                         help="also type a word as the prompt shows and time its echo "
                              "(on a copy of the journal: drafts may be kept)")
+    parser.add_argument("--type-after", type=float, default=0.0, metavar="SECONDS",
+                        help="with --typing: type that long after the prompt shows (the "
+                             "work that follows the first frame, e.g. the Journal screen "
+                             "built ahead, may hold keys typed then)")
     parser.add_argument("--before", metavar="TREE",
                         help="also time journal-tui from TREE/src (e.g. main, unpacked)")
     args = parser.parse_args()
@@ -137,7 +143,8 @@ def main() -> None:
         for round_ in range(args.runs + 1):
             for name, command, text in contenders:
                 typing = args.typing and name != "bare"
-                elapsed, wait = seen(command, text, typed=TYPED if typing else None)
+                elapsed, wait = seen(command, text, typed=TYPED if typing else None,
+                                     after=args.type_after)
                 if round_:
                     times[name].append(elapsed)
                     if wait is not None:
@@ -160,7 +167,9 @@ def main() -> None:
               f"  (median of pair ratios {statistics.median(pairs):.2f})")
     for name, label in (("app", "journal-tui"), ("before", "--before")):
         if waits.get(name):
-            print(f"{f'{label}: keys typed as the prompt shows, to echo':<48}"
+            when = f"{args.type_after:g} s after the prompt" if args.type_after else \
+                "as the prompt shows"
+            print(f"{f'{label}: keys typed {when}, to echo':<48}"
                   f"{statistics.median(waits[name]) * 1000:>8.0f} ms   (median; worst "
                   f"{max(waits[name]) * 1000:.0f} ms)")
 

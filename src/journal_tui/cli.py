@@ -116,10 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = quick(argv)
         if code is not None:
             return code
-    from journal_tui.commands.common import UserError, build_progress
-    from journal_tui.core.context import open_context
-    from journal_tui.core.model import EntryError
-    from journal_tui.core.storage import SaveRefused
+    from journal_tui.commands.common import UserError
 
     parser = build_parser(command_in(argv), commands=not opens_tui_only(argv))
     args = parser.parse_args(argv)
@@ -127,24 +124,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_tui(args)
+        from journal_tui.commands.common import build_progress
+        from journal_tui.core.context import open_context
+
         ctx = open_context(journal=args.journal, lang=args.lang)
         lang = ctx.lang
         try:
             if args.command in READING:
-                check_journal_folder(ctx.journal.root, given=args.journal is not None)
-            with build_progress(ctx.journal):
+                check_journal_folder(ctx.root, given=args.journal is not None)
+            with build_progress(ctx.journal, ctx.lang):
                 return int(args.run(ctx, args) or 0)
         finally:
             ctx.journal.close()
     except UserError as exc:
         return _fail(exc.text(lang))
-    except (ConfigError, WriteError, EntryError, SaveRefused) as exc:
+    except _one_line_errors() as exc:
         return _fail(str(exc))
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
         return _fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         return 130
+
+
+def _one_line_errors() -> tuple[type[Exception], ...]:
+    """The errors told in one line: their message says it all. A function, evaluated
+    only when an exception reaches ``main``'s ``except``: the storage module it imports
+    has no place on the TUI's way to its first frame."""
+    from journal_tui.core.model import EntryError
+    from journal_tui.core.storage import SaveRefused
+
+    return (ConfigError, WriteError, EntryError, SaveRefused)
 
 
 def _tolerant_streams() -> None:
@@ -197,8 +207,8 @@ def _open_tui(args: argparse.Namespace) -> int:
     else:
         ctx = open_context(journal=args.journal, lang=args.lang)
     try:
-        if ctx.journal.root.exists() and not ctx.journal.root.is_dir():
-            raise UserError("err.not_folder", root=ctx.journal.root)
+        if ctx.root.exists() and not ctx.root.is_dir():
+            raise UserError("err.not_folder", root=ctx.root)
         day = parse_day(args.date, ctx.today) if args.date else None
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError("err.terminal")

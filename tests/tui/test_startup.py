@@ -35,6 +35,10 @@ NOT_AT_START = (
     "journal_tui.tui.screens.review", "journal_tui.tui.screens.people",
     "journal_tui.tui.screens.entry", "journal_tui.tui.screens.help", "journal_tui.tui.commands",
     "markdown_it", "multiprocessing",
+    # The journal opens after the first frame (Context.journal, HostApp.service): its
+    # storage, index, SQLite and codecs would only delay that frame.
+    "journal_tui.core.storage", "journal_tui.core.index", "journal_tui.core.codec",
+    "journal_tui.core.drafts", "journal_tui.tui.service", "sqlite3",
 )
 
 
@@ -109,3 +113,27 @@ async def test_other_screens_styles_load_without_restyling_today(make_ctx, monke
         await pilot.press("f3")  # the Journal screen, styled by its own file
         await settle(pilot)
         assert app.screen.query_one("#tag").styles.width.value == 14  # journal.tcss
+
+
+async def test_today_is_styled_once_before_its_first_frame(make_ctx, monkeypatch) -> None:
+    """Textual restyles a whole screen when it resumes; Today's widgets were styled as
+    they mounted, with the same CSS, so at start that second pass is skipped (~30 ms).
+    A widget whose classes and focus never change is styled exactly once."""
+    from textual.css.stylesheet import Stylesheet
+
+    styled: list[str] = []
+    real_apply = Stylesheet.apply
+
+    def apply(self, node, **kwargs):  # type: ignore[no-untyped-def]
+        if not getattr(node.app, "first_frame_shown", True):
+            styled.append(node.id or "")
+        return real_apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", apply)
+    app = make_app(make_ctx("en"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert styled.count("prompt") == 1
+        assert styled.count("theme-name") == 1
+        # ...and styled right: the resume's restyle is not what gave it its rules.
+        assert app.screen.query_one("#body").has_focus

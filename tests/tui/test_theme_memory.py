@@ -54,14 +54,14 @@ async def test_the_theme_chosen_is_remembered(make_ctx, tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(CONFIG)
     ctx = make_ctx("en")
-    ctx = replace(ctx, config=replace(ctx.config, path=path))
+    ctx.config = replace(ctx.config, path=path)
     app = make_app(ctx)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.theme = "nord"
         await wait_for(pilot, lambda: load_config(path).theme == "nord")
     assert path.read_text().startswith("# my settings\n")
-    ctx = replace(ctx, config=load_config(path))
+    ctx.config = load_config(path)  # as the next start reads it
     again = make_app(ctx)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

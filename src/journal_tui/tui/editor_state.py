@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from journal_tui.core.model import Entry, make_entry, refresh_derived
 from journal_tui.core.prompts import Prompt
 from journal_tui.core.stamp import FileStamp
-from journal_tui.core.storage import Draft
+
+if TYPE_CHECKING:  # loaded before the first frame: the storage is not
+    from journal_tui.core.drafts import Draft
 
 
 class Fields(NamedTuple):
@@ -111,6 +113,8 @@ class EditorState:
         """The draft that keeps ``fields`` until they are saved; for an entry read from
         its file, the identity it was read with (``base``), so restoring the draft
         later never saves over a change made since."""
+        from journal_tui.core.drafts import Draft
+
         prompt_id, prompt_text = self.answered(lang)
         source = self.entry.source if self.entry else None
         return Draft(key=self.draft_key, body=fields.body, date=self.day,

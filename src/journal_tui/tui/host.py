@@ -14,6 +14,7 @@ outcome into a message for the node that asked.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date
@@ -27,10 +28,8 @@ from textual.worker import get_current_worker
 from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
-from journal_tui.core.storage import NotFound
 from journal_tui.tui.data import title_of
 from journal_tui.tui.messages import EntriesChanged
-from journal_tui.tui.service import JournalService
 from journal_tui.tui.strings import MSG
 from journal_tui.tui.textual_compat import keep_no_break_spaces
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
@@ -38,6 +37,8 @@ from journal_tui.tui.widgets.dialogs import ConfirmDialog
 if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.notifications import SeverityLevel
+
+    from journal_tui.tui.service import JournalService
 
 T = TypeVar("T")
 ReturnT = TypeVar("ReturnT")
@@ -62,7 +63,10 @@ class JournalHost(Protocol):
     """The interface language ("en" or "fr")."""
     day: date
     """The day Today shows (``ctx.today`` is the clock's)."""
-    service: JournalService
+
+    @property
+    def service(self) -> JournalService:
+        """The one way to the journal (``tui/service.py``)."""
     autosave_delay: float
     """At most this many seconds between an unsaved change and its draft."""
     first_frame_shown: bool
@@ -155,14 +159,28 @@ class HostApp(App[ReturnT]):
         self.ctx = ctx
         self.lang = ctx.lang
         self.day: date = day or ctx.today
-        self.service = JournalService(ctx.journal)
+        # Made on first use, after the first frame: the service and the storage it
+        # imports (index, SQLite, codecs) have no part in drawing it.
+        self._service: JournalService | None = None
+        self._making_service = threading.Lock()  # the first use may be in a worker
         self.last_deleted: str | None = None
         self._deleting: set[str] = set()  # ids on their way to the trash
         super().__init__()
 
     def on_unmount(self) -> None:
         # The writes asked for (a draft on quit, a save just before) land before exit.
-        self.service.close()
+        if self._service is not None:
+            self._service.close()
+
+    @property
+    def service(self) -> JournalService:
+        if self._service is None:
+            with self._making_service:
+                if self._service is None:
+                    from journal_tui.tui.service import JournalService
+
+                    self._service = JournalService(self.ctx.journal)
+        return self._service
 
     # ------------------------------------------------------------------ entries
 
@@ -171,6 +189,8 @@ class HostApp(App[ReturnT]):
 
     @work(thread=True, exclusive=True, group="open-entry")
     def _read_entry(self, entry_id: str, edit: bool) -> None:
+        from journal_tui.core.storage import NotFound
+
         try:
             if edit:
                 entry, newer = self.service.entry_to_edit(entry_id)

@@ -15,9 +15,10 @@ import subprocess
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -31,15 +32,13 @@ from journal_tui.core.i18n import date_text, long_date
 from journal_tui.core.model import Entry, field_tags
 from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Prompt, Theme, answered_prompts, prompt_of_the_day
-from journal_tui.core.storage import Conflict, Draft
 from journal_tui.tui.data import parse_tags, shown, title_of
 from journal_tui.tui.editor_state import EditorState, Fields
 from journal_tui.tui.host import post_when_done
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
-from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG, localize_bindings
-from journal_tui.tui.textual_compat import markdown_language
+from journal_tui.tui.textual_compat import markdown_language, styled_with_current_css
 from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -47,6 +46,10 @@ from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.safe_text import SafeInput
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
 from journal_tui.tui.widgets.theme_notice import NO_KEY, YES_KEY, ThemeNotice
+
+if TYPE_CHECKING:  # the storage and the service load after the first frame
+    from journal_tui.core.storage import Conflict, Draft
+    from journal_tui.tui.service import DayRead
 
 
 class TodayScreen(AppScreen):
@@ -198,6 +201,15 @@ class TodayScreen(AppScreen):
         if self.host.first_frame_shown:
             self.start_reading()
         # else JournalApp calls start_reading once the first frame is shown
+
+    @on(events.ScreenResume)
+    def _styled_as_mounted(self, event: events.ScreenResume) -> None:
+        """At start, skip Textual's restyle of the whole screen on resume: every widget
+        was styled with the current CSS as it mounted (``JournalApp._styled_now``), focus
+        restyles what it changes, and the second pass cost ~30 ms before the first frame.
+        Handlers run subclass first, so this one runs before ``Screen``'s."""
+        if not self.host.first_frame_shown and styled_with_current_css(self.app, self):
+            event.refresh_styles = False
 
     def start_reading(self) -> None:
         """Build the side panel, offer any draft back and fill the panel (reads the
@@ -479,6 +491,8 @@ class TodayScreen(AppScreen):
         self.query_one(ThemeNotice).decide(yes)
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
+        from journal_tui.core.storage import Conflict
+
         current = self.entry is message.entry  # still the state that save made
         if current:  # undo it: the text is unsaved again
             before = message.before
@@ -496,6 +510,8 @@ class TodayScreen(AppScreen):
         """Another writer changed (or removed) the file since it was read: nothing was
         written. Offer its version (the typed text kept as a draft of a new entry) or
         both (the typed text saved as a new entry); Escape goes back to the text."""
+        from journal_tui.core.storage import Conflict
+
         lang = self.lang
         changed = conflict.kind == Conflict.CHANGED and conflict.current is not None
         choices = [("later", MSG("conflict.later", lang))]

@@ -9,6 +9,8 @@ editor) or ``#past-entries`` (read it), which the screen handles. Styled by
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
@@ -17,8 +19,10 @@ from textual.widgets.option_list import Option
 from journal_tui.core.printable import printable
 from journal_tui.core.prompts import Theme
 from journal_tui.tui.data import shown, title_of
-from journal_tui.tui.service import DayRead
 from journal_tui.tui.strings import MSG
+
+if TYPE_CHECKING:  # the service loads after the first frame
+    from journal_tui.tui.service import DayRead
 
 
 class DayPanel(VerticalScroll):
