@@ -95,9 +95,13 @@ def entry_json(entry: Entry) -> str:
 
     The same text as ``json.dumps(jsonable(to_dict(entry)))``: ``_iso`` spells
     dates and times as ``jsonable`` does, from inside json's C encoder (a third
-    faster: this runs once per entry on a first index build).
+    faster: this runs once per entry on a first index build); the entry's own dates
+    are spelled here first, sparing the encoder a call back into Python for each.
     """
-    return _ENCODER.encode(to_dict(entry))
+    d = to_dict(entry)
+    d["date"], d["created"], d["updated"] = (entry.date.isoformat(), entry.created.isoformat(),
+                                             entry.updated.isoformat())
+    return _ENCODER.encode(d)
 
 
 def _iso(value: object) -> str:
