@@ -46,7 +46,7 @@ T = TypeVar("T")
 
 VERSION = 8  # bump when the table layout or the stored JSON changes (add a migration)
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
-BUILD_CACHE_KIB = 65536  # a first build's page cache: its indexes are sorted in memory
+BUILD_CACHE_KIB = 16384  # a first build's page cache: its index sorts fit (64 MB: no faster)
 
 _TABLES = (
     """CREATE TABLE IF NOT EXISTS files (
