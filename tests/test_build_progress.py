@@ -43,12 +43,12 @@ def build(journal: Any, total: int) -> None:
 def test_a_long_first_build_shows_a_bar_on_a_terminal(bars: list[FakeBar],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "is_terminal", lambda stream=None: True)
-    journal = SimpleNamespace(on_progress=None)
+    journal = SimpleNamespace(on_progress=None, on_search_progress=None)
     with common.build_progress(journal):
         build(journal, 20000)
     assert journal.on_progress is None
     [bar] = bars
-    assert (bar.total, bar.label, bar.done[-1], bar.stopped) == (20000, "indexing", 20000, True)
+    assert (bar.total, bar.label, bar.done[-1], bar.stopped) == (20000, "Indexing", 20000, True)
     with common.build_progress(journal):
         build(journal, common.BUILD_BAR_MIN - 1)  # a short build: no bar
     assert len(bars) == 1
@@ -57,7 +57,26 @@ def test_a_long_first_build_shows_a_bar_on_a_terminal(bars: list[FakeBar],
 def test_no_bar_when_standard_error_is_not_a_terminal(bars: list[FakeBar],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "is_terminal", lambda stream=None: False)
-    journal = SimpleNamespace(on_progress=None)
+    journal = SimpleNamespace(on_progress=None, on_search_progress=None)
     with common.build_progress(journal):
         assert journal.on_progress is None
     assert bars == []
+
+
+def test_each_long_pass_has_a_bar_of_its_own(bars: list[FakeBar],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first text search on a freshly built index folds every entry: a second
+    pass, of another total (entries, not files) or the same, after the build's."""
+    monkeypatch.setattr(common, "is_terminal", lambda stream=None: True)
+    journal = SimpleNamespace(on_progress=None, on_search_progress=None)
+    with common.build_progress(journal, "fr"):
+        build(journal, 20000)
+        search = journal.on_search_progress
+        for done in range(0, 19001, 1000):
+            search(done, 19000)
+        build(journal, 19000)
+    assert [(b.total, b.label, b.done[-1], b.stopped) for b in bars] == [
+        (20000, "Indexation", 20000, True),
+        (19000, "Préparation de la recherche", 19000, True),
+        (19000, "Indexation", 19000, True)]
+    assert all(b.done == sorted(b.done) for b in bars)

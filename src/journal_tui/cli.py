@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if args.command in READING:
                 check_journal_folder(ctx.journal.root, given=args.journal is not None)
-            with build_progress(ctx.journal):
+            with build_progress(ctx.journal, ctx.lang):
                 return int(args.run(ctx, args) or 0)
         finally:
             ctx.journal.close()

@@ -87,3 +87,12 @@ def test_workers_spawn_while_stderr_has_no_descriptor() -> None:
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split("\n")[0] == "['0', '1', '2', '3']"
+
+
+def test_here_does_the_first_slice_in_this_process() -> None:
+    got = [x for chunk in slices.in_workers(_squares, (-1,), list(range(20)), 2, _here,
+                                            here=True)
+           for x in chunk]
+    assert sorted(abs(x) for x in got) == [x * x for x in range(20)]
+    # Slice 0 (0, 2, 4, …) is done here, marked negative; the worker does the odd ones.
+    assert sorted(-x for x in got if x <= 0) == [x * x for x in range(0, 20, 2)]

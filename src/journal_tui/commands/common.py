@@ -25,6 +25,9 @@ MSG = Catalog({
     "skipped": ("warning: skipped unreadable {path}",
                 "attention : fichier illisible ignoré {path}"),
     "warning": ("warning: {text}", "attention : {text}"),
+    # the first command's bars (``build_progress``)
+    "pass.index": ("Indexing", "Indexation"),
+    "pass.search": ("Preparing the search", "Préparation de la recherche"),
     # user errors (``UserError``): one line each
     "err.bad_date": ("bad date {value!r}: use YYYY-MM-DD, today or yesterday",
                      "date incorrecte {value!r} : écrivez AAAA-MM-JJ, hier ou aujourd’hui"),
@@ -253,26 +256,35 @@ def progress_when_long(label: str) -> Iterator[Callable[[int, int], None]]:
 
 
 @contextmanager
-def build_progress(journal: Any, label: str = "indexing") -> Iterator[None]:
+def build_progress(journal: Any, lang: str = "en") -> Iterator[None]:
     """While a command runs: a bar on standard error (a terminal only) should the
     journal's index have many files to parse, as on the first command after an
-    install, an import or an upgrade."""
+    install, an import or an upgrade, and another should the first text search
+    fold every entry."""
     if not is_terminal(sys.stderr):
         yield
         return
     bars: list[Any] = []
+    last: list[tuple[str, int, int]] = [("", 0, 0)]  # the last call: label, done, total
 
-    def update(done: int, total: int) -> None:
-        if not bars:
-            if total < BUILD_BAR_MIN or done >= total:
-                return
-            bars.append(_bar(total, label))
-        bars[0].update(bars[0].task_ids[0], completed=done)
+    def tracker(label: str) -> Callable[[int, int], None]:
+        def update(done: int, total: int) -> None:
+            was, before, of = last[0]
+            if bars and ((label, total) != (was, of) or done < before):
+                bars.pop().stop()  # the next pass: a bar of its own
+            last[0] = (label, done, total)
+            if not bars:
+                if total < BUILD_BAR_MIN or done >= total:
+                    return
+                bars.append(_bar(total, label))
+            bars[0].update(bars[0].task_ids[0], completed=done)
+        return update
 
-    journal.on_progress = update
+    journal.on_progress = tracker(MSG("pass.index", lang))
+    journal.on_search_progress = tracker(MSG("pass.search", lang))
     try:
         yield
     finally:
-        journal.on_progress = None
+        journal.on_progress = journal.on_search_progress = None
         for bar in bars:
             bar.stop()

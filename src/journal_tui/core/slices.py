@@ -80,8 +80,11 @@ def _start_tracker() -> None:
 
 
 def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence[T], n: int,
-               rest: Callable[[list[T]], Iterator[list[R]]]) -> Iterator[list[R]]:
-    """Chunks of results of ``items`` (in no set order), worked on by ``n`` processes.
+               rest: Callable[[list[T]], Iterator[list[R]]],
+               here: bool = False) -> Iterator[list[R]]:
+    """Chunks of results of ``items`` (in no set order), worked on by ``n`` processes
+    (``here``: ``n - 1`` of them, and this one does the first slice through ``rest``
+    once they are started: for a pass whose results cost this process little).
 
     Worker ``k`` runs ``task(send, *args, items[k::n])`` (``task`` must be a module's
     function: spawned workers import it). ``task`` calls ``send(chunk)`` with a
@@ -95,6 +98,7 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
     ctx = _context()
     forking = ctx.get_start_method() == "fork"
     slices = [list(items[k::n]) for k in range(n)]
+    mine = slices.pop(0) if here else []
     readers: list[Connection] = []
     procs: list[Any] = []
     got: dict[Connection, int] = {}
@@ -117,6 +121,8 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
                 pass
             finally:
                 writer.close()
+        if mine:
+            yield from rest(mine)
         slice_of = dict(zip(readers, slices, strict=True))
         pending = list(readers)
         while pending:

@@ -107,6 +107,16 @@ class Journal:
         self._fresh = False
 
     @property
+    def on_search_progress(self) -> Callable[[int, int], None] | None:
+        """Called with ``(done, total)`` while the first text search folds every
+        entry's text (``Index.on_fold``)."""
+        return self.index.on_fold
+
+    @on_search_progress.setter
+    def on_search_progress(self, progress: Callable[[int, int], None] | None) -> None:
+        self.index.on_fold = progress
+
+    @property
     def instance(self) -> str:
         """This object's instance id: the suffix of its drafts' names."""
         return self._drafts.instance
