@@ -348,6 +348,25 @@ def test_a_first_build_answers_as_one_made_in_place(journal: Journal) -> None:
     built.close()
 
 
+def test_no_index_is_there_until_the_first_build_is_whole(journal: Journal) -> None:
+    """What makes a build without a journal or fsyncs safe: while rows are written,
+    nothing is at the index's name for another process (or a run after a power cut)
+    to read."""
+    for n in range(3):
+        journal.save(entry_for(n, ["plan"], date(2026, 11, 1 + n), None), durable=False)
+    journal.close()
+    cache = journal.root.parent / "watched"
+    index_file = cache / "index.sqlite3"
+    seen: list[tuple[bool, list[str]]] = []
+    again = Journal(journal.root, cache_dir=cache)
+    again.on_progress = lambda done, total: seen.append(
+        (index_file.exists(), [p.name for p in cache.glob(".*.build")]))
+    assert len(again.query()) == 3
+    assert seen and all(not there and len(builds) == 1 for there, builds in seen)
+    assert index_file.exists() and not list(cache.glob(".*.build"))
+    again.close()
+
+
 def test_a_first_build_leaves_a_running_builds_file_alone(journal: Journal) -> None:
     import subprocess
     import sys

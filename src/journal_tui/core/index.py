@@ -228,16 +228,12 @@ class Index:
         """
         if folders is None:
             folders = listing.scan(self.entries_dir)
-        if self._db is None and self.db_path is not None and not self.db_path.exists():
-            with contextlib.suppress(OSError, sqlite3.Error):  # else built in place
-                if self._build(self.db_path, progress, folders):
-                    return True
         try:
-            return self._refresh(progress, folders)
+            return self._build_or_refresh(progress, folders)
         except sqlite3.Error:
             self.rebuild()
             try:
-                return self._refresh(progress, folders)
+                return self._build_or_refresh(progress, folders)
             except sqlite3.Error:
                 self.close()
                 self._db = self._memory_db()
@@ -281,6 +277,15 @@ class Index:
              [(f.rel, fresh[f.rel]) for f in changed_folders]),
             ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("listing", total)]))
         return True
+
+    def _build_or_refresh(self, progress: Progress | None,
+                          folders: list[listing.Folder]) -> bool:
+        """``_refresh``, or a first build (``_build``) when there is no index file yet."""
+        if self._db is None and self.db_path is not None and not self.db_path.exists():
+            with contextlib.suppress(OSError, sqlite3.Error):  # else built in place
+                if self._build(self.db_path, progress, folders):
+                    return True
+        return self._refresh(progress, folders)
 
     def _build(self, path: Path, progress: Progress | None,
                folders: list[listing.Folder]) -> bool:
