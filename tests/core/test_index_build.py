@@ -311,12 +311,79 @@ def test_a_build_killed_midway_leaves_a_cache_the_next_run_repairs(
             break
         time.sleep(0.01)
     assert all(gone(pid) for pid in workers), "a worker outlived its killed parent"
+    # A first build writes a file of its own: killed, it leaves that file, no index.
+    assert sorted(p.name for p in cache.iterdir()) == [f".index.sqlite3.{proc.pid}.build"]
     monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
     journal = Journal(root, cache_dir=cache)
     repaired = outputs(journal)
     journal.close()
     assert repaired == cold(root, tmp_path / "fresh")
     assert len(repaired[0].splitlines()) == 202  # [ ... ] around 200 entries
+    assert not list(cache.glob("*.build"))  # the killed build's file is gone
+
+
+def test_a_first_build_answers_as_one_made_in_place(journal: Journal) -> None:
+    """A first build writes a new file and links it into place; an index file already
+    there (emptied by a version change, say) is filled in place: the same index."""
+    for n in range(12):
+        journal.save(entry_for(n, ["été", "#plan"], date(2026, 1 + n % 12, 1 + n), n % 5 or None),
+                     durable=False)
+    (journal.entries_dir / "2026" / "03" / "broken.toml").write_text("body = 'x")
+    journal.close()
+    first = cold(journal.root, journal.root.parent / "first")
+    in_place = journal.root.parent / "in-place"
+    in_place.mkdir()
+    (in_place / "index.sqlite3").touch()
+    again = Journal(journal.root, cache_dir=in_place)
+    assert outputs(again) == first
+    again.close()
+    built = Journal(journal.root, cache_dir=journal.root.parent / "built")
+    built.refresh()
+    db = built.index.db
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert db.execute("PRAGMA user_version").fetchone() == (index_module.VERSION,)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"files_order", "files_id", "files_errors", "files_days"} <= names
+    assert (built.cache_dir / "index.sqlite3").stat().st_mode & 0o777 == 0o600
+    built.close()
+
+
+def test_no_index_is_there_until_the_first_build_is_whole(journal: Journal) -> None:
+    """What makes a build without a journal or fsyncs safe: while rows are written,
+    nothing is at the index's name for another process (or a run after a power cut)
+    to read."""
+    for n in range(3):
+        journal.save(entry_for(n, ["plan"], date(2026, 11, 1 + n), None), durable=False)
+    journal.close()
+    cache = journal.root.parent / "watched"
+    index_file = cache / "index.sqlite3"
+    seen: list[tuple[bool, list[str]]] = []
+    again = Journal(journal.root, cache_dir=cache)
+    again.on_progress = lambda done, total: seen.append(
+        (index_file.exists(), [p.name for p in cache.glob(".*.build")]))
+    assert len(again.query()) == 3
+    assert seen and all(not there and len(builds) == 1 for there, builds in seen)
+    assert index_file.exists() and not list(cache.glob(".*.build"))
+    again.close()
+
+
+def test_a_first_build_leaves_a_running_builds_file_alone(journal: Journal) -> None:
+    import subprocess
+    import sys
+
+    journal.save(entry_for(1, ["plan"], date(2026, 11, 2), None), durable=False)
+    journal.close()
+    cache = journal.root.parent / "shared-cache"
+    cache.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    running = cache / f".index.sqlite3.{os.getppid()}.build"  # another process building
+    running.write_bytes(b"half")
+    (cache / f".index.sqlite3.{dead}.build").write_bytes(b"half")
+    again = Journal(journal.root, cache_dir=cache)
+    assert len(again.query()) == 1
+    again.close()
+    assert sorted(p.name for p in cache.glob(".*.build")) == [running.name]
 
 
 V7_COLUMNS = ("rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ino INTEGER, id TEXT, day TEXT, "

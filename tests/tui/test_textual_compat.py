@@ -74,30 +74,3 @@ def test_no_break_spaces_never_break_a_line() -> None:
     console.print(Text(text))
     lines = [line.rstrip() for line in console.export_text().splitlines()]
     assert lines == ["Bonjour", "chemin\u00a0:", "mentions"]
-
-
-def test_the_parse_cache_is_what_textual_looks_sources_up_in() -> None:
-    """css_cache puts rules parsed at the last start there: Textual must find them
-    there, and parse with the variables they were keyed by."""
-    from textual.css.stylesheet import Stylesheet
-
-    stylesheet = Stylesheet(variables={"accent": "#ff0000"})
-    assert compat.stylesheet_variables(stylesheet) == {"accent": "#ff0000"}
-    stylesheet.add_source("Static { color: $accent; }", read_from=("x.tcss", ""))
-    stylesheet.parse()
-    cache = compat.parse_cache(stylesheet)
-    [key] = list(cache.keys())
-    assert key[0] == "Static { color: $accent; }"
-    # A fresh stylesheet given that entry parses nothing: it finds it by the same key.
-    fresh = Stylesheet(variables={"accent": "#ff0000"})
-    compat.parse_cache(fresh)[key] = cache[key]
-    fresh.add_source("Static { color: $accent; }", read_from=("x.tcss", ""))
-    import textual.css.stylesheet as module
-
-    real_parse = module.parse
-    module.parse = None  # type: ignore[assignment]  # any parse would fail
-    try:
-        fresh.parse()
-    finally:
-        module.parse = real_parse
-    assert fresh.rules == cache[key]

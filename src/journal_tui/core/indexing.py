@@ -25,7 +25,7 @@ from datetime import UTC
 from pathlib import Path
 
 from journal_tui.core import slices
-from journal_tui.core.codec import UnreadableEntry, decode
+from journal_tui.core.codec import UnreadableEntry, decode_in
 from journal_tui.core.export import entry_json
 from journal_tui.core.listing import Stat, folder_of
 from journal_tui.core.model import Entry
@@ -94,16 +94,15 @@ class OpenFolder:
 def file_row(folder: OpenFolder, rel: str, st: Stat) -> Row:
     """The row of one file (``folder``: its folder): its entry, or why it cannot be read."""
     name = rel.rpartition("/")[2]
-    path = folder.path / name
     try:
         # size -1: the walk saw no readable regular file; read_regular says why
-        raw = (read_regular(path) if st[0] < 0 or folder.fd < 0
+        raw = (read_regular(folder.path / name) if st[0] < 0 or folder.fd < 0
                else _read(name, folder.fd, st[0]))
     except OSError as exc:
         return (rel, *st, None, None, None, None, None, None, None,
                 f"cannot read: {exc.strerror}", None)
     try:
-        entry = decode(raw, path)
+        entry = decode_in(raw, folder.path, name)
     except UnreadableEntry as exc:
         return (rel, *st, None, None, None, None, None, None, None,
                 exc.problem.message, exc.problem.line)

@@ -13,9 +13,8 @@ import gc
 import sys
 from collections.abc import Iterable
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -29,7 +28,6 @@ from journal_tui.core.context import Context
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
 from journal_tui.core.printable import printable
-from journal_tui.tui import css_cache
 from journal_tui.tui.host import IO_ERRORS, HostApp, JournalHost
 from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG, localize_bindings
@@ -105,7 +103,6 @@ class JournalApp(HostApp[int]):
         self.today_screen: TodayScreen | None = None
         self.review_screen: ReviewScreen | None = None
         self._prepare_timer: Timer | None = None
-        self._css_loaded: set[tuple[Any, ...]] = set()  # parsed CSS the cache file holds
         super().__init__(ctx, day)
         localize_bindings(self, self.lang)
         self.add_mode("today", self._make_today)
@@ -137,8 +134,6 @@ class JournalApp(HostApp[int]):
                                           "warning"))
 
     def _make_today(self) -> TodayScreen:
-        # The rules parsed at the last start, before anything is parsed (css_cache).
-        self._css_loaded = css_cache.load(self.stylesheet, self.ctx.cache_dir)
         # The app's own node styled first (the colours the screen's dim text blends
         # into); then Today is styled as it mounts, like the other modes' screens.
         self.stylesheet.update(self)
@@ -216,7 +211,6 @@ class JournalApp(HostApp[int]):
         if self.day > self.ctx.today:
             self.ask_future_day()
         self.preload_styles()
-        self.keep_css()  # now: a terminal closed under the app never lets it unmount
         self.call_after_refresh(self._start_reading)
 
     def _start_reading(self) -> None:
@@ -227,22 +221,6 @@ class JournalApp(HostApp[int]):
         self.check_problems()
         if self.today_screen is not None and self.today_screen.is_mounted:
             self.today_screen.start_reading()
-
-    def keep_css(self, *, wait: bool = False) -> None:
-        """Keep the CSS parsed so far for the next start, if any was parsed anew (a
-        first start, an upgrade, another theme, a screen opened for the first time):
-        written in a thread, or at once with ``wait``."""
-        kept = css_cache.to_keep(self.stylesheet, self.ctx.cache_dir, self._css_loaded)
-        if kept is None:
-            return
-        self._css_loaded |= set(kept[1])
-        if wait:
-            css_cache.keep(*kept)
-        else:
-            self.run_worker(partial(css_cache.keep, *kept), thread=True, group="css-cache")
-
-    def on_unmount(self) -> None:
-        self.keep_css(wait=True)  # what later screens parsed
 
     def preload_styles(self) -> None:
         """Read the other screens' stylesheets now, so that opening a screen later (F3

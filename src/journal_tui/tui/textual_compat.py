@@ -21,10 +21,7 @@ __all__ = ["FooterKey", "FooterLabel"]
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import Binding
-    from textual.cache import LRUCache
     from textual.command import CommandPalette
-    from textual.css.model import RuleSet
-    from textual.css.stylesheet import Stylesheet
     from textual.dom import DOMNode
     from textual.notifications import Notification
     from textual.screen import Screen
@@ -61,18 +58,6 @@ def styled_with_current_css(app: App[Any], screen: Screen[Any]) -> bool:
     """Whether ``screen``'s widgets were styled with the app's current CSS (no theme or
     stylesheet change since): its ScreenResume then has nothing to restyle."""
     return screen._css_update_count == app._css_update_count
-
-
-def parse_cache(stylesheet: Stylesheet) -> LRUCache[tuple[Any, ...], list[RuleSet]]:
-    """The stylesheet's parsed rules by source (its text, location, flags), which
-    ``tui/css_cache.py`` keeps between runs: Textual looks a source up there before
-    parsing it."""
-    return stylesheet._parse_cache
-
-
-def stylesheet_variables(stylesheet: Stylesheet) -> dict[str, str]:
-    """The variables (the theme's colours) the stylesheet's rules were parsed with."""
-    return stylesheet._variables
 
 
 def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
