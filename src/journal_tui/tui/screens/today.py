@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,7 +38,7 @@ from journal_tui.tui.host import post_when_done
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
-from journal_tui.tui.textual_compat import markdown_language, styled_with_current_css
+from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
 from journal_tui.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -201,15 +201,6 @@ class TodayScreen(AppScreen):
         if self.host.first_frame_shown:
             self.start_reading()
         # else JournalApp calls start_reading once the first frame is shown
-
-    @on(events.ScreenResume)
-    def _styled_as_mounted(self, event: events.ScreenResume) -> None:
-        """At start, skip Textual's restyle of the whole screen on resume: every widget
-        was styled with the current CSS as it mounted (``JournalApp._styled_now``), focus
-        restyles what it changes, and the second pass cost ~30 ms before the first frame.
-        Handlers run subclass first, so this one runs before ``Screen``'s."""
-        if not self.host.first_frame_shown and styled_with_current_css(self.app, self):
-            event.refresh_styles = False
 
     def start_reading(self) -> None:
         """Build the side panel, offer any draft back and fill the panel (reads the
