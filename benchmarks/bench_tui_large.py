@@ -205,7 +205,8 @@ def main() -> None:
         if base:
             other = median(base, key) * scale
             text += f"{other:>8.0f} {unit:<3}{value / other:>7.2f}x"
-        print(f"{text}   ≤ {target}")
+        each = " ".join(f"{r[key] * scale:.0f}" for r in mine if key in r)
+        print(f"{text}   ≤ {target}" + (f"   (runs: {each})" if len(mine) > 1 else ""))
 
     for key, label, target in ROWS:
         line(label, key, 1000, "ms", str(target))
