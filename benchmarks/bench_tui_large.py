@@ -80,6 +80,13 @@ async def settled(app, pilot):
         await asyncio.sleep(0.05)
     await pilot.pause()
 
+async def started(app):
+    # The start's reads (problems, the side panel, @-completion) begin after the first
+    # frame: settling before they exist let F3 race them (~0.3 s or ~2 s, by luck).
+    deadline = time.monotonic() + 10
+    while not app.workers and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+
 async def until(test):
     while True:
         for stamp, message in seen:
@@ -98,6 +105,7 @@ async def main():
     app = JournalApp(open_context())
     app.prepare_delay = None  # the Journal screen is built on F3, the worst case
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await started(app)
         await settled(app, pilot)
         seen.clear()
         t0 = time.perf_counter()
