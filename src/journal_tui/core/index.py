@@ -361,14 +361,15 @@ class Index:
                                                              for r in rows}
         self._transaction(
             ("DELETE FROM files WHERE rel = ?", gone),
-            (_INSERT, [rows]),
+            (_INSERT, rows),
             ("INSERT OR REPLACE INTO folders VALUES (?, NULL)", folders),
             ("DELETE FROM meta WHERE key = ?", [("listing",)]))
 
     def _transaction(self, *steps: tuple[str, Iterable[object]],
                      days_kept: bool = False) -> None:
-        """Run the steps in one transaction. A step's rows are parameter tuples, or
-        (for the insert) an iterable of lists of them, written as they come.
+        """Run the steps in one transaction. A step's rows are a collection of
+        parameter tuples, or an iterator of lists of them (the build's parsed rows,
+        the search's folded texts), written as they come.
         ``days_kept``: the steps change no entry (cached renderings, scores)."""
         db = self.db
         if not days_kept:
@@ -377,9 +378,9 @@ class Index:
         try:
             db.execute("BEGIN")
             for sql, rows in steps:
-                if sql is _INSERT:
+                if isinstance(rows, Iterator):
                     for chunk in rows:
-                        db.executemany(sql, chunk)  # type: ignore[arg-type]
+                        db.executemany(sql, chunk)
                 else:
                     db.executemany(sql, rows)  # type: ignore[arg-type]
             db.execute("COMMIT")
@@ -583,21 +584,21 @@ class Index:
             return
         with contextlib.suppress(sqlite3.Error):
             count, ranges = search_fill.missing_ranges(db)
-            progress = self.on_fold
-            done = 0
-            db.execute("BEGIN")
-            try:
-                for rows in search_fill.folded(db, self.db_path if self._on_file else None,
-                                               ranges, count):
-                    db.executemany("UPDATE files SET fold = ? WHERE rowid = ?", rows)
-                    done += len(rows)
-                    if progress:
-                        progress(done, count)
-                db.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
+            self._transaction(("UPDATE files SET fold = ? WHERE rowid = ?",
+                               self._folded(ranges, count)), days_kept=True)
+
+    def _folded(self, ranges: list[tuple[int, int]],
+                count: int) -> Iterator[search_fill.Folded]:
+        """The folded texts of ``ranges``, a range at a time, ``on_fold`` told of each
+        once it is written."""
+        progress = self.on_fold
+        done = 0
+        for rows in search_fill.folded(self.db, self.db_path if self._on_file else None,
+                                       ranges, count):
+            yield rows
+            done += len(rows)
+            if progress:
+                progress(done, count)
 
     def query(self, q: Query = Query()) -> Iterator[Entry]:
         """Entries matching ``q`` in date order."""

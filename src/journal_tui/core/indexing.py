@@ -51,7 +51,11 @@ CHUNK = 500
 
 def search_text(entry: Entry) -> str:
     """What ``--contains`` searches: body, prompt, tags and people, folded (``searchable``)."""
-    return searchable(SEP.join([entry.body, entry.prompt or "", *entry.tags, *entry.people]))
+    return _search_text(entry.body, entry.prompt, entry.tags, entry.people)
+
+
+def _search_text(body: str, prompt: str | None, tags: list[str], people: list[str]) -> str:
+    return searchable(SEP.join([body, prompt or "", *tags, *people]))
 
 
 def searchable(text: str) -> str:
@@ -78,7 +82,7 @@ def search_text_of(data: str) -> str:
     """``search_text`` of an entry stored as its JSON text (the index's ``data``),
     read from the four keys it needs (an ``Entry`` would cost a fifth more)."""
     d = json.loads(data)
-    return searchable(SEP.join([d["body"], d.get("prompt") or "", *d["tags"], *d["people"]]))
+    return _search_text(d["body"], d.get("prompt"), d["tags"], d["people"])
 
 
 @dataclass(frozen=True, slots=True)

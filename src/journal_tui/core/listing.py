@@ -84,11 +84,9 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
         n = slices.workers_for(_files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
     if not n:
         return [f for rel, path in months if (f := scan_folder(rel, path)) is not None]
-    from journal_tui.core.slices import in_workers
-
     found: list[Folder | None] = [None] * len(months)
     numbered = [(i, rel, path) for i, (rel, path) in enumerate(months)]
-    for chunk in in_workers(_scan_task, (), numbered, n, _scan_here, here=True):
+    for chunk in slices.in_workers(_scan_task, (), numbered, n, _scan_here, here=True):
         for i, rel, names, numbers in chunk:
             if names is not None:
                 found[i] = Folder(rel, names, array("q", numbers))

@@ -45,13 +45,12 @@ def folded(db: sqlite3.Connection, db_path: Path | None, ranges: list[tuple[int,
 
     In worker processes when ``count`` rows are many and the index is a file
     (``db_path``) they can open; else read through ``db`` here."""
-    n = slices.workers_for(count, POOL_MIN, PER_WORKER) if db_path is not None else 0
-    if not n:
+    n = slices.workers_for(count, POOL_MIN, PER_WORKER)
+    if db_path is None or not n:
         return (_fold_range(db, lo, hi) for lo, hi in ranges)
-    uri = db_path.as_uri() + "?mode=ro"  # type: ignore[union-attr]
-    here = _reader(db)
-    chunks = slices.in_workers(_task, (uri,), ranges, n, here)
-    return (folded for chunk in chunks for folded in chunk)
+    chunks = slices.in_workers(_task, (db_path.as_uri() + "?mode=ro",), ranges, n,
+                               _reader(db))
+    return (rows for chunk in chunks for rows in chunk)
 
 
 def _fold_range(db: sqlite3.Connection, lo: int, hi: int) -> Folded:
