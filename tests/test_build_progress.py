@@ -80,3 +80,25 @@ def test_each_long_pass_has_a_bar_of_its_own(bars: list[FakeBar],
         (19000, "Préparation de la recherche", 19000, True),
         (19000, "Indexation", 19000, True)]
     assert all(b.done == sorted(b.done) for b in bars)
+
+
+def test_what_the_command_prints_stays_on_standard_output(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """``list --format json > file`` on a first run: the bar is on standard error, and
+    the listing printed after the build still goes to standard output (a Rich bar
+    left running took it over, so the file stayed empty and the JSON hit the screen)."""
+    import io
+
+    from rich.console import Console
+
+    monkeypatch.setattr(common, "is_terminal", lambda stream=None: True)
+    screen = io.StringIO()  # standard error, a terminal
+    monkeypatch.setattr(common, "console",
+                        lambda stderr=False: Console(file=screen, force_terminal=True))
+    journal = SimpleNamespace(on_progress=None, on_search_progress=None)
+    with common.build_progress(journal):
+        build(journal, 20000)
+        print('[{"id": "x"}]')
+    assert '"id"' not in screen.getvalue()
+    assert capsys.readouterr().out == '[{"id": "x"}]\n'

@@ -218,9 +218,12 @@ def _bar(total: int, label: str) -> Any:
     """A started Rich progress bar on standard error; the caller stops it."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+    # redirect_*=False: while a bar runs, Rich takes over sys.stdout and prints it on the
+    # bar's console, the terminal: ``list --format json > file`` lost its output.
     bar = Progress("[progress.description]{task.description}", BarColumn(),
                    MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=console(stderr=True), transient=True)
+                   console=console(stderr=True), transient=True,
+                   redirect_stdout=False, redirect_stderr=False)
     bar.start()
     bar.add_task(label, total=total)
     return bar
@@ -280,6 +283,8 @@ def build_progress(journal: Any, lang: str = "en") -> Iterator[None]:
                     return
                 bars.append(_bar(total, label))
             bars[0].update(bars[0].task_ids[0], completed=done)
+            if done >= total:  # gone from the screen before the command prints
+                bars.pop().stop()
         return update
 
     journal.on_progress = tracker(MSG("pass.index", lang))
