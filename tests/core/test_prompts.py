@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -486,13 +487,13 @@ def fresh_bundled():
 
 def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    real = prompts_module.tomllib.loads
+    real = tomllib.loads  # prompts imports it when it parses
 
     def counting(text: str) -> dict:  # type: ignore[type-arg]
         calls.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(prompts_module.tomllib, "loads", counting)
+    monkeypatch.setattr(tomllib, "loads", counting)
     return calls
 
 

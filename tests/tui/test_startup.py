@@ -42,6 +42,51 @@ NOT_AT_START = (
 )
 
 
+# Run to Today's first frame (headless) and list what is loaded then; the prompts'
+# parsed form is cached by an earlier process (CACHE_PROMPTS), as after any first start.
+CACHE_PROMPTS = "from journal_tui.core.context import open_context; open_context().prompts"
+FIRST_FRAME = """
+import asyncio, json, sys
+from journal_tui.core.context import open_context
+from journal_tui.tui.app import JournalApp
+
+seen = []
+
+class Probe(JournalApp):
+    def on_ready(self) -> None:
+        seen.extend(sys.modules)
+        self.exit()
+
+async def main() -> None:
+    app = Probe(open_context())
+    app.prepare_delay = None
+    async with app.run_test(size=(100, 30)):
+        pass
+
+asyncio.run(main())
+print(json.dumps(sorted(seen)))
+"""
+
+# Not needed for Today's first frame either: the dialogs (asked later, if ever) and
+# tomllib (no config file, prompts parsed from their cache).
+NOT_AT_FIRST_FRAME = ("journal_tui.tui.widgets.dialogs", "tomllib")
+
+
+def test_today_first_frame_loads_no_dialog_nor_toml_parser(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNAL_TUI")}
+    env |= {"JOURNAL_TUI_CACHE": str(tmp_path / "cache"),
+            "JOURNAL_TUI_CONFIG": str(tmp_path / "none.toml"),
+            "JOURNAL_TUI_HOME": str(tmp_path / "journal")}
+    for probe in (CACHE_PROMPTS, FIRST_FRAME):
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
+                                text=True, env=env, timeout=120, stdin=subprocess.DEVNULL,
+                                check=False)
+        assert result.returncode == 0, result.stderr
+    modules = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "journal_tui.tui.screens.today" in modules  # the probe did reach the frame
+    assert sorted(set(NOT_AT_FIRST_FRAME + NOT_AT_START) & set(modules)) == []
+
+
 def test_the_tui_start_imports_only_what_today_needs(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNAL_TUI")}
     env |= {"JOURNAL_TUI_CACHE": str(tmp_path / "cache"),

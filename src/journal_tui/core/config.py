@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +57,8 @@ def load_config(path: Path) -> Config:
         return Config(path=path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    import tomllib  # here: with no config file (and no user prompts), the TUI starts without it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -133,6 +134,8 @@ def save_setting(path: Path, key: str, value: str) -> None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     new = with_setting(text, key, value)
+    import tomllib
+
     try:
         tomllib.loads(new)
     except tomllib.TOMLDecodeError as exc:

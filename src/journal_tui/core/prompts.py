@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -308,6 +307,8 @@ def parse_prompts(
 
 
 def _load_toml(text: str, path: Path | None) -> dict[str, Any]:
+    import tomllib  # the bundled file's parsed form is usually cached (_cached_data)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only annotations here: the TUI starts without tomllib when no file is read
+    import tomllib
 
 _POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
 

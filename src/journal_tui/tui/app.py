@@ -37,7 +37,6 @@ from journal_tui.tui.textual_compat import (
     mode_is_set_up,
     set_up_mode,
 )
-from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -52,10 +51,20 @@ MODE_KEYS = {"today": "f2", "journal": "f3", "themes": "f4", "review": "f5", "pe
 # other screens and the palette provider load on first use, keeping start-up fast.
 
 
+def _is_a(screen: Screen[object], module: str, name: str) -> bool:
+    """Whether ``screen`` is ``module``'s class ``name``, without importing the module
+    just to ask (a screen of a module never imported is none of its classes)."""
+    loaded = sys.modules.get(module)
+    return loaded is not None and isinstance(screen, getattr(loaded, name))
+
+
 def _is_help(screen: Screen[object]) -> bool:
-    """Whether ``screen`` is the help (without importing it just to ask)."""
-    module = sys.modules.get("journal_tui.tui.screens.help")
-    return module is not None and isinstance(screen, module.HelpScreen)
+    return _is_a(screen, "journal_tui.tui.screens.help", "HelpScreen")
+
+
+def _is_question(screen: Screen[object]) -> bool:
+    """Whether ``screen`` asks a yes/no question (the dialogs load on first use)."""
+    return _is_a(screen, "journal_tui.tui.widgets.dialogs", "ConfirmDialog")
 
 
 def _entry_provider() -> type[Provider]:
@@ -243,6 +252,8 @@ class JournalApp(HostApp[int]):
     def ask_future_day(self) -> None:
         """``--date`` in the future (a typo in the year, most likely): write for that
         day only if the person says so, else for today."""
+        from journal_tui.tui.widgets.dialogs import ConfirmDialog
+
         day = long_date(self.day, self.lang)
 
         def answer(keep: bool | None) -> None:
@@ -334,7 +345,7 @@ class JournalApp(HostApp[int]):
     async def action_quit(self) -> None:
         """Quit; if an editor (Today's or the review note's) holds unsaved text, ask
         first (the text is kept as a draft either way)."""
-        if isinstance(self.screen, ConfirmDialog):
+        if _is_question(self.screen):
             return
         today = self.today_screen
         unsaved_today = today is not None and today.has_unsaved()
@@ -353,12 +364,14 @@ class JournalApp(HostApp[int]):
                     await asyncio.wrap_future(future)
                 except IO_ERRORS as exc:
                     failed.append(exc)
-        if isinstance(self.screen, ConfirmDialog):
+        if _is_question(self.screen):
             return  # asked twice while the drafts were written
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
                 self.exit(0)
+
+        from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
         question = (MSG("quit.question_unkept", self.lang, error=failed[0]) if failed
                     else MSG("quit.question_both" if unsaved_today and unsaved_review

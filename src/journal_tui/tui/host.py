@@ -32,7 +32,6 @@ from journal_tui.tui.data import title_of
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.strings import MSG
 from journal_tui.tui.textual_compat import keep_no_break_spaces
-from journal_tui.tui.widgets.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -236,6 +235,8 @@ class HostApp(App[ReturnT]):
     def delete_entry(self, entry: Entry, done: Callable[[], object] | None = None) -> None:
         """Ask, then queue the move to the trash; once there, it is the entry an undo
         brings back, ``done`` runs and the screen shown reads the journal again."""
+        from journal_tui.tui.widgets.dialogs import ConfirmDialog  # not needed at start
+
         lang = self.lang
         question = MSG("delete.question", lang, day=long_date(entry.date, lang),
                        title=title_of(entry.body, 40) or "…")

@@ -40,7 +40,6 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
-from journal_tui.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.safe_text import SafeInput
@@ -502,6 +501,7 @@ class TodayScreen(AppScreen):
         written. Offer its version (the typed text kept as a draft of a new entry) or
         both (the typed text saved as a new entry); Escape goes back to the text."""
         from journal_tui.core.storage import Conflict
+        from journal_tui.tui.widgets.dialogs import ChoiceDialog
 
         lang = self.lang
         changed = conflict.kind == Conflict.CHANGED and conflict.current is not None
@@ -687,6 +687,8 @@ class TodayScreen(AppScreen):
         """Ask, newest first, whether to restore each unsaved draft."""
         if not drafts:
             return
+        from journal_tui.tui.widgets.dialogs import ConfirmDialog  # loaded on first use
+
         (draft, entry), rest = drafts[0], drafts[1:]
         preview = title_of(draft.body, 60) or "…"
         question = MSG("draft.question", self.lang, day=long_date(draft.date, self.lang),
