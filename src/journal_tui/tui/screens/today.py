@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from journal_tui.core.config import editor_command
@@ -40,7 +40,6 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
-from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.safe_text import SafeInput
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
@@ -179,14 +178,19 @@ class TodayScreen(AppScreen):
                                   placeholder=MSG("today.placeholder", lang))
                 yield ThemeNotice(id="theme-notice")  # after a save: what it sounds like
                 with Horizontal(id="meta"):
-                    yield Label(MSG("today.tags", lang), id="tags-label")
+                    # A Static, not a Label: drawn the same (today.tcss), without
+                    # parsing Label's seven rules before the first frame.
+                    yield Static(MSG("today.tags", lang), id="tags-label")
                     yield SafeInput(id="tags", compact=True,
                                 placeholder=MSG("today.tags_placeholder", lang))
                     yield MoodScale(MSG("today.mood", lang), id="mood")
                 yield PoleScale(id="rating")
             # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
             yield DayPanel(lang, id="side")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        # The footer's bar, empty in the first frame as the footer itself would be (its
+        # keys come once the bindings are known); the footer goes in it after that frame,
+        # with its module and CSS (~10 ms less before the frame): start_reading.
+        yield Vertical(id="footer-bar")
 
     @property
     def panel(self) -> DayPanel:
@@ -207,10 +211,19 @@ class TodayScreen(AppScreen):
         body = self.query_one("#body", TextArea)
         if body.language is None:
             body.language = markdown_language()
+        self.call_later(self._mount_footer)
         self.panel.build()
         self.check_drafts()
         self.load_side()
         self.load_people()
+
+    async def _mount_footer(self) -> None:
+        from journal_tui.tui.widgets.footer import KeyFooter
+
+        bar = self.query_one("#footer-bar")
+        if not bar.children:
+            await bar.mount(KeyFooter(compact=True, show_command_palette=False))
+            self.refresh_bindings()  # its keys: the footer asks for them as they change
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.host.first_frame_shown:
