@@ -36,6 +36,7 @@ from journal_tui.tui.textual_compat import (
     mark_styled,
     mode_is_set_up,
     set_up_mode,
+    start_with_theme,
 )
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class JournalApp(HostApp[int]):
         self.sub_title = self.day_line(None)
         self._saved_theme = ctx.config.theme
         if ctx.config.theme in self.available_themes:  # the one chosen last time
-            self.theme = ctx.config.theme
+            start_with_theme(self, ctx.config.theme)
 
     # ------------------------------------------------------------------ theme
 

@@ -37,6 +37,24 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def start_with_theme(app: App[Any], name: str) -> None:
+    """Give ``app`` the colour theme ``name`` in its ``__init__``, before any CSS is
+    parsed, without Textual's theme watcher: set then, the watcher re-parses the
+    whole stylesheet once the app runs and restyles the app (~25 ms at start, for
+    anyone who ever picked a theme). What that watcher does, done here as the app
+    starts: the theme's classes, the ANSI colour filter and the CSS variables (the
+    stylesheet holds no rules yet: setting them parses nothing)."""
+    from textual.app import App
+
+    app.set_reactive(App.theme, name)
+    theme = app.current_theme
+    app.set_class(theme.dark, "-dark-mode", update=False)
+    app.set_class(not theme.dark, "-light-mode", update=False)
+    app.set_class(True, f"-theme-{theme.name}", update=False)
+    app._refresh_truecolor_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
+
+
 def mode_is_set_up(app: App[Any], mode: str) -> bool:
     """Whether ``mode``'s screen exists yet (built ahead, or shown once)."""
     return mode in app._screen_stacks
