@@ -149,6 +149,7 @@ class TodayScreen(AppScreen):
         self._kept_keys: set[str] = set()  # draft keys in use: never reused for a new entry
         self._side_loaded = False  # the first side read (after the start's walk) is done
         self._side_shown = False
+        self._footer_asked = False  # show_footer: the footer goes in after the first frame
         self._rated: str | None = None  # the polar theme the rating is on
         self._others: dict[str, int | None] = {}  # unsaved ratings on themes left (Fields)
 
@@ -211,19 +212,28 @@ class TodayScreen(AppScreen):
         body = self.query_one("#body", TextArea)
         if body.language is None:
             body.language = markdown_language()
-        self.call_later(self._mount_footer)
+        self.show_footer()
         self.panel.build()
         self.check_drafts()
         self.load_side()
         self.load_people()
 
+    def show_footer(self) -> None:
+        """Put the footer in its bar (once), after the first frame. Not before the
+        reads start: mounted at once after that frame, it held the keys typed as the
+        prompt showed (through tmux: ~70 ms more to echo, and later than on main)."""
+        if not self._footer_asked:
+            self._footer_asked = True
+            self.call_later(self._mount_footer)
+
     async def _mount_footer(self) -> None:
+        bar = self.query_one("#footer-bar")
+        if not bar.is_attached:  # the app closed meanwhile
+            return
         from journal_tui.tui.widgets.footer import KeyFooter
 
-        bar = self.query_one("#footer-bar")
-        if not bar.children:
-            await bar.mount(KeyFooter(compact=True, show_command_palette=False))
-            self.refresh_bindings()  # its keys: the footer asks for them as they change
+        await bar.mount(KeyFooter(compact=True, show_command_palette=False))
+        self.refresh_bindings()  # its keys: the footer asks for them as they change
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.host.first_frame_shown:
