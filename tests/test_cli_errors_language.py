@@ -154,3 +154,11 @@ def test_a_bad_theme_word_is_said_in_french(capsys, isolated_env) -> None:
     entry_id = next((isolated_env / "entries").rglob("*.toml")).stem
     code, _, err = run(capsys, "--lang", "fr", "edit", entry_id, "--theme", "courage=high")
     assert code == 1 and f"thème inconnu 'courage'{NBSP}: choisissez parmi" in err
+
+
+def test_a_broken_people_file_is_said_in_french(capsys, isolated_env) -> None:
+    isolated_env.mkdir(parents=True)
+    (isolated_env / "people.toml").write_text('[[people]]\nname = "Marie"\naliases = 3\n')
+    code, _, err = run(capsys, "--lang", "fr", "people")
+    assert code == 0
+    assert "people.toml:3: les alias de 'Marie' doivent être une liste de textes" in err
