@@ -162,3 +162,16 @@ def test_a_broken_people_file_is_said_in_french(capsys, isolated_env) -> None:
     code, _, err = run(capsys, "--lang", "fr", "people")
     assert code == 0
     assert "people.toml:3: les alias de 'Marie' doivent être une liste de textes" in err
+
+
+def test_a_broken_user_prompts_file_is_said_in_french(capsys, isolated_env, tmp_path) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / "prompts.toml").write_text(
+        'version = 1\n[[prompts]]\nid = "mine"\ntheme = "nope"\n'
+        'text = { fr = "Quoi ?", en = "What?" }\n')
+    code, out, _ = run(capsys, "--lang", "fr", "doctor")
+    assert code == 1
+    assert f"prompts.toml:4: la question 'mine' a un thème inconnu{NBSP}: 'nope'" in out
+    code, out, _ = run(capsys, "--lang", "en", "doctor")
+    assert code == 1 and "prompts.toml:4: prompt 'mine' has unknown theme 'nope'" in out

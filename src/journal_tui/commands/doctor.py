@@ -89,7 +89,8 @@ def check(ctx: Context) -> tuple[int, list[Problem]]:
     """Parse every entry file afresh (not from the cache) and check names and modes."""
     journal, lang = ctx.journal, ctx.lang
     problems: list[Problem] = [
-        Problem(w.path or Path("prompts.toml"), w.message, w.line) for w in ctx.prompt_warnings
+        Problem(w.path or Path("prompts.toml"), w.said_alone(lang), w.line)
+        for w in ctx.prompt_warnings
     ]
     seen: dict[str, Path] = {}
     count = 0
