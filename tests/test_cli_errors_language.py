@@ -175,3 +175,53 @@ def test_a_broken_user_prompts_file_is_said_in_french(capsys, isolated_env, tmp_
     assert f"prompts.toml:4: la question 'mine' a un thème inconnu{NBSP}: 'nope'" in out
     code, out, _ = run(capsys, "--lang", "en", "doctor")
     assert code == 1 and "prompts.toml:4: prompt 'mine' has unknown theme 'nope'" in out
+
+
+def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    assert exited.value.code == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "french", "english"), [
+    (["list", "--bogus"], "journal-tui : erreur : arguments inconnus : --bogus",
+     "journal-tui: error: unrecognized arguments: --bogus"),
+    (["add", "--mood", "9", "x"],
+     "journal-tui add : erreur : argument --mood : choix impossible : 9 (choisissez parmi 1, 2",
+     "journal-tui add: error: argument --mood: invalid choice: 9 (choose from 1, 2"),
+    (["list", "-n", "x"], "argument -n : pas un nombre : 'x'", "argument -n: not a number: 'x'"),
+    (["show"], "journal-tui show : erreur : arguments requis : ID",
+     "journal-tui show: error: the following arguments are required: ID"),
+    (["list", "--from"], "argument --from : une valeur attendue",
+     "argument --from: expected one argument"),
+])
+def test_usage_errors_in_the_person_language(capsys, isolated_env, tmp_path, argv, french,
+                                            english) -> None:
+    err = usage_error(capsys, "--lang", "fr", *argv)
+    assert err.startswith("usage" + NBSP + ": journal-tui")
+    assert french.replace(" : ", NBSP + ": ") in err
+    assert english in usage_error(capsys, "--lang", "en", *argv)
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(exist_ok=True)
+    config.write_text('language = "fr"\n')  # no --lang: the config's language
+    assert french.replace(" : ", NBSP + ": ") in usage_error(capsys, *argv)
+    config.unlink()
+
+
+def test_argparse_still_words_its_errors_as_matched() -> None:
+    """The English wordings matched are argparse's own (a newer Python may reword one:
+    that error would then stay in English)."""
+    import argparse
+    import inspect
+    import re
+
+    from journal_tui.commands.parser import _MESSAGES
+
+    source = inspect.getsource(argparse)
+    ours = {"not a number: {value}", "must be 1 or more, not {value}"}
+    for english, _ in _MESSAGES:
+        if english not in ours:
+            pattern = re.escape(english).replace(r"\{", "{").replace(r"\}", "}")
+            pattern = re.sub(r"\{\w+\}", r"%(?:\\(\\w+\\))?[sr]", pattern)
+            assert re.search(pattern, source), english

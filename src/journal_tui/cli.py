@@ -84,7 +84,9 @@ def build_parser(command: str | None = None, *, commands: bool = True) -> argpar
     top-level options only, for the TUI's start."""
     import argparse
 
-    parser = argparse.ArgumentParser(
+    from journal_tui.commands.parser import Parser
+
+    parser = Parser(
         prog=PROG,
         description="A self-coaching journal that lives in the terminal. "
                     "Without a command, opens the journal on today's prompt.",
@@ -118,9 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if code is not None:
             return code
     from journal_tui.commands.common import UserError
+    from journal_tui.commands.parser import Parser
 
-    parser = build_parser(command_in(argv), commands=not opens_tui_only(argv))
-    args = parser.parse_args(argv)
+    Parser.argv = argv  # a usage error is said in the person's language
+    args = build_parser(command_in(argv), commands=not opens_tui_only(argv)).parse_args(argv)
     # the person's once the config is read; till then (a broken config) the locale's
     lang: str = args.lang or resolve_language(None)
     try:
