@@ -82,6 +82,8 @@ MSG = Catalog({
     "b.next_long": ("Next week", "Semaine suivante"),
     "b.this_long": ("This week", "Cette semaine"),
     "b.save_long": ("Save the review note", "Enregistrer la note de bilan"),
+    "b.more_questions_long": ("Show or hide the questions not chosen for the week",
+                              "Afficher ou masquer les questions non choisies pour la semaine"),
     "b.export_long": ("Export the week to Markdown, in the journal's exports/ folder",
                       "Exporter la semaine en Markdown, dans le dossier exports/ du journal"),
     "title": ("Week {week}", "Semaine {week}"),
@@ -170,6 +172,7 @@ class ReviewScreen(AppScreen):
     # The entries focused as the screen is first shown: focusing the first focusable
     # (the body) and then the list restyled the body's every widget twice (~0.1 s).
     AUTO_FOCUS = "#review-entries"
+    HELP_WIDGETS = (NameLinks,)
     BINDINGS = [
         Binding("alt+left,ctrl+pageup", "week(-1)", "b.prev", id="review_prev"),
         Binding("alt+right,ctrl+pagedown", "week(1)", "b.next", id="review_next"),
