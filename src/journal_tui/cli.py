@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from journal_tui import __version__
 from journal_tui.commands import COMMANDS, READING, modules_for
 from journal_tui.core.atomic import WriteError
-from journal_tui.core.config import ConfigError
+from journal_tui.core.config import ConfigError, resolve_language
+from journal_tui.core.i18n import said
 from journal_tui.core.printable import printable
 
 if TYPE_CHECKING:  # imported when used: `remind` runs at every shell start without them
@@ -120,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser(command_in(argv), commands=not opens_tui_only(argv))
     args = parser.parse_args(argv)
-    lang: str = args.lang or "en"  # the person's, once the config is read
+    # the person's once the config is read; till then (a broken config) the locale's
+    lang: str = args.lang or resolve_language(None)
     try:
         if args.command is None:
             return _open_tui(args)
@@ -139,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         return _fail(exc.text(lang))
     except _one_line_errors() as exc:
-        return _fail(str(exc))
+        return _fail(said(exc, lang))
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
         return _fail(f"{exc.strerror or exc}{where}")

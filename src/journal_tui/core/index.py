@@ -46,7 +46,7 @@ __all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files
 
 T = TypeVar("T")
 
-VERSION = 9  # bump when the table layout or the stored JSON changes (add a migration)
+VERSION = 10  # bump when the table layout or the stored JSON changes (add a migration)
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
 
 _TABLES = (
@@ -93,6 +93,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 8 -> 9: the search text holds no NUL (``indexing.searchable``): the few rows
     # that have one are folded again at the next search.
     8: ("UPDATE files SET fold = NULL WHERE instr(fold, char(0)) > 0",),
+    # 9 -> 10: problems are kept as their key and values (``Problem.stored``), to be
+    # said in the person's language: the files that had one are read again (their
+    # folders' digests forgotten, so the next refresh compares them file by file).
+    9: (_TABLES[1],  # an index of version 7 had none yet
+        "UPDATE folders SET digest = NULL WHERE rel IN "
+        "(SELECT DISTINCT substr(rel, 1, instr(rel, '/') "
+        "+ instr(substr(rel, instr(rel, '/') + 1), '/') - 1) "
+        "FROM files WHERE error IS NOT NULL)",
+        "DELETE FROM files WHERE error IS NOT NULL",
+        "DELETE FROM meta WHERE key = 'listing'"),
 }
 """Per old version, the statements that bring an index to the next version in place
 (``_SCHEMA`` then adds what is new: tables and indexes)."""
@@ -425,7 +435,8 @@ class Index:
     def problems(self) -> list[Problem]:
         rows = self.db.execute(
             "SELECT rel, error, line FROM files WHERE error IS NOT NULL ORDER BY rel")
-        return [Problem(self.entries_dir / rel, error, line) for rel, error, line in rows]
+        return [Problem.from_stored(self.entries_dir / rel, error, line)
+                for rel, error, line in rows]
 
     def count(self) -> int:
         """How many entries the index holds, kept until it changes (``version``): a

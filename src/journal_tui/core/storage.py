@@ -215,7 +215,8 @@ class Journal:
         except FileNotFoundError:
             raise
         except OSError as exc:
-            raise UnreadableEntry(Problem(path, f"cannot read: {exc.strerror}")) from None
+            raise UnreadableEntry(Problem.told(path, "cannot_read",
+                                                 error=exc.strerror)) from None
         entry = decode(raw, path)
         entry.source = stamp
         return entry
@@ -366,7 +367,7 @@ class Journal:
                 try:
                     encoded[n] = encode(entry, self.fmt)
                 except EntryError as exc:
-                    raise EntryError(f"entry {entry.id}: {exc}") from None
+                    raise EntryError("entry", id=entry.id, error=exc) from None
         self.ensure()
         self._fresh = False
         present = self._cached(lambda: self.index.ids_present([e.id for e in entries]))
