@@ -128,8 +128,9 @@ class PromptsError(Told, ValueError):
         return f"{where}: {self.said_alone(lang)}"
 
     def said_alone(self, lang: str) -> str:
-        """What is wrong, without the path and line."""
-        return Told.text(self, lang)
+        """What is wrong, without the path and line, on one line (French's no-break
+        spaces kept)."""
+        return re.sub(r"[ \t\r\n]+", " ", Told.text(self, lang)).strip()
 
     @property
     def message(self) -> str:

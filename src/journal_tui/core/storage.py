@@ -52,6 +52,7 @@ from journal_tui.core.model import (
     now_local,
 )
 from journal_tui.core.stamp import FileStamp, read_stamped
+from journal_tui.core.weeks import Days
 
 __all__ = ["AddReport", "Conflict", "Draft", "Journal", "NotFound", "SaveRefused", "Scan"]
 
@@ -180,6 +181,10 @@ class Journal:
     def days_with_entries(self) -> set[date]:
         """Every day with an entry (review notes aside), from the index alone."""
         return self._cached(self.index.days_with_entries)
+
+    def written_days(self) -> Days:
+        """``days_with_entries`` in order, not copied (the streak: ``days_in_a_row``)."""
+        return self._cached(self.index.written_days)
 
     def json_objects(self, q: Query = Query()) -> list[str]:
         """Matching entries as JSON object texts, straight from the index."""
