@@ -7,7 +7,7 @@ from datetime import date
 from traceback import extract_stack
 
 from textual import events
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
@@ -17,12 +17,12 @@ from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.textual_compat import mode_is_set_up, mode_stack, notifications
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
 
 
 def row_ids(screen: JournalScreen) -> list[str]:
-    table = screen.query_one("#entries", DataTable)
-    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+    return [e.id for e in screen.query_one("#entries", EntryList).entries]
 
 
 async def open_journal(pilot) -> JournalScreen:  # type: ignore[no-untyped-def]
@@ -123,7 +123,7 @@ async def test_open_edit_delete_and_undo(make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_journal(pilot)
-        table = screen.query_one("#entries", DataTable)
+        table = screen.query_one("#entries", EntryList)
         table.focus()
         table.move_cursor(row=row_ids(screen).index(target.id))
         await pilot.press("enter")
@@ -395,7 +395,7 @@ async def test_undo_pressed_twice_restores_once(make_ctx, journal, monkeypatch):
             return restore(entry_id)
 
         monkeypatch.setattr(journal, "restore", slow)
-        screen.query_one(DataTable).focus()
+        screen.query_one(EntryList).focus()
         await pilot.press("u", "u")
         disk.set()
         await settle(pilot)
@@ -421,7 +421,7 @@ async def test_delete_and_edit_from_the_list(make_ctx, journal):
         assert app.screen is screen and screen.query_one("#search", Input).value == "de"
         screen.query_one("#search", Input).value = ""
         await settle(pilot)
-        table = screen.query_one("#entries", DataTable)
+        table = screen.query_one("#entries", EntryList)
         table.focus()
         table.move_cursor(row=row_ids(screen).index(target.id))
         await pilot.press("d")
@@ -461,16 +461,16 @@ async def test_a_large_journal_is_read_a_page_at_a_time(make_ctx, journal, monke
         await settle(pilot)
         made.clear()  # Today's own reads
         screen = await open_journal(pilot)
-        assert len(row_ids(screen)) == PAGE
+        assert len(row_ids(screen)) == 2 * PAGE  # a page, and the next read ahead
         assert str(screen.query_one("#count").render()) == f"{n} entries"
         assert len(made) <= 4 * PAGE  # a few pages, not the whole journal
         await pilot.press("slash")
         await type_in(pilot, "odd")
         await settle(pilot)
         assert str(screen.query_one("#count").render()) == f"{n // 2} of {n} entries"
-        assert len(row_ids(screen)) == PAGE
+        assert len(row_ids(screen)) == 2 * PAGE
         assert len(made) <= 8 * PAGE
-        screen.query_one("#entries", DataTable).focus()
+        screen.query_one("#entries", EntryList).focus()
         for _ in range(n // 2 // 10):
             await pilot.press("pagedown")
             await settle(pilot)
