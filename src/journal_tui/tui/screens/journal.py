@@ -330,7 +330,8 @@ class JournalScreen(AppScreen):
         if self._listing is None and not self._page_shown:
             # first visit: the first page now, while the rest is read
             self.post_message(self.FirstPage(service.first_page(PAGE)))
-        walk = service.walk()  # taken before reading: never newer than it
+        # taken before reading, never newer than it (the start's, if it is going on)
+        walk = service.walk() if self._listing is not None else service.first_walk()
         listing = walk.fingerprint
         if listing == self._listing:
             return  # the entries shown are those on disk
