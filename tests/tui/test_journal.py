@@ -511,3 +511,54 @@ async def test_a_new_screen_is_not_restyled_whole_as_it_is_first_shown(
         await pilot.press("f3")  # a later visit restyles as Textual does
         await settle(pilot)
         assert "JournalScreen" in restyled
+
+
+async def test_f3_during_the_start_walk_lists_the_index_as_it_stands(
+        tmp_path, journal, clock, monkeypatch):
+    """F3 pressed before the start's walk is done (held back here; the other start
+    reads are left out, so no read has opened the index yet): the list shows the
+    entries the index already holds at once, then, once the walk ends, the entry it
+    finds added outside the app. Before, the first page waited for a whole walk."""
+    from journal_tui.core import listing
+    from journal_tui.core.config import Config
+    from journal_tui.core.context import Context
+    from journal_tui.core.storage import Journal
+    from journal_tui.tui.app import JournalApp
+    from journal_tui.tui.screens.today import TodayScreen
+
+    entries = seed(journal)
+    journal.close()
+    late = fixed_entries()[0].with_changes(id="20261125-230000-beef", body="Late note")
+    elsewhere = Journal(journal.root, cache_dir=tmp_path / "elsewhere")
+    elsewhere.save(late, touch=False)  # as another program would: our index knows nothing
+    elsewhere.close()
+    held = threading.Event()
+    real_scan = listing.scan
+
+    def held_scan(*args: object, **kwargs: object) -> object:
+        held.wait(20)
+        return real_scan(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "scan", held_scan)
+    monkeypatch.setattr(JournalApp, "check_problems", lambda self: None)
+    monkeypatch.setattr(TodayScreen, "start_reading", lambda self: None)
+    config = Config(language="en", format="toml", path=tmp_path / "config" / "config.toml")
+    ctx = Context(config, "en", clock=clock, root=journal.root, cache_dir=journal.cache_dir)
+    app = make_app(ctx)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f3")
+            screen = app.screen
+            assert isinstance(screen, JournalScreen)
+            newest = [e.id for e in sorted(entries, key=lambda e: e.date, reverse=True)]
+            for _ in range(50):
+                await pilot.pause(0.02)
+                if row_ids(screen):
+                    break
+            assert row_ids(screen) == newest  # the walk is still held
+            held.set()
+            await settle(pilot)
+            assert row_ids(screen) == [late.id, *newest]
+    finally:
+        held.set()
+        ctx.journal.close()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -56,6 +56,18 @@ def column_widths(width: int) -> tuple[int, int]:
     width = max(width, 40)
     tags = max(8, min(24, width // 5))
     return max(12, width - DATE_W - tags - 6 * PAD), tags
+
+
+class _Looks(NamedTuple):
+    base: Style
+    header: Style
+    rows: tuple[Style, Style]
+    """Odd rows, even rows (zebra stripes)."""
+    cursor: tuple[Style, Style]
+    """The same under the cursor."""
+
+
+PAGE_LINES = 100  # lines kept drawn: a tall terminal's worth, four times over
 
 
 class EntryList(ScrollView, can_focus=True):
@@ -148,6 +160,10 @@ class EntryList(ScrollView, can_focus=True):
         self.review_label = review_label
         """The title's prefix for a weekly review note, given its week."""
         self._entries: Sequence[Entry] = ()
+        self._look: _Looks | None = None
+        self._lines: dict[tuple[int, bool, int], Strip] = {}
+        """Lines drawn, by (line in the list, under the cursor, width): a repaint
+        (the cursor moved, the screen was covered) draws only what changed."""
 
     # ----------------------------------------------------------------- rows
 
@@ -164,6 +180,7 @@ class EntryList(ScrollView, can_focus=True):
         caller appends to it). The cursor stays on the entry ``keep`` if it is
         there, else goes to the top."""
         self._entries = entries
+        self._lines.clear()
         row = 0
         if keep is not None:
             row = next((i for i, e in enumerate(entries) if e.id == keep), 0)
@@ -176,6 +193,7 @@ class EntryList(ScrollView, can_focus=True):
 
     def extended(self) -> None:
         """The caller appended rows to the entries shown: make room for them."""
+        self._lines.clear()  # blank lines below the last row are rows now
         self._resize()
         self.refresh()
 
@@ -257,42 +275,62 @@ class EntryList(ScrollView, can_focus=True):
 
     # -------------------------------------------------------------- drawing
 
+    def _looks(self) -> _Looks:
+        """The styles lines are drawn with, worked out once per style change
+        (``rich_style`` walks every ancestor: per line, it was most of the cost)."""
+        if self._look is None:
+            base = self.rich_style
+            even = base + self.get_component_rich_style("entry-list--even-row")
+            rows = (base, even)
+            cursor = self.get_component_rich_style("entry-list--cursor")
+            self._look = _Looks(
+                base, base + self.get_component_rich_style("entry-list--header"),
+                rows, (base + cursor, even + cursor))
+        return self._look
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
-        if y == 0:
-            header = base + self.get_component_rich_style("entry-list--header")
-            return self._line(self.columns, ("", "", ""), header, width)
-        line = y - 1 + round(self.scroll_y)
-        row, part = divmod(line, ROW_HEIGHT)
+        line = 0 if y == 0 else y + round(self.scroll_y)  # 0: the header, never scrolled
+        row, part = divmod(line - 1, ROW_HEIGHT)
+        cursor = row == self.cursor_row
+        key = (line, cursor, width)
+        strip = self._lines.get(key)
+        if strip is None:
+            if len(self._lines) > 4 * ROW_HEIGHT * PAGE_LINES:
+                self._lines.clear()
+            strip = self._lines[key] = self._render(line, row, part, cursor, width)
+        return strip
+
+    def _render(self, line: int, row: int, part: int, cursor: bool, width: int) -> Strip:
+        looks = self._looks()
+        if line == 0:
+            return self._line(self.columns, ("", "", ""), looks.header, width)
         entry = self.entry_at(row)
         if entry is None:
-            return Strip.blank(width, base)
-        style = base
-        if row % 2 == 0:
-            style += self.get_component_rich_style("entry-list--even-row")
-        if row == self.cursor_row:
-            style += self.get_component_rich_style("entry-list--cursor")
-        entry_w, _ = column_widths(self.size.width - self.styles.scrollbar_size_vertical)
+            return Strip.blank(width, looks.base)
+        style = (looks.cursor if cursor else looks.rows)[row % 2 == 0]
+        entry_w, _ = self._widths()
         if part == 0:
-            tags = marked(entry.tags, "#")
             prefix = ""
             if entry.kind == "review":
                 prefix = self.review_label(entry.week or "") + " "
             title = title_of(entry.body, entry_w) or "…"
-            return self._line((entry.date.isoformat(), title, tags), (prefix, "", ""),
-                              style, width)
+            return self._line((entry.date.isoformat(), title, marked(entry.tags, "#")),
+                              (prefix, "", ""), style, width)
         weekday = short_weekday(entry.date, self.lang)
         prompt = title_of(entry.prompt, entry_w) if entry.prompt else ""
         mood = "" if entry.mood is None else "●" * entry.mood + "○" * (5 - entry.mood)
         return self._line((weekday, prompt, mood), ("", "", ""), style, width, second=True)
+
+    def _widths(self) -> tuple[int, int]:
+        return column_widths(self.size.width - self.styles.scrollbar_size_vertical)
 
     def _line(self, cells: tuple[str, str, str], prefixes: tuple[str, str, str],
               style: Style, width: int, *, second: bool = False) -> Strip:
         """One line of a row: three cells, each with its padding, cut to its
         column, then the row's style to the edge. ``second``: the row's lower
         line (dim; the title column's prompt also italic)."""
-        entry_w, tags_w = column_widths(self.size.width - self.styles.scrollbar_size_vertical)
+        entry_w, tags_w = self._widths()
         pad = Segment(" " * PAD, style)
         if second:
             dim = style + Style(dim=True)
@@ -307,13 +345,26 @@ class EntryList(ScrollView, can_focus=True):
                 head = fit(prefix, w) if cell_len(prefix) >= w else prefix
                 segments.append(Segment(head, style + Style(bold=True)))
                 w -= cell_len(head)
-            segments.append(Segment(fit(text, w), cell_style))
+            shown = fit(text, w)
+            body = shown.rstrip(" ") if cell_style is not style else shown
+            segments.append(Segment(body, cell_style))  # dim text, not its padding
+            if len(body) < len(shown):
+                segments.append(Segment(shown[len(body):], style))
             segments.append(pad)
-        return Strip(segments).adjust_cell_length(width, style)
+        # Every cell is its column's width: the length is known, never measured
+        # (``adjust_cell_length`` measured each segment: most of a line's cost).
+        used = DATE_W + entry_w + tags_w + 6 * PAD
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+            return Strip(segments, width)
+        return Strip(segments, used).crop(0, width)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._look = None
+        self._lines.clear()
         self.refresh()
 
     def on_resize(self) -> None:
+        self._lines.clear()
         self.refresh()
