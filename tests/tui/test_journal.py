@@ -562,3 +562,50 @@ async def test_f3_during_the_start_walk_lists_the_index_as_it_stands(
     finally:
         held.set()
         ctx.journal.close()
+
+
+async def test_the_list_keys_and_mouse(make_ctx, journal, monkeypatch):
+    """Up/down, page keys, home/end move the cursor (the footer's row keys act on
+    it); the end of what is read asks for the next page; a click moves the cursor, a
+    click on the cursor's row (or enter) opens the entry."""
+    from datetime import timedelta
+
+    from journal_tui.core.model import make_entry
+    from journal_tui.tui.screens.journal import PAGE
+
+    n = 3 * PAGE
+    days = [TODAY - timedelta(days=i + 1) for i in range(n)]
+    journal.add_many([make_entry(f"Day {i}", day=d) for i, d in enumerate(days)])
+    opened: list[str] = []
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        monkeypatch.setattr(app, "open_entry", lambda entry_id, **_: opened.append(entry_id))
+        listed = screen.query_one("#entries", EntryList)
+        assert app.focused is listed and listed.cursor_row == 0
+        ids = row_ids(screen)
+        await pilot.press("down", "down", "up")
+        assert screen.highlighted().id == ids[1]
+        page = (listed.scrollable_content_region.height - 1) // 2
+        await pilot.press("pagedown")
+        assert listed.cursor_row == 1 + page
+        assert listed.scroll_y > 0  # the cursor's row is in view
+        await pilot.press("pageup")
+        assert listed.cursor_row == 1 and listed.scroll_y == 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert len(row_ids(screen)) == n  # the last page was read as the cursor neared it
+        await pilot.press("end")
+        assert screen.highlighted().id == row_ids(screen)[-1]
+        row_top = 1 + 2 * listed.cursor_row - round(listed.scroll_y)
+        assert 1 <= row_top < listed.scrollable_content_region.height - 1
+        await pilot.press("home")
+        assert listed.cursor_row == 0 and listed.scroll_y == 0
+        await pilot.click(listed, offset=(5, 1 + 2 * 2 + 1))  # the third row's 2nd line
+        assert listed.cursor_row == 2 and opened == []
+        await pilot.click(listed, offset=(20, 1 + 2 * 2))
+        assert opened == [ids[2]]
+        await pilot.press("down", "enter")
+        assert opened == [ids[2], ids[3]]
+        await pilot.click(listed, offset=(5, 0))  # the header: nothing
+        assert listed.cursor_row == 3 and len(opened) == 2
