@@ -34,6 +34,7 @@ from textual.strip import Strip
 from journal_tui.core.i18n import short_weekday
 from journal_tui.core.model import Entry
 from journal_tui.tui.data import marked, title_of
+from journal_tui.tui.textual_compat import set_virtual_size
 
 ROW_HEIGHT = 2
 DATE_W = 10
@@ -198,7 +199,7 @@ class EntryList(ScrollView, can_focus=True):
         self.refresh()
 
     def _resize(self) -> None:
-        self.virtual_size = Size(0, 1 + ROW_HEIGHT * len(self._entries))
+        set_virtual_size(self, Size(0, 1 + ROW_HEIGHT * len(self._entries)))
 
     def entry_at(self, row: int) -> Entry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
