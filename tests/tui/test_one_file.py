@@ -81,10 +81,11 @@ async def test_a_huge_body_opens_read_only_with_a_notice(make_ctx, journal):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.open_entry(entry.id, edit=True)
-        await settle(pilot)
+        # read in a worker, then shown: under load the screen may come after a settle
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryScreen), timeout=30)
         screen = app.screen
         assert isinstance(screen, EntryScreen)
         await wait_for(pilot, lambda: any(f"journal-tui edit {entry.id}" in n.message
-                                          for n in notifications(app)), timeout=15)
+                                          for n in notifications(app)), timeout=30)
         assert "Showing the first" in str(screen.query_one("#entry-part", Static).render())
     assert journal.path_for(entry).read_bytes() == before
