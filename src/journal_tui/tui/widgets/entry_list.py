@@ -299,10 +299,10 @@ class EntryList(ScrollView, can_focus=True):
         if strip is None:
             if len(self._lines) > 4 * ROW_HEIGHT * PAGE_LINES:
                 self._lines.clear()
-            strip = self._lines[key] = self._render(line, row, part, cursor, width)
+            strip = self._lines[key] = self._draw(line, row, part, cursor, width)
         return strip
 
-    def _render(self, line: int, row: int, part: int, cursor: bool, width: int) -> Strip:
+    def _draw(self, line: int, row: int, part: int, cursor: bool, width: int) -> Strip:
         looks = self._looks()
         if line == 0:
             return self._line(self.columns, ("", "", ""), looks.header, width)
