@@ -159,7 +159,8 @@ class JournalService:
         self._refreshed = False
         self._writes = 0  # writes done (``Walk.writes``)
         self._walking = threading.Lock()  # one walk at start (``_refresh_once``)
-        self._start_walk: Walk | None = None  # that walk, once made
+        self._start_walk: Walk | None = None  # that walk, kept for ``first_walk``
+        self._start_walk_wanted = False  # (only then: it holds every file's name, ~9 MB)
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
@@ -199,7 +200,8 @@ class JournalService:
             walk = self.walk()
             with self._lock:
                 self._refresh_from(walk)
-                self._start_walk = walk
+                if self._start_walk_wanted:
+                    self._start_walk = walk
                 self._refreshed = True
 
     def problems_at_start(self) -> list[Problem]:
@@ -324,9 +326,11 @@ class JournalService:
         going on (a second walk beside it, ~1 s of CPU at 100,000 files, held up
         every paint and key meanwhile), else a new one."""
         if not self._refreshed:
+            self._start_walk_wanted = True
             self._refresh_once()
-            if self._start_walk is not None:
-                return self._start_walk
+            walk, self._start_walk = self._start_walk, None
+            if walk is not None:
+                return walk
         return self.walk()
 
     def _refresh_from(self, walk: Walk | None) -> bool:
