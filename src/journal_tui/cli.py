@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from journal_tui import __version__
 from journal_tui.commands import COMMANDS, READING, modules_for
 from journal_tui.core.atomic import WriteError
-from journal_tui.core.config import ConfigError
+from journal_tui.core.config import ConfigError, resolve_language
+from journal_tui.core.i18n import said
 from journal_tui.core.printable import printable
 
 if TYPE_CHECKING:  # imported when used: `remind` runs at every shell start without them
@@ -83,7 +84,9 @@ def build_parser(command: str | None = None, *, commands: bool = True) -> argpar
     top-level options only, for the TUI's start."""
     import argparse
 
-    parser = argparse.ArgumentParser(
+    from journal_tui.commands.parser import Parser
+
+    parser = Parser(
         prog=PROG,
         description="A self-coaching journal that lives in the terminal. "
                     "Without a command, opens the journal on today's prompt.",
@@ -117,10 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if code is not None:
             return code
     from journal_tui.commands.common import UserError
+    from journal_tui.commands.parser import Parser
 
-    parser = build_parser(command_in(argv), commands=not opens_tui_only(argv))
-    args = parser.parse_args(argv)
-    lang: str = args.lang or "en"  # the person's, once the config is read
+    Parser.argv = argv  # a usage error is said in the person's language
+    args = build_parser(command_in(argv), commands=not opens_tui_only(argv)).parse_args(argv)
+    # the person's once the config is read; till then (a broken config) the locale's
+    lang: str = args.lang or resolve_language(None)
     try:
         if args.command is None:
             return _open_tui(args)
@@ -139,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         return _fail(exc.text(lang))
     except _one_line_errors() as exc:
-        return _fail(str(exc))
+        return _fail(said(exc, lang))
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
         return _fail(f"{exc.strerror or exc}{where}")

@@ -100,6 +100,8 @@ def test_days_with_entries_follow_writes_here_and_in_another_process(tmp_path: P
     other.add(make_entry("Elsewhere", day=elsewhere))
     other.refresh()
     assert elsewhere in journal.days_with_entries()
+    assert journal.written_days().ordered == (START, START + timedelta(days=1), later,
+                                              elsewhere)
     other.close()
 
 

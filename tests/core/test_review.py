@@ -364,7 +364,7 @@ def test_cli_warns_about_unreadable_files(filled, tmp_path, capsys) -> None:
 @given(st.sets(st.integers(0, 40), max_size=40), st.integers(0, 45))
 def test_a_streak_counts_the_days_in_a_row_back_from_its_end(offsets: set[int],
                                                              back: int) -> None:
-    from journal_tui.core.weeks import days_in_a_row
+    from journal_tui.core.weeks import Days, days_in_a_row
 
     start = d("2026-01-01")
     days = {start + timedelta(days=o) for o in offsets}
@@ -373,3 +373,4 @@ def test_a_streak_counts_the_days_in_a_row_back_from_its_end(offsets: set[int],
     while end - timedelta(days=n) in days:
         n += 1
     assert days_in_a_row(days, end) == n
+    assert days_in_a_row(Days(days), end) == n  # the ordered days' binary search

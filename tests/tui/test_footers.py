@@ -100,10 +100,12 @@ async def test_help_has_a_section_per_screen(make_ctx, lang: str) -> None:
         titles = [s.title for s in sections(app, lang)]
         expected = {"en": ["Everywhere", "Today · f2", "Mood and self-rating", "Self-rating",
                            "Journal · f3", "Calendar", "Themes · f4", "Review · f5",
-                           "People · f6", "Reading an entry"],
+                           "Review · the week's people (Tab to them)", "People · f6",
+                           "Reading an entry"],
                     "fr": ["Partout", "Aujourd’hui · f2", "Humeur et auto-évaluation",
                            "Auto-évaluation", "Journal · f3", "Calendrier", "Thèmes · f4",
-                           "Bilan · f5", "Personnes · f6", "Lecture d’une entrée"]}[lang]
+                           "Bilan · f5", "Bilan · les personnes de la semaine (Tab)",
+                           "Personnes · f6", "Lecture d’une entrée"]}[lang]
         assert titles[:len(expected)] == expected
         journal = next(s for s in sections(app, lang) if s.title.startswith("Journal"))
         keys = {k for keys, _ in journal.rows for k in keys.split()}

@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Button, Collapsible, Input, Static, TextArea
 from tui_helpers import ScreenHost, make_app, settle, settle_workers, wait_for
 
-from journal_tui.core.intentions import intention_of, set_intention
+from journal_tui.core.intentions import intention_of, record_outcome, set_intention
 from journal_tui.core.model import Entry, make_entry
 from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.review import ReviewScreen
@@ -97,6 +97,35 @@ async def test_last_weeks_intention_is_asked_about_and_stored_back(make_ctx,
         history = str(app.screen.query_one("#review-history", Static).render())
         assert "Ask Paul before deciding" in history and "En partie" in history
         assert "appris\u00a0: Il répond vite" in history
+
+
+async def test_what_was_learned_is_shown_and_typing_on_keeps_it(make_ctx, journal) -> None:
+    """The block is built when an intention is first shown: what was learned is set in
+    its line before the line is mounted, and the next keys still save themselves."""
+    note = record_outcome(add_review(journal, "2026-W47", date(2026, 11, 22), "Ask Paul"),
+                          "done", "He answers fast")
+    journal.save(note, touch=False)
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    app.autosave_delay = 0.05
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_workers(pilot)
+        last = app.screen.query_one(LastIntention)
+        learned = last.query_one("#last-learned", Input)
+        assert learned.value == "He answers fast" and not last.dirty
+        assert last.query_one("#outcome-done", Button).has_class("-chosen")
+        learned.focus()
+        await pilot.press("end", "!")
+        await wait_for(pilot, lambda: notes(journal.root)["2026-W47"].get(
+            "intention_learned") == "He answers fast!")
+
+
+async def test_a_week_without_a_last_intention_builds_no_question(make_ctx, journal) -> None:
+    app = ScreenHost(make_ctx("en"), ReviewScreen)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_workers(pilot)
+        last = app.screen.query_one(LastIntention)
+        assert not last.display and not last.children and not last.dirty
+        assert not app.screen.has_unsaved()
 
 
 async def test_a_note_changed_elsewhere_is_not_overwritten(make_ctx, journal) -> None:

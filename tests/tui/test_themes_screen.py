@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from rich.cells import cell_len
 from textual.geometry import Region
 from textual.screen import Screen
 from tui_helpers import ScreenHost, settle_workers
@@ -19,11 +20,13 @@ from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.themes import ThemesScreen
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
+    Legend,
     OverviewRow,
     ThemeChart,
     ThemeOverview,
     draw_chart,
     draw_overview,
+    legend_lines,
 )
 from journal_tui.tui.widgets.theme_entries import ThemeEntriesDialog
 
@@ -381,11 +384,39 @@ async def test_header_and_legend_explain_the_overview(app: ScreenHost) -> None:
         assert "mentions per week (height)" in overview[0] and overview[0].endswith("mean")
         assert len(overview) == 10
         legend = str(screen.query_one("#themes-legend").render())
-        assert "trend vs. the period before (8 weeks)" in legend
+        assert "↗↘→ vs. the period before (8 weeks)" in legend
         assert "█ your ratings and word ░ read from the text" in legend
         await pilot.press("4")
         assert "mentions per month" in str(screen.query_one(ThemeOverview).render())
-        assert "trend" not in str(screen.query_one("#themes-legend").render())
+        assert "period before" not in str(screen.query_one("#themes-legend").render())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"])
+async def test_the_legend_fits_80_columns_in_two_lines_of_whole_parts(
+        make_ctx, journal: Journal, lang: str, key: str) -> None:
+    """Broken only between its parts (the French one wrapped inside "(un / nombre :
+    sans pôles)", the English one inside "(a count: no / poles)"), in two lines."""
+    seed(journal)
+    app = ScreenHost(make_ctx(lang), ThemesScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_workers(pilot)
+        await pilot.press(key)
+        await settle_workers(pilot)
+        legend = app.screen.query_one("#themes-legend", Legend)
+        lines = str(legend.render()).split("\n")
+        assert legend.size.height == len(lines) == 2
+        assert all(cell_len(line) <= legend.content_region.width for line in lines)
+        assert " · ".join(lines) == " · ".join(legend.parts)
+
+
+def test_legend_lines_keep_each_part_whole() -> None:
+    parts = ["a" * 30, "b" * 30, "c" * 50]
+    assert legend_lines(parts, 63) == [f"{'a' * 30} · {'b' * 30}", "c" * 50]
+    assert legend_lines(parts, 62) == ["a" * 30, "b" * 30, "c" * 50]
+    assert legend_lines(parts, 200) == [" · ".join(parts)]
+    assert legend_lines(["x" * 90], 78) == ["x" * 90]  # too long alone: wrapped by Textual
+    assert legend_lines([], 78) == []
 
 
 async def test_popup_lines_end_with_an_ellipsis_when_cut(make_ctx, journal: Journal) -> None:

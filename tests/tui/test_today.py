@@ -195,7 +195,7 @@ async def test_write_error_is_notified_and_text_stays(make_ctx, journal, monkeyp
     app = make_app(make_ctx("en"))
 
     def fail(path, data, **kwargs):  # type: ignore[no-untyped-def]
-        raise atomic.WriteError(f"{path}: No space left on device")
+        raise atomic.WriteError(28, "write", path=path, error="No space left on device")
 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -14,7 +14,7 @@ from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
-from journal_tui.core.i18n import Catalog
+from journal_tui.core.i18n import Catalog, Told
 from journal_tui.core.model import FIRST_YEAR, LAST_YEAR
 from journal_tui.core.printable import printable, terminal_json
 
@@ -61,23 +61,14 @@ MSG = Catalog({
 })
 
 
-class UserError(Exception):
+class UserError(Told, Exception):
     """A problem the user can fix; printed as one line, exit status 1.
 
     Raised with a key of ``MSG`` (and its values), it is said in the person's
     language (``text``); with any other text, as written. ``str()`` is English.
     """
 
-    def __init__(self, message: str, /, **values: object) -> None:
-        super().__init__(message)
-        self.key = message if message in MSG else None
-        self.values = values
-
-    def text(self, lang: str) -> str:
-        return MSG(self.key, lang, **self.values) if self.key else str(self.args[0])
-
-    def __str__(self) -> str:
-        return self.text("en")
+    catalog = MSG
 
 
 def parse_day(value: str, today: date) -> date:
@@ -138,7 +129,7 @@ def positive_int(value: str) -> int:
 def warn_problems(problems: Iterable[Problem], lang: str = "en") -> None:
     """Corrupt files are reported (path and line) and skipped, never fatal."""
     for p in problems:
-        warn(MSG("skipped", lang, path=p))
+        warn(MSG("skipped", lang, path=p.said(lang)))
 
 
 def say(message: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import stat
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,50 @@ MSG = Catalog({
                 "{n} fichiers d’entrée vérifiés dans {root} ; {problems}"),
     "problems.one": ("{n} problem", "{n} problème"),
     "problems": ("{n} problems", "{n} problèmes"),
+    # each problem (after its path and line)
+    "link.missing": ("a symbolic link to a missing file: read if it can be, never rewritten",
+                     "un lien symbolique vers un fichier absent : lu s’il peut l’être, jamais "
+                     "réécrit"),
+    "link": ("a symbolic link to another file: read if it can be, never rewritten",
+             "un lien symbolique vers un autre fichier : lu s’il peut l’être, jamais réécrit"),
+    "newer": ("written by a newer version of journal-tui (schema {schema}): read, never "
+              "rewritten",
+              "écrit par une version plus récente de journal-tui (schéma {schema}) : lu, "
+              "jamais réécrit"),
+    "misfiled": ("dated {day} but filed under {folder}", "daté du {day} mais rangé dans {folder}"),
+    "same_id": ("same id as {other}", "même id que {other}"),
+    "mode": ("readable by others (mode {mode}); run: {command}",
+             "lisible par d’autres (mode {mode}) ; lancez : {command}"),
+    "import.left": ("left over by an interrupted import; the next import removes it (safe to "
+                    "delete)",
+                    "laissé par une importation interrompue ; la prochaine le supprime (vous "
+                    "pouvez l’effacer)"),
+    "write.incomplete": ("left over by an interrupted write, incomplete; {name} itself is "
+                         "intact (safe to delete)",
+                         "laissé par une écriture interrompue, incomplet ; {name} est intact "
+                         "(vous pouvez l’effacer)"),
+    "write.missing": ("left over by an interrupted write, and {name} is missing: this file "
+                      "holds its text; rename it to {name} to keep it",
+                      "laissé par une écriture interrompue, et {name} manque : ce fichier en "
+                      "garde le texte ; renommez-le en {name} pour le conserver"),
+    "write.same": ("left over by an interrupted write, same as {name} (safe to delete)",
+                   "laissé par une écriture interrompue, identique à {name} (vous pouvez "
+                   "l’effacer)"),
+    "write.unreadable": ("left over by an interrupted write; {name} cannot be read and this "
+                         "file may hold a good copy: compare them, then rename it to {name}",
+                         "laissé par une écriture interrompue ; {name} est illisible et ce "
+                         "fichier en a peut-être une bonne copie : comparez-les, puis "
+                         "renommez-le en {name}"),
+    "write.newer": ("left over by an interrupted write and NEWER than {name} (updated {mine}, "
+                    "the entry {theirs}): it may hold the latest text; compare them, keep it "
+                    "by renaming it to {name}, or delete it",
+                    "laissé par une écriture interrompue et PLUS RÉCENT que {name} (modifié "
+                    "{mine}, l’entrée {theirs}) : il a peut-être le dernier texte ; "
+                    "comparez-les, gardez-le en le renommant en {name}, ou effacez-le"),
+    "write.older": ("left over by an interrupted write, older than {name} (updated {mine}, "
+                    "the entry {theirs}): safe to delete",
+                    "laissé par une écriture interrompue, plus ancien que {name} (modifié "
+                    "{mine}, l’entrée {theirs}) : vous pouvez l’effacer"),
 })
 
 
@@ -42,41 +87,40 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 def check(ctx: Context) -> tuple[int, list[Problem]]:
     """Parse every entry file afresh (not from the cache) and check names and modes."""
-    journal = ctx.journal
+    journal, lang = ctx.journal, ctx.lang
     problems: list[Problem] = [
-        Problem(w.path or Path("prompts.toml"), w.message, w.line) for w in ctx.prompt_warnings
+        Problem(w.path or Path("prompts.toml"), w.said_alone(lang), w.line)
+        for w in ctx.prompt_warnings
     ]
     seen: dict[str, Path] = {}
     count = 0
     for path in journal.iter_files():
         count += 1
         if path.is_symlink():
-            target = "a missing file" if not path.exists() else "another file"
-            problems.append(Problem(path, f"a symbolic link to {target}: read if it can be, "
-                                          "never rewritten"))
+            problems.append(Problem(path, MSG("link" if path.exists() else "link.missing",
+                                              lang)))
             if not path.exists():
                 continue
         try:
             entry = journal.read(path)
         except (UnreadableEntry, OSError) as exc:
             problems.append(exc.problem if isinstance(exc, UnreadableEntry)
-                            else Problem(path, f"cannot read: {exc.strerror}"))
+                            else Problem.told(path, "cannot_read", error=exc.strerror))
             continue
         schema = _newer_schema(path)
         if schema is not None:
-            problems.append(Problem(path, f"written by a newer version of journal-tui "
-                                          f"(schema {schema}): read, never rewritten"))
+            problems.append(Problem(path, MSG("newer", lang, schema=schema)))
         expected = f"{entry.date:%Y}/{entry.date:%m}"
         if path.parent.relative_to(journal.entries_dir).as_posix() != expected:
-            problems.append(Problem(path, f"dated {entry.date} but filed under "
-                                          f"{path.parent.relative_to(journal.entries_dir)}"))
+            problems.append(Problem(path, MSG("misfiled", lang, day=entry.date,
+                                              folder=path.parent.relative_to(journal.entries_dir))))
         if entry.id in seen:
-            problems.append(Problem(path, f"same id as {seen[entry.id]}"))
+            problems.append(Problem(path, MSG("same_id", lang, other=seen[entry.id])))
         seen.setdefault(entry.id, path)
-        problems.extend(_mode_problems(path, 0o600))
+        problems.extend(_mode_problems(path, 0o600, lang))
     for folder in (journal.root, journal.entries_dir, journal.trash_dir, journal.drafts_dir):
-        problems.extend(_mode_problems(folder, 0o700))
-    problems.extend(leftover_problems(journal))
+        problems.extend(_mode_problems(folder, 0o700, lang))
+    problems.extend(leftover_problems(journal, lang))
     problems.extend(journal.draft_problems())
     # Versions kept side by side (by sync or another sync tool), until one is deleted.
     problems.extend(Problem(c.path, c.describe(ctx.lang)) for c in find_conflicts(journal))
@@ -91,7 +135,7 @@ def _newer_schema(path: Path) -> int | None:
     return newer_schema(data)
 
 
-def leftover_problems(journal: Journal) -> list[Problem]:
+def leftover_problems(journal: Journal, lang: str = "en") -> list[Problem]:
     """Temporary files left by a write that was interrupted (kill -9, power cut).
 
     After a single save the temporary file may hold the newest text: it is compared
@@ -109,42 +153,35 @@ def leftover_problems(journal: Journal) -> list[Problem]:
             staged = STAGING_RE.match(tmp.name)
             single = _TEMP_RE.match(tmp.name)
             if staged:
-                out.append(Problem(tmp, "left over by an interrupted import; the next "
-                                        "import removes it (safe to delete)"))
+                out.append(Problem(tmp, MSG("import.left", lang)))
             elif single:
-                out.append(Problem(tmp, _compare(tmp, tmp.with_name(single.group(1)))))
+                out.append(Problem(tmp, _compare(tmp, tmp.with_name(single.group(1)), lang)))
     return out
 
 
-def _compare(tmp: Path, target: Path) -> str:
+def _compare(tmp: Path, target: Path, lang: str) -> str:
     """Which of an interrupted save's temporary file and its entry file is newer."""
     try:
         raw = tmp.read_bytes()
         data, _ = decode_dict(raw, target)
     except (OSError, UnreadableEntry):
-        return (f"left over by an interrupted write, incomplete; {target.name} itself is "
-                "intact (safe to delete)")
+        return MSG("write.incomplete", lang, name=target.name)
     try:
         current = target.read_bytes()
     except FileNotFoundError:
-        return (f"left over by an interrupted write, and {target.name} is missing: this "
-                f"file holds its text; rename it to {target.name} to keep it")
+        return MSG("write.missing", lang, name=target.name)
     except OSError:
         current = b""
     if current == raw:
-        return f"left over by an interrupted write, same as {target.name} (safe to delete)"
+        return MSG("write.same", lang, name=target.name)
     try:
         on_disk, _ = decode_dict(current, target)
     except UnreadableEntry:
-        return (f"left over by an interrupted write; {target.name} cannot be read and this "
-                f"file may hold a good copy: compare them, then rename it to {target.name}")
+        return MSG("write.unreadable", lang, name=target.name)
     mine, theirs = str(data.get("updated", "")), str(on_disk.get("updated", ""))
     if _later(data.get("updated"), on_disk.get("updated")):
-        return (f"left over by an interrupted write and NEWER than {target.name} (updated "
-                f"{mine}, the entry {theirs}): it may hold the latest text; compare them, "
-                f"keep it by renaming it to {target.name}, or delete it")
-    return (f"left over by an interrupted write, older than {target.name} (updated {mine}, "
-            f"the entry {theirs}): safe to delete")
+        return MSG("write.newer", lang, name=target.name, mine=mine, theirs=theirs)
+    return MSG("write.older", lang, name=target.name, mine=mine, theirs=theirs)
 
 
 def _later(a: object, b: object) -> bool:
@@ -154,20 +191,20 @@ def _later(a: object, b: object) -> bool:
         return str(a) > str(b)
 
 
-def _mode_problems(path: Path, private: int) -> list[Problem]:
+def _mode_problems(path: Path, private: int, lang: str) -> list[Problem]:
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         return []
     if mode & 0o077:
-        return [Problem(path, f"readable by others (mode {mode:o}); run: chmod {private:o} "
-                              f"'{path}'")]
+        return [Problem(path, MSG("mode", lang, mode=f"{mode:o}",
+                                  command=f"chmod {private:o} {shlex.quote(str(path))}"))]
     return []
 
 
 def run_doctor(ctx: Context, args: argparse.Namespace) -> int:
     count, problems = check(ctx)
-    write_text("".join(f"{p}\n" for p in problems))
+    write_text("".join(f"{p.said(ctx.lang)}\n" for p in problems))
     found = MSG.count("problems", len(problems), ctx.lang, n=len(problems))
     say(MSG.count("checked", count, ctx.lang, n=count, root=ctx.journal.root, problems=found))
     return 1 if problems else 0

@@ -80,7 +80,7 @@ def _theme_option(option: str, ctx: Context) -> tuple[str, str]:
     try:
         return parse_word(option, ctx.prompts)
     except ThemeWordError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(exc.text(ctx.lang)) from None
 
 
 def _save(ctx: Context, entry: Entry) -> None:
@@ -89,7 +89,7 @@ def _save(ctx: Context, entry: Entry) -> None:
     except UnreadableEntry as exc:
         raise UserError(MSG("unreadable", ctx.lang, error=exc)) from None
     except SaveRefused as exc:  # another writer changed it meanwhile: theirs is kept
-        raise UserError(str(exc)) from None
+        raise UserError(exc.text(ctx.lang)) from None
     except (WriteError, OSError) as exc:
         raise UserError(MSG("not_saved", ctx.lang, error=exc)) from None
     print(f"{entry.id}  {path}", file=sys.stderr if not is_terminal() else sys.stdout)

@@ -74,7 +74,8 @@ def quick(argv: Sequence[str], env: Mapping[str, str] = os.environ) -> int | Non
     try:
         config = load_config(config_path(env))
     except ConfigError as exc:
-        print(f"journal-tui: {exc}", file=sys.stderr)
+        print(f"journal-tui: {exc.text(resolve_language(options.get('--lang'), env))}",
+              file=sys.stderr)
         return 1
     journal = options.get("--journal")
     root = journal_path(Path(journal) if journal else None, config, env)

@@ -19,12 +19,32 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from journal_tui.core.i18n import Catalog, Told
+
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-class WriteError(OSError):
-    """A write that failed; the target, if it existed, is unchanged."""
+WRITE_MSG = Catalog({
+    "mkdir": ("cannot create folder {path}: {error}",
+              "impossible de créer le dossier {path} : {error}"),
+    "write": ("cannot write {path}: {error}", "impossible d’écrire {path} : {error}"),
+    "write.files": ("cannot write files: {error}",
+                    "impossible d’écrire les fichiers : {error}"),
+    "move": ("cannot move {src} to {dst}: {error}",
+             "impossible de déplacer {src} vers {dst} : {error}"),
+    "remove": ("cannot remove {path}: {error}", "impossible de supprimer {path} : {error}"),
+})
+
+
+class WriteError(Told, OSError):
+    """A write that failed; the target, if it existed, is unchanged. Said in the
+    person's language (``text``; the system's reason stays as the system gives it)."""
+
+    catalog = WRITE_MSG
+
+    def __init__(self, code: int | None, message: str, /, **values: object) -> None:
+        OSError.__init__(self, code, self._tell(message, values))
 
 
 def checkpoint(step: str) -> None:
@@ -59,7 +79,7 @@ def ensure_dir(path: Path) -> Path:
             # mkdir's mode is masked by the umask: set it explicitly.
             folder.chmod(DIR_MODE)
         except OSError as exc:
-            raise WriteError(exc.errno, f"cannot create folder {folder}: {exc.strerror}") from None
+            raise WriteError(exc.errno, "mkdir", path=folder, error=exc.strerror) from None
     return path
 
 
@@ -109,7 +129,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True,
         raise
     except OSError as exc:
         _discard(tmp)
-        raise WriteError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
+        raise WriteError(exc.errno, "write", path=path, error=exc.strerror or exc) from None
     return st
 
 
@@ -169,8 +189,10 @@ def write_new_files(items: Iterable[tuple[Path, bytes]],
         staged = [(tmp, path) for tmp, path in staged if tmp not in moved]
         return done
     except OSError as exc:
-        raise WriteError(exc.errno, f"cannot write {exc.filename or 'files'}: "
-                                    f"{exc.strerror or exc}") from None
+        if exc.filename:
+            raise WriteError(exc.errno, "write", path=exc.filename,
+                             error=exc.strerror or exc) from None
+        raise WriteError(exc.errno, "write.files", error=exc.strerror or exc) from None
     finally:
         for tmp, _ in staged:
             _discard(tmp)
@@ -238,7 +260,7 @@ def move(src: Path, dst: Path, *, overwrite: bool = True) -> None:
     except FileExistsError:
         raise
     except OSError as exc:
-        raise WriteError(exc.errno, f"cannot move {src} to {dst}: {exc.strerror}") from None
+        raise WriteError(exc.errno, "move", src=src, dst=dst, error=exc.strerror) from None
     fsync_dir(dst.parent)
     if src.parent != dst.parent:
         fsync_dir(src.parent)
@@ -267,7 +289,7 @@ def remove(path: Path) -> None:
         checkpoint("unlink")
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise WriteError(exc.errno, f"cannot remove {path}: {exc.strerror}") from None
+        raise WriteError(exc.errno, "remove", path=path, error=exc.strerror) from None
     fsync_dir(path.parent)
 
 

@@ -6,10 +6,12 @@ be reported as ``path:line: message`` and left alone.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,8 @@ from typing import Any
 import tomli_w
 
 from journal_tui.core import toml_fast
+from journal_tui.core.entry_text import PROBLEMS
+from journal_tui.core.i18n import Sayable
 from journal_tui.core.model import SCHEMA, Entry, EntryError, from_dict, to_dict
 from journal_tui.core.toml_errors import toml_error
 
@@ -24,24 +28,67 @@ FORMATS = ("toml", "json")
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """A file that could not be read; never rewritten by the app."""
+class Problem(Sayable):
+    """A file that could not be read; never rewritten by the app.
+
+    ``message`` is English; with a ``key`` of ``entry_text.PROBLEMS`` (and its
+    ``values``) the problem is said in the person's language too (``said``), and
+    the index keeps it in that form (``stored``)."""
 
     path: Path
     message: str
     line: int | None = None
+    key: str | None = field(default=None, compare=False)
+    values: Mapping[str, object] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def told(cls, path: Path, key: str, line: int | None = None, /,
+             **values: object) -> Problem:
+        return cls(path, PROBLEMS(key, "en", **values), line, key, values)
+
+    def text(self, lang: str) -> str:
+        """What is wrong, in ``lang``."""
+        return PROBLEMS(self.key, lang, **self.values) if self.key else self.message
+
+    def said(self, lang: str) -> str:
+        """``path:line: what is wrong`` in ``lang`` (the form editors jump to)."""
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.text(lang)}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return self.said("en")
+
+    @property
+    def stored(self) -> str:
+        """The problem as the index keeps it: its key and values when it has them."""
+        if self.key is None:
+            return self.message
+        return STORED + json.dumps([self.key, self.values], ensure_ascii=False)
+
+    @classmethod
+    def from_stored(cls, path: Path, stored: str, line: int | None) -> Problem:
+        if stored.startswith(STORED):  # else an English text (an index of version 9)
+            with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+                key, values = json.loads(stored[len(STORED):])
+                if isinstance(values, dict) and PROBLEMS.fields(key) <= values.keys():
+                    return cls.told(path, key, line, **values)
+            stored = stored[len(STORED):]  # a key this version does not know: as text
+        return cls(path, stored, line)
+
+
+STORED = "\x1e"
+"""Starts a problem the index stores as ``[key, values]`` JSON (an English text never does)."""
 
 
 class UnreadableEntry(EntryError):
     """An entry file that cannot be parsed or does not follow the schema."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
         self.problem = problem
+        super().__init__(str(problem))
+
+    def text(self, lang: str) -> str:
+        return self.problem.said(lang)
 
 
 def format_of(path: Path) -> str:
@@ -60,9 +107,9 @@ def encode(entry: Entry, fmt: str = "toml") -> bytes:
             return (json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n").encode()
         return encode_toml(data)
     except UnicodeEncodeError:
-        raise EntryError("not valid Unicode text (a lone surrogate)") from None
+        raise EntryError("surrogate") from None
     except RecursionError:
-        raise EntryError("nested too deeply to be written") from None
+        raise EntryError("deep_write") from None
 
 
 def encode_toml(data: dict[str, Any]) -> bytes:
@@ -81,7 +128,7 @@ def encode_toml(data: dict[str, Any]) -> bytes:
     except tomllib.TOMLDecodeError:
         pass
     except (TypeError, ValueError) as exc:
-        raise EntryError(f"cannot be written as TOML: {exc}") from None
+        raise EntryError("not_toml", detail=str(exc)) from None
     return _toml_document(data, multiline=False).encode()
 
 
@@ -176,7 +223,7 @@ def decode_in(raw: bytes, folder: Path, name: str) -> Entry:
         data, text = _decode_dict(raw, name.endswith(".json"))
         return _from_dict_named(data, name.rpartition(".")[0], text)
     except _Unreadable as exc:
-        raise UnreadableEntry(Problem(folder / name, exc.message, exc.line)) from None
+        raise UnreadableEntry(exc.problem(folder / name)) from None
 
 
 def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
@@ -184,7 +231,7 @@ def decode_dict(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
     try:
         return _decode_dict(raw, format_of(path) == "json")
     except _Unreadable as exc:
-        raise UnreadableEntry(Problem(path, exc.message, exc.line)) from None
+        raise UnreadableEntry(exc.problem(path)) from None
 
 
 def from_dict_at(data: dict[str, Any], path: Path, text: str | None = None) -> Entry:
@@ -194,15 +241,22 @@ def from_dict_at(data: dict[str, Any], path: Path, text: str | None = None) -> E
     try:
         return _from_dict_named(data, path.stem, text)
     except _Unreadable as exc:
-        raise UnreadableEntry(Problem(path, exc.message, exc.line)) from None
+        raise UnreadableEntry(exc.problem(path)) from None
 
 
 class _Unreadable(Exception):
-    """What makes a file unreadable, before its path is made (``UnreadableEntry``)."""
+    """What makes a file unreadable, before its path is made (``UnreadableEntry``):
+    a key of ``PROBLEMS`` and its values, or an ``EntryError``'s."""
 
-    def __init__(self, message: str, line: int | None) -> None:
-        super().__init__(message)
-        self.message, self.line = message, line
+    def __init__(self, key: str | None, line: int | None, values: Mapping[str, object],
+                 plain: str = "") -> None:
+        super().__init__(key)
+        self.key, self.line, self.values, self.plain = key, line, values, plain
+
+    def problem(self, path: Path) -> Problem:
+        if self.key is None:
+            return Problem(path, self.plain, self.line)
+        return Problem.told(path, self.key, self.line, **self.values)
 
 
 def _decode_dict(raw: bytes, is_json: bool) -> tuple[dict[str, Any], str]:
@@ -211,23 +265,23 @@ def _decode_dict(raw: bytes, is_json: bool) -> tuple[dict[str, Any], str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _Unreadable("not valid UTF-8", line) from None
+        raise _Unreadable("utf8", line, {}) from None
     try:
         if is_json:
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise _Unreadable(f"invalid JSON: {exc.msg}", exc.lineno) from None
+                raise _Unreadable("json", exc.lineno, {"detail": exc.msg}) from None
         else:
             try:
                 data = toml_fast.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 msg, line = toml_error(exc, text)
-                raise _Unreadable(f"invalid TOML: {msg}", line) from None
+                raise _Unreadable("toml", line, {"detail": msg}) from None
     except RecursionError:
-        raise _Unreadable("nested too deeply to read", None) from None
+        raise _Unreadable("deep_read", None, {}) from None
     if not isinstance(data, dict):
-        raise _Unreadable("an entry must be a table/object", 1)
+        raise _Unreadable("not_table", 1, {})
     return data, text
 
 
@@ -235,10 +289,10 @@ def _from_dict_named(data: dict[str, Any], stem: str, text: str | None) -> Entry
     try:
         entry = from_dict(data, fallback_id=stem)
     except EntryError as exc:
-        raise _Unreadable(str(exc), _line_of_key(str(exc), text)) from None
+        raise _Unreadable(exc.key, _line_of_key(str(exc), text), exc.values,
+                          exc.plain) from None
     if entry.id != stem:
-        raise _Unreadable(f"'id' {entry.id!r} does not match the file name",
-                          _line_of_key("'id'", text))
+        raise _Unreadable("id.name", _line_of_key("'id'", text), {"value": repr(entry.id)})
     return entry
 
 

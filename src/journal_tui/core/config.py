@@ -18,14 +18,39 @@ from pathlib import Path
 
 import platformdirs
 
+from journal_tui.core.i18n import Catalog, Told
 from journal_tui.core.toml_errors import toml_error
 
 APP = "journal-tui"
 LANGUAGES = ("fr", "en")
 
 
-class ConfigError(ValueError):
-    """A config file that cannot be used; the message is one line with path and line."""
+CONFIG_MSG = Catalog({
+    "unreadable": ("{path}: cannot read config: {error}",
+                   "{path} : impossible de lire la configuration : {error}"),
+    "toml": ("{where}: invalid TOML: {detail}", "{where} : TOML invalide : {detail}"),
+    "language": ("{where}: 'language' must be fr, en or auto",
+                 "{where} : « language » doit valoir fr, en ou auto"),
+    "format": ("{where}: 'format' must be toml or json",
+               "{where} : « format » doit valoir toml ou json"),
+    "editor": ("{where}: 'editor' must be a command, as a string",
+               "{where} : « editor » doit être une commande, entre guillemets"),
+    "journal_dir": ("{where}: 'journal_dir' must be a folder path, as a string",
+                    "{where} : « journal_dir » doit être le chemin d’un dossier, entre "
+                    "guillemets"),
+    "theme": ("{where}: 'theme' must be a theme name, as a string",
+              "{where} : « theme » doit être un nom de thème, entre guillemets"),
+    "not_saved": ("{path}: not saved, the file is not valid TOML: {detail}",
+                  "{path} : rien d’enregistré, le fichier n’est pas du TOML valide : "
+                  "{detail}"),
+})
+
+
+class ConfigError(Told, ValueError):
+    """A config file that cannot be used; the message is one line with path and line,
+    said in the person's language (``text``)."""
+
+    catalog = CONFIG_MSG
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,35 +82,34 @@ def load_config(path: Path) -> Config:
     except FileNotFoundError:
         return Config(path=path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError("unreadable", path=path, error=exc) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc, text)
         where = f"{path}:{line}" if line else str(path)
-        raise ConfigError(f"{where}: invalid TOML: {message}") from None
+        raise ConfigError("toml", where=where, detail=message) from None
 
-    def bad(key: str, why: str) -> ConfigError:
+    def bad(key: str) -> ConfigError:
         line = next((n for n, s in enumerate(text.splitlines(), 1)
                      if s.strip().startswith(key)), None)
-        where = f"{path}:{line}" if line else str(path)
-        return ConfigError(f"{where}: '{key}' {why}")
+        return ConfigError(key, where=f"{path}:{line}" if line else str(path))
 
     language = data.get("language", "auto")
     if language not in ("auto", *LANGUAGES):
-        raise bad("language", "must be fr, en or auto")
+        raise bad("language")
     fmt = data.get("format", "toml")
     if fmt not in ("toml", "json"):
-        raise bad("format", "must be toml or json")
+        raise bad("format")
     editor = data.get("editor")
     if editor is not None and not isinstance(editor, str):
-        raise bad("editor", "must be a command, as a string")
+        raise bad("editor")
     journal_dir = data.get("journal_dir")
     if journal_dir is not None and not isinstance(journal_dir, str):
-        raise bad("journal_dir", "must be a folder path, as a string")
+        raise bad("journal_dir")
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
-        raise bad("theme", "must be a theme name, as a string")
+        raise bad("theme")
     return Config(
         language=language,
         format=fmt,
@@ -131,12 +155,12 @@ def save_setting(path: Path, key: str, value: str) -> None:
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError("unreadable", path=path, error=exc) from None
     new = with_setting(text, key, value)
     try:
         tomllib.loads(new)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not saved, the file is not valid TOML: {exc}") from None
+        raise ConfigError("not_saved", path=path, detail=exc) from None
     atomic.ensure_dir(path.parent)
     atomic.atomic_write(path, new.encode())
 

@@ -27,6 +27,7 @@ from journal_tui.core.codec import (
     from_dict_at,
     newer_schema,
 )
+from journal_tui.core.i18n import Catalog, Told
 from journal_tui.core.model import Entry, EntryError
 from journal_tui.core.stamp import FileStamp, read_stamped
 
@@ -39,19 +40,41 @@ except ImportError:  # Windows: no advisory lock; the stamp check still runs
     fcntl = None  # type: ignore[assignment]
 
 
-class SaveRefused(OSError):
+REFUSED_MSG = Catalog({
+    "not_entry": ("{path}: not an entry file of this journal",
+                  "{path} : pas un fichier d’entrée de ce journal"),
+    "symlink": ("{path}: is a symbolic link: not replaced (edit the file it points to)",
+                "{path} : c’est un lien symbolique, non remplacé (modifiez le fichier "
+                "vers lequel il pointe)"),
+    "newer": ("{path}: written by a newer version of journal-tui (schema {schema}): "
+              "read, never rewritten",
+              "{path} : écrit par une version plus récente de journal-tui (schéma "
+              "{schema}) : lu, jamais réécrit"),
+    "changed": ("{path}: changed since it was read (another writer): not saved",
+                "{path} : modifié depuis sa lecture (par un autre programme) : non "
+                "enregistré"),
+    "deleted": ("{path}: deleted or moved since it was read: not saved",
+                "{path} : supprimé ou déplacé depuis sa lecture : non enregistré"),
+    "taken": ("{path}: an entry file with this id already exists: not replaced",
+              "{path} : un fichier d’entrée avec cet id existe déjà : non remplacé"),
+})
+
+
+class SaveRefused(Told, OSError):
     """A save that would destroy something on disk; nothing was written.
 
-    An ``OSError``, so a caller that reports write errors reports this one too.
+    An ``OSError``, so a caller that reports write errors reports this one too;
+    said in the person's language (``text``), ``path: why``.
     """
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(errno.EPERM, reason)
+    catalog = REFUSED_MSG
+
+    def __init__(self, path: Path, reason: str, /, **values: object) -> None:
         self.path = path
-        self.reason = reason
+        OSError.__init__(self, errno.EPERM, self._tell(reason, {"path": path, **values}))
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return self.text("en")
 
 
 class Conflict(SaveRefused):
@@ -63,17 +86,12 @@ class Conflict(SaveRefused):
     reload ``current``, or to keep both (``Journal.keep_both``).
     """
 
-    CHANGED = "changed"
+    CHANGED = "changed"  # each also a key of SaveRefused's catalog
     DELETED = "deleted"
     TAKEN = "taken"
-    _REASONS = {
-        CHANGED: "changed since it was read (another writer): not saved",
-        DELETED: "deleted or moved since it was read: not saved",
-        TAKEN: "an entry file with this id already exists: not replaced",
-    }
 
     def __init__(self, path: Path, kind: str, current: Entry | None) -> None:
-        super().__init__(path, self._REASONS[kind])
+        super().__init__(path, kind)
         self.kind = kind
         self.current = current
 
@@ -91,22 +109,20 @@ def file_to_replace(journal: Journal, entry: Entry) -> Path | None:
     if path is None:
         raise Conflict(journal.path_for(entry), Conflict.DELETED, None)
     if path.parent.parent.parent != journal.entries_dir or format_of(path) not in FORMATS:
-        raise SaveRefused(path, "not an entry file of this journal")
+        raise SaveRefused(path, "not_entry")
     if path.is_symlink():
-        raise SaveRefused(path, "is a symbolic link: not replaced (edit the file it "
-                                "points to)")
+        raise SaveRefused(path, "symlink")
     try:
         raw, stamp = read_stamped(path)
     except FileNotFoundError:
         raise Conflict(path, Conflict.DELETED, on_disk(journal, None, entry.id)) from None
     except OSError as exc:
-        raise UnreadableEntry(Problem(path, f"cannot read: {exc.strerror}")) from None
+        raise UnreadableEntry(Problem.told(path, "cannot_read", error=exc.strerror)) from None
     data, text = decode_dict(raw, path)  # an unreadable file is never replaced
     current = from_dict_at(data, path, text)
     schema = newer_schema(data)
     if schema is not None:
-        raise SaveRefused(path, f"written by a newer version of journal-tui (schema "
-                                f"{schema}): read, never rewritten")
+        raise SaveRefused(path, "newer", schema=schema)
     if isinstance(src, FileStamp):
         changed = stamp.digest != src.digest
     else:  # Origin.INDEX: only the time of the last save can tell

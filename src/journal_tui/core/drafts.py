@@ -216,18 +216,16 @@ class DraftStore:
             path = self.folder / name
             if name.startswith("."):
                 if name.endswith(".tmp"):
-                    out.append(Problem(path, "left over by an interrupted draft write; the "
-                                             "draft itself is intact (safe to delete)"))
+                    out.append(Problem.told(path, "draft.left"))
                 continue
             m = _NAME_RE.match(name)
             if not m:
-                out.append(Problem(path, "not a draft (drafts are <key>.<instance>.json); "
-                                         "never read or deleted by journal-tui"))
+                out.append(Problem.told(path, "draft.stranger"))
                 continue
             try:
                 self._read(path, m.group(1))
             except (OSError, DraftError) as exc:
-                out.append(Problem(path, f"unreadable draft: {exc}; never offered"))
+                out.append(Problem.told(path, "draft.unreadable", error=str(exc)))
         return out
 
     def _files(self) -> list[tuple[Path, str, str | None]]:

@@ -73,7 +73,10 @@ class Catalog:
     def __call__(self, key: str, lang: str, /, **values: object) -> str:
         en, fr = self._entries[key]
         text = fr if lang == "fr" and fr else en
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{k: v.said(lang) if isinstance(v, Sayable) else v
+                              for k, v in values.items()})
 
     def count(self, key: str, n: int, lang: str, /, **values: object) -> str:
         """The message about ``n`` things: ``key.one`` where ``n`` takes the singular
@@ -83,6 +86,13 @@ class Catalog:
 
     def keys(self) -> set[str]:
         return set(self._entries)
+
+    def fields(self, key: str) -> set[str]:
+        """The values ``key``'s texts ask for (a stored message is checked against them)."""
+        import string
+
+        return {name for text in self._entries[key]
+                for _, name, _, _ in string.Formatter().parse(text) if name}
 
     def __contains__(self, key: object) -> bool:
         return key in self._entries
@@ -168,3 +178,45 @@ def span_text(start: date, end: date, lang: str, *, short: bool = False) -> str:
 def colon(lang: str) -> str:
     """": " in English, " : " (no-break space first) in French."""
     return NBSP + ": " if lang == "fr" else ": "
+
+
+
+
+class Sayable:
+    """An error or problem that can say itself in the person's language (``said``); a
+    catalog's values that are ``Sayable`` are said in the catalog's language."""
+
+    __slots__ = ()
+
+    def said(self, lang: str) -> str:
+        raise NotImplementedError
+
+
+class Told(Sayable, Exception):
+    """An error raised with a catalog key and its values, so each place that shows it
+    says it in the person's language (``text``); ``str()`` stays English (logs, tests).
+    Text that is not a key of ``catalog`` is said as written, in any language."""
+
+    catalog: Catalog
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        """For ``class E(Told, ValueError)``; an ``OSError`` passes its code first."""
+        super().__init__(self._tell(message, values))
+
+    def _tell(self, message: str, values: dict[str, object]) -> str:
+        """Keep the key and values; returns the English text (``str()``'s)."""
+        self.key = message if message in self.catalog else None
+        self.values = values
+        self.plain = message
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        return self.catalog(self.key, lang, **self.values) if self.key else self.plain
+
+    def said(self, lang: str) -> str:
+        return self.text(lang)
+
+
+def said(error: object, lang: str) -> str:
+    """``error`` in ``lang`` when it can say itself (``Sayable``), else ``str()``."""
+    return error.said(lang) if isinstance(error, Sayable) else str(error)

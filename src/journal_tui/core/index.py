@@ -40,12 +40,13 @@ from journal_tui.core.indexing import (
 from journal_tui.core.listing import Stat, folder_of
 from journal_tui.core.model import Entry, from_cache
 from journal_tui.core.text import fold
+from journal_tui.core.weeks import Days
 
 __all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files"]
 
 T = TypeVar("T")
 
-VERSION = 9  # bump when the table layout or the stored JSON changes (add a migration)
+VERSION = 10  # bump when the table layout or the stored JSON changes (add a migration)
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
 
 _TABLES = (
@@ -92,6 +93,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 8 -> 9: the search text holds no NUL (``indexing.searchable``): the few rows
     # that have one are folded again at the next search.
     8: ("UPDATE files SET fold = NULL WHERE instr(fold, char(0)) > 0",),
+    # 9 -> 10: problems are kept as their key and values (``Problem.stored``), to be
+    # said in the person's language: the files that had one are read again (their
+    # folders' digests forgotten, so the next refresh compares them file by file).
+    9: (_TABLES[1],  # an index of version 7 had none yet
+        "UPDATE folders SET digest = NULL WHERE rel IN "
+        "(SELECT DISTINCT substr(rel, 1, instr(rel, '/') "
+        "+ instr(substr(rel, instr(rel, '/') + 1), '/') - 1) "
+        "FROM files WHERE error IS NOT NULL)",
+        "DELETE FROM files WHERE error IS NOT NULL",
+        "DELETE FROM meta WHERE key = 'listing'"),
 }
 """Per old version, the statements that bring an index to the next version in place
 (``_SCHEMA`` then adds what is new: tables and indexes)."""
@@ -130,7 +141,7 @@ class Index:
         self.db_path = db_path
         self._db: sqlite3.Connection | None = None
         self._on_file = False  # the connection is to ``db_path`` (not the in-memory stand-in)
-        self._days: tuple[int, frozenset[date]] | None = None
+        self._days: tuple[int, Days] | None = None
         """``days_with_entries`` as of a ``PRAGMA data_version`` (another process's
         commit moves it; this connection's own writes clear the cache)."""
         self._changes = 0  # writes of this connection that touched entries (``version``)
@@ -424,7 +435,8 @@ class Index:
     def problems(self) -> list[Problem]:
         rows = self.db.execute(
             "SELECT rel, error, line FROM files WHERE error IS NOT NULL ORDER BY rel")
-        return [Problem(self.entries_dir / rel, error, line) for rel, error, line in rows]
+        return [Problem.from_stored(self.entries_dir / rel, error, line)
+                for rel, error, line in rows]
 
     def count(self) -> int:
         """How many entries the index holds, kept until it changes (``version``): a
@@ -663,14 +675,19 @@ class Index:
                               days_kept=True)
 
     def days_with_entries(self) -> set[date]:
-        """Every day with an entry, kept until the index changes: Today's streak,
-        the calendar and the review each ask, ~0.2 s at 100,000 entries."""
+        """Every day with an entry (a copy of ``written_days``)."""
+        return set(self.written_days())
+
+    def written_days(self) -> Days:
+        """Every day with an entry, in order, kept until the index changes: Today's
+        streak, the calendar and the review each ask, ~0.2 s at 100,000 entries."""
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         if self._days is None or self._days[0] != version:
-            days = frozenset(date.fromisoformat(d) for (d,) in self.db.execute(
-                "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry'"))
+            days = Days(date.fromisoformat(d) for (d,) in self.db.execute(
+                "SELECT DISTINCT day FROM files WHERE error IS NULL AND kind = 'entry' "
+                "ORDER BY day"))
             self._days = (version, days)
-        return set(self._days[1])
+        return self._days[1]
 
 
 def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, Stat]]:

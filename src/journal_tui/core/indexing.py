@@ -25,7 +25,7 @@ from datetime import UTC
 from pathlib import Path
 
 from journal_tui.core import slices
-from journal_tui.core.codec import UnreadableEntry, decode_in
+from journal_tui.core.codec import Problem, UnreadableEntry, decode_in
 from journal_tui.core.export import entry_json
 from journal_tui.core.listing import Stat, folder_of
 from journal_tui.core.model import Entry
@@ -104,12 +104,13 @@ def file_row(folder: OpenFolder, rel: str, st: Stat) -> Row:
                else _read(name, folder.fd, st[0]))
     except OSError as exc:
         return (rel, *st, None, None, None, None, None, None, None,
-                f"cannot read: {exc.strerror}", None)
+                Problem.told(folder.path / name, "cannot_read", error=exc.strerror).stored,
+                None)
     try:
         entry = decode_in(raw, folder.path, name)
     except UnreadableEntry as exc:
         return (rel, *st, None, None, None, None, None, None, None,
-                exc.problem.message, exc.problem.line)
+                exc.problem.stored, exc.problem.line)
     return entry_row(rel, st, entry)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
+from journal_tui.core.entry_text import PROBLEMS
+from journal_tui.core.i18n import Told
 from journal_tui.core.stamp import FileStamp, Origin
 from journal_tui.core.text import first_line
 
@@ -65,8 +67,11 @@ TAG_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{>]))#([^\W\d_][\w-]*)", re.UNICODE)
 PERSON_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{>]))@([^\W\d_][\w'’-]*)", re.UNICODE)
 
 
-class EntryError(ValueError):
-    """An entry dict (or file) that does not follow schema 1."""
+class EntryError(Told, ValueError):
+    """An entry dict (or file) that does not follow schema 1: raised with a key of
+    ``entry_text.PROBLEMS`` (or plain text) and said in the person's language."""
+
+    catalog = PROBLEMS
 
 
 @dataclass(slots=True)
@@ -126,14 +131,13 @@ def check_id(entry_id: object) -> str:
     """``entry_id`` if it is a valid id, else ``EntryError``: an id becomes a file name,
     so ``../x``, ``/abs``, a NUL or anything else off the form never reaches a path."""
     if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
-        raise EntryError(f"'id' must look like {ID_FORM}, not {_short(entry_id)}")
+        raise EntryError("id.form", form=ID_FORM, value=_short(entry_id))
     return entry_id
 
 
 def check_day(day: date) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise EntryError(f"the date {day.isoformat()} is out of range "
-                         f"(years {FIRST_YEAR} to {LAST_YEAR})")
+        raise EntryError("date.range", day=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
     return day
 
 
@@ -299,48 +303,47 @@ def to_dict(entry: Entry) -> dict[str, Any]:
 def from_dict(d: dict[str, Any], *, fallback_id: str | None = None) -> Entry:
     """Validate a dict read from a file; raise ``EntryError`` naming the bad key."""
     if not isinstance(d, dict):
-        raise EntryError("an entry must be a table/object")
+        raise EntryError("not_table")
     schema = d.get("schema", SCHEMA)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise EntryError(f"'schema' must be a positive integer, not {schema!r}")
+        raise EntryError("schema", value=_short(schema))
     entry_id = d.get("id", fallback_id)
     if entry_id is None:
-        raise EntryError("'id' is missing")
+        raise EntryError("id.missing")
     check_id(entry_id)
     kind = d.get("kind", "entry")
     if kind not in KINDS:
-        raise EntryError(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise EntryError("kind", allowed=", ".join(KINDS), value=_short(kind))
     day = _as_date(d.get("date"), "date")
     created = _as_datetime(d.get("created"), "created", day)
     updated = _as_datetime(d.get("updated"), "updated", day) if "updated" in d else created
     body = d.get("body", "")
     if not isinstance(body, str):
-        raise EntryError("'body' must be a string")
+        raise EntryError("string", key="body")
     _check_text(body, "body")
     mood = d.get("mood")
     if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)
                              or not 1 <= mood <= 5):
-        raise EntryError(f"'mood' must be an integer from 1 to 5, not {mood!r}")
+        raise EntryError("mood", value=_short(mood))
     checkin = d.get("checkin", {})
     if not isinstance(checkin, dict):
-        raise EntryError("'checkin' must be a table")
+        raise EntryError("table", key="checkin")
     for key, value in checkin.items():
         if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
-            raise EntryError(f"checkin '{key}' must be an integer from -2 to 2, not {value!r}")
+            raise EntryError("checkin", key=key, value=_short(value))
     themes = d.get("themes", {})
     if not isinstance(themes, dict):
-        raise EntryError("'themes' must be a table")
+        raise EntryError("table", key="themes")
     for key, value in themes.items():
         if value not in THEME_WORDS:
-            raise EntryError(f"themes '{key}' must be one of {', '.join(THEME_WORDS)}, "
-                             f"not {value!r}")
+            raise EntryError("theme_word", key=key, allowed=", ".join(THEME_WORDS),
+                             value=_short(value))
     week = d.get("week")
     if week is not None and (not isinstance(week, str) or not WEEK_RE.match(week)):
-        raise EntryError(f"'week' must look like 2026-W48, not {_short(week)}")
+        raise EntryError("week", value=_short(week))
     outcome = _opt_str(d, "intention_outcome")
     if outcome is not None and outcome not in OUTCOMES:
-        raise EntryError(f"'intention_outcome' must be one of {', '.join(OUTCOMES)}, "
-                         f"not {_short(outcome)}")
+        raise EntryError("outcome", allowed=", ".join(OUTCOMES), value=_short(outcome))
     extra = {k: v for k, v in d.items() if k not in KNOWN_KEYS}
     _check_extra(extra, 1)
     return Entry(
@@ -371,14 +374,14 @@ def _check_text(value: str, key: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise EntryError(f"'{key}' is not valid Unicode text") from None
+        raise EntryError("unicode", key=key) from None
 
 
 def _check_extra(value: Any, depth: int, key: str = "") -> None:
     """Keys the model does not know are kept as they are, within reason: nested at most
     ``MAX_DEPTH`` deep (a deeper table would overflow the writers) and valid text."""
     if depth > MAX_DEPTH:
-        raise EntryError(f"'{key}' is nested more than {MAX_DEPTH} levels deep")
+        raise EntryError("nested", key=key, depth=MAX_DEPTH)
     if isinstance(value, dict):
         for k, v in value.items():
             _check_text(k, k)
@@ -426,7 +429,7 @@ def _opt_str(d: dict[str, Any], key: str) -> str | None:
     value = d.get(key)
     if value is not None:
         if not isinstance(value, str):
-            raise EntryError(f"'{key}' must be a string")
+            raise EntryError("string", key=key)
         _check_text(value, key)
     return value
 
@@ -434,7 +437,7 @@ def _opt_str(d: dict[str, Any], key: str) -> str | None:
 def _str_list(d: dict[str, Any], key: str) -> list[str]:
     value = d.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise EntryError(f"'{key}' must be a list of strings")
+        raise EntryError("strings", key=key)
     for v in value:
         _check_text(v, key)
     return list(value)
@@ -450,10 +453,10 @@ def _as_date(value: Any, key: str) -> date:
         with contextlib.suppress(ValueError):
             day = date.fromisoformat(value)
     if day is None:
-        raise EntryError(f"'{key}' must be a date like 2026-11-26, not {_short(value)}")
+        raise EntryError("date", key=key, value=_short(value))
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise EntryError(f"'{key}' is out of range: {day.isoformat()} "
-                         f"(years {FIRST_YEAR} to {LAST_YEAR})")
+        raise EntryError("out_of_range", key=key, value=day.isoformat(), first=FIRST_YEAR,
+                         last=LAST_YEAR)
     return day
 
 
@@ -466,12 +469,11 @@ def _as_datetime(value: Any, key: str, day: date) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise EntryError(f"'{key}' must be a date and time, "
-                             f"not {_short(value)}") from None
+            raise EntryError("datetime", key=key, value=_short(value)) from None
     elif isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     if not isinstance(value, datetime):
-        raise EntryError(f"'{key}' must be a date and time, not {_short(value)}")
+        raise EntryError("datetime", key=key, value=_short(value))
     try:
         if value.tzinfo is None:
             value = value.astimezone()
@@ -479,6 +481,6 @@ def _as_datetime(value: Any, key: str, day: date) -> datetime:
     except (OverflowError, ValueError):
         in_range = False
     if not in_range:
-        raise EntryError(f"'{key}' is out of range: {value.isoformat()} "
-                         f"(years {FIRST_YEAR} to {LAST_YEAR})")
+        raise EntryError("out_of_range", key=key, value=value.isoformat(), first=FIRST_YEAR,
+                         last=LAST_YEAR)
     return cast(datetime, value)

@@ -41,6 +41,7 @@ from typing import Any
 import tomli_w
 
 from journal_tui.core.codec import jsonable
+from journal_tui.core.i18n import Catalog, Told
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.text import fold
 from journal_tui.core.themes import months_between, series, summary
@@ -68,16 +69,41 @@ def person_key(name: str) -> str:
 # --------------------------------------------------------------------- people.toml
 
 
-class PeopleFileError(ValueError):
-    """A ``people.toml`` that cannot be used; ``str()`` is ``path:line: message``."""
+PEOPLE_MSG = Catalog({
+    "cannot_read": ("cannot read: {error}", "lecture impossible : {error}"),
+    "utf8": ("not valid UTF-8", "pas de l’UTF-8 valide"),
+    "toml": ("invalid TOML: {detail}", "TOML invalide : {detail}"),
+    "array": ("'people' must be an array of tables [[people]]",
+              "« people » doit être une liste de tables [[people]]"),
+    "name": ("each [[people]] needs a name, as a string",
+             "chaque [[people]] a besoin d’un nom (name), entre guillemets"),
+    "aliases": ("aliases of {name} must be a list of strings",
+                "les alias de {name} doivent être une liste de textes"),
+    "note": ("the note of {name} must be a string", "la note de {name} doit être du texte"),
+    "changed": ("changed on disk since it was read; reload it first",
+                "modifié sur le disque depuis sa lecture ; rechargez-le d’abord"),
+})
 
-    def __init__(self, message: str, path: Path, line: int | None = None) -> None:
-        self.message, self.path, self.line = message, path, line
-        super().__init__(str(self))
 
-    def __str__(self) -> str:
+class PeopleFileError(Told, ValueError):
+    """A ``people.toml`` that cannot be used: ``path:line: message``, said in the
+    person's language (``text``)."""
+
+    catalog = PEOPLE_MSG
+
+    def __init__(self, message: str, path: Path, line: int | None = None,
+                 /, **values: object) -> None:
+        self.path, self.line = path, line
+        super().__init__(message, **values)
+
+    def text(self, lang: str) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return f"{where}: {super().text(lang)}"
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English, without the path."""
+        return Told.text(self, "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +168,7 @@ def load_people(root: Path) -> tuple[Directory, list[PeopleFileError]]:
     except FileNotFoundError:
         return Directory(), []
     except OSError as exc:
-        return Directory(), [PeopleFileError(f"cannot read: {exc.strerror or exc}", path)]
+        return Directory(), [PeopleFileError("cannot_read", path, error=exc.strerror or exc)]
     try:
         return parse_people(raw, path), []
     except PeopleFileError as exc:
@@ -153,21 +179,22 @@ def parse_people(raw: bytes, path: Path) -> Directory:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PeopleFileError("not valid UTF-8", path, raw[: exc.start].count(b"\n") + 1) from None
+        raise PeopleFileError("utf8", path, raw[: exc.start].count(b"\n") + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc, text)
-        raise PeopleFileError(f"invalid TOML: {message}", path, line) from None
+        raise PeopleFileError("toml", path, line, detail=message) from None
     items = data.get("people", [])
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise PeopleFileError("'people' must be an array of tables [[people]]", path,
+        raise PeopleFileError("array", path,
                               _line(text, r"^\s*\[?\[?\s*people\b"))
     people = []
     for index, item in enumerate(items):
         problem, key = _check(item)
         if problem:
-            raise PeopleFileError(problem, path, _item_line(text, index, key))
+            raise PeopleFileError(problem, path, _item_line(text, index, key),
+                                  name=repr(str(item.get("name", "")).strip()))
         people.append(Person(
             name=item["name"].strip(),
             aliases=tuple(a.strip() for a in item.get("aliases", []) if a.strip()),
@@ -181,13 +208,13 @@ def parse_people(raw: bytes, path: Path) -> Directory:
 def _check(item: dict[str, Any]) -> tuple[str | None, str]:
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        return "each [[people]] needs a name, as a string", "name"
+        return "name", "name"
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        return f"aliases of {name.strip()!r} must be a list of strings", "aliases"
+        return "aliases", "aliases"
     note = item.get("note")
     if note is not None and not isinstance(note, str):
-        return f"the note of {name.strip()!r} must be a string", "note"
+        return "note", "note"
     return None, ""
 
 
@@ -246,7 +273,7 @@ def save_people(root: Path, directory: Directory) -> Path:
     if current is not None:
         parse_people(current, path)  # raises if unreadable: it is never replaced
     if (_digest(current) if current is not None else None) != directory.digest:
-        raise PeopleFileChanged("changed on disk since it was read; reload it first", path)
+        raise PeopleFileChanged("changed", path)
     atomic_write(path, people_toml(directory).encode("utf-8"))
     return path
 

@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journal_tui.core.i18n import Catalog, Told
 from journal_tui.core.toml_errors import toml_error
 
 if TYPE_CHECKING:
@@ -56,23 +57,91 @@ WHENS = ("any", "morning", "evening")
 NOON = 12  # before this hour a day is still ahead: no prompt about what it held
 
 
-class PromptsError(ValueError):
+PROMPTS_MSG = Catalog({
+    "missing": ("the bundled {name} is missing (looked in {package} and {resource})",
+                "le fichier {name} fourni manque (cherché dans {package} et {resource})"),
+    "cannot_read": ("cannot read the file: {error}", "lecture du fichier impossible : {error}"),
+    "utf8": ("the file is not valid UTF-8", "le fichier n’est pas de l’UTF-8 valide"),
+    "toml": ("invalid TOML: {detail}", "TOML invalide : {detail}"),
+    "unknown_key": ("unknown key {key} (expected: {expected})",
+                    "clé inconnue {key} (attendues : {expected})"),
+    "version": ("unsupported version {value} (this journal-tui reads version {version})",
+                "version {value} non prise en charge (ce journal-tui lit la version {version})"),
+    "no_theme": ("{what} needs a theme", "{what} a besoin d’un thème"),
+    "unknown_theme": ("{what} has unknown theme {theme}", "{what} a un thème inconnu : {theme}"),
+    "when": ("{what}: when must be one of {allowed}, not {value}",
+             "{what} : when doit valoir {allowed}, pas {value}"),
+    "this_week": ("{what}: this_week must be true or false, not {value}",
+                  "{what} : this_week doit valoir true ou false, pas {value}"),
+    "array": ("{section} must be an array of tables [[{name}]]",
+              "{section} doit être une liste de tables [[{name}]]"),
+    "item_key": ("unknown key {key} in [[{section}]] (expected: {expected})",
+                 "clé inconnue {key} dans [[{section}]] (attendues : {expected})"),
+    "no_id": ("[[{section}]] entry has no id (use letters, digits, - and _)",
+              "une entrée de [[{section}]] n’a pas d’id (lettres, chiffres, - et _)"),
+    "bad_id": ("[[{section}]] entry has the invalid id {value} (use letters, digits, - and _)",
+               "une entrée de [[{section}]] a un id incorrect, {value} (lettres, chiffres, - "
+               "et _)"),
+    "duplicate": ("duplicate id {value} in [[{section}]]",
+                  "id {value} en double dans [[{section}]]"),
+    "kind": ("{what}: kind must be plain or polar, not {value}",
+             "{what} : kind doit valoir plain ou polar, pas {value}"),
+    "plain_poles": ("{what} is plain and cannot have low/high poles",
+                    "{what} est simple et ne peut pas avoir de pôles low/high"),
+    "keywords": ("{what}: keywords must be a table of languages",
+                 "{what} : keywords doit être une table de langues"),
+    "keywords.lang": ("{what}: keywords.{lang} must be a table like {example}",
+                      "{what} : keywords.{lang} doit être une table comme {example}"),
+    "keywords.pole": ("{what}: keywords.{lang}: unknown pole {pole} for a {kind} theme",
+                      "{what} : keywords.{lang} : pôle {pole} inconnu pour un thème {kind}"),
+    "keywords.words": ("{what}: keywords.{lang}.{pole} must be a list of non-empty strings",
+                       "{what} : keywords.{lang}.{pole} doit être une liste de textes non vides"),
+    "texts": ("{what} needs {key} = {example}", "{what} a besoin de {key} = {example}"),
+    "text_missing": ("{what}: {key} is missing its {lang} text",
+                     "{what} : il manque à {key} son texte {lang}"),
+    "text_strings": ("{what}: {key} must hold strings", "{what} : {key} doit contenir du texte"),
+    # what an item is called in the messages above
+    "what.prompt": ("prompt {id}", "la question {id}"),
+    "what.weekly": ("weekly question {id}", "la question de la semaine {id}"),
+    "what.theme": ("theme {id}", "le thème {id}"),
+})
+
+
+class PromptsError(Told, ValueError):
     """A ``prompts.toml`` that cannot be used, located as precisely as possible.
 
-    ``str()`` gives the one line a user needs: ``path:line: message``.
+    ``str()`` gives the one line a user needs, ``path:line: message``, in English;
+    ``text(lang)`` in the person's language.
     """
 
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
-        self.message = " ".join(message.split())
+    catalog = PROMPTS_MSG
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None,
+                 /, **values: object) -> None:
         self.path = path
         self.line = line
-        super().__init__(self.message)
+        super().__init__(message, **values)
 
-    def __str__(self) -> str:
+    def text(self, lang: str) -> str:
         where = str(self.path) if self.path is not None else FILE_NAME
         if self.line is not None:
             where += f":{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.said_alone(lang)}"
+
+    def said_alone(self, lang: str) -> str:
+        """What is wrong, without the path and line, on one line (French's no-break
+        spaces kept)."""
+        return re.sub(r"[ \t\r\n]+", " ", Told.text(self, lang)).strip()
+
+    @property
+    def message(self) -> str:
+        return self.said_alone("en")
+
+
+class _What(Told):
+    """An item of the file as the messages name it ("prompt 'x'", "la question 'x'")."""
+
+    catalog = PROMPTS_MSG
 
 
 def localized(text: dict[str, str], lang: str) -> str:
@@ -203,7 +272,7 @@ def _bundled_source() -> tuple[str, Path]:
     resource = importlib.resources.files("journal_tui") / FILE_NAME
     if resource.is_file():
         return resource.read_text(encoding="utf-8"), Path(str(resource))
-    raise PromptsError(f"the bundled {FILE_NAME} is missing (looked in {package} and {resource})")
+    raise PromptsError("missing", None, None, name=FILE_NAME, package=package, resource=resource)
 
 
 @functools.cache
@@ -283,12 +352,12 @@ def load_prompts(
     except FileNotFoundError:
         return book, []
     except OSError as exc:
-        return book, [PromptsError(f"cannot read the file: {exc.strerror or exc}", path)]
+        return book, [PromptsError("cannot_read", path, None, error=exc.strerror or exc)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return book, [PromptsError("the file is not valid UTF-8", path, line)]
+        return book, [PromptsError("utf8", path, line)]
     try:
         return parse_prompts(text, path, base=book), []
     except PromptsError as exc:
@@ -312,7 +381,7 @@ def _load_toml(text: str, path: Path | None) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc, text)
-        raise PromptsError(f"invalid TOML: {message}", path, line) from None
+        raise PromptsError("toml", path, line, detail=message) from None
 
 
 class _Checker:
@@ -331,13 +400,15 @@ class _Checker:
                 return number
         return None
 
-    def _top_error(self, message: str, key: str) -> PromptsError:
+    def _top_error(self, message: str, key: str, /, **values: object) -> PromptsError:
         key_re = re.escape(key)
         found = self._find(rf"^\s*(?:\[\[?\s*{key_re}\s*[\].]|{key_re}\s*[=.])")
-        return PromptsError(message, self.path, None if found is None else found + 1)
+        return PromptsError(message, self.path, None if found is None else found + 1,
+                            **values)
 
     def _item_error(
-        self, section: str, index: int, raw: dict[str, Any], message: str, key: str
+        self, section: str, index: int, raw: dict[str, Any], message: str, key: str, /,
+        **values: object,
     ) -> PromptsError:
         item_id = raw.get("id")
         headers = [
@@ -352,58 +423,56 @@ class _Checker:
         elif isinstance(item_id, str):  # an inline array of tables
             found = self._find(rf"""\bid\s*=\s*(["']){re.escape(item_id)}\1""")
             if found is None:
-                return PromptsError(message, self.path)
+                return PromptsError(message, self.path, None, **values)
             start, stop = found, found + 1
         else:
-            return PromptsError(message, self.path)
+            return PromptsError(message, self.path, None, **values)
         key_re = re.escape(key)
         key_line = self._find(
             rf"""^\s*(?:["']?{key_re}["']?\s*[=.]|\[\s*{section}\s*\.\s*{key_re}\s*\])""",
             start,
             stop,
         )
-        return PromptsError(message, self.path, (start if key_line is None else key_line) + 1)
+        return PromptsError(message, self.path, (start if key_line is None else key_line) + 1,
+                            **values)
 
     def book(self, data: dict[str, Any], base: PromptBook | None) -> PromptBook:
         for key in data:
             if key not in _TOP_KEYS:
-                raise self._top_error(
-                    f"unknown key {key!r} (expected: {', '.join(_TOP_KEYS)})", key
-                )
+                raise self._top_error("unknown_key", key, key=repr(key),
+                                      expected=", ".join(_TOP_KEYS))
         version = data.get("version", VERSION)
         if isinstance(version, bool) or version != VERSION:
-            raise self._top_error(
-                f"unsupported version {version!r} (this journal-tui reads version {VERSION})",
-                "version",
-            )
+            raise self._top_error("version", "version", value=repr(version), version=VERSION)
         themes = dict(base.themes) if base else {}
         prompts = {prompt.id: prompt for prompt in base.prompts} if base else {}
         weekly = {question.id: question for question in base.weekly} if base else {}
         for index, raw in self._items(data, "themes", _THEME_KEYS, THEME_ID_RE):
             themes[raw["id"]] = self._theme(index, raw)
         for index, raw in self._items(data, "prompts", _PROMPT_KEYS, ITEM_ID_RE):
-            what = f"prompt {raw['id']!r}"
+            what = _What("what.prompt", id=repr(raw["id"]))
             theme_id = raw.get("theme")
             if not isinstance(theme_id, str) or theme_id not in themes:
-                problem = "needs a theme" if theme_id is None else f"has unknown theme {theme_id!r}"
-                raise self._item_error("prompts", index, raw, f"{what} {problem}", "theme")
+                raise self._item_error("prompts", index, raw,
+                                       "no_theme" if theme_id is None else "unknown_theme",
+                                       "theme", what=what, theme=repr(theme_id))
             text = self._texts("prompts", index, raw, "text", what)
             when = raw.get("when", "any")
             if when not in WHENS:
-                message = f"{what}: when must be one of {', '.join(WHENS)}, not {when!r}"
-                raise self._item_error("prompts", index, raw, message, "when")
+                raise self._item_error("prompts", index, raw, "when", "when", what=what,
+                                       allowed=", ".join(WHENS), value=repr(when))
             this_week = raw.get("this_week", False)
             if not isinstance(this_week, bool):
-                message = f"{what}: this_week must be true or false, not {this_week!r}"
-                raise self._item_error("prompts", index, raw, message, "this_week")
+                raise self._item_error("prompts", index, raw, "this_week", "this_week",
+                                       what=what, value=repr(this_week))
             prompts[raw["id"]] = Prompt(raw["id"], theme_id, text, when, this_week)
         for index, raw in self._items(data, "weekly", _WEEKLY_KEYS, ITEM_ID_RE):
-            what = f"weekly question {raw['id']!r}"
+            what = _What("what.weekly", id=repr(raw["id"]))
             text = self._texts("weekly", index, raw, "text", what)
             theme_id = raw.get("theme")
             if theme_id is not None and (not isinstance(theme_id, str) or theme_id not in themes):
-                message = f"{what} has unknown theme {theme_id!r}"
-                raise self._item_error("weekly", index, raw, message, "theme")
+                raise self._item_error("weekly", index, raw, "unknown_theme", "theme",
+                                       what=what, theme=repr(theme_id))
             weekly[raw["id"]] = WeeklyQuestion(raw["id"], text, theme_id)
         return PromptBook(themes, tuple(prompts.values()), tuple(weekly.values()))
 
@@ -413,36 +482,35 @@ class _Checker:
         """The section's tables, each with known keys and a valid id unique in this file."""
         items = data.get(section, [])
         if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-            raise self._top_error(f"{section!r} must be an array of tables [[{section}]]", section)
+            raise self._top_error("array", section, section=repr(section), name=section)
         seen: set[str] = set()
         for index, raw in enumerate(items):
             unknown = [key for key in raw if key not in keys]
             if unknown:
-                message = (
-                    f"unknown key {unknown[0]!r} in [[{section}]] (expected: {', '.join(keys)})"
-                )
-                raise self._item_error(section, index, raw, message, unknown[0])
+                raise self._item_error(section, index, raw, "item_key", unknown[0],
+                                       key=repr(unknown[0]), section=section,
+                                       expected=", ".join(keys))
             item_id = raw.get("id")
             if not isinstance(item_id, str) or not id_re.match(item_id):
-                shown = "no id" if item_id is None else f"the invalid id {item_id!r}"
-                message = f"[[{section}]] entry has {shown} (use letters, digits, '-' and '_')"
-                raise self._item_error(section, index, raw, message, "id")
+                raise self._item_error(section, index, raw,
+                                       "no_id" if item_id is None else "bad_id", "id",
+                                       section=section, value=repr(item_id))
             if item_id in seen:
-                message = f"duplicate id {item_id!r} in [[{section}]]"
-                raise self._item_error(section, index, raw, message, "id")
+                raise self._item_error(section, index, raw, "duplicate", "id",
+                                       value=repr(item_id), section=section)
             seen.add(item_id)
         return list(enumerate(items))
 
     def _theme(self, index: int, raw: dict[str, Any]) -> Theme:
-        what = f"theme {raw['id']!r}"
+        what = _What("what.theme", id=repr(raw["id"]))
         has_poles = "low" in raw or "high" in raw
         kind = raw.get("kind", "polar" if has_poles else "plain")
         if kind not in KINDS:
-            message = f"{what}: kind must be 'plain' or 'polar', not {kind!r}"
-            raise self._item_error("themes", index, raw, message, "kind")
+            raise self._item_error("themes", index, raw, "kind", "kind", what=what,
+                                   value=repr(kind))
         if kind == "plain" and has_poles:
-            message = f"{what} is plain and cannot have low/high poles"
-            raise self._item_error("themes", index, raw, message, "low" if "low" in raw else "high")
+            raise self._item_error("themes", index, raw, "plain_poles",
+                                   "low" if "low" in raw else "high", what=what)
         polar = kind == "polar"
         return Theme(
             id=raw["id"],
@@ -455,47 +523,49 @@ class _Checker:
         )
 
     def _keywords(
-        self, index: int, raw: dict[str, Any], what: str, kind: str
+        self, index: int, raw: dict[str, Any], what: _What, kind: str
     ) -> dict[str, dict[str, tuple[str, ...]]]:
         poles = POLES[kind]
         given = raw.get("keywords", {})
 
-        def fail(problem: str) -> PromptsError:
-            return self._item_error("themes", index, raw, f"{what}: {problem}", "keywords")
+        def fail(problem: str, **values: object) -> PromptsError:
+            return self._item_error("themes", index, raw, problem, "keywords", what=what,
+                                    **values)
 
         if not isinstance(given, dict):
-            raise fail("keywords must be a table of languages")
+            raise fail("keywords")
         result: dict[str, dict[str, tuple[str, ...]]] = {
             lang: dict.fromkeys(poles, ()) for lang in LANGS}
         for lang, by_pole in given.items():
             if not isinstance(by_pole, dict):
-                raise fail(f"keywords.{lang} must be a table like {{ {poles[0]} = [...] }}")
+                raise fail("keywords.lang", lang=lang, example=f"{{ {poles[0]} = [...] }}")
             result.setdefault(lang, dict.fromkeys(poles, ()))
             for pole, words in by_pole.items():
                 if pole not in poles:
-                    raise fail(f"keywords.{lang}: unknown pole {pole!r} for a {kind} theme")
+                    raise fail("keywords.pole", lang=lang, pole=repr(pole), kind=kind)
                 if not isinstance(words, list) or not all(
                     isinstance(word, str) and word.strip() for word in words
                 ):
-                    raise fail(f"keywords.{lang}.{pole} must be a list of non-empty strings")
+                    raise fail("keywords.words", lang=lang, pole=pole)
                 # Lowercased and deduplicated here; the matcher folds accents and stems.
                 cleaned = (" ".join(word.lower().split()) for word in words)
                 result[lang][pole] = tuple(dict.fromkeys(cleaned))
         return result
 
     def _texts(
-        self, section: str, index: int, raw: dict[str, Any], key: str, what: str
+        self, section: str, index: int, raw: dict[str, Any], key: str, what: _What
     ) -> dict[str, str]:
         """A ``{ fr = "…", en = "…" }`` table: both languages are required (extra
         languages are kept)."""
         value = raw.get(key)
         if not isinstance(value, dict):
-            message = f'{what} needs {key} = {{ fr = "…", en = "…" }}'
-            raise self._item_error(section, index, raw, message, key)
+            raise self._item_error(section, index, raw, "texts", key, what=what, key=key,
+                                   example='{ fr = "…", en = "…" }')
         missing = [lang for lang in LANGS if not str(value.get(lang) or "").strip()]
         if missing or not all(isinstance(text, str) for text in value.values()):
-            problem = f"is missing its {missing[0]!r} text" if missing else "must hold strings"
-            raise self._item_error(section, index, raw, f"{what}: {key} {problem}", key)
+            raise self._item_error(section, index, raw,
+                                   "text_missing" if missing else "text_strings", key,
+                                   what=what, key=key, lang=repr(missing[0]) if missing else "")
         return {lang: text.strip() for lang, text in value.items()}
 
 

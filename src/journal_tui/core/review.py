@@ -16,7 +16,7 @@ week's own, for the week after.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -180,7 +180,7 @@ def load_review(journal: Any, week: str, book: Any, today: date) -> WeeklyReview
     """The review of ``week`` as the command line prints it: its entries, the streak
     from every written day, and the questions chosen through the journal's weeks."""
     entries = load_entries(journal, week)
-    written = journal.days_with_entries()
+    written = journal.written_days()
     chosen = choose_questions(book, week, load_signals(journal, book, week))
     return weekly_review(entries, week, book, today, written, chosen)
 
@@ -189,7 +189,7 @@ def load_review(journal: Any, week: str, book: Any, today: date) -> WeeklyReview
 
 
 def weekly_review(entries: Iterable[Entry], week: str, book: PromptBook, today: date,
-                  written: set[date] | None = None,
+                  written: Set[date] | None = None,
                   chosen: Sequence[Any] | None = None) -> WeeklyReview:
     """The review of ``week`` (``YYYY-Www``) from ``entries`` (any order, any span).
 
@@ -287,7 +287,7 @@ def _entry_days(entries: Iterable[Entry]) -> set[date]:
     return {e.date for e in entries if e.kind == "entry"}
 
 
-def _streak_end(start: date, today: date, days: set[date]) -> date | None:
+def _streak_end(start: date, today: date, days: Set[date]) -> date | None:
     """The day the streak is counted back from: the week's Sunday, or today in
     the current week; ``None`` for a week still to come.
 

@@ -52,6 +52,7 @@ from journal_tui.core.model import (
     now_local,
 )
 from journal_tui.core.stamp import FileStamp, read_stamped
+from journal_tui.core.weeks import Days
 
 __all__ = ["AddReport", "Conflict", "Draft", "Journal", "NotFound", "SaveRefused", "Scan"]
 
@@ -181,6 +182,10 @@ class Journal:
         """Every day with an entry (review notes aside), from the index alone."""
         return self._cached(self.index.days_with_entries)
 
+    def written_days(self) -> Days:
+        """``days_with_entries`` in order, not copied (the streak: ``days_in_a_row``)."""
+        return self._cached(self.index.written_days)
+
     def json_objects(self, q: Query = Query()) -> list[str]:
         """Matching entries as JSON object texts, straight from the index."""
         return self._cached(lambda: self.index.query_json(q))
@@ -210,7 +215,8 @@ class Journal:
         except FileNotFoundError:
             raise
         except OSError as exc:
-            raise UnreadableEntry(Problem(path, f"cannot read: {exc.strerror}")) from None
+            raise UnreadableEntry(Problem.told(path, "cannot_read",
+                                                 error=exc.strerror)) from None
         entry = decode(raw, path)
         entry.source = stamp
         return entry
@@ -361,7 +367,7 @@ class Journal:
                 try:
                     encoded[n] = encode(entry, self.fmt)
                 except EntryError as exc:
-                    raise EntryError(f"entry {entry.id}: {exc}") from None
+                    raise EntryError("entry", id=entry.id, error=exc) from None
         self.ensure()
         self._fresh = False
         present = self._cached(lambda: self.index.ids_present([e.id for e in entries]))

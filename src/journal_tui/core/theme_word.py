@@ -16,13 +16,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from journal_tui.core.i18n import Catalog, Told
 from journal_tui.core.model import THEME_WORDS, Entry
 
 __all__ = ["THEME_WORDS", "ThemeWordError", "check", "confirm", "dismiss", "parse", "with_word"]
 
 
-class ThemeWordError(ValueError):
-    """An unknown theme, or a value that theme cannot take (one line for the user)."""
+WORD_MSG = Catalog({
+    "unknown": ("unknown theme {theme}: use one of {themes}",
+                "thème inconnu {theme} : choisissez parmi {themes}"),
+    "polar": ("{theme} is a polar theme: use {theme}={allowed}, not {value}",
+              "{theme} est un thème à deux pôles : écrivez {theme}={allowed}, pas {value}"),
+    "plain": ("{theme} is a plain theme: use {theme}={allowed}, not {value}",
+              "{theme} est un thème simple : écrivez {theme}={allowed}, pas {value}"),
+    "option": ("bad --theme {option}: use THEME=low|high|yes|none",
+               "--theme {option} incorrect : écrivez THÈME=low|high|yes|none"),
+    "value": ("bad value {value} for {theme}: use low, high, yes or none",
+              "valeur {value} incorrecte pour {theme} : écrivez low, high, yes ou none"),
+})
+
+
+class ThemeWordError(Told, ValueError):
+    """An unknown theme, or a value that theme cannot take (one line for the user, in
+    their language: ``text``)."""
+
+    catalog = WORD_MSG
 
 
 def check(book: Any, theme: str, value: str | None) -> None:
@@ -33,14 +51,13 @@ def check(book: Any, theme: str, value: str | None) -> None:
     """
     t = book.themes.get(theme)
     if t is None:
-        raise ThemeWordError(f"unknown theme {theme!r}: use one of {', '.join(book.themes)}")
+        raise ThemeWordError("unknown", theme=repr(theme), themes=", ".join(book.themes))
     if value is None:
         return
     allowed = ("low", "high", "none") if t.polar else ("yes", "none")
     if value not in allowed:
-        kind = "polar" if t.polar else "plain"
-        raise ThemeWordError(f"{theme} is a {kind} theme: use {theme}="
-                             + "|".join(allowed) + f", not {value!r}")
+        raise ThemeWordError("polar" if t.polar else "plain", theme=theme,
+                             allowed="|".join(allowed), value=repr(value))
 
 
 def parse(option: str, book: Any) -> tuple[str, str]:
@@ -48,9 +65,9 @@ def parse(option: str, book: Any) -> tuple[str, str]:
     theme, sep, value = option.partition("=")
     theme, value = theme.strip(), value.strip().lower()
     if not sep or not theme or not value:
-        raise ThemeWordError(f"bad --theme {option!r}: use THEME=low|high|yes|none")
+        raise ThemeWordError("option", option=repr(option))
     if value not in THEME_WORDS:
-        raise ThemeWordError(f"bad value {value!r} for {theme}: use low, high, yes or none")
+        raise ThemeWordError("value", value=repr(value), theme=theme)
     check(book, theme, value)
     return theme, value
 

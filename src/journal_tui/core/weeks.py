@@ -7,6 +7,8 @@ Weeks are moved through their Monday's date, never by arithmetic on the number, 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable, Set
 from datetime import date, timedelta
 
 from journal_tui.core.model import iso_week
@@ -29,9 +31,44 @@ def weeks_from(first: str, last: str) -> list[str]:
     return [iso_week(start + timedelta(weeks=k)) for k in range((end - start).days // 7 + 1)]
 
 
-def days_in_a_row(days: set[date], end: date) -> int:
-    """Days in a row in ``days``, back from ``end`` (Today's streak, the review's), one
-    ``timedelta`` made, not one a step: a streak of 100,000 days took ~0.4 s."""
+class Days(frozenset[date]):
+    """Days (with an entry), their order kept: a streak is then two binary searches.
+    Stepping back a day at a time through a set took ~50 ms for a streak of 100,000
+    days, on every showing of the Review screen."""
+
+    __slots__ = ("ordered",)
+    ordered: tuple[date, ...]
+
+    def __new__(cls, days: Iterable[date] = ()) -> Days:
+        ordered = tuple(sorted(days))  # from the index already sorted: one pass
+        made = super().__new__(cls, ordered)
+        made.ordered = ordered
+        return made
+
+    def run_back(self, end: date) -> int:
+        """How many days in a row end at ``end``."""
+        ordered = self.ordered
+        last = bisect_right(ordered, end) - 1
+        if last < 0 or ordered[last] != end:
+            return 0
+        # Days are distinct and sorted: ordered[i:last + 1] is a run exactly when it
+        # spans last - i days, true from ``last`` back to the run's first day only.
+        lo, hi = 0, last
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if (end - ordered[mid]).days == last - mid:
+                hi = mid
+            else:
+                lo = mid + 1
+        return last - lo + 1
+
+
+def days_in_a_row(days: Set[date], end: date) -> int:
+    """Days in a row in ``days``, back from ``end`` (Today's streak, the review's).
+    ``Days`` answer at once; another set is stepped through, one ``timedelta`` made,
+    not one a step."""
+    if isinstance(days, Days):
+        return days.run_back(end)
     one, day, n = timedelta(days=1), end, 0
     while day in days:
         n += 1

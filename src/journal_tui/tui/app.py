@@ -262,8 +262,8 @@ class JournalApp(HostApp[int]):
     def check_problems(self) -> None:
         """Warn once about files that cannot be read (they are skipped, never rewritten)
         and versions a sync kept side by side."""
-        problems = [str(p) for p in self.service.problems_at_start()]
-        warnings = [str(w) for w in self.ctx.prompt_warnings]
+        problems = [p.said(self.lang) for p in self.service.problems_at_start()]
+        warnings = [w.text(self.lang) for w in self.ctx.prompt_warnings]
         conflicts = len(self.service.conflicts())
         if problems or warnings or conflicts:
             self.post_message(self.Problems(problems, warnings, conflicts))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
@@ -131,7 +131,7 @@ class WeekRead(NamedTuple):
 
     entries: list[Entry]
     """The week's entries and the four weeks' before it, review notes included."""
-    written: set[date]
+    written: Set[date]  # ``Days``: the streak without stepping through each
     problems: int
     draft: Draft | None
     """The week's review note as kept in ``drafts/``, if any."""
@@ -419,7 +419,7 @@ class JournalService:
                            self._lock)
         with self._lock:
             entries = load_entries(journal, week)
-            written = journal.days_with_entries()
+            written = journal.written_days()
             problems = len(journal.problems())
             draft = next((d for d in journal.drafts() if d.key == draft_key), None)
             notes = review_notes(journal)

@@ -53,6 +53,7 @@ from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
+    Legend,
     OverviewRow,
     ThemeChart,
     ThemeOverview,
@@ -101,10 +102,10 @@ MSG = Catalog({
     "heat": ("mentions per {unit} (height) · balance (colour)",
              "mentions par {unit} (hauteur) · équilibre (couleur)"),
     "tail": ("mean", "moyenne"),
-    "legend.trend": ("↗↘→ trend vs. the period before ({span})",
-                     "↗↘→ tendance face à la période d’avant ({span})"),
+    "legend.trend": ("↗↘→ vs. the period before ({span})",
+                     "↗↘→ comparé à avant ({span})"),
     "legend.mean": ("mean −1 ▼ … ▲ +1 (a count: no poles)",
-                    f"moyenne −1 ▼ … ▲ +1 (un nombre{NBSP}: sans pôles)"),
+                    f"moyenne −1 ▼ … ▲ +1 (nombre{NBSP}: sans pôles)"),
     "legend.marks": ("█ your ratings and word ░ read from the text",
                      "█ vos notes et votre avis ░ lu dans le texte"),
     "bars": ("bars: mentions per {unit}", f"barres{NBSP}: mentions par {{unit}}"),
@@ -207,7 +208,7 @@ class ThemesScreen(AppScreen):
         yield Header()
         yield Static(SHARED("screen.loading", self.lang), id="themes-range")
         yield ThemeOverview(id="themes-overview")
-        yield Static(id="themes-legend", markup=False)
+        yield Legend(id="themes-legend")
         yield ThemeChart(id="themes-chart")
         yield KeyFooter()
 
@@ -333,7 +334,7 @@ class ThemesScreen(AppScreen):
             self.view = None
             self.query_one("#themes-range", Static).update(self._loading())
             self.query_one(ThemeOverview).show([], self.selected, None)
-            self.query_one("#themes-legend", Static).update("")  # explains nothing drawn
+            self.query_one(Legend).show(())  # explains nothing drawn
             self.query_one(ThemeChart).show(None)
             return
         periods = self.periods_for(self.range)
@@ -377,17 +378,18 @@ class ThemesScreen(AppScreen):
         unit = MSG("unit.w" if "-W" in view.periods[0] else "unit.m", lang)
         overview.header = (MSG("heat", lang, unit=unit), MSG("tail", lang))
         overview.show(view.rows, self.selected, self.cursor)
-        self.query_one("#themes-legend", Static).update(self.legend())
+        self.query_one(Legend).show(self.legend())
         self.query_one(ThemeChart).show(self.chart_data())
 
-    def legend(self) -> str:
+    def legend(self) -> list[str]:
         """The arrows (compared with the same span before: none for "all"), the
-        mean, and the solid and light marks."""
+        mean, and the solid and light marks; at 80 columns the first two share a line
+        in either language."""
         lang = self.lang
         parts = [MSG("legend.mean", lang), MSG("legend.marks", lang)]
         if self.range in RANGE_WEEKS:
             parts.insert(0, MSG("legend.trend", lang, span=MSG("range." + self.range, lang)))
-        return " · ".join(parts)
+        return parts
 
     def chart_data(self) -> ChartData:
         assert self.view is not None and self.book is not None  # a view comes with its book

@@ -196,3 +196,11 @@ class KeyFooter(Footer):
     def on_resize(self, event: events.Resize) -> None:
         if self._drawn is not None and self._layout() != self._drawn:
             self.call_after_refresh(self.recompose)
+
+    async def recompose(self) -> None:
+        """Rebuilt unless the keys are those drawn: signals that come before a queued
+        rebuild has run each queue one more (two more with the same keys, ~50 ms, as
+        the Review screen's week arrived at 100,000 entries)."""
+        if self._drawn is not None and self.is_attached and self._layout() == self._drawn:
+            return
+        await super().recompose()

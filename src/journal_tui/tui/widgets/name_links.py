@@ -14,7 +14,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from journal_tui.core.i18n import Catalog
 from journal_tui.core.printable import printable
+
+MSG = Catalog({
+    "help": ("Review · the week's people (Tab to them)",
+             "Bilan · les personnes de la semaine (Tab)"),
+    "b.pick": ("Previous or next name", "Nom précédent ou suivant"),
+    "b.open": ("Open the person's page", "Ouvrir la fiche de la personne"),
+})
 
 
 class NameLinks(Widget, can_focus=True):
@@ -30,10 +38,11 @@ class NameLinks(Widget, can_focus=True):
     }
     """
 
+    HELP_TITLE = "help"  # Help's section (``tui/keys.py``), after the Review screen's
     BINDINGS = [
-        Binding("left", "pick(-1)", show=False),
-        Binding("right", "pick(1)", show=False),
-        Binding("enter", "open", show=False),
+        Binding("left", "pick(-1)", "b.pick", show=False),
+        Binding("right", "pick(1)", "b.pick", show=False),
+        Binding("enter", "open", "b.open", show=False),
     ]
 
     picked: reactive[int] = reactive(0)

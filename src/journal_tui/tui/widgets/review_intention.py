@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
-from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -49,6 +48,16 @@ MSG = Catalog({
               "affichée telle qu’elle est maintenant sur le disque."),
 })
 
+@dataclass(frozen=True)
+class _Parts:
+    """``LastIntention``'s widgets, held: they are used before they are mounted."""
+
+    heading: Label
+    text: Static
+    buttons: dict[str, Button]
+    learned: Input
+
+
 MARKS = {"done": ("✓", "$text-success"), "partly": ("◐", "$text-warning"),
          "not": ("✗", "$text-error"), None: ("…", "$text-muted")}
 
@@ -78,20 +87,26 @@ class LastIntention(Vertical):
         self._learned_saved = ""  # what was learned, as on disk
         self._loading = False  # the line set from the note, not typed
         self._timer: Timer | None = None
+        self._made: _Parts | None = None
 
-    def compose(self) -> ComposeResult:
-        lang = self.lang
-        yield Label(id="last-heading", classes="heading")
-        yield Static(id="last-text", markup=False)
-        with Horizontal(id="last-outcome"):
-            yield Label(MSG("asked", lang), id="last-asked")
-            for outcome in OUTCOMES:
-                yield Button(MSG(outcome, lang), id=f"outcome-{outcome}", compact=True)
-        yield Input(id="last-learned", placeholder=MSG("learned", lang))
+    def _parts(self) -> _Parts:
+        """Made the first time there is an intention to ask about (``show``): most
+        weeks have none, and its eight widgets were a tenth of building the screen."""
+        if self._made is None:
+            lang = self.lang
+            made = self._made = _Parts(
+                Label(id="last-heading", classes="heading"), Static(id="last-text", markup=False),
+                {o: Button(MSG(o, lang), id=f"outcome-{o}", compact=True) for o in OUTCOMES},
+                Input(id="last-learned", placeholder=MSG("learned", lang)))
+            self.mount_all([made.heading, made.text,
+                            Horizontal(Label(MSG("asked", lang), id="last-asked"),
+                                       *made.buttons.values(), id="last-outcome"),
+                            made.learned])
+        return self._made
 
     @property
     def learned(self) -> str:
-        return self.query_one("#last-learned", Input).value.strip()
+        return self._made.learned.value.strip() if self._made else ""
 
     @property
     def dirty(self) -> bool:
@@ -108,12 +123,12 @@ class LastIntention(Vertical):
         self.display = intention is not None
         if intention is None:
             return
-        self.query_one("#last-heading", Label).update(MSG("last", self.lang,
-                                                          week=intention.week))
-        self.query_one("#last-text", Static).update(printable(intention.text))
+        parts = self._parts()
+        parts.heading.update(MSG("last", self.lang, week=intention.week))
+        parts.text.update(printable(intention.text))
         self._set_outcome(intention.outcome)
         self._learned_saved = intention.learned or ""
-        learned = self.query_one("#last-learned", Input)
+        learned = parts.learned
         if learned.value != self._learned_saved:
             self._loading = True  # not typed: no autosave
             learned.value = self._learned_saved
@@ -121,7 +136,7 @@ class LastIntention(Vertical):
     def _set_outcome(self, outcome: str | None) -> None:
         self.outcome = outcome
         for name in OUTCOMES:
-            button = self.query_one(f"#outcome-{name}", Button)
+            button = self._parts().buttons[name]
             button.variant = "primary" if name == outcome else "default"
             button.set_class(name == outcome, "-chosen")
 
@@ -164,7 +179,7 @@ class LastIntention(Vertical):
         event.stop()
         outcome = (event.button.id or "").removeprefix("outcome-")
         self.store(None if outcome == self.outcome else outcome)
-        self.query_one("#last-learned", Input).focus()  # the next question: what was learned
+        self._parts().learned.focus()  # the next question: what was learned
 
     @on(Input.Changed, "#last-learned")
     def _typed(self, event: Input.Changed) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -400,3 +401,42 @@ def series_labels(series: ThemeSeries, months: Sequence[str]) -> list[str]:
             name = months[int(month) - 1].rstrip(".")
             out.append(f"{name}{year[2:]}" if month == "01" else name)
     return out
+
+
+def legend_lines(parts: Sequence[str], width: int) -> list[str]:
+    """``parts`` joined by " · ", a line broken only between two parts (a part
+    longer than ``width`` alone on its line): cut inside, "(a count: no / poles)",
+    a legend read wrong at 80 columns."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and cell_len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
+
+
+class Legend(Widget):
+    """The overview's legend, its parts kept whole (``legend_lines``) at any width."""
+
+    DEFAULT_CSS = """
+    Legend {
+        height: auto;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.parts: tuple[str, ...] = ()
+
+    def show(self, parts: Sequence[str]) -> None:
+        self.parts = tuple(parts)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        return Text("\n".join(legend_lines(self.parts, self.content_region.width or 80)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        lines = legend_lines(self.parts, width)
+        return sum(max(1, -(-cell_len(line) // max(1, width))) for line in lines) if lines else 0
