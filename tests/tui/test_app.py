@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from tui_helpers import make_app, seed, settle, type_in, wait_for
 
 from journal_tui.tui.screens.entry import EntryScreen
@@ -15,6 +15,7 @@ from journal_tui.tui.screens.today import TodayScreen
 from journal_tui.tui.strings import MSG
 from journal_tui.tui.textual_compat import markdown_language, notifications
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.entry_list import EntryList
 
 
 async def test_function_keys_switch_modes_and_keep_the_text(make_ctx):
@@ -222,7 +223,7 @@ async def test_an_unreadable_file_is_named_at_start_and_left_alone(make_ctx, jou
         assert isinstance(app.focused, TextArea)
         await pilot.press("f3")
         await settle(pilot)
-        assert app.screen.query_one(DataTable).row_count == len(entries)
+        assert app.screen.query_one(EntryList).row_count == len(entries)
     assert bad.read_text(encoding="utf-8") == text
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, OptionList, TextArea
+from textual.widgets import OptionList, TextArea
 from tui_helpers import make_app, seed, settle, type_in, wait_for
 
 from journal_tui.core import atomic
@@ -17,6 +17,7 @@ from journal_tui.core.storage import Journal
 from journal_tui.tui.screens.entry import EntryScreen
 from journal_tui.tui.screens.journal import JournalScreen
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
+from journal_tui.tui.widgets.entry_list import EntryList
 
 WATCHED = ("get", "save", "save_draft", "discard_draft", "delete", "restore", "drafts")
 
@@ -60,7 +61,7 @@ async def test_saving_drafts_opening_deleting_and_undo_never_touch_the_disk_on_t
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, JournalScreen)
-        table = screen.query_one(DataTable)
+        table = screen.query_one(EntryList)
         table.focus()
         table.move_cursor(row=1)
         await pilot.press("enter")  # open an entry: read

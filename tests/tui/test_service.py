@@ -336,3 +336,48 @@ async def test_a_cancelled_read_stops_scoring(service: JournalService, journal: 
                 break
             await asyncio.sleep(0.01)
     assert outcome == ["stopped", "finished"]
+
+
+def test_the_first_walk_is_the_start_walk_going_on(journal: Journal, monkeypatch) -> None:
+    """The Journal screen's first load during the start's walk takes that walk (no
+    second walk of every file beside it), and the walk is not kept afterwards; once
+    the start's walk is done, each load walks anew. The first page never walks."""
+    from journal_tui.core import listing
+
+    seed(journal)
+    journal.close()
+    fresh = Journal(journal.root, cache_dir=journal.cache_dir)
+    service = JournalService(fresh)
+    walks: list[int] = []
+    held = threading.Event()
+    real = listing.scan
+
+    def scan(*args: Any, **kwargs: Any) -> Any:
+        walks.append(1)
+        held.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "scan", scan)
+    try:
+        start = threading.Thread(target=service.problems_at_start)
+        start.start()
+        while not walks:
+            time.sleep(0.01)
+        page = service.first_page(10)  # the index as it stands, while the walk is held
+        assert len(page.entries) == len(fixed_entries()) and walks == [1]
+        got: list[Any] = []
+        first = threading.Thread(target=lambda: got.append(service.first_walk()))
+        first.start()
+        while not service._start_walk_wanted:  # it waits for the start's walk
+            time.sleep(0.01)
+        held.set()
+        start.join(10)
+        first.join(10)
+        assert walks == [1] and got[0].folders
+        assert service._start_walk is None  # not held for good (every file's name)
+        service.first_walk()
+        assert walks == [1, 1]
+    finally:
+        held.set()
+        service.close()
+        fresh.close()

@@ -74,3 +74,39 @@ def test_no_break_spaces_never_break_a_line() -> None:
     console.print(Text(text))
     lines = [line.rstrip() for line in console.export_text().splitlines()]
     assert lines == ["Bonjour", "chemin\u00a0:", "mentions"]
+
+
+async def test_a_virtual_size_set_without_a_layout() -> None:
+    """The view scrolls over its new height and shows its scrollbar, and the screen
+    is not laid out again for it (the private ``_scroll_update`` is still there)."""
+    from textual.geometry import Size
+    from textual.scroll_view import ScrollView
+
+    class View(ScrollView):
+        DEFAULT_CSS = "View { height: 1fr; }"
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield View()
+
+    app = One()
+    async with app.run_test(size=(40, 10)) as pilot:
+        view = app.query_one(View)
+        await pilot.pause()
+        layouts: list[bool] = []
+        refresh_layout = app.screen._refresh_layout
+
+        def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            layouts.append(True)
+            return refresh_layout(*args, **kwargs)
+
+        app.screen._refresh_layout = spy  # type: ignore[method-assign]
+        compat.set_virtual_size(view, Size(0, 100))
+        assert view.virtual_size == Size(0, 100) and view.show_vertical_scrollbar
+        assert view.max_scroll_y == 100 - view.scrollable_content_region.height
+        await pilot.pause()
+        layouts.clear()  # the scrollbar appeared: the view was laid out for it
+        compat.set_virtual_size(view, Size(0, 200))
+        await pilot.pause()
+        assert view.max_scroll_y == 200 - view.scrollable_content_region.height
+        assert layouts == []

@@ -159,6 +159,8 @@ class JournalService:
         self._refreshed = False
         self._writes = 0  # writes done (``Walk.writes``)
         self._walking = threading.Lock()  # one walk at start (``_refresh_once``)
+        self._start_walk: Walk | None = None  # that walk, kept for ``first_walk``
+        self._start_walk_wanted = False  # (only then: it holds every file's name, ~9 MB)
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
@@ -198,6 +200,8 @@ class JournalService:
             walk = self.walk()
             with self._lock:
                 self._refresh_from(walk)
+                if self._start_walk_wanted:
+                    self._start_walk = walk
                 self._refreshed = True
 
     def problems_at_start(self) -> list[Problem]:
@@ -274,8 +278,11 @@ class JournalService:
     def first_page(self, limit: int) -> Page:
         """The newest ``limit`` entries and the count of all: from the index as it
         stands when it holds entries (the start's walk may still be going on; the
-        screen reads again after it), else once the index is built."""
+        screen reads again after it), else once the index is built. The index is
+        opened here if no read has opened it yet: ``journal.query`` would walk
+        every file first (~1-2 s at 100,000, the lock held all along)."""
         with self._lock:
+            _ = self.journal.index.db  # opened (and migrated): no walk
             page = self._page_as_is(limit)
             if page is not None:
                 return page
@@ -313,6 +320,18 @@ class JournalService:
         lock: a walk of every file, ~1 s at 100,000, holds no other read up."""
         writes = self._writes
         return Walk(listing.scan(self.journal.entries_dir), writes)
+
+    def first_walk(self) -> Walk:
+        """A walk for a screen's first read: the start's walk, waited for if it is
+        going on (a second walk beside it, ~1 s of CPU at 100,000 files, held up
+        every paint and key meanwhile), else a new one."""
+        if not self._refreshed:
+            self._start_walk_wanted = True
+            self._refresh_once()
+            walk, self._start_walk = self._start_walk, None
+            if walk is not None:
+                return walk
+        return self.walk()
 
     def _refresh_from(self, walk: Walk | None) -> bool:
         """Refresh the index (under the lock) from ``walk`` unless a write landed

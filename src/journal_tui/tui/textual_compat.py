@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.command import CommandPalette
     from textual.dom import DOMNode
+    from textual.geometry import Size
     from textual.notifications import Notification
     from textual.screen import Screen
+    from textual.scroll_view import ScrollView
     from textual.widgets import Footer
     from textual.widgets._footer import FooterKey, FooterLabel
 
@@ -175,3 +177,18 @@ def screen_lines(screen: Screen[Any]) -> list[str]:
     return ["".join(segment.text for segment in strip)
             for strips in screen._compositor.render_full_update().strips
             for strip in strips]
+
+
+def set_virtual_size(view: ScrollView, size: Size) -> None:
+    """Set a Line API widget's virtual size without laying the screen out again.
+
+    ``virtual_size`` is a reactive with ``layout=True``: each change re-arranged the
+    whole screen, though a view sized by its CSS (``1fr``) keeps its place whatever
+    its content's height; the Journal list changes it on every keystroke's results.
+    The scrollbars are updated as Textual's ``_size_updated`` does (a scrollbar
+    appearing still lays the view out). ``Widget._scroll_update``."""
+    from textual.widget import Widget
+
+    view.set_reactive(Widget.virtual_size, size)
+    view._scroll_update(size)
+    view.refresh()

@@ -12,33 +12,29 @@ common; the count follows from a scan of the index.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, replace
 from datetime import date
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Select, Static
-from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowDoesNotExist
+from textual.widgets import Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from journal_tui.core.conflicts import Conflict
-from journal_tui.core.i18n import short_weekday
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
-from journal_tui.tui.data import marked, title_of
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page, Results
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
+from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
 
 
@@ -61,7 +57,7 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-PAGE = 60  # rows added to the table at a time, and asked of the index
+PAGE = 60  # rows asked of the index at a time
 
 
 def query_of(filters: Filters, book: PromptBook, offset: int = 0,
@@ -124,7 +120,7 @@ class JournalScreen(AppScreen):
 
     BINDINGS = [
         Binding("slash", "focus_search", "b.search", id="search"),
-        # Enter on a row opens it (the table's own key); here for Help.
+        # Enter on a row opens it (the list's own key); here for Help.
         Binding("enter", "open", "b.open", id="open", show=False),
         Binding("e", "edit", "b.edit", id="edit"),
         Binding("d", "delete", "b.delete", id="delete"),
@@ -139,21 +135,19 @@ class JournalScreen(AppScreen):
         super().__init__()
         self.filters = Filters()
         self.total = 0
-        self._width = 0
-        self._rows: list[Entry] = []  # the results read so far (a page or a few)
+        self._rows: list[Entry] = []  # the results read so far (a page or a few), listed
         self._found: int | None = 0  # results in all (None: being counted)
         self._count_text = ""
-        self._shown = 0  # rows in the table
-        self._wanted = 0  # rows the table should hold (the cursor or scroll is near)
         self._fetching = False  # a page is being read
-        self._entry_w = 40
         self._listing: str | None = None  # of the entries read (None: not read yet)
         self._footer_active = (False, False)  # filters active, rows shown
+        self._peeked: Page | None = None  # the first page, read as the screen is built
         self._page_shown = False  # the first page is on screen (read before the rest)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         localize_bindings(self, lang)
+        self._peek_first_page()
         book = self.ctx.prompts
         themes = sorted(((t.name(lang), t.id) for t in book.themes.values()),
                         key=lambda pair: pair[0].casefold())
@@ -164,7 +158,9 @@ class JournalScreen(AppScreen):
             yield Select(themes, id="theme", compact=True,
                          prompt=MSG("journal.all_themes", lang))
         with Horizontal(id="journal"):
-            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+            yield EntryList((MSG("col.date", lang), MSG("col.entry", lang),
+                             MSG("col.tags", lang)), lang=lang, id="entries",
+                            review_label=lambda week: MSG("entry.review", lang, week=week))
             with Vertical(id="cal-panel"):
                 yield MonthCalendar(self.host.day, lang=lang, today=self.ctx.today,
                                     id="calendar")
@@ -174,23 +170,25 @@ class JournalScreen(AppScreen):
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#entries", DataTable)
-        self.watch(table, "scroll_y", self._scrolled, init=False)
-        lang = self.lang
-        table.add_column(MSG("col.date", lang), key="date", width=10)
-        table.add_column(MSG("col.entry", lang), key="entry", width=40)
-        table.add_column(MSG("col.tags", lang), key="tags", width=16)
-        self._first_page_now()
+        self.watch(self.query_one("#entries", EntryList), "scroll_y", self._scrolled,
+                   init=False)
+        if self._peeked is not None:
+            self._first_page(self._peeked)
+            self._peeked = None
 
-    def _first_page_now(self) -> None:
-        """The first page at once when the index is fresh and free (Today read the
-        journal at start): a ~3 ms query here puts the rows in the screen's first
-        frame, where the reading thread would land them a full repaint later."""
+    def _peek_first_page(self) -> None:
+        """The first page at once when the index is open and free (even while the
+        start's walk goes on): a few ms here puts the rows in the screen's first
+        frame, where the reading thread would land them a full repaint later. Read
+        before the footer is built, which then shows the row keys from the start
+        (a footer rebuilt for them cost ~15 % of F3 at 100,000 entries)."""
         page = self.service.peek_first_page(PAGE)
         if page is None:
             return  # the reading thread shows it
+        self._peeked = page
         self._page_shown = True
-        self._first_page(page)
+        self._rows = list(page.entries)  # what the footer's row keys ask for
+        self._footer_active = (False, bool(page.entries))
 
     def on_screen_resume(self) -> None:
         # (Textual refreshes the bindings on resume: "undo" shows if a delete happened.)
@@ -201,12 +199,6 @@ class JournalScreen(AppScreen):
     def on_entries_changed(self, _: EntriesChanged) -> None:
         self.refresh_bindings()  # "undo" may be gone
         self.load()
-
-    def on_resize(self) -> None:
-        width = self.query_one("#entries", DataTable).size.width
-        if width and width != self._width:
-            self._width = width
-            self._fill(self._rows)
 
     # ------------------------------------------------------------------ filters
 
@@ -249,12 +241,12 @@ class JournalScreen(AppScreen):
             self.notify(MSG("journal.bad_date", self.lang, value=event.value),
                         severity="warning", markup=False)
         else:
-            self.query_one("#entries", DataTable).focus()
+            self.query_one("#entries", EntryList).focus()
 
     @on(Input.Submitted, "#search")
     @on(Input.Submitted, "#tag")
     def _submitted(self) -> None:
-        self.query_one("#entries", DataTable).focus()
+        self.query_one("#entries", EntryList).focus()
 
     @on(MonthCalendar.DaySelected)
     def _day_selected(self, event: MonthCalendar.DaySelected) -> None:
@@ -274,9 +266,9 @@ class JournalScreen(AppScreen):
         return True
 
     def highlighted(self) -> Entry | None:
-        """The entry under the table's cursor."""
-        row = self.query_one("#entries", DataTable).cursor_row
-        return self._rows[row] if 0 <= row < min(len(self._rows), self._shown) else None
+        """The entry under the list's cursor."""
+        entries = self.query_one("#entries", EntryList)
+        return entries.entry_at(entries.cursor_row)
 
     def action_open(self) -> None:
         entry = self.highlighted()
@@ -304,7 +296,7 @@ class JournalScreen(AppScreen):
             self.query_one(input_id, Input).value = ""
         self.query_one("#theme", Select).clear()
         self.filters = Filters()
-        self.query_one("#entries", DataTable).focus()
+        self.query_one("#entries", EntryList).focus()
         self.search()
 
     def action_undo(self) -> None:
@@ -346,7 +338,8 @@ class JournalScreen(AppScreen):
         if self._listing is None and not self._page_shown:
             # first visit: the first page now, while the rest is read
             self.post_message(self.FirstPage(service.first_page(PAGE)))
-        walk = service.walk()  # taken before reading: never newer than it
+        # taken before reading, never newer than it (the start's, if it is going on)
+        walk = service.walk() if self._listing is not None else service.first_walk()
         listing = walk.fingerprint
         if listing == self._listing:
             return  # the entries shown are those on disk
@@ -421,7 +414,10 @@ class JournalScreen(AppScreen):
         if message.found is not None and message.found != self._found:
             self._found = message.found  # the last page (counted, or deleted meanwhile)
             self._show_count()
-        self._more(0)
+        listed = self.query_one("#entries", EntryList)
+        listed.extended()
+        if listed.cursor_row >= len(self._rows) - PAGE:  # still within a page of the end
+            self._more()
 
     def _show(self, results: Results, filters: Filters) -> None:
         """Show the first page of ``results`` (their count, if known, follows)."""
@@ -434,18 +430,12 @@ class JournalScreen(AppScreen):
             self._footer_active = footer
             self.refresh_bindings()
         self.total = results.total
-        shown, self._rows = self._rows[:self._shown], list(entries)
         self._fetching = False  # a page being read is for other results
-        if shown and len(entries) >= len(shown) and all(
-                (a.id, a.updated) == (b.id, b.updated)
-                for a, b in zip(shown, entries[:len(shown)], strict=True)):
-            # The rows in the table lead the new results too (a search narrowing down
-            # often keeps its first page): keep them, add what the page lacks.
-            self._rows[:len(shown)] = shown
-            self._wanted = self._shown
-            self._more(max(0, min(len(entries), PAGE) - self._shown))
-        else:
-            self._fill(entries)
+        listed = self.query_one("#entries", EntryList)
+        current = listed.entry_at(listed.cursor_row)
+        self._rows = list(entries)
+        # the cursor stays on its entry when the new results hold it
+        listed.set_entries(self._rows, keep=current.id if current is not None else None)
         self._show_count()
         self.call_after_refresh(self.post_message, self.Shown(filters, self._found or 0))
 
@@ -467,83 +457,30 @@ class JournalScreen(AppScreen):
                                        and cell_len(self._count_text) <= fits))
         self._count_text = text
 
-    def _fill(self, entries: list[Entry]) -> None:
-        """Show ``entries`` from the top; rows are added a page at a time as the
-        cursor or the scroll nears the end, so a keystroke never waits on 7,300 rows."""
-        table = self.query_one("#entries", DataTable)
-        keep = None
-        if table.row_count and table.cursor_row >= 0:
-            with contextlib.suppress(RowDoesNotExist, CellDoesNotExist):
-                keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        # Keep room for the vertical scrollbar, so no column is ever cut by it.
-        width = max(table.size.width - table.styles.scrollbar_size_vertical, 40)
-        tags_w = max(8, min(24, width // 5))
-        self._entry_w = max(12, width - 10 - tags_w - 6)
-        table.columns[ColumnKey("entry")].width = self._entry_w
-        table.columns[ColumnKey("tags")].width = tags_w
-        table.clear()
-        self._shown = self._wanted = 0
-        target = 0
-        if keep is not None:
-            target = next((i for i, e in enumerate(entries) if e.id == keep), 0)
-        self._more(max(PAGE, target + PAGE // 2))
-        if target:
-            table.move_cursor(row=target, animate=False)
-
-    def _more(self, count: int = PAGE) -> None:
-        """Have ``count`` more rows of the results in the table: those read are added
-        now, and the next page is asked for while the cursor is still a page away."""
-        self._wanted = max(self._wanted, self._shown + count)
-        table = self.query_one("#entries", DataTable)
-        lang, width = self.lang, self._entry_w
-        start = self._shown
-        for e in self._rows[start:self._wanted]:
-            date_cell = Text(e.date.isoformat(), no_wrap=True)
-            date_cell.append("\n" + short_weekday(e.date, lang), style="dim")
-            tags_cell = Text(marked(e.tags, "#"), no_wrap=True,
-                             overflow="ellipsis")
-            if e.mood is not None:
-                tags_cell.append("\n" + "●" * e.mood + "○" * (5 - e.mood), style="dim")
-            table.add_row(date_cell, self._title(e, width), tags_cell, key=e.id, height=2)
-        self._shown = min(len(self._rows), self._wanted)
+    def _more(self) -> None:
+        """Ask for the next page of the results, if any is left and none is on its
+        way: the list keeps a page read ahead of its cursor and its scroll."""
         read = len(self._rows)
-        if (not self._fetching and read < self._wanted + PAGE
-                and (self._found is None or read < self._found)):
+        if not self._fetching and (self._found is None or read < self._found):
             self._fetching = True
             self._fetch(self.filters, read)
 
-    def _more_left(self) -> bool:
-        """Whether results are left to add to the table (read or not yet)."""
-        found = self._found
-        return self._shown < len(self._rows) or found is None or len(self._rows) < found
-
-    @on(DataTable.RowHighlighted, "#entries")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The calendar follows the highlighted entry; more rows come near the end."""
-        row = event.cursor_row
+    @on(EntryList.Highlighted, "#entries")
+    def _highlighted(self, event: EntryList.Highlighted) -> None:
+        """The calendar follows the highlighted entry; the next page is read as the
+        cursor comes within a page of the end of those read."""
+        row = event.row
         calendar = self.query_one("#calendar", MonthCalendar)
         if 0 <= row < len(self._rows) and not calendar.has_focus:
             calendar.cursor = self._rows[row].date
-        if row >= self._shown - PAGE // 4 and self._more_left():
+        if row >= len(self._rows) - PAGE:
             self._more()
 
     def _scrolled(self) -> None:
-        table = self.query_one("#entries", DataTable)
-        if (self._more_left()
-                and table.scroll_y >= table.max_scroll_y - table.size.height):
+        listed = self.query_one("#entries", EntryList)
+        if listed.scroll_y >= listed.max_scroll_y - 2 * PAGE:
             self._more()
 
-    def _title(self, e: Entry, width: int) -> Text:
-        """First line of the body, and under it the prompt it answers (dim)."""
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if e.kind == "review":
-            text.append(MSG("entry.review", self.lang, week=e.week or "") + " ", style="bold")
-        text.append(title_of(e.body, width) or "…")
-        if e.prompt:
-            text.append("\n" + title_of(e.prompt, width), style="dim italic")
-        return text
-
-    @on(DataTable.RowSelected, "#entries")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.host.open_entry(event.row_key.value)
+    @on(EntryList.Selected, "#entries")
+    def _open(self, event: EntryList.Selected) -> None:
+        self.host.open_entry(event.entry_id)

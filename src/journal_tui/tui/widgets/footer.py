@@ -110,6 +110,7 @@ class KeyFooter(Footer):
     """
 
     _drawn: Layout | None = None
+    _rebuilding = False  # a rebuild is on its way (it reads the keys as they are then)
 
     def __init__(self, *children: Widget, name: str | None = None, id: str | None = None,
                  classes: str | None = None, disabled: bool = False,
@@ -160,6 +161,7 @@ class KeyFooter(Footer):
                                      MSG("footer.screens", self._lang())))
 
     def compose(self) -> ComposeResult:
+        self._rebuilding = False
         if not footer_bindings_ready(self):
             self._drawn = None
             return
@@ -184,7 +186,12 @@ class KeyFooter(Footer):
         if (self._drawn is not None and self.is_attached and screen is self.screen
                 and self._layout() == self._drawn):
             return
+        if self._rebuilding and screen is self.screen:
+            return  # the rebuild on its way shows these keys too (a new screen's
+            # bindings change several times before it is drawn: one rebuild each)
         super().bindings_changed(screen)
+        self._rebuilding = (self.is_attached and screen is self.screen
+                            and screen.app.app_focus)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._drawn is not None and self._layout() != self._drawn:
