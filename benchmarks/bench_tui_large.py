@@ -20,8 +20,9 @@ once Themes or Review have been shown (the detector's cost per entry, whatever
 the journal's size, is ``bench_themes.py``'s); ``--unscored`` times a first visit.
 
 ``--cache DIR`` keeps a warm index there between invocations (the cold build of
-100,000 entries takes minutes on a loaded machine); each run starts from a copy of
-it, so every run (and the baseline) meets the same index. ``--baseline SRC`` also
+100,000 entries takes minutes on a loaded machine), and the baseline's in
+``DIR.baseline`` (its index version may differ); each run starts from a copy of
+its tree's, so every run meets the same index. ``--baseline SRC`` also
 runs the probe on another tree's ``src`` (e.g. ``git archive main`` unpacked) in the
 same invocation, alternating runs, and prints the ratios: the machine is loaded,
 so only figures measured side by side compare.
@@ -175,19 +176,26 @@ def main() -> None:
         # The index warm, search text filled, and the recent weeks' theme signals
         # kept (Themes and Review shown before), as after a few days of use.
         # ``--unscored`` leaves the signals out: a first visit scores them.
+        # Each tree warms its own copy (``DIR`` and ``DIR.baseline``): a tree whose
+        # index version differs would rebuild the other's at every run.
+        trees = {"this tree": None, **({"baseline": args.baseline} if args.baseline else {})}
+        caches = {name: kept if src is None else kept.with_name(kept.name + ".baseline")
+                  for name, src in trees.items()}
         warm = [["list", "--contains", "x"]]
         if not args.unscored:
             warm.append(["themes", "--weeks", str(SCORED_WEEKS)])
-        for command in warm:
-            subprocess.run([sys.executable, "-m", "journal_tui", *command],
-                           env={**env, "JOURNAL_TUI_CACHE": str(kept)}, check=True,
-                           stdout=subprocess.DEVNULL)
-        trees = {"this tree": None, **({"baseline": args.baseline} if args.baseline else {})}
+        for name, src in trees.items():
+            tree_env = {**env, "JOURNAL_TUI_CACHE": str(caches[name])}
+            if src is not None:
+                tree_env["PYTHONPATH"] = str(src.resolve())
+            for command in warm:
+                subprocess.run([sys.executable, "-m", "journal_tui", *command],
+                               env=tree_env, check=True, stdout=subprocess.DEVNULL)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(args.runs):
             for name, src in trees.items():
                 shutil.rmtree(scratch / "cache", ignore_errors=True)
-                shutil.copytree(kept, scratch / "cache")  # the same index for every run
+                shutil.copytree(caches[name], scratch / "cache")  # the same index every run
                 if args.unscored:
                     for db in (scratch / "cache").glob("*/index.sqlite3"):
                         with contextlib.closing(sqlite3.connect(db)) as con, con:

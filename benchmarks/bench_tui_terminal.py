@@ -122,18 +122,24 @@ def main() -> None:
     bare_file.write_text(BARE_APP, "utf-8")
     # The tmux server passes on this process's environment: without -u, a
     # PYTHONDONTWRITEBYTECODE there would make every run compile journal-tui's sources.
-    exports = "env -u PYTHONDONTWRITEBYTECODE -u PYTHONPATH " + " ".join(
-        f"{k}={shlex.quote(env[k])}"
-        for k in ("JOURNAL_TUI_HOME", "JOURNAL_TUI_CACHE", "JOURNAL_TUI_CONFIG", "LANG"))
+    # Each tree keeps its own cache: one whose index version differs would otherwise
+    # find the other's index at every run and rebuild it (worker processes included,
+    # still busy as the next contender starts).
+    def exports(cache: str) -> str:
+        return "env -u PYTHONDONTWRITEBYTECODE -u PYTHONPATH " + " ".join(
+            f"{k}={shlex.quote(cache if k == 'JOURNAL_TUI_CACHE' else env[k])}"
+            for k in ("JOURNAL_TUI_HOME", "JOURNAL_TUI_CACHE", "JOURNAL_TUI_CONFIG", "LANG"))
+
     python = shlex.quote(sys.executable)
-    app = f"{exports} {python} -m journal_tui"
-    bare = f"{exports} {python} {shlex.quote(str(bare_file))}"
+    app = f"{exports(env['JOURNAL_TUI_CACHE'])} {python} -m journal_tui"
+    bare = f"{exports(env['JOURNAL_TUI_CACHE'])} {python} {shlex.quote(str(bare_file))}"
     marker = prompt_start(env)
     contenders = [("bare", bare, BARE_TEXT), ("app", app, marker)]
     if args.before:  # another tree's sources (e.g. `git archive main` unpacked), same run
         before_src = shlex.quote(str(Path(args.before).resolve() / "src"))
-        contenders.append(("before", f"{exports} PYTHONPATH={before_src} {python} -m journal_tui",
-                           marker))
+        before_cache = str(scratch / "cache-before")
+        contenders.append(("before", f"{exports(before_cache)} PYTHONPATH={before_src} "
+                                     f"{python} -m journal_tui", marker))
     times: dict[str, list[float]] = {name: [] for name, _, _ in contenders}
     waits: dict[str, list[float]] = {name: [] for name, _, _ in contenders}
     # A session that lives through all runs: else the server exits with each run's last
