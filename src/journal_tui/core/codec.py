@@ -22,7 +22,7 @@ from journal_tui.core import toml_fast
 from journal_tui.core.entry_text import PROBLEMS
 from journal_tui.core.i18n import Sayable
 from journal_tui.core.model import SCHEMA, Entry, EntryError, from_dict, to_dict
-from journal_tui.core.toml_errors import toml_error
+from journal_tui.core.toml_errors import located, toml_error
 
 FORMATS = ("toml", "json")
 
@@ -52,8 +52,7 @@ class Problem(Sayable):
 
     def said(self, lang: str) -> str:
         """``path:line: what is wrong`` in ``lang`` (the form editors jump to)."""
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.text(lang)}"
+        return f"{located(self.path, self.line)}: {self.text(lang)}"
 
     def __str__(self) -> str:
         return self.said("en")

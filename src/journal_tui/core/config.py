@@ -18,7 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from journal_tui.core.i18n import Catalog, Told
-from journal_tui.core.toml_errors import toml_error
+from journal_tui.core.toml_errors import located, toml_error
 
 APP = "journal-tui"
 LANGUAGES = ("fr", "en")
@@ -88,13 +88,12 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc, text)
-        where = f"{path}:{line}" if line else str(path)
-        raise ConfigError("toml", where=where, detail=message) from None
+        raise ConfigError("toml", where=located(path, line), detail=message) from None
 
     def bad(key: str) -> ConfigError:
         line = next((n for n, s in enumerate(text.splitlines(), 1)
                      if s.strip().startswith(key)), None)
-        return ConfigError(key, where=f"{path}:{line}" if line else str(path))
+        return ConfigError(key, where=located(path, line))
 
     language = data.get("language", "auto")
     if language not in ("auto", *LANGUAGES):

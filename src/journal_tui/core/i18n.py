@@ -180,8 +180,6 @@ def colon(lang: str) -> str:
     return NBSP + ": " if lang == "fr" else ": "
 
 
-
-
 class Sayable:
     """An error or problem that can say itself in the person's language (``said``); a
     catalog's values that are ``Sayable`` are said in the catalog's language."""

@@ -41,11 +41,11 @@ from typing import Any
 import tomli_w
 
 from journal_tui.core.codec import jsonable
-from journal_tui.core.i18n import Catalog, Told
+from journal_tui.core.i18n import Catalog
 from journal_tui.core.model import Entry, iso_week, to_dict
 from journal_tui.core.text import fold
 from journal_tui.core.themes import months_between, series, summary
-from journal_tui.core.toml_errors import toml_error
+from journal_tui.core.toml_errors import FileError, toml_error
 
 FILE_NAME = "people.toml"
 _KNOWN_KEYS = ("name", "aliases", "note")
@@ -85,25 +85,11 @@ PEOPLE_MSG = Catalog({
 })
 
 
-class PeopleFileError(Told, ValueError):
+class PeopleFileError(FileError):
     """A ``people.toml`` that cannot be used: ``path:line: message``, said in the
     person's language (``text``)."""
 
     catalog = PEOPLE_MSG
-
-    def __init__(self, message: str, path: Path, line: int | None = None,
-                 /, **values: object) -> None:
-        self.path, self.line = path, line
-        super().__init__(message, **values)
-
-    def text(self, lang: str) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {super().text(lang)}"
-
-    @property
-    def message(self) -> str:
-        """What is wrong, in English, without the path."""
-        return Told.text(self, "en")
 
 
 @dataclass(frozen=True, slots=True)

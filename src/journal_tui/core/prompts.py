@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.i18n import Catalog, Told
-from journal_tui.core.toml_errors import toml_error
+from journal_tui.core.toml_errors import FileError, toml_error
 
 if TYPE_CHECKING:
     from journal_tui.core.model import Entry
@@ -106,7 +106,7 @@ PROMPTS_MSG = Catalog({
 })
 
 
-class PromptsError(Told, ValueError):
+class PromptsError(FileError):
     """A ``prompts.toml`` that cannot be used, located as precisely as possible.
 
     ``str()`` gives the one line a user needs, ``path:line: message``, in English;
@@ -114,27 +114,15 @@ class PromptsError(Told, ValueError):
     """
 
     catalog = PROMPTS_MSG
+    file_name = FILE_NAME
 
     def __init__(self, message: str, path: Path | None = None, line: int | None = None,
                  /, **values: object) -> None:
-        self.path = path
-        self.line = line
-        super().__init__(message, **values)
-
-    def text(self, lang: str) -> str:
-        where = str(self.path) if self.path is not None else FILE_NAME
-        if self.line is not None:
-            where += f":{self.line}"
-        return f"{where}: {self.said_alone(lang)}"
+        super().__init__(message, path, line, **values)
 
     def said_alone(self, lang: str) -> str:
-        """What is wrong, without the path and line, on one line (French's no-break
-        spaces kept)."""
-        return re.sub(r"[ \t\r\n]+", " ", Told.text(self, lang)).strip()
-
-    @property
-    def message(self) -> str:
-        return self.said_alone("en")
+        """What is wrong, on one line (French's no-break spaces kept)."""
+        return re.sub(r"[ \t\r\n]+", " ", super().said_alone(lang)).strip()
 
 
 class _What(Told):
