@@ -182,9 +182,15 @@ class KeyFooter(Footer):
 
     # ----------------------------------------------------------------- updates
 
+    def _keys_drawn(self, screen: Screen[object] | None = None) -> bool:
+        """Whether the keys on show are those the bindings give now (for ``screen``,
+        when it is this footer's)."""
+        return (self._drawn is not None and self.is_attached
+                and (screen is None or screen is self.screen)
+                and self._layout() == self._drawn)
+
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if (self._drawn is not None and self.is_attached and screen is self.screen
-                and self._layout() == self._drawn):
+        if self._keys_drawn(screen):
             return
         if self._rebuilding and screen is self.screen:
             return  # the rebuild on its way shows these keys too (a new screen's
@@ -201,6 +207,6 @@ class KeyFooter(Footer):
         """Rebuilt unless the keys are those drawn: signals that come before a queued
         rebuild has run each queue one more (two more with the same keys, ~50 ms, as
         the Review screen's week arrived at 100,000 entries)."""
-        if self._drawn is not None and self.is_attached and self._layout() == self._drawn:
+        if self._keys_drawn():
             return
         await super().recompose()
