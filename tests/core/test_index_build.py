@@ -430,13 +430,19 @@ def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
     journal.save(entry_for(1, ["Été", "#Plan"], date(2026, 11, 2), None))
     journal.refresh()
     db = journal.index.db
-    assert db.execute("SELECT count(*) FROM files WHERE fold IS NULL").fetchone() == (1,)
+    assert db.execute("SELECT count(*) FROM search").fetchone() == (0,)
     assert [e.body for e in journal.query(Query(contains="ete"))] == ["Été #Plan"]
-    assert db.execute("SELECT count(*) FROM files WHERE fold IS NULL").fetchone() == (0,)
-    db.execute("UPDATE files SET fold = NULL")  # as if the fill could not be written
-    db.execute("DROP INDEX files_unsearched")
-    db.execute("CREATE INDEX files_unsearched ON files (rel) WHERE 0")
+    assert db.execute("SELECT count(*) FROM search").fetchone() == (1,)
+    assert db.execute("SELECT count(*) FROM unsearched").fetchone() == (0,)
+    # as if the fill could not be written (a read-only cache): each search folds
+    db.execute("DELETE FROM search")
+    db.execute("INSERT INTO unsearched SELECT rowid FROM files")
+    db.execute("CREATE TRIGGER refused BEFORE INSERT ON search BEGIN "
+                "SELECT RAISE(ABORT, 'read-only'); END")
     assert [e.body for e in journal.query(Query(contains="PLAN"))] == ["Été #Plan"]
+    assert journal.count(Query(contains="PLAN")) == 1
+    assert journal.index.count_apart(Query(contains="PLAN"), lambda: False) == 1
+    assert db.execute("SELECT count(*) FROM unsearched").fetchone() == (1,)
 
 
 def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(

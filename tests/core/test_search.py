@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from journal_tui.core import index as index_module
 from journal_tui.core.index import Query
-from journal_tui.core.indexing import search_text, searchable
+from journal_tui.core.indexing import search_text, search_text_of, searchable
 from journal_tui.core.model import make_entry
 from journal_tui.core.storage import Journal
 
@@ -53,7 +53,12 @@ def test_a_version_8_search_text_with_a_nul_is_folded_again(tmp_path: Path) -> N
     assert journal.query(Query(contains="reunion"))  # fills the search text
     journal.close()
     db = sqlite3.connect(tmp_path / "cache" / "index.sqlite3", isolation_level=None)
-    db.execute("UPDATE files SET fold = replace(fold, char(65533), char(0))")  # as 8 kept it
+    db.create_function("search_text_of", 1, search_text_of)
+    # as version 8 kept it: in the row, with the NUL; no search table filled
+    db.execute("UPDATE files SET fold = replace(search_text_of(data), char(65533), char(0))")
+    assert db.execute("SELECT instr(fold, char(0)) FROM files").fetchone() != (0,)
+    db.execute("DELETE FROM search")
+    db.execute("DELETE FROM meta WHERE key = 'searched'")
     db.execute("PRAGMA user_version = 8")
     db.close()
     again = Journal(journal.root, cache_dir=tmp_path / "cache")
@@ -99,9 +104,8 @@ def test_the_first_search_folds_in_workers_as_here(tmp_path: Path,
                                            for i in (49, 48, 47, 46, 45, 44, 43, 42, 41, 40, 4)]
         assert seen and seen[-1] == (60, 60) and len(seen) == 9  # ranges of 7 rows
         texts[pool_min] = journal.index.db.execute(
-            "SELECT fold FROM files ORDER BY day").fetchall()
-        assert journal.index.db.execute(
-            "SELECT count(*) FROM files WHERE fold IS NULL").fetchone() == (0,)
+            "SELECT folded FROM search ORDER BY sday").fetchall()
+        assert journal.index.db.execute("SELECT count(*) FROM unsearched").fetchone() == (0,)
         journal.close()
     assert workers == [2]  # the second journal's fill, not the first's
     assert texts[10] == texts[10**9]

@@ -46,7 +46,7 @@ __all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files
 
 T = TypeVar("T")
 
-VERSION = 10  # bump when the table layout or the stored JSON changes (add a migration)
+VERSION = 11  # bump when the table layout or the stored JSON changes (add a migration)
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
 
 _TABLES = (
@@ -71,17 +71,51 @@ _TABLES = (
 )""",  # ctime last, as the migration from version 7 adds it; -1: not known yet
     "CREATE TABLE IF NOT EXISTS folders (rel TEXT PRIMARY KEY, digest TEXT)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    # What a text search scans: each readable entry's folded text (``searchable``),
+    # stored in the search's order, apart from the rows' other columns (a scan of
+    # ``files`` read twice the pages, and a rare text walked ``files_order`` with a
+    # jump into the table per row). Filled on the first text search (``search_fill``).
+    """CREATE TABLE IF NOT EXISTS search (
+    sday TEXT NOT NULL, screated TEXT NOT NULL, sid TEXT NOT NULL, srel TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    PRIMARY KEY (sday, screated, sid, srel)
+) WITHOUT ROWID""",
+    # The readable rows written since the search table was filled, to fold next.
+    "CREATE TABLE IF NOT EXISTS unsearched (file INTEGER PRIMARY KEY)",
 )
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC, rel DESC)",
     "CREATE INDEX IF NOT EXISTS files_id ON files (id)",
     "CREATE INDEX IF NOT EXISTS files_errors ON files (rel) WHERE error IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS files_days ON files (kind, day) WHERE error IS NULL",
-    # Rows whose search text is still to be filled (see indexing.entry_row).
-    "CREATE INDEX IF NOT EXISTS files_unsearched ON files (rel) "
-    "WHERE fold IS NULL AND error IS NULL",
 )
-_SCHEMA = _TABLES + _INDEXES
+_TRIGGERS = (
+    # The search table kept in step with ``files``, whatever writes it: a row gone
+    # (or replaced: ``INSERT OR REPLACE`` fires no delete trigger unless
+    # ``recursive_triggers``) takes its search text along; a new readable row is
+    # queued to be folded by the next text search. A first build creates them after
+    # its rows, with the indexes: its rows are all folded at once (``searched``).
+    """CREATE TRIGGER IF NOT EXISTS files_replaced BEFORE INSERT ON files BEGIN
+    DELETE FROM search WHERE (sday, screated, sid, srel) IN
+        (SELECT day, created, id, rel FROM files WHERE rel = NEW.rel AND error IS NULL);
+    DELETE FROM unsearched WHERE file IN (SELECT rowid FROM files WHERE rel = NEW.rel);
+END""",
+    """CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
+WHEN NEW.error IS NULL BEGIN
+    INSERT OR REPLACE INTO unsearched VALUES (NEW.rowid);
+END""",
+    """CREATE TRIGGER IF NOT EXISTS files_gone AFTER DELETE ON files BEGIN
+    DELETE FROM search WHERE sday = OLD.day AND screated = OLD.created
+        AND sid = OLD.id AND srel = OLD.rel;
+    DELETE FROM unsearched WHERE file = OLD.rowid;
+END""",
+)
+_SCHEMA = _TABLES + _INDEXES + _TRIGGERS
+_ORDER = ("day", "created", "id", "rel")
+_SEARCH_ORDER = ("sday", "screated", "sid", "srel")
+_SEARCH_JOIN = "search CROSS JOIN files ON files.rel = search.srel"
+"""A text search's rows: the search table in its order, each match's row read by
+``rel`` (CROSS: SQLite keeps that order of the loops)."""
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 7 -> 8: the stat key gains the change time. Rows keep their parsed entries; a
@@ -103,6 +137,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "FROM files WHERE error IS NOT NULL)",
         "DELETE FROM files WHERE error IS NOT NULL",
         "DELETE FROM meta WHERE key = 'listing'"),
+    # 10 -> 11: the search text moves to a table of its own (``search``), filled by
+    # the next text search from the texts the rows hold (copied, not folded again);
+    # those rows keep their old copy (``fold``: rewriting every row cost more).
+    10: ("DROP INDEX IF EXISTS files_unsearched",),
 }
 """Per old version, the statements that bring an index to the next version in place
 (``_SCHEMA`` then adds what is new: tables and indexes)."""
@@ -327,7 +365,7 @@ class Index:
                     db.execute(statement)
                 self._db = db  # the usual refresh, on the new file: every file is new
                 self._refresh(progress, folders)
-                for statement in _INDEXES:
+                for statement in _INDEXES + _TRIGGERS:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {VERSION}")
             finally:
@@ -462,49 +500,67 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def _where(self, q: Query, fill: bool = True) -> tuple[str, list[object]]:
-        """The ``WHERE`` clause of ``q``'s filters and its arguments (``fill``: fold
-        the search text still missing first)."""
-        sql = ["WHERE error IS NULL"]
+    def _where(self, q: Query, fill: bool = True,
+               joined: bool = True) -> tuple[str, str, list[object]]:
+        """The ``FROM`` and ``WHERE`` clauses of ``q``'s filters, and their arguments.
+
+        A text filter scans the search table (``_SEARCH_JOIN``, or that table alone
+        when no other filter needs ``files`` and not ``joined``), once it holds
+        every readable row (``fill``: fold those still missing first); else
+        ``files``, folding each row's text as it goes (a read-only cache)."""
+        searched = bool(q.contains) and self._searchable(fill)
+        day = "sday" if searched else "day"
+        sql: list[str] = [] if searched else ["error IS NULL"]
         args: list[object] = []
         if q.start:
-            sql.append("AND day >= ?")
+            sql.append(f"{day} >= ?")
             args.append(q.start.isoformat())
         if q.end:
-            sql.append("AND day <= ?")
+            sql.append(f"{day} <= ?")
             args.append(q.end.isoformat())
         if q.kind:
-            sql.append("AND kind = ?")
+            sql.append("kind = ?")
             args.append(q.kind)
         if q.tag:
-            sql.append("AND instr(tags, ?) > 0")
+            sql.append("instr(tags, ?) > 0")
             args.append(SEP + fold(q.tag.lstrip("#")) + SEP)
         if q.contains:
-            if fill:
-                self._fill_search()
+            text = "folded" if searched else "coalesce(fold, search_text_of(data))"
             needle = searchable(q.contains)
             if len(needle) <= LIKE_MAX:
                 # A pre-filter: SQLite's LIKE scans text ~3x faster than instr (which
                 # counts characters as it goes). It also matches ASCII letters of the
                 # other case, and the folded text may hold capitals ("ℌ" folds to "H"),
                 # so instr still decides, on the rows LIKE lets through.
-                sql.append("AND (fold IS NULL OR fold LIKE ? ESCAPE '\\')")
+                sql.append(f"{text} LIKE ? ESCAPE '\\'" if searched
+                           else "(fold IS NULL OR fold LIKE ? ESCAPE '\\')")
                 args.append("%" + _LIKE_SPECIAL.sub(r"\\\g<0>", needle) + "%")
-            # coalesce: should the fill have failed (a read-only cache), fold each row.
-            sql.append("AND instr(coalesce(fold, search_text_of(data)), ?) > 0")
+            sql.append(f"instr({text}, ?) > 0")
             args.append(needle)
         if q.theme:
             marks = ",".join("?" * len(q.theme_prompts))
-            sql.append("AND (EXISTS (SELECT 1 FROM json_each(data, '$.checkin') "
+            sql.append("(EXISTS (SELECT 1 FROM json_each(data, '$.checkin') "
                        f"WHERE key = ?) OR json_extract(data, '$.prompt_id') IN ({marks}))")
             args.extend((q.theme, *q.theme_prompts))
-        return " ".join(sql), args
+        source = "files"
+        if searched:
+            source = (_SEARCH_JOIN if joined or q.kind or q.tag or q.theme else "search")
+        return source, ("WHERE " + " AND ".join(sql)) if sql else "", args
+
+    def _searchable(self, fill: bool) -> bool:
+        """Whether the search table holds every readable row (``fill``: fold the
+        rows still missing first)."""
+        if fill:
+            self._fill_search()
+        return (self._meta("searched") is not None
+                and self.db.execute("SELECT 1 FROM unsearched LIMIT 1").fetchone() is None)
 
     def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
-        where, args = self._where(q)
+        source, where, args = self._where(q)
         order = "DESC" if q.newest_first else "ASC"
-        sql = (f"SELECT {columns} FROM files {where} "
-               f"ORDER BY day {order}, created {order}, id {order}, rel {order}")
+        keys = _ORDER if source == "files" else _SEARCH_ORDER
+        sql = (f"SELECT {columns} FROM {source} {where} "
+               f"ORDER BY {', '.join(f'{key} {order}' for key in keys)}")
         if q.limit is not None or q.offset:
             sql += " LIMIT ? OFFSET ?"
             args += [-1 if q.limit is None else q.limit, q.offset]
@@ -512,23 +568,25 @@ class Index:
 
     def count_matching(self, q: Query) -> int:
         """How many entries match ``q``'s filters (its limit and offset aside)."""
-        where, args = self._where(q)
-        count: int = self.db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
+        source, where, args = self._where(q, joined=False)
+        count: int = self.db.execute(f"SELECT count(*) FROM {source} {where}",
+                                     args).fetchone()[0]
         return count
 
     def count_apart(self, q: Query, cancelled: Callable[[], bool]) -> int | None:
         """``count_matching`` on a read-only connection of its own, so a count that
-        scans every row (text filters: ~0.3 s at 100,000 entries) holds no other
+        scans every row (text filters: ~0.15 s at 100,000 entries) holds no other
         query up, and stops as soon as ``cancelled()`` (checked every few thousand
         steps). None when cancelled, or when the index is not a file to open again
         (the in-memory stand-in) or cannot be read that way: count under the lock."""
         if cancelled():
             return None
-        where, args = self._where(q, fill=False)
+        source, where, args = self._where(q, fill=False, joined=False)
 
         def count(db: sqlite3.Connection) -> int:
             db.set_progress_handler(lambda: int(cancelled()), 2000)
-            found: int = db.execute(f"SELECT count(*) FROM files {where}", args).fetchone()[0]
+            found: int = db.execute(f"SELECT count(*) FROM {source} {where}",
+                                    args).fetchone()[0]
             return found
 
         return self._apart(count)
@@ -559,13 +617,14 @@ class Index:
         tags, check-ins and the person's word on themes are left out too (empty).
         At 100,000 entries the full entries cost ~6 s and ~400 MB of Python
         objects; these ~80 MB, and no other read waits for them."""
-        where, args = self._where(q, fill=False)
+        source, where, args = self._where(q, fill=False)
+        keys = _ORDER if source == "files" else _SEARCH_ORDER
         # A cheap pre-filter on the stored JSON's layout (``json.dumps``'s); should it
         # ever differ, the rows are only kept, and dropped below.
         sql = ("SELECT json_remove(data, '$.body', '$.prompt', '$.prompt_id', '$.tags', "
-               f"'$.checkin', '$.themes') FROM files {where} "
+               f"'$.checkin', '$.themes') FROM {source} {where} "
                "AND instr(data, '\"people\": []') = 0 "
-               "ORDER BY day DESC, created DESC, id DESC, rel DESC")
+               f"ORDER BY {', '.join(f'{key} DESC' for key in keys)}")
 
         def read(db: sqlite3.Connection) -> list[Entry]:
             found = []
@@ -587,27 +646,36 @@ class Index:
         return data_version, self._changes
 
     def _fill_search(self) -> None:
-        """Fold the search text of the rows built without it, once (best effort:
-        should it fail, each search folds the rows it reads), following
-        ``on_fold``: at 100,000 entries this takes seconds."""
+        """Fold the search text of the rows the search table lacks, once (best
+        effort: should it fail, each search folds the rows it reads), following
+        ``on_fold``: every readable row after a first build or a migration (at
+        100,000 entries this takes seconds), else the rows written since."""
         db = self.db
-        if db.execute("SELECT 1 FROM files WHERE fold IS NULL AND error IS NULL "
-                      "LIMIT 1").fetchone() is None:
+        whole = self._meta("searched") is None
+        if not whole and db.execute("SELECT 1 FROM unsearched LIMIT 1").fetchone() is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            count, ranges = search_fill.missing_ranges(db)
-            self._transaction(("UPDATE files SET fold = ? WHERE rowid = ?",
-                               self._folded(ranges, count)), days_kept=True)
+            count, ranges = search_fill.missing_ranges(db, whole)
+            folded: list[tuple[int]] = []  # filled as the texts are written
+            # ``rel`` checked: a row replaced since it was read is queued again.
+            self._transaction(
+                ("INSERT OR REPLACE INTO search SELECT day, created, id, rel, ? "
+                 "FROM files WHERE rowid = ? AND rel = ? AND error IS NULL",
+                 self._folded(ranges, count, whole, folded)),
+                ("DELETE FROM unsearched WHERE file = ?", folded),
+                ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("searched", "1")]),
+                days_kept=True)
 
-    def _folded(self, ranges: list[tuple[int, int]],
-                count: int) -> Iterator[search_fill.Folded]:
+    def _folded(self, ranges: list[tuple[int, int]], count: int, whole: bool,
+                folded: list[tuple[int]]) -> Iterator[search_fill.Folded]:
         """The folded texts of ``ranges``, a range at a time, ``on_fold`` told of each
-        once it is written."""
+        once it is written, their rowids added to ``folded``."""
         progress = self.on_fold
         done = 0
         for rows in search_fill.folded(self.db, self.db_path if self._on_file else None,
-                                       ranges, count):
+                                       ranges, count, whole):
             yield rows
+            folded.extend((rowid,) for _, rowid, _ in rows)
             done += len(rows)
             if progress:
                 progress(done, count)
@@ -738,7 +806,7 @@ def _upgrade(db: sqlite3.Connection) -> None:
                 db.execute(statement)
             version += 1
         if version != VERSION:
-            for table in ("files", "folders", "meta"):
+            for table in ("files", "folders", "meta", "search", "unsearched"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA:
             db.execute(statement)
