@@ -10,7 +10,9 @@ index is warm (built first by a ``list`` command), each run a fresh process:
   (``JournalScreen.Shown``), once the start's reads are done; ``--early``: F3
   pressed as soon as they begin (a person presses F3 whenever they like; the
   start's walk of every file then runs beside the screen's building);
-- a search keystroke: from the key press until the results are painted;
+- a search keystroke: from the key press until the results are painted: "p",
+  then "q", "r" and "s", each a text that matches almost nothing ("pq", "pqr",
+  "pqrs": the search scans every entry to fill its page);
 - F4 and F5: from switching until Themes and Review have their default range's
   data (their ``Loaded`` message) and, after it, until the screen has refreshed;
 - resident memory: the process's peak (``ru_maxrss``) at the end.
@@ -130,6 +132,13 @@ async def main():
         out["key"] = await until(shown("p")) - t0
         print(json.dumps(out), flush=True)
         await settled(app, pilot)
+        for typed in ("pq", "pqr", "pqrs"):  # texts that match almost nothing
+            seen.clear()
+            t0 = time.perf_counter()
+            await pilot.press(typed[-1])
+            out["key " + typed] = await until(shown(typed)) - t0
+            await settled(app, pilot)
+        print(json.dumps(out), flush=True)
         for key, mode, kind in (("f4", "themes", ThemesScreen.Loaded),
                                 ("f5", "review", ReviewScreen.Loaded)):
             seen.clear()
@@ -151,6 +160,8 @@ asyncio.run(main())
 SCORED_WEEKS = 17  # Themes' default range and the span before it, and a week to spare
 PATIENCE = 300  # seconds a probe may take; then what it measured so far is kept
 ROWS = [("f3", "F3: Journal screen painted", 150), ("key", "search keystroke, painted", 100),
+        *((f"key {typed}", f"… then \"{typed[-1]}\" (\"{typed}\": rare text)", 100)
+          for typed in ("pq", "pqr", "pqrs")),
         ("f4", "F4: Themes, default range loaded", 300),
         ("f4 painted", "F4: … and the screen refreshed", 300),
         ("f5", "F5: Review, default week loaded", 300),

@@ -1,0 +1,186 @@
+"""The search table (``search``, kept in step with ``files`` by triggers) finds exactly
+what a plain substring search over each entry's folded text finds, in the same
+order and count, whatever was written since it was filled: entries added, edited,
+deleted, written by another connection (another process), or rewritten on disk."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import tempfile
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+
+from journal_tui.core.codec import encode, format_of
+from journal_tui.core.index import Query
+from journal_tui.core.indexing import search_text, searchable, sort_key
+from journal_tui.core.model import Entry, make_entry
+from journal_tui.core.storage import Journal
+
+TZ = timezone(timedelta(hours=1))
+# LIKE's own signs, a NUL, letters that fold to capitals ("ℌ" to "H") or not, accents,
+# the separator of the search text's fields, tags and people.
+CHARS = ["a", "b", "%", "_", "\\", "\0", "ℌ", "H", "h", "é", "E", " ", "\x1f", "’", "#t",
+         "@al"]
+TEXT = st.lists(st.sampled_from(CHARS), max_size=10).map("".join)
+NEEDLE = st.lists(st.sampled_from(CHARS[:-2]), min_size=1, max_size=4).map("".join).filter(
+    str.strip)
+
+
+def expected(entries: list[Entry], needle: str, newest_first: bool = True,
+             tag: str | None = None) -> list[str]:
+    """The ids a plain Python search finds, in the index's order."""
+    found = [e for e in entries if searchable(needle) in search_text(e)
+             and (tag is None or tag in e.tags)]
+    found.sort(key=lambda e: (e.date.isoformat(), sort_key(e), e.id), reverse=newest_first)
+    return [e.id for e in found]
+
+
+class SearchMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.base = Path(tempfile.mkdtemp(prefix="journal-search-"))
+        self.journal = Journal(self.base / "journal", cache_dir=self.base / "cache")
+        self.live: dict[str, Entry] = {}
+        self.made = 0
+
+    def teardown(self) -> None:
+        self.journal.close()
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    def _new(self, body: str) -> Entry:
+        self.made += 1
+        when = datetime(2026, 1, 1, 9, tzinfo=TZ) + timedelta(hours=7 * self.made)
+        return make_entry(body, day=when.date(), when=when)
+
+    @initialize(bodies=st.lists(TEXT, max_size=6))
+    def start(self, bodies: list[str]) -> None:
+        entries = [self._new(body) for body in bodies]
+        self.journal.add_many(entries)
+        self.live.update((e.id, e) for e in entries)
+
+    @rule(bodies=st.lists(TEXT, min_size=1, max_size=3))
+    def add(self, bodies: list[str]) -> None:
+        entries = [self._new(body) for body in bodies]
+        self.journal.add_many(entries)
+        self.live.update((e.id, e) for e in entries)
+
+    @precondition(lambda self: self.live)
+    @rule(data=st.data(), body=TEXT)
+    def edit(self, data: st.DataObject, body: str) -> None:
+        entry_id = data.draw(st.sampled_from(list(self.live)))
+        entry = dataclasses.replace(self.journal.get(entry_id), body=body)
+        self.journal.save(entry)
+        self.live[entry_id] = self.journal.get(entry_id)
+
+    @precondition(lambda self: self.live)
+    @rule(data=st.data())
+    def delete(self, data: st.DataObject) -> None:
+        entry_id = data.draw(st.sampled_from(list(self.live)))
+        self.journal.delete(entry_id)
+        del self.live[entry_id]
+
+    @precondition(lambda self: self.live)
+    @rule(data=st.data(), body=TEXT)
+    def edit_elsewhere(self, data: st.DataObject, body: str) -> None:
+        """Another process saves (its own connection writes the index)."""
+        entry_id = data.draw(st.sampled_from(list(self.live)))
+        other = Journal(self.journal.root, cache_dir=self.base / "cache")
+        try:
+            other.save(dataclasses.replace(other.get(entry_id), body=body))
+            self.live[entry_id] = other.get(entry_id)
+        finally:
+            other.close()
+
+    @precondition(lambda self: self.live)
+    @rule(data=st.data(), body=TEXT)
+    def rewrite_on_disk(self, data: st.DataObject, body: str) -> None:
+        """An editor or a sync tool rewrites the file: the next refresh reads it."""
+        entry_id = data.draw(st.sampled_from(list(self.live)))
+        path = self.journal.locate(entry_id)
+        entry = dataclasses.replace(self.live[entry_id], body=body)
+        path.write_bytes(encode(entry, format_of(path)))
+        self.live[entry_id] = self.journal.read(path)
+        self.journal.refresh()  # as the TUI looks again after each paint
+
+    @rule(data=st.data(), needle=NEEDLE)
+    def search(self, data: st.DataObject, needle: str) -> None:
+        entries = list(self.live.values())
+        texts = [search_text(e) for e in entries if search_text(e)]
+        if texts and data.draw(st.booleans()):  # a piece of a text: found for sure
+            text = data.draw(st.sampled_from(texts))
+            start = data.draw(st.integers(0, len(text) - 1))
+            needle = text[start:start + data.draw(st.integers(1, 4))]
+            if not needle.strip():
+                needle = text
+        ids = expected(entries, needle)
+        q = Query(contains=needle)
+        got = [e.id for e in self.journal.query(q)]
+        assert got == ids, (needle, got, ids, [(e.id, search_text(e)) for e in entries], self.journal.index.db.execute("SELECT * FROM search").fetchall(), self.journal.index.db.execute("SELECT * FROM unsearched").fetchall())
+        assert self.journal.count(q) == len(ids)
+        assert self.journal.index.count_apart(q, lambda: False) == len(ids)
+        assert [e.id for e in self.journal.query(dataclasses.replace(
+            q, newest_first=False))] == expected(entries, needle, newest_first=False)
+        offset = data.draw(st.integers(0, max(0, len(ids) - 1)))
+        page = dataclasses.replace(q, limit=2, offset=offset)
+        assert [e.id for e in self.journal.query(page)] == ids[offset:offset + 2]
+        tagged = dataclasses.replace(q, tag="t")  # a filter only ``files`` holds
+        assert [e.id for e in self.journal.query(tagged)] == expected(entries, needle,
+                                                                       tag="t")
+        assert self.journal.index.count_apart(tagged, lambda: False) == len(
+            expected(entries, needle, tag="t"))
+        # and the search table holds every entry once, each with its text now
+        db = self.journal.index.db
+        assert dict(db.execute("SELECT sid, folded FROM search")) == {
+            e.id: search_text(e) for e in entries}
+
+
+TestSearchTable = SearchMachine.TestCase
+TestSearchTable.settings = settings(
+    max_examples=25, stateful_step_count=8, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def test_a_migrated_index_copies_its_texts_and_finds_the_same(tmp_path: Path) -> None:
+    """An index of version 10 kept the search text in ``files``: the migration keeps
+    the rows, and the first search copies those texts (not folded again)."""
+    import sqlite3
+
+    from journal_tui.core import index as index_module
+
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    entries = [make_entry(f"Été n°{n} réunion", day=date(2026, 1, 1 + n),
+                          when=datetime(2026, 1, 1 + n, 9, tzinfo=TZ)) for n in range(5)]
+    journal.add_many(entries)
+    journal.refresh()
+    journal.close()
+    db = sqlite3.connect(tmp_path / "cache" / "index.sqlite3", isolation_level=None)
+    db.create_function("search_text_of", 1, search_text_of_marked)
+    db.executescript("""
+        UPDATE files SET fold = search_text_of(data);
+        DROP TABLE search; DROP TABLE unsearched;
+        DROP TRIGGER files_replaced; DROP TRIGGER files_added; DROP TRIGGER files_gone;
+        CREATE INDEX files_unsearched ON files (rel) WHERE fold IS NULL AND error IS NULL;
+        DELETE FROM meta WHERE key = 'searched';
+        PRAGMA user_version = 10;""")
+    db.close()
+    again = Journal(journal.root, cache_dir=tmp_path / "cache")
+    assert [e.id for e in again.query(Query(contains="RÉUNION"))] == [
+        e.id for e in reversed(entries)]
+    stored = again.index.db.execute("SELECT folded FROM search").fetchall()
+    assert stored and all(text.startswith("copied:") for (text,) in stored)  # not folded
+    assert again.index.db.execute("PRAGMA user_version").fetchone()[0] == index_module.VERSION
+    assert again.index.db.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'files_unsearched'").fetchone() == (0,)
+    again.close()
+
+
+def search_text_of_marked(data: str) -> str:
+    """Version 10's kept text, marked so the test sees it was copied."""
+    from journal_tui.core.indexing import search_text_of
+
+    return "copied:" + search_text_of(data)
