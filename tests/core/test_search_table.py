@@ -147,7 +147,8 @@ TestSearchTable.settings = settings(
 
 def test_a_migrated_index_copies_its_texts_and_finds_the_same(tmp_path: Path) -> None:
     """An index of version 10 kept the search text in ``files``: the migration keeps
-    the rows, and the first search copies those texts (not folded again)."""
+    the rows, and the first search copies those texts (not folded again). Search
+    tables an older program left behind are not trusted."""
     import sqlite3
 
     from journal_tui.core import index as index_module
@@ -162,8 +163,11 @@ def test_a_migrated_index_copies_its_texts_and_finds_the_same(tmp_path: Path) ->
     db.create_function("search_text_of", 1, search_text_of_marked)
     db.executescript("""
         UPDATE files SET fold = search_text_of(data);
-        DROP TABLE search; DROP TABLE unsearched;
         DROP TRIGGER files_replaced; DROP TRIGGER files_added; DROP TRIGGER files_gone;
+        -- left behind by a newer program, then an older one (which knew no such tables)
+        DELETE FROM search;
+        INSERT INTO search SELECT '2027-01-01', 'x', 'stale', rel, 'reunion' FROM files;
+        INSERT INTO unsearched VALUES (123456);
         CREATE INDEX files_unsearched ON files (rel) WHERE fold IS NULL AND error IS NULL;
         DELETE FROM meta WHERE key = 'searched';
         PRAGMA user_version = 10;""")
@@ -171,6 +175,8 @@ def test_a_migrated_index_copies_its_texts_and_finds_the_same(tmp_path: Path) ->
     again = Journal(journal.root, cache_dir=tmp_path / "cache")
     assert [e.id for e in again.query(Query(contains="RÉUNION"))] == [
         e.id for e in reversed(entries)]
+    assert again.count(Query(contains="reunion")) == 5
+    assert again.index.count_apart(Query(contains="reunion"), lambda: False) == 5
     stored = again.index.db.execute("SELECT folded FROM search").fetchall()
     assert stored and all(text.startswith("copied:") for (text,) in stored)  # not folded
     assert again.index.db.execute("PRAGMA user_version").fetchone()[0] == index_module.VERSION

@@ -140,7 +140,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 10 -> 11: the search text moves to a table of its own (``search``), filled by
     # the next text search from the texts the rows hold (copied, not folded again);
     # those rows keep their old copy (``fold``: rewriting every row cost more).
-    10: ("DROP INDEX IF EXISTS files_unsearched",),
+    # Tables an older program left behind (it knew none of them) start afresh.
+    10: ("DROP INDEX IF EXISTS files_unsearched", "DROP TABLE IF EXISTS search",
+         "DROP TABLE IF EXISTS unsearched"),
 }
 """Per old version, the statements that bring an index to the next version in place
 (``_SCHEMA`` then adds what is new: tables and indexes)."""
@@ -659,6 +661,7 @@ class Index:
             folded: list[tuple[int]] = []  # filled as the texts are written
             # ``rel`` checked: a row replaced since it was read is queued again.
             self._transaction(
+                *([("DELETE FROM search", [()])] if whole else []),
                 ("INSERT OR REPLACE INTO search SELECT day, created, id, rel, ? "
                  "FROM files WHERE rowid = ? AND rel = ? AND error IS NULL",
                  self._folded(ranges, count, whole, folded)),
