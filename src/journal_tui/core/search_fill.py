@@ -7,7 +7,7 @@ costs, and only a text search needs it. The first such search folds them all:
 are folded in ranges of ``RANGE`` rowids, in worker processes when there are many
 (each reads its ranges on a read-only connection of its own and sends the folded
 texts back), and the caller's ``progress`` follows them. Afterwards only the rows
-written since (queued in ``unsearched`` by the index's triggers) are folded.
+written since (queued in ``unsearched`` as they are written) are folded.
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ _ROWS = {  # the rows to fold: every readable one (``whole``), or those queued
 
 
 def missing_ranges(db: sqlite3.Connection,
-                   whole: bool) -> tuple[int, list[tuple[int, int]]]:
-    """How many rows lack their search text, and rowid ranges that cover them
+                   whole: bool) -> tuple[list[int], list[tuple[int, int]]]:
+    """The rows that lack their search text, and rowid ranges that cover them
     (``whole``: every readable row, else those ``unsearched`` holds)."""
     rowids = sorted(r for (r,) in db.execute(_ROWS[whole]))
     ranges = [(rowids[i], rowids[min(i + RANGE, len(rowids)) - 1])
               for i in range(0, len(rowids), RANGE)]
-    return len(rowids), ranges
+    return rowids, ranges
 
 
 def folded(db: sqlite3.Connection, db_path: Path | None, ranges: list[tuple[int, int]],
