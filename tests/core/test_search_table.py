@@ -97,12 +97,15 @@ class SearchMachine(RuleBasedStateMachine):
             other.close()
 
     @precondition(lambda self: self.live)
-    @rule(data=st.data(), body=TEXT)
-    def rewrite_on_disk(self, data: st.DataObject, body: str) -> None:
-        """An editor or a sync tool rewrites the file: the next refresh reads it."""
+    @rule(data=st.data(), body=TEXT, later=st.integers(0, 2))
+    def rewrite_on_disk(self, data: st.DataObject, body: str, later: int) -> None:
+        """An editor or a sync tool rewrites the file, its creation time too (the
+        search's order key, under the same file name): the next refresh reads it."""
         entry_id = data.draw(st.sampled_from(list(self.live)))
         path = self.journal.locate(entry_id)
-        entry = dataclasses.replace(self.live[entry_id], body=body)
+        entry = self.live[entry_id]
+        entry = dataclasses.replace(entry, body=body,
+                                    created=entry.created + timedelta(minutes=later))
         path.write_bytes(encode(entry, format_of(path)))
         self.live[entry_id] = self.journal.read(path)
         self.journal.refresh()  # as the TUI looks again after each paint
@@ -134,13 +137,13 @@ class SearchMachine(RuleBasedStateMachine):
             expected(entries, needle, tag="t"))
         # and the search table holds every entry once, each with its text now
         db = self.journal.index.db
-        assert dict(db.execute("SELECT sid, folded FROM search")) == {
-            e.id: search_text(e) for e in entries}
+        assert sorted(db.execute("SELECT sid, screated, folded FROM search")) == sorted(
+            (e.id, sort_key(e), search_text(e)) for e in entries)
 
 
 TestSearchTable = SearchMachine.TestCase
 TestSearchTable.settings = settings(
-    max_examples=25, stateful_step_count=8, deadline=None,
+    max_examples=30, stateful_step_count=8, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
@@ -188,3 +191,21 @@ def search_text_of_marked(data: str) -> str:
     from journal_tui.core.indexing import search_text_of
 
     return "copied:" + search_text_of(data)
+
+
+def test_a_file_rewritten_with_another_creation_time_is_found_once(tmp_path: Path) -> None:
+    """Same file name, another order key (``created``): its old search text goes."""
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
+    entry = make_entry("abc", day=when.date(), when=when)
+    journal.add_many([entry])
+    assert [e.id for e in journal.query(Query(contains="abc"))] == [entry.id]
+    path = journal.locate(entry.id)
+    path.write_bytes(encode(dataclasses.replace(entry, body="abcd",
+                                                created=when + timedelta(minutes=2)),
+                            format_of(path)))
+    journal.refresh()
+    assert [e.body for e in journal.query(Query(contains="abc"))] == ["abcd"]
+    assert journal.count(Query(contains="abc")) == 1
+    assert journal.index.db.execute("SELECT count(*) FROM search").fetchone() == (1,)
+    journal.close()
