@@ -250,11 +250,19 @@ def test_workers_leave_ctrl_c_to_the_parent(tmp_path: Path,
         return real(entries_dir, items)
 
     monkeypatch.setattr(indexing, "rows", records_sigint)
-    journal = Journal(root, cache_dir=tmp_path / "pooled")
-    outputs(journal)
-    journal.close()
+    # As an interactive shell starts it: a background job (``cmd &`` in a script, as a
+    # CI runner may start the suite) inherits SIGINT ignored, and the parent's
+    # handler after the build must then be compared with what it was before.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        journal = Journal(root, cache_dir=tmp_path / "pooled")
+        outputs(journal)
+        journal.close()
+        after = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert set(seen.read_text().split()) == {"True"}
-    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the parent still stops
+    assert after is signal.default_int_handler  # the parent still stops
 
 KILLED_BUILD = """
 import os, sys, time
