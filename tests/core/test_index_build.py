@@ -9,6 +9,7 @@ deletions, new files, unreadable ones.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -354,6 +355,36 @@ def test_a_first_build_answers_as_one_made_in_place(journal: Journal) -> None:
     assert {"files_order", "files_id", "files_errors", "files_days"} <= names
     assert (built.cache_dir / "index.sqlite3").stat().st_mode & 0o777 == 0o600
     built.close()
+
+
+def test_without_hard_links_a_build_never_replaces_an_index_made_meanwhile(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a file system without hard links the build is renamed into place: never over
+    an index another process put there between this build's look and its rename (the
+    look is made to miss it here). This build then uses that one."""
+    journal.save(entry_for(0, ["plan"], date(2026, 11, 1), None), durable=False)
+    journal.close()
+    other = Journal(journal.root, cache_dir=journal.root.parent / "other")
+    other.refresh()
+    other.close()
+    cache = journal.root.parent / "nolinks"
+    theirs = cache / "index.sqlite3"
+    made: list[int] = []
+
+    def no_link(src: object, dst: object, *args: object, **kwargs: object) -> None:
+        shutil.copy(other.cache_dir / "index.sqlite3", theirs)  # another build, just now
+        made.append(theirs.stat().st_ino)
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(index_module.os, "link", no_link)
+    real_exists = Path.exists
+    monkeypatch.setattr(Path, "exists",
+                        lambda self, **kw: False if self == theirs else real_exists(self, **kw))
+    again = Journal(journal.root, cache_dir=cache)
+    assert len(outputs(again)[0].splitlines()) == 3  # [ the entry ]
+    again.close()
+    assert made and theirs.stat().st_ino == made[0]
+    assert not list(cache.glob("*.build"))
 
 
 def test_no_index_is_there_until_the_first_build_is_whole(journal: Journal) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from journal_tui.core import listing, search_fill
-from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive
+from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive, rename_new
 from journal_tui.core.codec import Problem
 from journal_tui.core.indexing import (
     COLUMNS,
@@ -339,9 +339,15 @@ class Index:
             except FileExistsError:
                 return False
             except OSError:  # no hard links here (some file systems)
-                if path.exists():
+                try:
+                    # nor over one made a moment ago: a no-replace rename where the
+                    # system has one, else a look first (a window remains)
+                    if not rename_new(tmp, path):
+                        if path.exists():
+                            return False
+                        os.rename(tmp, path)
+                except FileExistsError:
                     return False
-                os.rename(tmp, path)
             fsync_dir(path.parent)
         finally:
             with contextlib.suppress(OSError):
