@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -385,6 +386,69 @@ def test_without_hard_links_a_build_never_replaces_an_index_made_meanwhile(
     again.close()
     assert made and theirs.stat().st_ino == made[0]
     assert not list(cache.glob("*.build"))
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every write to an index file fails as on a full disk, after parsing a part of
+    the files; returns the list that counts the passes over the files."""
+    passes: list[int] = []
+    real_rows, real_transaction = index_module.parsed_rows, index_module.Index._transaction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        passes.append(1)
+        return real_rows(*args, **kwargs)  # type: ignore[arg-type]
+
+    def transaction(self: index_module.Index, *steps: object, **kwargs: object) -> None:
+        if self.db.execute("PRAGMA database_list").fetchone()[2]:  # a file, not memory
+            for _, rows in steps:  # type: ignore[misc]
+                if isinstance(rows, Iterator):
+                    next(rows, None)
+            full = sqlite3.OperationalError("database or disk is full")
+            full.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            raise full
+        real_transaction(self, *steps, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "parsed_rows", counted)
+    monkeypatch.setattr(index_module.Index, "_transaction", transaction)
+    return passes
+
+
+def test_a_full_disk_on_a_first_build_goes_to_memory_after_one_pass(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building again, then in place, then again could only fail as the first build did,
+    parsing every file each time (four passes, ~10 s each at 100,000 entries)."""
+    for n in range(4):
+        journal.save(entry_for(n, ["été"], date(2026, 11, 1 + n), None), durable=False)
+    journal.close()
+    expected = cold(journal.root, journal.root.parent / "roomy")
+    passes = full_disk(monkeypatch)
+    cache = journal.root.parent / "full"
+    again = Journal(journal.root, cache_dir=cache)
+    assert outputs(again) == expected
+    again.close()
+    assert len(passes) == 2  # the build that failed, then the index in memory
+    assert not (cache / "index.sqlite3").exists() and not list(cache.glob("*.build"))
+
+
+def test_a_full_disk_on_a_refresh_keeps_the_index_file(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh that runs out of room is answered from memory; the index file is not
+    deleted and rebuilt (which could only fail too): it is still there, as it was,
+    for the next run."""
+    journal.save(entry_for(0, ["été"], date(2026, 11, 1), None), durable=False)
+    journal.refresh()
+    index_file = journal.cache_dir / "index.sqlite3"
+    inode = index_file.stat().st_ino
+    journal.close()
+    journal = Journal(journal.root, cache_dir=journal.cache_dir)
+    journal.save(entry_for(1, ["plan"], date(2026, 11, 2), None), durable=False)
+    journal.close()
+    passes = full_disk(monkeypatch)
+    again = Journal(journal.root, cache_dir=journal.cache_dir)
+    assert len(outputs(again)[0].splitlines()) == 4  # [ both entries ]
+    again.close()
+    assert len(passes) == 2  # the refresh that failed, then the index in memory
+    assert index_file.stat().st_ino == inode
 
 
 def test_no_index_is_there_until_the_first_build_is_whole(journal: Journal) -> None:
