@@ -25,7 +25,7 @@ FRENCH: dict[str, str] = {
     "interface language (default: config, or the locale)":
         "langue de l’interface (par défaut : la configuration, ou la locale)",
     "open the TUI on another day: YYYY-MM-DD, today or yesterday":
-        "ouvrir l’interface à un autre jour : AAAA-MM-JJ, today ou yesterday",
+        "ouvrir l’interface à un autre jour : AAAA-MM-JJ, aujourd’hui ou hier",
     "open the TUI on a throw-away demo journal (never touches yours)":
         "ouvrir l’interface sur un journal de démonstration jetable (le vôtre n’est "
         "jamais touché)",
@@ -58,7 +58,7 @@ FRENCH: dict[str, str] = {
         "Ajouter une entrée. Le texte vient de TEXT, sinon de l’entrée standard (redirigée), "
         "sinon de votre éditeur.",
     "1 to 5": "de 1 à 5",
-    "YYYY-MM-DD, today or yesterday": "AAAA-MM-JJ, today ou yesterday",
+    "YYYY-MM-DD, today or yesterday": "AAAA-MM-JJ, aujourd’hui ou hier",
     # list
     "from this day (YYYY-MM-DD)": "à partir de ce jour (AAAA-MM-JJ)",
     "up to this day, included": "jusqu’à ce jour, inclus",
@@ -115,7 +115,7 @@ FRENCH: dict[str, str] = {
         "Afficher combien chaque thème revient par semaine ISO et, pour les thèmes à deux "
         "pôles, l’équilibre entre ses pôles (auto-évaluations et détection dans le texte).",
     "first day: YYYY-MM-DD, today or yesterday (wins over --weeks)":
-        "premier jour : AAAA-MM-JJ, today ou yesterday (l’emporte sur --weeks)",
+        "premier jour : AAAA-MM-JJ, aujourd’hui ou hier (l’emporte sur --weeks)",
     "last day (default: today)": "dernier jour (par défaut : aujourd’hui)",
     "the N weeks ending with the current week (default: 12)":
         "les N semaines jusqu’à la semaine en cours (par défaut : 12)",
