@@ -209,3 +209,28 @@ def test_a_file_rewritten_with_another_creation_time_is_found_once(tmp_path: Pat
     assert journal.count(Query(contains="abc")) == 1
     assert journal.index.db.execute("SELECT count(*) FROM search").fetchone() == (1,)
     journal.close()
+
+
+def test_a_page_read_stops_when_cancelled_and_the_index_stays(tmp_path: Path) -> None:
+    """``Index.page`` gives up a scan once ``cancelled()`` (a newer keystroke): None,
+    nothing rebuilt; the search text's first fill is never given up."""
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    journal.add_many([make_entry(f"Entrée {n} : réunion", day=date(2026, 1, 1),
+                                 when=datetime(2026, 1, 1, 9, tzinfo=TZ) + timedelta(minutes=n))
+                      for n in range(1500)])
+    q = Query(contains="introuvable", limit=60)
+    asked: list[int] = []
+    assert journal.page(q, lambda: asked.append(1) or True) is None
+    assert asked  # the scan asked, and stopped
+    db = journal.index.db
+    assert db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone() == ("1",)
+    assert db.execute("SELECT count(*) FROM search").fetchone() == (1500,)
+    found = journal.page(Query(contains="ENTRÉE 139", limit=60), lambda: False)
+    assert found is not None
+    assert [e.body.split(" :")[0] for e in found] == [f"Entrée {n}" for n in (1399, 1398, 1397,
+                                                                               1396, 1395, 1394,
+                                                                               1393, 1392, 1391,
+                                                                               1390, 139)]
+    assert journal.index.db is db  # the same connection: nothing was rebuilt
+    assert journal.page(q, lambda: False) == []
+    journal.close()

@@ -165,6 +165,10 @@ class Journal:
         They carry ``Origin.INDEX``, not their file's stamp: to edit one, ``get`` it."""
         return self._cached(lambda: list(self.index.query(q)))
 
+    def page(self, q: Query, cancelled: Callable[[], bool]) -> list[Entry] | None:
+        """``query(q)``, or None once ``cancelled()`` (``Index.page``)."""
+        return self._cached(lambda: self.index.page(q, cancelled))
+
     def count(self, q: Query = Query()) -> int:
         """How many entries match ``q`` (its limit and offset aside), from the index:
         a screen shows one page of them and the count, never reading them all."""

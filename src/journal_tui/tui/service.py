@@ -345,8 +345,9 @@ class JournalService:
         """One page of ``q``'s entries (its ``limit`` and ``offset``), how many match
         when the page tells (it is short), and how many entries there are in all;
         ``recheck``: refresh the index from this walk first. ``None`` when
-        ``cancelled()`` says so once the lock is taken: a newer search replaced this
-        one, so a burst of keystrokes queries the index once, not once a key."""
+        ``cancelled()`` says so once the lock is taken or while the page is read: a
+        newer search replaced this one, so a burst of keystrokes queries the index
+        once, not once a key, and a scan no longer wanted stops."""
         if recheck is None:
             self._refresh_once()  # else a read while the start's walk goes on walks again
         with self._lock:
@@ -354,7 +355,9 @@ class JournalService:
                 return None
             if recheck is not None:
                 self._refresh_from(recheck)
-            entries = self.journal.query(q)
+            entries = self.journal.page(q, cancelled)
+            if entries is None:  # a newer search stopped this one's scan
+                return None
             short = q.limit is None or len(entries) < q.limit
             found = q.offset + len(entries) if short else None
             return Results(entries, found, self.journal.index.count())
