@@ -11,6 +11,7 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
@@ -233,4 +234,34 @@ def test_a_page_read_stops_when_cancelled_and_the_index_stays(tmp_path: Path) ->
                                                                                1390, 139)]
     assert journal.index.db is db  # the same connection: nothing was rebuilt
     assert journal.page(q, lambda: False) == []
+    journal.close()
+
+
+def test_a_row_written_elsewhere_during_the_first_fill_is_not_missed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process edits an entry after the first fill read which rows to fold, and
+    before it writes: that process queued nothing (no search table in use yet), so
+    the fill itself queues what it left out, and the next search folds it."""
+    from journal_tui.core import search_fill
+
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    entries = [make_entry(f"avant {n}", day=date(2026, 1, 1 + n),
+                          when=datetime(2026, 1, 1 + n, 9, tzinfo=TZ)) for n in range(3)]
+    journal.add_many(entries)
+    journal.refresh()
+    real = search_fill.missing_ranges
+
+    def then_elsewhere(db: object, whole: bool) -> object:
+        found = real(db, whole)  # type: ignore[arg-type]
+        other = Journal(journal.root, cache_dir=tmp_path / "cache")
+        other.save(dataclasses.replace(other.get(entries[1].id), body="après"))
+        other.close()
+        return found
+
+    monkeypatch.setattr(search_fill, "missing_ranges", then_elsewhere)
+    journal.query(Query(contains="avant"))  # the first fill, racing the edit
+    monkeypatch.setattr(search_fill, "missing_ranges", real)
+    assert [e.id for e in journal.query(Query(contains="apres"))] == [entries[1].id]
+    assert [e.id for e in journal.query(Query(contains="avant"))] == [entries[2].id,
+                                                                       entries[0].id]
     journal.close()

@@ -104,6 +104,11 @@ _SEARCH_QUEUED = (
     "INSERT OR REPLACE INTO unsearched SELECT rowid FROM files WHERE rel = ? "
     "AND error IS NULL AND EXISTS (SELECT 1 FROM meta WHERE key = 'searched')"
 )
+_SEARCH_MISSED = (
+    "INSERT OR IGNORE INTO unsearched SELECT rowid FROM files WHERE error IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM search WHERE sday = day AND screated = created "
+    "AND sid = id AND srel = rel)"
+)
 _SCHEMA = _TABLES + _INDEXES
 _ORDER = ("day", "created", "id", "rel")
 _SEARCH_ORDER = ("sday", "screated", "sid", "srel")
@@ -690,6 +695,9 @@ class Index:
                 # none left that no row stands behind (``_searchable`` waits for none)
                 ("DELETE FROM unsearched WHERE NOT EXISTS "
                  "(SELECT 1 FROM files WHERE files.rowid = file)", [()]),
+                # a row another process wrote since ``rowids`` were read, before the
+                # search table was in use (so not queued): the next search folds it
+                *([(_SEARCH_MISSED, [()])] if whole else []),
                 ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("searched", "1")]),
                 days_kept=True)
 
