@@ -152,6 +152,19 @@ class TodayScreen(AppScreen):
         self._footer_asked = False  # show_footer: the footer goes in after the first frame
         self._rated: str | None = None  # the polar theme the rating is on
         self._others: dict[str, int | None] = {}  # unsaved ratings on themes left (Fields)
+        # Not in the first frame: mounted right after it (mount_rest), each in its place.
+        # The week's intention and the after-save notice show nothing at first; the
+        # tags and mood fields come a frame later in a row that holds their place, so
+        # nothing moves. Five widgets fewer to style and mount before the prompt shows.
+        lang = self.lang
+        self.intention = Static(id="intention")
+        self.notice = ThemeNotice(id="theme-notice")
+        # A Static, not a Label: drawn the same (today.tcss), without parsing Label's
+        # rules.
+        self._tags_label = Static(MSG("today.tags", lang), id="tags-label")
+        self.tags = SafeInput(id="tags", compact=True,
+                              placeholder=MSG("today.tags_placeholder", lang))
+        self.mood = MoodScale(MSG("today.mood", lang), id="mood")
 
     @property
     def entry(self) -> Entry | None:
@@ -171,20 +184,14 @@ class TodayScreen(AppScreen):
             with Vertical(id="main"):
                 yield Static(id="prompt")
                 yield Static(id="theme-name")
-                yield Static(id="intention")  # the week's intention, once read
+                # (self.intention goes here: the week's intention, once read)
                 # Markdown highlighting is switched on after the first frame (start_reading):
                 # loading the grammar and its queries costs ~5 ms the editor can wait.
                 yield MentionArea(id="body", soft_wrap=True,
                                   tab_behavior="focus", show_line_numbers=False,
                                   placeholder=MSG("today.placeholder", lang))
-                yield ThemeNotice(id="theme-notice")  # after a save: what it sounds like
-                with Horizontal(id="meta"):
-                    # A Static, not a Label: drawn the same (today.tcss), without
-                    # parsing Label's seven rules before the first frame.
-                    yield Static(MSG("today.tags", lang), id="tags-label")
-                    yield SafeInput(id="tags", compact=True,
-                                placeholder=MSG("today.tags_placeholder", lang))
-                    yield MoodScale(MSG("today.mood", lang), id="mood")
+                # (self.notice goes here: after a save, what it sounds like)
+                yield Horizontal(id="meta")  # the tags and the mood: mount_rest
                 yield PoleScale(id="rating")
             # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
             yield DayPanel(lang, id="side")
@@ -209,6 +216,7 @@ class TodayScreen(AppScreen):
     def start_reading(self) -> None:
         """Build the side panel, offer any draft back and fill the panel (reads the
         journal)."""
+        self.mount_rest()
         body = self.query_one("#body", TextArea)
         if body.language is None:
             body.language = markdown_language()
@@ -217,6 +225,20 @@ class TodayScreen(AppScreen):
         self.check_drafts()
         self.load_side()
         self.load_people()
+
+    def mount_rest(self) -> None:
+        """Mount (once) the widgets the first frame goes without, in their places.
+
+        In the DOM at once (Textual registers a mount as it is asked), so the reads
+        that follow find them; until then the screen reads them as the objects they
+        are (``fields``: no tags, no mood).
+        """
+        if self.tags.parent is not None:
+            return
+        main, body = self.query_one("#main"), self.query_one("#body")
+        main.mount(self.intention, before=body)
+        main.mount(self.notice, after=body)
+        self.query_one("#meta").mount(self._tags_label, self.tags, self.mood)
 
     def show_footer(self) -> None:
         """Put the footer in its bar (once), after the first frame. Not before the
@@ -353,8 +375,7 @@ class TodayScreen(AppScreen):
         rating = self.query_one("#rating", PoleScale)
         rated = self._rated if rating.display else None
         return Fields(body=self.query_one("#body", TextArea).text,
-                      tags=tuple(parse_tags(self.query_one("#tags", Input).value)),
-                      mood=self.query_one("#mood", MoodScale).value,
+                      tags=tuple(parse_tags(self.tags.value)), mood=self.mood.value,
                       rating=rating.value if rated else None, rating_theme=rated,
                       others=tuple(sorted(self._others.items())))
 
@@ -368,8 +389,8 @@ class TodayScreen(AppScreen):
 
     def _load_fields(self, fields: Fields) -> None:
         self.query_one("#body", TextArea).load_text(fields.body)
-        self.query_one("#tags", Input).value = ", ".join(fields.tags)
-        self.query_one("#mood", MoodScale).set_value(fields.mood)
+        self.tags.value = ", ".join(fields.tags)
+        self.mood.set_value(fields.mood)
         self.query_one("#rating", PoleScale).set_value(fields.rating)
         self._rated = fields.rating_theme
         self._others = dict(fields.others)
@@ -490,18 +511,19 @@ class TodayScreen(AppScreen):
         self.notify(MSG.count("save.done" if message.new else "save.updated", entry.words,
                               self.lang, words=entry.words))
         self.load_side()
-        self.query_one(ThemeNotice).after_save(entry)  # what it sounds like, in a worker
+        self.mount_rest()  # saved before the first frame's follow-up: the notice in place
+        self.notice.after_save(entry)  # what it sounds like, in a worker
         if entry.people:
             self.load_people()  # someone new may be known now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "theme_notice":  # else the keys go on to the editor
-            return self.query_one(ThemeNotice).current is not None
+            return self.notice.current is not None
         return True
 
     def action_theme_notice(self, yes: bool) -> None:
         """Confirm (or dismiss) the theme the after-save notice names."""
-        self.query_one(ThemeNotice).decide(yes)
+        self.notice.decide(yes)
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
         from journal_tui.core.storage import Conflict
@@ -655,7 +677,7 @@ class TodayScreen(AppScreen):
 
     def _show_side(self, read: DayRead) -> None:
         self._keep_answered_prompt(read)
-        intention = self.query_one("#intention", Static)
+        intention = self.intention
         intention.display = read.intention is not None
         if read.intention is not None:  # lived this week: set in last week's review
             intention.update(Text(MSG("today.intention", self.lang,
