@@ -110,6 +110,36 @@ def test_the_tui_start_imports_only_what_today_needs(tmp_path: Path) -> None:
     assert report["collecting"] is False
 
 
+# ``journal-tui`` alone: nothing to parse, so no parser (argparse, gettext and the
+# parser's catalog: ~8 ms).
+ALONE = """
+import json, sys
+from journal_tui import cli
+code = cli.main([])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_tui_alone_builds_no_parser(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNAL_TUI")}
+    env |= {"JOURNAL_TUI_CACHE": str(tmp_path / "cache"),
+            "JOURNAL_TUI_CONFIG": str(tmp_path / "none.toml"),
+            "JOURNAL_TUI_HOME": str(tmp_path / "journal")}
+    result = subprocess.run([sys.executable, "-c", ALONE], capture_output=True, text=True,
+                            env=env, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 1 and "terminal" in result.stderr  # it got as far as the TUI
+    loaded = {"argparse", "gettext", "journal_tui.commands.parser"} & set(report["modules"])
+    assert sorted(loaded) == []
+
+
+def test_no_arguments_are_what_the_parser_makes_of_none() -> None:
+    from journal_tui.cli import build_parser, no_arguments
+
+    assert vars(no_arguments()) == vars(build_parser(None, commands=False).parse_args([]))
+    assert vars(no_arguments()) == vars(build_parser(None).parse_args([]))
+
+
 async def test_the_app_collects_again_once_its_first_frame_is_shown(make_ctx) -> None:
     gc.disable()  # as cli.main does for the TUI
     try:
