@@ -222,7 +222,6 @@ class TodayScreen(AppScreen):
     def start_reading(self) -> None:
         """Build the side panel, offer any draft back and fill the panel (reads the
         journal)."""
-        self.rest()  # mounted now, right after the first frame
         body = self.query_one("#body", TextArea)
         if body.language is None:
             body.language = markdown_language()
@@ -234,7 +233,7 @@ class TodayScreen(AppScreen):
 
     def rest(self) -> Rest:
         """The widgets the first frame goes without, made and mounted in their places
-        on first use (right after that frame: ``start_reading``). They are in the DOM
+        on first use (with the footer, after that frame: ``_mount_footer``). In the DOM
         at once (Textual registers a mount as it is asked). Before, ``fields`` reads
         no tags and no mood."""
         if self._rest is None:
@@ -257,6 +256,7 @@ class TodayScreen(AppScreen):
         bar = self.query_one("#footer-bar")
         if not bar.is_attached:  # the app closed meanwhile
             return
+        self.rest()  # with the footer, once the reads are on their way
         from journal_tui.tui.widgets.footer import KeyFooter
 
         await bar.mount(KeyFooter(compact=True, show_command_palette=False))
