@@ -186,21 +186,21 @@ class TodayScreen(AppScreen):
         lang = self.lang
         localize_bindings(self, lang)
         yield Header()
-        with Horizontal(id="today"):
-            with Vertical(id="main"):
-                yield Static(id="prompt")
-                yield Static(id="theme-name")
-                # (Rest.intention goes here: the week's intention, once read)
-                # Markdown highlighting is switched on after the first frame (start_reading):
-                # loading the grammar and its queries costs ~5 ms the editor can wait.
-                yield MentionArea(id="body", soft_wrap=True,
-                                  tab_behavior="focus", show_line_numbers=False,
-                                  placeholder=MSG("today.placeholder", lang))
-                # (Rest.notice goes here: after a save, what it sounds like)
-                yield Horizontal(id="meta")  # the tags and the mood: Rest
-                yield PoleScale(id="rating")
-            # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
-            yield DayPanel(lang, id="side")
+        # The two columns: the screen's layout is horizontal (today.tcss), no container.
+        with Vertical(id="main"):
+            yield Static(id="prompt")
+            yield Static(id="theme-name")
+            # (Rest.intention goes here: the week's intention, once read)
+            # Markdown highlighting is switched on after the first frame (start_reading):
+            # loading the grammar and its queries costs ~5 ms the editor can wait.
+            yield MentionArea(id="body", soft_wrap=True,
+                              tab_behavior="focus", show_line_numbers=False,
+                              placeholder=MSG("today.placeholder", lang))
+            # (Rest.notice goes here: after a save, what it sounds like)
+            yield Horizontal(id="meta")  # the tags and the mood: Rest
+            yield PoleScale(id="rating")
+        # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
+        yield DayPanel(lang, id="side")
         # The footer's bar, empty in the first frame as the footer itself would be (its
         # keys come once the bindings are known); the footer goes in it after that frame,
         # with its module and CSS (~10 ms less before the frame): start_reading.
