@@ -16,7 +16,6 @@ from journal_tui.tui.strings import MSG
 from journal_tui.tui.textual_compat import markdown_language, notifications
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.entry_list import EntryList
-from journal_tui.tui.widgets.header import LateHeader
 
 
 async def test_function_keys_switch_modes_and_keep_the_text(make_ctx):
@@ -198,7 +197,6 @@ async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, 
             at_ready["workers"] = len(app.workers)
             at_ready["language"] = screen.query_one("#body", TextArea).language
             at_ready["later"] = [name for name in LATER if screen.query(name)]
-            at_ready["header"] = [type(w).__name__ for w in screen.query_one(LateHeader).children]
 
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await settle(pilot)
@@ -209,8 +207,6 @@ async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, 
         assert at_ready["later"] == []  # none of them in the first frame
         screen = app.screen
         assert [len(screen.query(name)) for name in LATER] == [1] * len(LATER)
-        assert at_ready["header"] == ["HeaderTitle"]  # its icon and clock's space: later
-        assert len(screen.query_one(LateHeader).children) == 3
         assert screen.query_one("#advice", Static).render()  # the theme's advice
         assert screen.query_one("#day-entries", OptionList).option_count > 0
         assert "streak" in app.sub_title

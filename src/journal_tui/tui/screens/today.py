@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from journal_tui.core.config import editor_command
@@ -40,7 +40,6 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
-from journal_tui.tui.widgets.header import LateHeader
 from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.safe_text import SafeInput
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
@@ -186,9 +185,7 @@ class TodayScreen(AppScreen):
     def compose(self) -> ComposeResult:
         lang = self.lang
         localize_bindings(self, lang)
-        # Its icon and clock's space come after the first frame (_mount_footer).
-        self._header = LateHeader()
-        yield self._header
+        yield Header()
         # The two columns: the screen's layout is horizontal (today.tcss), no container.
         with Vertical(id="main"):
             yield Static(id="prompt")
@@ -260,7 +257,6 @@ class TodayScreen(AppScreen):
         if not bar.is_attached:  # the app closed meanwhile
             return
         self.rest()  # with the footer, once the reads are on their way
-        self._header.call_later(self._header.complete)
         from journal_tui.tui.widgets.footer import KeyFooter
 
         await bar.mount(KeyFooter(compact=True, show_command_palette=False))
