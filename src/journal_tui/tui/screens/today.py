@@ -89,6 +89,10 @@ class TodayScreen(AppScreen):
         Binding(NO_KEY, "theme_notice(False)", "b.notice_no", id="notice_no", priority=True,
                 show=False),
     ]
+    REST_DELAY = 0.3
+    """Seconds after the first frame by which ``rest`` is mounted if nothing asked for
+    it sooner. Not at once: mounted with the footer, just after the frame, it held the
+    keys typed as the prompt showed (~60 ms more to echo under load, --typing)."""
     HELP_WIDGETS = (MoodScale, PoleScale)  # their keys (PoleScale: ↑ ↓ another theme)
 
     # Messages are plain classes here, not dataclasses: this module loads before the
@@ -230,12 +234,14 @@ class TodayScreen(AppScreen):
         self.check_drafts()
         self.load_side()
         self.load_people()
+        self.set_timer(self.REST_DELAY, self.rest)  # unless the panel's read came first
 
     def rest(self) -> Rest:
         """The widgets the first frame goes without, made and mounted in their places
-        on first use (with the footer, after that frame: ``_mount_footer``). In the DOM
-        at once (Textual registers a mount as it is asked). Before, ``fields`` reads
-        no tags and no mood."""
+        on first use: with the side panel's first fill (one layout and paint for both),
+        a draft or a save, else ``REST_DELAY`` after the first frame. In the DOM at once
+        (Textual registers a mount as it is asked). Before, ``fields`` reads no tags and
+        no mood."""
         if self._rest is None:
             self._rest = Rest(self.lang)
             main, body = self.query_one("#main"), self.query_one("#body")
@@ -256,7 +262,6 @@ class TodayScreen(AppScreen):
         bar = self.query_one("#footer-bar")
         if not bar.is_attached:  # the app closed meanwhile
             return
-        self.rest()  # with the footer, once the reads are on their way
         from journal_tui.tui.widgets.footer import KeyFooter
 
         await bar.mount(KeyFooter(compact=True, show_command_palette=False))
@@ -684,7 +689,7 @@ class TodayScreen(AppScreen):
 
     def _show_side(self, read: DayRead) -> None:
         self._keep_answered_prompt(read)
-        intention = self.rest().intention
+        intention = self.rest().intention  # mounted now, if not yet: one paint for both
         intention.display = read.intention is not None
         if read.intention is not None:  # lived this week: set in last week's review
             intention.update(Text(MSG("today.intention", self.lang,
