@@ -1,7 +1,7 @@
 """TUI start-up as a person sees it: from launch to the prompt on a real terminal.
 
 Usage:  python benchmarks/bench_tui_terminal.py [--runs 11] [--entries 7300] [--before TREE]
-                                               [--typing [--type-after SECONDS]]
+                                               [--typing [--type-after SECONDS]] [--cache DIR]
 
 Each run starts a new tmux session (its own server, ``-L jt-bench-<pid>``: a real
 terminal, 100x30) running the program, and polls ``tmux capture-pane`` every
@@ -14,7 +14,9 @@ showing one ``Static``, launched and waited for the same way (and with
 (one discarded warm-up each) and the medians are compared, as is the median of
 the per-pair ratios.
 
-Issue 13's target: journal-tui ≤ 1.3x the bare app, at 7,300 entries.
+Issue 13's target: journal-tui ≤ 1.3x the bare app, at 7,300 entries; at 100,000,
+the start as with 7,300 (``--entries 100000 --cache DIR``, DIR a warm cache of that
+journal, e.g. ``bench_tui_large.py --cache``'s).
 """
 
 from __future__ import annotations
@@ -110,7 +112,15 @@ def main() -> None:
                              "built ahead, may hold keys typed then)")
     parser.add_argument("--before", metavar="TREE",
                         help="also time journal-tui from TREE/src (e.g. main, unpacked)")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help="start from a copy of this warm cache folder (DIR.baseline "
+                             "for --before, if there is one): a large journal's first run "
+                             "would otherwise build its index behind the prompt in every "
+                             "run, as each run ends once the prompt shows (not with "
+                             "--typing: its copy of the journal is another journal)")
     args = parser.parse_args()
+    if args.cache and args.typing:
+        sys.exit("--cache and --typing do not go together (see --help)")
     if not shutil.which("tmux"):
         sys.exit("tmux is needed (Debian: apt-get install tmux)")
     journal = ensure_journal(args.entries)
@@ -118,6 +128,10 @@ def main() -> None:
     if args.typing:  # what is typed may be kept as a draft: in a copy, never in the data
         journal = Path(shutil.copytree(journal, scratch / "journal", symlinks=False))
     env = journal_env(journal, scratch)
+    if args.cache:
+        shutil.copytree(args.cache, env["JOURNAL_TUI_CACHE"])
+        baseline = args.cache.with_name(args.cache.name + ".baseline")
+        shutil.copytree(baseline if baseline.is_dir() else args.cache, scratch / "cache-before")
     bare_file = scratch / "bare.py"
     bare_file.write_text(BARE_APP, "utf-8")
     # The tmux server passes on this process's environment: without -u, a

@@ -176,6 +176,10 @@ async def test_today_leaves_review_note_drafts_to_the_review_screen(make_ctx, jo
         assert app.screen.query_one("#review-note", TextArea).text == "my week"
 
 
+# Mounted right after the first frame, in their places (TodayScreen.mount_rest).
+LATER = ("#intention", "#theme-notice", "#tags-label", "#tags", "#mood")
+
+
 async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, journal):
     """Start-up order: at Textual's Ready (first frame shown) the prompt is up and the
     editor focused, and nothing has read the journal yet; the side panel, the
@@ -192,6 +196,7 @@ async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, 
             at_ready["side"] = len(screen.query_one("#side").children)
             at_ready["workers"] = len(app.workers)
             at_ready["language"] = screen.query_one("#body", TextArea).language
+            at_ready["later"] = [name for name in LATER if screen.query(name)]
 
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await settle(pilot)
@@ -199,7 +204,9 @@ async def test_first_frame_has_prompt_and_editor_and_the_rest_follows(make_ctx, 
         assert at_ready["prompt"].strip()
         assert at_ready["side"] == 0 and at_ready["workers"] == 0
         assert at_ready["language"] is None
+        assert at_ready["later"] == []  # none of them in the first frame
         screen = app.screen
+        assert [len(screen.query(name)) for name in LATER] == [1] * len(LATER)
         assert screen.query_one("#advice", Static).render()  # the theme's advice
         assert screen.query_one("#day-entries", OptionList).option_count > 0
         assert "streak" in app.sub_title

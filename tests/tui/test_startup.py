@@ -46,7 +46,7 @@ NOT_AT_START = (
 # parsed form is cached by an earlier process (CACHE_PROMPTS), as after any first start.
 CACHE_PROMPTS = "from journal_tui.core.context import open_context; open_context().prompts"
 FIRST_FRAME = """
-import asyncio, json, sys
+import asyncio, json, sys, tokenize
 from journal_tui.core.context import open_context
 from journal_tui.tui.app import JournalApp
 
@@ -55,6 +55,8 @@ seen = []
 class Probe(JournalApp):
     def on_ready(self) -> None:
         seen.extend(sys.modules)
+        if tokenize._compile.cache_info().currsize:
+            seen.append("tokenize patterns")
         self.exit()
 
 async def main() -> None:
@@ -69,10 +71,12 @@ print(json.dumps(sorted(seen)))
 
 # Not needed for Today's first frame either: the dialogs (asked later, if ever),
 # tomllib (no config file, prompts parsed from their cache), the footer (its keys
-# come after the first frame; Label only the footer uses).
+# come after the first frame; Label only the footer uses), and tokenize's patterns
+# (compiled by inspect.signature of a builtin callback, ~5 ms: Textual asks it of
+# every callback; the probe lists them as "tokenize patterns").
 NOT_AT_FIRST_FRAME = ("journal_tui.tui.widgets.dialogs", "tomllib",
                       "journal_tui.tui.widgets.footer", "textual.widgets._footer",
-                      "textual.widgets._label")
+                      "textual.widgets._label", "tokenize patterns")
 
 
 def test_today_first_frame_loads_no_dialog_toml_parser_nor_footer(tmp_path: Path) -> None:
@@ -104,6 +108,36 @@ def test_the_tui_start_imports_only_what_today_needs(tmp_path: Path) -> None:
     assert "journal_tui.tui.screens.today" in report["modules"]
     # The collector is off for the start, until the app has shown its first frame.
     assert report["collecting"] is False
+
+
+# ``journal-tui`` alone: nothing to parse, so no parser (argparse, gettext and the
+# parser's catalog: ~8 ms).
+ALONE = """
+import json, sys
+from journal_tui import cli
+code = cli.main([])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_tui_alone_builds_no_parser(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNAL_TUI")}
+    env |= {"JOURNAL_TUI_CACHE": str(tmp_path / "cache"),
+            "JOURNAL_TUI_CONFIG": str(tmp_path / "none.toml"),
+            "JOURNAL_TUI_HOME": str(tmp_path / "journal")}
+    result = subprocess.run([sys.executable, "-c", ALONE], capture_output=True, text=True,
+                            env=env, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 1 and "terminal" in result.stderr  # it got as far as the TUI
+    loaded = {"argparse", "gettext", "journal_tui.commands.parser"} & set(report["modules"])
+    assert sorted(loaded) == []
+
+
+def test_no_arguments_are_what_the_parser_makes_of_none() -> None:
+    from journal_tui.cli import build_parser, no_arguments
+
+    assert vars(no_arguments()) == vars(build_parser(None, commands=False).parse_args([]))
+    assert vars(no_arguments()) == vars(build_parser(None).parse_args([]))
 
 
 async def test_the_app_collects_again_once_its_first_frame_is_shown(make_ctx) -> None:

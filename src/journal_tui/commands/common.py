@@ -6,7 +6,6 @@ terminal, so piped commands start fast.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -118,6 +117,8 @@ INT_MAX = 2**63 - 1  # SQLite's integers
 def positive_int(value: str) -> int:
     """A count of 1 or more (``-n``, ``--weeks``); one larger than any journal can hold
     is taken as "all" (the largest count SQLite takes)."""
+    import argparse  # here: the TUI's start imports this module (UserError), not argparse
+
     try:
         n = int(value)
     except ValueError:

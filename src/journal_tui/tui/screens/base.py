@@ -56,7 +56,13 @@ class AppScreen(Screen[None]):
         """
         if not self._painted and styled_with_current_css(self.app, self):
             event.refresh_styles = False
-            self.call_after_refresh(setattr, self, "_painted", True)
+            self.call_after_refresh(self._mark_painted)
+
+    def _mark_painted(self) -> None:
+        # A method, not ``setattr``: Textual counts a callback's parameters with
+        # ``inspect.signature``, which for a builtin imports ``tokenize`` and compiles
+        # its patterns (~5 ms, before Today's first frame reached the terminal).
+        self._painted = True
 
     def call_once_after_refresh(self, callback: Callable[..., object], *args: object) -> None:
         """``call_after_refresh``, once however often it is asked for meanwhile.

@@ -50,6 +50,24 @@ if TYPE_CHECKING:  # the storage and the service load after the first frame
     from journal_tui.tui.service import DayRead
 
 
+class Rest:
+    """Today's widgets that are not in its first frame (``TodayScreen.rest()``): five
+    widgets fewer to make, style and mount before the prompt shows. The week's
+    intention and the after-save notice show nothing at first; the tags and the mood
+    come a frame later in the row that holds their line, so nothing moves."""
+
+    __slots__ = ("intention", "meta", "mood", "notice", "tags")
+
+    def __init__(self, lang: str) -> None:
+        self.intention = Static(id="intention")
+        self.notice = ThemeNotice(id="theme-notice")
+        self.tags = SafeInput(id="tags", compact=True,
+                              placeholder=MSG("today.tags_placeholder", lang))
+        self.mood = MoodScale(MSG("today.mood", lang), id="mood")
+        # A Static, not a Label: drawn the same (today.tcss), without Label's rules.
+        self.meta = (Static(MSG("today.tags", lang), id="tags-label"), self.tags, self.mood)
+
+
 class TodayScreen(AppScreen):
     # Its CSS (today.tcss) is loaded by the app at start: see JournalApp.CSS_PATH.
     AUTO_FOCUS = "#body"
@@ -71,6 +89,10 @@ class TodayScreen(AppScreen):
         Binding(NO_KEY, "theme_notice(False)", "b.notice_no", id="notice_no", priority=True,
                 show=False),
     ]
+    REST_DELAY = 0.3
+    """Seconds after the first frame by which ``rest`` is mounted if nothing asked for
+    it sooner. Not at once: mounted with the footer, just after the frame, it held the
+    keys typed as the prompt showed (~60 ms more to echo under load, --typing)."""
     HELP_WIDGETS = (MoodScale, PoleScale)  # their keys (PoleScale: ↑ ↓ another theme)
 
     # Messages are plain classes here, not dataclasses: this module loads before the
@@ -152,6 +174,7 @@ class TodayScreen(AppScreen):
         self._footer_asked = False  # show_footer: the footer goes in after the first frame
         self._rated: str | None = None  # the polar theme the rating is on
         self._others: dict[str, int | None] = {}  # unsaved ratings on themes left (Fields)
+        self._rest: Rest | None = None  # the widgets after the first frame: rest()
 
     @property
     def entry(self) -> Entry | None:
@@ -167,27 +190,21 @@ class TodayScreen(AppScreen):
         lang = self.lang
         localize_bindings(self, lang)
         yield Header()
-        with Horizontal(id="today"):
-            with Vertical(id="main"):
-                yield Static(id="prompt")
-                yield Static(id="theme-name")
-                yield Static(id="intention")  # the week's intention, once read
-                # Markdown highlighting is switched on after the first frame (start_reading):
-                # loading the grammar and its queries costs ~5 ms the editor can wait.
-                yield MentionArea(id="body", soft_wrap=True,
-                                  tab_behavior="focus", show_line_numbers=False,
-                                  placeholder=MSG("today.placeholder", lang))
-                yield ThemeNotice(id="theme-notice")  # after a save: what it sounds like
-                with Horizontal(id="meta"):
-                    # A Static, not a Label: drawn the same (today.tcss), without
-                    # parsing Label's seven rules before the first frame.
-                    yield Static(MSG("today.tags", lang), id="tags-label")
-                    yield SafeInput(id="tags", compact=True,
-                                placeholder=MSG("today.tags_placeholder", lang))
-                    yield MoodScale(MSG("today.mood", lang), id="mood")
-                yield PoleScale(id="rating")
-            # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
-            yield DayPanel(lang, id="side")
+        # The two columns: the screen's layout is horizontal (today.tcss), no container.
+        with Vertical(id="main"):
+            yield Static(id="prompt")
+            yield Static(id="theme-name")
+            # (Rest.intention goes here: the week's intention, once read)
+            # Markdown highlighting is switched on after the first frame (start_reading):
+            # loading the grammar and its queries costs ~5 ms the editor can wait.
+            yield MentionArea(id="body", soft_wrap=True,
+                              tab_behavior="focus", show_line_numbers=False,
+                              placeholder=MSG("today.placeholder", lang))
+            # (Rest.notice goes here: after a save, what it sounds like)
+            yield Horizontal(id="meta")  # the tags and the mood: Rest
+            yield PoleScale(id="rating")
+        # Empty in the first frame (its widgets would add ~15 ms to start): start_reading.
+        yield DayPanel(lang, id="side")
         # The footer's bar, empty in the first frame as the footer itself would be (its
         # keys come once the bindings are known); the footer goes in it after that frame,
         # with its module and CSS (~10 ms less before the frame): start_reading.
@@ -195,7 +212,7 @@ class TodayScreen(AppScreen):
 
     @property
     def panel(self) -> DayPanel:
-        return self.query_one(DayPanel)
+        return self.query_one("#side", DayPanel)  # by id: a type is parsed as a selector
 
     def on_mount(self) -> None:
         self.show_prompt()
@@ -217,6 +234,21 @@ class TodayScreen(AppScreen):
         self.check_drafts()
         self.load_side()
         self.load_people()
+        self.set_timer(self.REST_DELAY, self.rest)  # unless the panel's read came first
+
+    def rest(self) -> Rest:
+        """The widgets the first frame goes without, made and mounted in their places
+        on first use: with the side panel's first fill (one layout and paint for both),
+        a draft or a save, else ``REST_DELAY`` after the first frame. In the DOM at once
+        (Textual registers a mount as it is asked). Before, ``fields`` reads no tags and
+        no mood."""
+        if self._rest is None:
+            self._rest = Rest(self.lang)
+            main, body = self.query_one("#main"), self.query_one("#body")
+            main.mount(self._rest.intention, before=body)
+            main.mount(self._rest.notice, after=body)
+            self.query_one("#meta").mount(*self._rest.meta)
+        return self._rest
 
     def show_footer(self) -> None:
         """Put the footer in its bar (once), after the first frame. Not before the
@@ -352,9 +384,10 @@ class TodayScreen(AppScreen):
         """What the editor's widgets hold now."""
         rating = self.query_one("#rating", PoleScale)
         rated = self._rated if rating.display else None
+        rest = self._rest
         return Fields(body=self.query_one("#body", TextArea).text,
-                      tags=tuple(parse_tags(self.query_one("#tags", Input).value)),
-                      mood=self.query_one("#mood", MoodScale).value,
+                      tags=tuple(parse_tags(rest.tags.value)) if rest else (),
+                      mood=rest.mood.value if rest else None,
                       rating=rating.value if rated else None, rating_theme=rated,
                       others=tuple(sorted(self._others.items())))
 
@@ -368,8 +401,9 @@ class TodayScreen(AppScreen):
 
     def _load_fields(self, fields: Fields) -> None:
         self.query_one("#body", TextArea).load_text(fields.body)
-        self.query_one("#tags", Input).value = ", ".join(fields.tags)
-        self.query_one("#mood", MoodScale).set_value(fields.mood)
+        rest = self.rest()
+        rest.tags.value = ", ".join(fields.tags)
+        rest.mood.set_value(fields.mood)
         self.query_one("#rating", PoleScale).set_value(fields.rating)
         self._rated = fields.rating_theme
         self._others = dict(fields.others)
@@ -490,18 +524,18 @@ class TodayScreen(AppScreen):
         self.notify(MSG.count("save.done" if message.new else "save.updated", entry.words,
                               self.lang, words=entry.words))
         self.load_side()
-        self.query_one(ThemeNotice).after_save(entry)  # what it sounds like, in a worker
+        self.rest().notice.after_save(entry)  # what it sounds like, in a worker
         if entry.people:
             self.load_people()  # someone new may be known now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "theme_notice":  # else the keys go on to the editor
-            return self.query_one(ThemeNotice).current is not None
+            return self._rest is not None and self._rest.notice.current is not None
         return True
 
     def action_theme_notice(self, yes: bool) -> None:
         """Confirm (or dismiss) the theme the after-save notice names."""
-        self.query_one(ThemeNotice).decide(yes)
+        self.rest().notice.decide(yes)
 
     def on_today_screen_save_failed(self, message: SaveFailed) -> None:
         from journal_tui.core.storage import Conflict
@@ -655,7 +689,7 @@ class TodayScreen(AppScreen):
 
     def _show_side(self, read: DayRead) -> None:
         self._keep_answered_prompt(read)
-        intention = self.query_one("#intention", Static)
+        intention = self.rest().intention  # mounted now, if not yet: one paint for both
         intention.display = read.intention is not None
         if read.intention is not None:  # lived this week: set in last week's review
             intention.update(Text(MSG("today.intention", self.lang,
