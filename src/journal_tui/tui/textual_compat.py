@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from textual.notifications import Notification
     from textual.screen import Screen
     from textual.scroll_view import ScrollView
-    from textual.widgets import Footer
     from textual.widgets._footer import FooterKey, FooterLabel
 
 
@@ -92,12 +91,6 @@ def styled_with_current_css(app: App[Any], screen: Screen[Any]) -> bool:
 def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
     """A node's bindings by key, to rewrite their descriptions (``localize_bindings``)."""
     return node._bindings.key_to_bindings
-
-
-def footer_bindings_ready(footer: Footer) -> bool:
-    """Whether Textual's ``Footer`` has its bindings yet (a flag Textual may drop:
-    without it, the footer is treated as ready)."""
-    return bool(getattr(footer, "_bindings_ready", True))
 
 
 def markdown_language() -> str | None:
