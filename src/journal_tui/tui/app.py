@@ -193,7 +193,14 @@ class JournalApp(HostApp[int]):
                                 n=streak)
         return text
 
+    _freeze_after_reads = False  # once the start's reads are done (the app froze the start)
+
     def on_today_screen_side_shown(self, message: TodayScreen.SideShown) -> None:
+        if self._freeze_after_reads:  # what the start's reads kept (the index, the
+            # walk's listing) frozen too: else a full collection scanned it (~85 ms at
+            # 100,000 entries), landing in whatever came next, such as F3
+            self._freeze_after_reads = False
+            gc.freeze()
         self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 
@@ -218,6 +225,7 @@ class JournalApp(HostApp[int]):
         if not gc.isenabled():  # off for the start (cli.main): back on, and what the
             gc.freeze()  # start built lives as long as the app, never to be scanned again
             gc.enable()
+            self._freeze_after_reads = True
         if self.day > self.ctx.today:
             self.ask_future_day()
         self.preload_styles()
