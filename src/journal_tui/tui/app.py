@@ -194,13 +194,18 @@ class JournalApp(HostApp[int]):
         return text
 
     _freeze_after_reads = False  # once the start's reads are done (the app froze the start)
+    _reads_done = False
 
     def on_today_screen_side_shown(self, message: TodayScreen.SideShown) -> None:
-        if self._freeze_after_reads:  # what the start's reads kept (the index, the
-            # walk's listing) frozen too: else a full collection scanned it (~85 ms at
-            # 100,000 entries), landing in whatever came next, such as F3
-            self._freeze_after_reads = False
-            gc.freeze()
+        if not self._reads_done:  # the start's reads are done
+            self._reads_done = True
+            if self._freeze_after_reads:  # what they kept (the index, the walk's
+                # listing) frozen too: else a full collection scanned it (~85 ms at
+                # 100,000 entries), landing in whatever came next, such as F3
+                gc.freeze()
+            from journal_tui.tui.screens.journal import JournalScreen
+
+            JournalScreen.preload_styles(self)  # F3, the screen most opened next
         self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from rich.cells import cell_len
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Header, Input, Select, Static
+from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.worker import get_current_worker
 
 from journal_tui.core.conflicts import Conflict
@@ -32,6 +34,7 @@ from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page, Results
 from journal_tui.tui.strings import MSG, localize_bindings
+from journal_tui.tui.textual_compat import add_default_css
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.entry_list import EntryList
@@ -130,6 +133,15 @@ class JournalScreen(AppScreen):
         Binding("k", "conflicts", "b.conflicts", id="conflicts", show=False),
     ]
     HELP_WIDGETS = (MonthCalendar,)
+    WIDGETS = (Horizontal, Vertical, Input, Select, SelectCurrent, SelectOverlay, EntryList,
+               MonthCalendar, Static, Header, KeyFooter)
+    """The classes of the widgets it composes (their default CSS: ``preload_styles``)."""
+
+    @classmethod
+    def preload_styles(cls, app: App[Any]) -> None:
+        """Parse its widgets' default CSS now (the start's reads done, nothing typed
+        yet), not as F3 first mounts them."""
+        add_default_css(app, cls.WIDGETS)
 
     def __init__(self) -> None:
         super().__init__()

@@ -1,7 +1,10 @@
-"""The collector never scans what the start built or read again: the app freezes
-the objects alive at its first frame, then those the start's reads kept (the
-index, the walk's listing), which at 100,000 entries made a full collection
-~65 ms long, landing in whatever came next (F3)."""
+"""What the app does once the start's reads are done (Today's side panel shown).
+
+The collector never scans what the start built or read again: the app freezes the
+objects alive at its first frame, then those the start's reads kept (the index, the
+walk's listing), which at 100,000 entries made a full collection ~65 ms long,
+landing in whatever came next (F3). And the Journal screen's widgets' default CSS
+is parsed then, not as F3 first mounts them."""
 
 from __future__ import annotations
 
@@ -38,3 +41,20 @@ async def test_nothing_is_frozen_when_the_collector_was_on(make_ctx, journal,
     async with app.run_test() as pilot:
         await settle(pilot)
         assert frozen == []
+
+
+async def test_the_journal_screen_finds_its_widgets_css_parsed(make_ctx, journal) -> None:
+    """Once the start's reads are done, the Journal screen's widgets' default CSS is
+    parsed: F3 adds no source to the stylesheet (each one added re-read the rules)."""
+    seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        sources = set(app.stylesheet.source)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "JournalScreen"
+        assert set(app.stylesheet.source) == sources
+        await pilot.click("#theme")  # the theme list (composed on first use too)
+        await settle(pilot)
+        assert set(app.stylesheet.source) == sources
