@@ -205,7 +205,7 @@ class JournalApp(HostApp[int]):
                 gc.freeze()
             from journal_tui.tui.screens.journal import JournalScreen
 
-            JournalScreen.preload_styles(self)  # F3, the screen most opened next
+            JournalScreen.warm_up(self)  # F3, the screen most opened next
         self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -30,6 +30,7 @@ from journal_tui.core.conflicts import Conflict
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
+from journal_tui.tui.host import HostApp
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page, Results
@@ -138,10 +139,12 @@ class JournalScreen(AppScreen):
     """The classes of the widgets it composes (their default CSS: ``preload_styles``)."""
 
     @classmethod
-    def preload_styles(cls, app: App[Any]) -> None:
-        """Parse its widgets' default CSS now (the start's reads done, nothing typed
-        yet), not as F3 first mounts them."""
+    def warm_up(cls, app: HostApp[Any]) -> None:
+        """What its first opening would do that can be done ahead (the start's reads
+        done, nothing typed yet): its widgets' default CSS parsed, and the index's
+        count read in a thread (the first page asks for it on the UI thread)."""
         add_default_css(app, cls.WIDGETS)
+        app.run_worker(app.service.warm_count, thread=True, group="journal-warm")
 
     def __init__(self) -> None:
         super().__init__()
