@@ -203,9 +203,10 @@ class JournalApp(HostApp[int]):
                 # listing) frozen too: else a full collection scanned it (~85 ms at
                 # 100,000 entries), landing in whatever came next, such as F3
                 gc.freeze()
-            from journal_tui.tui.screens.journal import JournalScreen
+            if not mode_is_set_up(self, "journal"):  # (F3 pressed during the reads)
+                from journal_tui.tui.screens.journal import JournalScreen
 
-            JournalScreen.warm_up(self)  # F3, the screen most opened next
+                JournalScreen.warm_up(self)  # F3, the screen most opened next
         self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 
