@@ -70,8 +70,8 @@ def test_a_bulk_write_never_replaces_a_file(tmp_path: Path, monkeypatch: pytest.
     elif atomic._load_renameat2() is None:
         pytest.skip("no renameat2 here")
     renamed: list[bool] = []
-    real = atomic._rename_new
-    monkeypatch.setattr(atomic, "_rename_new",
+    real = atomic.rename_new
+    monkeypatch.setattr(atomic, "rename_new",
                         lambda src, dst: renamed.append(real(src, dst)) or renamed[-1])
     kept = tmp_path / "a" / "kept.toml"
     kept.parent.mkdir()

@@ -9,9 +9,11 @@ deletions, new files, unreadable ones.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -250,11 +252,19 @@ def test_workers_leave_ctrl_c_to_the_parent(tmp_path: Path,
         return real(entries_dir, items)
 
     monkeypatch.setattr(indexing, "rows", records_sigint)
-    journal = Journal(root, cache_dir=tmp_path / "pooled")
-    outputs(journal)
-    journal.close()
+    # As an interactive shell starts it: a background job (``cmd &`` in a script, as a
+    # CI runner may start the suite) inherits SIGINT ignored, and the parent's
+    # handler after the build must then be compared with what it was before.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        journal = Journal(root, cache_dir=tmp_path / "pooled")
+        outputs(journal)
+        journal.close()
+        after = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert set(seen.read_text().split()) == {"True"}
-    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the parent still stops
+    assert after is signal.default_int_handler  # the parent still stops
 
 KILLED_BUILD = """
 import os, sys, time
@@ -346,6 +356,99 @@ def test_a_first_build_answers_as_one_made_in_place(journal: Journal) -> None:
     assert {"files_order", "files_id", "files_errors", "files_days"} <= names
     assert (built.cache_dir / "index.sqlite3").stat().st_mode & 0o777 == 0o600
     built.close()
+
+
+def test_without_hard_links_a_build_never_replaces_an_index_made_meanwhile(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a file system without hard links the build is renamed into place: never over
+    an index another process put there between this build's look and its rename (the
+    look is made to miss it here). This build then uses that one."""
+    journal.save(entry_for(0, ["plan"], date(2026, 11, 1), None), durable=False)
+    journal.close()
+    other = Journal(journal.root, cache_dir=journal.root.parent / "other")
+    other.refresh()
+    other.close()
+    cache = journal.root.parent / "nolinks"
+    theirs = cache / "index.sqlite3"
+    made: list[int] = []
+
+    def no_link(src: object, dst: object, *args: object, **kwargs: object) -> None:
+        shutil.copy(other.cache_dir / "index.sqlite3", theirs)  # another build, just now
+        made.append(theirs.stat().st_ino)
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(index_module.os, "link", no_link)
+    real_exists = Path.exists
+    monkeypatch.setattr(Path, "exists",
+                        lambda self, **kw: False if self == theirs else real_exists(self, **kw))
+    again = Journal(journal.root, cache_dir=cache)
+    assert len(outputs(again)[0].splitlines()) == 3  # [ the entry ]
+    again.close()
+    assert made and theirs.stat().st_ino == made[0]
+    assert not list(cache.glob("*.build"))
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every write to an index file fails as on a full disk, after parsing a part of
+    the files; returns the list that counts the passes over the files."""
+    passes: list[int] = []
+    real_rows, real_transaction = index_module.parsed_rows, index_module.Index._transaction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        passes.append(1)
+        return real_rows(*args, **kwargs)  # type: ignore[arg-type]
+
+    def transaction(self: index_module.Index, *steps: object, **kwargs: object) -> None:
+        if self.db.execute("PRAGMA database_list").fetchone()[2]:  # a file, not memory
+            for _, rows in steps:  # type: ignore[misc]
+                if isinstance(rows, Iterator):
+                    next(rows, None)
+            full = sqlite3.OperationalError("database or disk is full")
+            full.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            raise full
+        real_transaction(self, *steps, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "parsed_rows", counted)
+    monkeypatch.setattr(index_module.Index, "_transaction", transaction)
+    return passes
+
+
+def test_a_full_disk_on_a_first_build_goes_to_memory_after_one_pass(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building again, then in place, then again could only fail as the first build did,
+    parsing every file each time (four passes, ~10 s each at 100,000 entries)."""
+    for n in range(4):
+        journal.save(entry_for(n, ["été"], date(2026, 11, 1 + n), None), durable=False)
+    journal.close()
+    expected = cold(journal.root, journal.root.parent / "roomy")
+    passes = full_disk(monkeypatch)
+    cache = journal.root.parent / "full"
+    again = Journal(journal.root, cache_dir=cache)
+    assert outputs(again) == expected
+    again.close()
+    assert len(passes) == 2  # the build that failed, then the index in memory
+    assert not (cache / "index.sqlite3").exists() and not list(cache.glob("*.build"))
+
+
+def test_a_full_disk_on_a_refresh_keeps_the_index_file(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh that runs out of room is answered from memory; the index file is not
+    deleted and rebuilt (which could only fail too): it is still there, as it was,
+    for the next run."""
+    journal.save(entry_for(0, ["été"], date(2026, 11, 1), None), durable=False)
+    journal.refresh()
+    index_file = journal.cache_dir / "index.sqlite3"
+    inode = index_file.stat().st_ino
+    journal.close()
+    journal = Journal(journal.root, cache_dir=journal.cache_dir)
+    journal.save(entry_for(1, ["plan"], date(2026, 11, 2), None), durable=False)
+    journal.close()
+    passes = full_disk(monkeypatch)
+    again = Journal(journal.root, cache_dir=journal.cache_dir)
+    assert len(outputs(again)[0].splitlines()) == 4  # [ both entries ]
+    again.close()
+    assert len(passes) == 2  # the refresh that failed, then the index in memory
+    assert index_file.stat().st_ino == inode
 
 
 def test_no_index_is_there_until_the_first_build_is_whole(journal: Journal) -> None:

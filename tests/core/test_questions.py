@@ -216,3 +216,30 @@ def test_signals_read_a_span_at_a_time_are_those_of_the_whole(
     assert load_signals(journal, BOOK, week) == whole
     assert max(held) < len(every) / 2  # never the whole journal at once
     assert any(s.moved for s in whole.values())  # comparisons were made
+
+
+@pytest.mark.parametrize("chunk", [2, 5])
+def test_progress_counts_the_whole_journal_and_only_while_scoring(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """A first review of years of entries scores every one (~2 ms each): the progress
+    it reports is of the whole journal, never going back from one span to the next
+    (it restarted at 0 for each span), ending at its total; once the scores are kept,
+    nothing is reported."""
+    from journal_tui.core import questions
+
+    start = date(2026, 6, 3)
+    for n in range(0, 120, 2):
+        journal.save(entry(start + timedelta(days=n), f"day {n}: je m'entête, obstiné"),
+                     touch=False)
+    monkeypatch.setattr(questions, "CHUNK_WEEKS", chunk)
+    monkeypatch.setattr("journal_tui.core.themes.SCORE_CHUNK", 3, raising=False)
+    seen: list[tuple[int, int]] = []
+    first = load_signals(journal, BOOK, "2026-W47", progress=lambda d, t: seen.append((d, t)))
+    totals = {t for _, t in seen}
+    assert len(totals) == 1 and (total := totals.pop()) >= 60
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and done[-1] == total and len(set(done)) > chunk
+    seen.clear()
+    assert load_signals(journal, BOOK, "2026-W47", progress=lambda d, t: seen.append((d, t))) \
+        == first
+    assert seen == []

@@ -4,6 +4,7 @@ note (saved, and kept in a draft), the history, and the week's chosen questions.
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -240,3 +241,32 @@ async def test_the_export_carries_both_intentions_saved_or_not(make_ctx, journal
     text = (journal.root / "exports" / "review-2026-W48.md").read_text("utf-8")
     assert "Ask Paul before deciding" in text and "Say no once" in text
     assert "2026-W48" not in notes(journal.root)  # exporting saves nothing
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Choosing the week’s questions… 40% of"),
+                                            ("fr", "semaine… 40\u00a0% du journal lu")])
+async def test_the_first_choice_of_questions_says_how_far_it_has_read(
+        make_ctx, journal, monkeypatch, lang: str, said: str) -> None:
+    """The first time, choosing the week's questions scores every entry of the journal
+    (minutes at 100,000): the wait says how much of it is read, then the questions come."""
+    from journal_tui.tui.service import JournalService
+
+    go_on = threading.Event()
+    real = JournalService.chosen_questions
+
+    def slow(self, week, book, progress=None):  # type: ignore[no-untyped-def]
+        assert progress is not None
+        progress(2, 5)
+        go_on.wait(10)
+        return real(self, week, book, progress)
+
+    monkeypatch.setattr(JournalService, "chosen_questions", slow)
+    app = ScreenHost(make_ctx(lang), ReviewScreen)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: bool(app.screen.query("#questions-wait")))
+        wait = app.screen.query_one("#questions-wait", Static)
+        await wait_for(pilot, lambda: said in str(wait.render()))
+        go_on.set()
+        await settle_workers(pilot)
+        assert not app.screen.query("#questions-wait")
+        assert app.screen.review.chosen

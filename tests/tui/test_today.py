@@ -307,6 +307,24 @@ async def test_external_editor_round_trip(make_ctx, monkeypatch, tmp_path, lang)
         assert app.screen.query_one("#body", TextArea).text == "typed\nfrom the editor"
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "cannot hand the screen"),
+                                             ("fr", "ne peut pas céder l’écran")])
+async def test_an_editor_on_a_terminal_that_cannot_suspend_is_said_in_the_language(
+        make_ctx, monkeypatch, tmp_path, lang, said):
+    """The headless driver cannot suspend, as some terminals cannot: the text stays, and
+    the person reads why in their language (it was an English fragment in French)."""
+    monkeypatch.setenv("EDITOR", "true")
+    app = make_app(make_ctx(lang))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_in(pilot, "typed")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert any(said in n.message for n in notifications(app))
+        assert not any("suspend here" in n.message for n in notifications(app))
+        assert app.screen.query_one("#body", TextArea).text == "typed"
+
+
 async def test_a_second_new_entry_never_overwrites_the_first_ones_draft(make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:

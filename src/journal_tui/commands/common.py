@@ -10,7 +10,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ MSG = Catalog({
     # the first command's bars (``build_progress``)
     "pass.index": ("Indexing", "Indexation"),
     "pass.search": ("Preparing the search", "Préparation de la recherche"),
+    "pass.scoring": ("Reading themes", "Lecture des thèmes"),
     # user errors (``UserError``): one line each
     "err.bad_date": ("bad date {value!r}: use YYYY-MM-DD, today or yesterday",
                      "date incorrecte {value!r} : écrivez AAAA-MM-JJ, hier ou aujourd’hui"),
@@ -249,6 +250,11 @@ def progress_when_long(label: str) -> Iterator[Callable[[int, int], None]]:
             bar[0](done)
 
         yield update
+
+
+def scoring_progress(lang: str) -> AbstractContextManager[Callable[[int, int], None]]:
+    """``progress_when_long`` for scoring entries' themes (the first time: ~2 ms each)."""
+    return progress_when_long(MSG("pass.scoring", lang))
 
 
 @contextmanager

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
-from journal_tui.core.i18n import Catalog
+from journal_tui.core.i18n import NBSP, Catalog, typeset
 
 USAGE = Catalog({
     "usage": ("usage: ", "usage : "),
@@ -71,12 +71,48 @@ class Parser(argparse.ArgumentParser):
     """The command line being parsed (``cli.main`` sets it): where ``--lang`` is read."""
 
     def error(self, message: str) -> NoReturn:
-        lang = "en" if Parser.argv is None else language_of(Parser.argv)
-        usage = self.format_usage()
-        if usage.startswith(USAGE("usage", "en")):
-            usage = USAGE("usage", lang) + usage[len(USAGE("usage", "en")):]
-        self.exit(2, usage + USAGE("error", lang, prog=self.prog,
-                                   message=said(message, lang)) + "\n")
+        self.exit(2, self.format_usage() + USAGE("error", self._lang(), prog=self.prog,
+                                                 message=said(message, self._lang())) + "\n")
+
+    def _lang(self) -> str:
+        return "en" if Parser.argv is None else language_of(Parser.argv)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return _Formatter(prog=self.prog, lang=self._lang())
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, saying the usage line, the section titles, descriptions
+    and each option's help in ``lang`` (``commands.help_text``: the French of each)."""
+
+    def __init__(self, prog: str, lang: str) -> None:
+        super().__init__(prog)
+        self._french = lang == "fr"
+
+    def _said(self, text: str) -> str:
+        if not self._french:
+            return text
+        from journal_tui.commands.help_text import FRENCH  # on --help or an error only
+
+        return typeset(FRENCH[text]) if text in FRENCH else text
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        if prefix is None:
+            prefix = USAGE("usage", "fr" if self._french else "en")
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        if heading and self._french:  # argparse puts the colon after: "options :"
+            heading = self._said(heading) + NBSP
+        super().start_section(heading)
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(text and self._said(text))
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return action.help and self._said(action.help)
 
 
 def language_of(argv: Sequence[str]) -> str:

@@ -14,6 +14,7 @@ from journal_tui.commands.common import (
     console,
     is_terminal,
     parse_week,
+    scoring_progress,
     warn_problems,
     warn_prompts,
     write_document,
@@ -45,7 +46,8 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         week = f"{year}-W{num:02d}"
     else:
         week = iso_week(ctx.today)
-    review = load_review(ctx.journal, week, ctx.prompts, ctx.today)
+    with scoring_progress(ctx.lang) as on_progress:  # the first time
+        review = load_review(ctx.journal, week, ctx.prompts, ctx.today, on_progress)
     warn_problems(ctx.journal.problems(), ctx.lang)
     warn_prompts(ctx)
     if args.format == "json":

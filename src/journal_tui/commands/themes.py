@@ -18,7 +18,7 @@ from journal_tui.commands.common import (
     is_terminal,
     parse_day,
     positive_int,
-    progress_when_long,
+    scoring_progress,
     warn_problems,
     warn_prompts,
     write_document,
@@ -70,7 +70,6 @@ MSG = Catalog({
                "{n} semaines précédentes"),
     "unknown_theme": ("unknown theme {id!r}: use one of {ids}",
                       "thème inconnu {id!r} : utilisez l’un de {ids}"),
-    "scoring": ("Reading themes", "Lecture des thèmes"),
 })
 
 
@@ -120,7 +119,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     previous = [shift(weeks[0], k) for k in range(-len(weeks), 0)]
     start = period_bounds(previous[0])[0] - timedelta(weeks=3)  # room for 4-week averages
     end = period_bounds(weeks[-1])[1]
-    with progress_when_long(MSG("scoring", ctx.lang)) as on_progress:
+    with scoring_progress(ctx.lang) as on_progress:
         entries = scored_entries(ctx.journal, Query(start=start, end=end, kind="entry"), book,
                                  progress=on_progress)
     warn_problems(ctx.journal.problems(), ctx.lang)

@@ -177,7 +177,7 @@ def write_new_files(items: Iterable[tuple[Path, bytes]],
         for tmp, path in staged:
             try:
                 checkpoint("link")
-                if not _rename_new(tmp, path):
+                if not rename_new(tmp, path):
                     os.link(tmp, path)
                 else:
                     moved.add(tmp)
@@ -202,7 +202,7 @@ RENAME_NOREPLACE = 1
 _renameat2: Callable[..., int] | bool | None = False  # False: not looked up yet
 
 
-def _rename_new(src: Path, dst: Path) -> bool:
+def rename_new(src: Path, dst: Path) -> bool:
     """Rename ``src`` to ``dst`` unless ``dst`` exists (``FileExistsError``), in one
     step: Linux's ``renameat2(RENAME_NOREPLACE)``. False when the system or the file
     system has no such call: the caller links and unlinks instead.

@@ -12,6 +12,7 @@ many). Deleting the cache changes nothing but speed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from journal_tui.core import listing, search_fill
-from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive
+from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive, rename_new
 from journal_tui.core.codec import Problem
 from journal_tui.core.indexing import (
     COLUMNS,
@@ -230,26 +231,32 @@ class Index:
         """Bring the index in line with the files: one ``stat`` walk, few parses.
 
         ``progress(done, total)`` follows the files being parsed, if any. A cache
-        that fails mid-way (damaged, disk full, locked too long) is a cache miss:
-        rebuilt from the files, else replaced by an in-memory one: slower, never
-        wrong, never an error. Returns whether the files changed since the index
-        last looked (a screen drawn from the index then reads again). ``folders``:
-        the walk, if the caller made it (``listing.scan``): the TUI walks outside
-        its lock, so the ~1 s walk of 100,000 files holds no other read up.
+        that fails mid-way (damaged, locked too long) is a cache miss: rebuilt from
+        the files, else replaced by an in-memory one: slower, never wrong, never an
+        error. A full disk goes to memory at once (building again could only fail
+        again, every file parsed each time), leaving the index file as it was.
+        Returns whether the files changed since the index last looked (a screen drawn
+        from the index then reads again). ``folders``: the walk, if the caller made it
+        (``listing.scan``): the TUI walks outside its lock, so the ~1 s walk of
+        100,000 files holds no other read up.
         """
         if folders is None:
             folders = listing.scan(self.entries_dir)
         try:
             return self._build_or_refresh(progress, folders)
-        except sqlite3.Error:
-            self.rebuild()
-            try:
-                return self._build_or_refresh(progress, folders)
-            except sqlite3.Error:
-                self.close()
-                self._db = self._memory_db()
-                self._on_file = False
-                return self._refresh(progress, folders)
+        except _DiskFull:
+            pass  # building again cannot help, and would throw the index kept away
+        except sqlite3.Error as exc:
+            if not _disk_full(exc):
+                self.rebuild()
+                try:
+                    return self._build_or_refresh(progress, folders)
+                except (sqlite3.Error, _DiskFull):
+                    pass
+        self.close()
+        self._db = self._memory_db()
+        self._on_file = False
+        return self._refresh(progress, folders)
 
     def _refresh(self, progress: Progress | None, folders: list[listing.Folder]) -> bool:
         digests = [(f.rel, f.digest) for f in folders]
@@ -293,9 +300,12 @@ class Index:
                           folders: list[listing.Folder]) -> bool:
         """``_refresh``, or a first build (``_build``) when there is no index file yet."""
         if self._db is None and self.db_path is not None and not self.db_path.exists():
-            with contextlib.suppress(OSError, sqlite3.Error):  # else built in place
+            try:
                 if self._build(self.db_path, progress, folders):
                     return True
+            except (OSError, sqlite3.Error) as exc:  # else built in place
+                if _disk_full(exc):  # as it would be in place: every file parsed again
+                    raise _DiskFull from exc
         return self._refresh(progress, folders)
 
     def _build(self, path: Path, progress: Progress | None,
@@ -339,9 +349,15 @@ class Index:
             except FileExistsError:
                 return False
             except OSError:  # no hard links here (some file systems)
-                if path.exists():
+                try:
+                    # nor over one made a moment ago: a no-replace rename where the
+                    # system has one, else a look first (a window remains)
+                    if not rename_new(tmp, path):
+                        if path.exists():
+                            return False
+                        os.rename(tmp, path)
+                except FileExistsError:
                     return False
-                os.rename(tmp, path)
             fsync_dir(path.parent)
         finally:
             with contextlib.suppress(OSError):
@@ -688,6 +704,17 @@ class Index:
                 "ORDER BY day"))
             self._days = (version, days)
         return self._days[1]
+
+
+class _DiskFull(Exception):
+    """A first build ran out of room: the index is kept in memory this time."""
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk (or the person's quota) is full."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
 
 
 def walk_entry_files(entries_dir: Path) -> Iterator[tuple[str, Stat]]:

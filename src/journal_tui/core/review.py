@@ -16,7 +16,7 @@ week's own, for the week after.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -176,12 +176,14 @@ def load_entries(journal: Journal, week: str) -> list[Entry]:
     return found
 
 
-def load_review(journal: Any, week: str, book: Any, today: date) -> WeeklyReview:
+def load_review(journal: Any, week: str, book: Any, today: date,
+                progress: Callable[[int, int], None] | None = None) -> WeeklyReview:
     """The review of ``week`` as the command line prints it: its entries, the streak
-    from every written day, and the questions chosen through the journal's weeks."""
+    from every written day, and the questions chosen through the journal's weeks
+    (``progress``: ``load_signals``', while entries not scored yet are scored)."""
     entries = load_entries(journal, week)
     written = journal.written_days()
-    chosen = choose_questions(book, week, load_signals(journal, book, week))
+    chosen = choose_questions(book, week, load_signals(journal, book, week, progress=progress))
     return weekly_review(entries, week, book, today, written, chosen)
 
 

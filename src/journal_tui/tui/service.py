@@ -479,13 +479,16 @@ class JournalService:
         notes = [fresh.get(e.id, e) for e in notes]
         return WeekRead(entries, written, problems, draft, notes)
 
-    def chosen_questions(self, week: str, book: PromptBook) -> tuple[object, ...]:
+    def chosen_questions(self, week: str, book: PromptBook,
+                         progress: Callable[[int, int], None] | None = None
+                         ) -> tuple[object, ...]:
         """The weekly questions chosen for ``week`` through the journal's weeks, as the
-        command line chooses them (entries scored off the lock: ``load_signals``)."""
+        command line chooses them (entries scored off the lock: ``load_signals``;
+        ``progress(done, total)``: its entries read, while some are scored)."""
         from journal_tui.core.questions import choose_questions, load_signals
 
         return tuple(choose_questions(book, week, load_signals(
-            self.journal, book, week, self._lock, stopping(None))))
+            self.journal, book, week, self._lock, stopping(progress))))
 
     def people(self, book: PromptBook | None, name: str | None = None,
                progress: Callable[[int, int], None] | None = None) -> PeopleRead:

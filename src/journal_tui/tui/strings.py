@@ -225,6 +225,10 @@ MSG = Catalog({
                     "Aucun éditeur : définissez $VISUAL ou $EDITOR, ou « editor » dans la "
                     "configuration."),
     "editor.error": ("The editor failed: {error}", "L’éditeur a échoué : {error}"),
+    "editor.no_suspend": ("This terminal cannot hand the screen to an editor (ctrl+e); "
+                          "write here instead.",
+                          "Ce terminal ne peut pas céder l’écran à un éditeur (ctrl+e) ; "
+                          "écrivez ici."),
     "prompt.other": ("Another prompt: {n} of {total}", "Autre question : {n} sur {total}"),
     # reading, errors
     "read.error": ("Could not read: {error}", "Lecture impossible : {error}"),

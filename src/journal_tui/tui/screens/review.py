@@ -100,6 +100,10 @@ MSG = Catalog({
     "note.unsaved": ("(not saved)", "(non enregistrée)"),
     "questions": ("Questions for the week", "Questions de la semaine"),
     "questions.wait": ("Choosing the week’s questions…", "Choix des questions de la semaine…"),
+    "questions.reading": ("Choosing the week’s questions… {percent}% of the journal read "
+                          "(the first time only)",
+                          "Choix des questions de la semaine… {percent}\u00a0% du journal lu "
+                          "(la première fois seulement)"),
     "more": ("{n} more questions · ctrl+r", "{n} autres questions · ctrl+r"),
     "intention": ("Intention for next week", "Intention pour la semaine prochaine"),
     "intention.placeholder": ("One thing I will do differently next week",
@@ -203,6 +207,14 @@ class ReviewScreen(AppScreen):
 
         week: str
         questions: tuple[object, ...]
+
+    @dataclass
+    class Choosing(Message):
+        """How far the first choice of a week's questions has read the journal (its
+        entries are scored the first time: ~2 ms each, minutes at 100,000)."""
+
+        week: str
+        percent: int
 
     @dataclass
     class Failed(Message):
@@ -417,8 +429,16 @@ class ReviewScreen(AppScreen):
         the review is painted: the first time, entries not scored yet are scored
         (minutes at 100,000 entries), which would slow the painting down."""
         ctx = self.ctx
+        shown: list[int] = []
+
+        def reading(done: int, total: int) -> None:
+            percent = 100 * done // max(total, 1)
+            if not shown or percent != shown[-1]:  # a message per percent at most
+                shown.append(percent)
+                self.post_message(self.Choosing(week, percent))
+
         try:
-            chosen = self.service.chosen_questions(week, ctx.prompts)
+            chosen = self.service.chosen_questions(week, ctx.prompts, reading)
         except Stopped:  # left, or quitting: what was scored is kept in the index
             return
         except (OSError, ValueError) as exc:
@@ -548,6 +568,13 @@ class ReviewScreen(AppScreen):
                                      n=message.problems),
                         severity="warning")
 
+    def on_review_screen_choosing(self, message: Choosing) -> None:
+        review = self.review
+        if review is None or review.week != message.week or review.chosen:
+            return
+        for wait in self.query("#questions-wait").results(Static):
+            wait.update(MSG("questions.reading", self.lang, percent=message.percent))
+
     def on_review_screen_chosen(self, message: Chosen) -> None:
         review = self.review
         if review is None or review.week != message.week:
@@ -643,7 +670,8 @@ class ReviewScreen(AppScreen):
         box.remove_children()
         more = self._more()
         if not review.chosen:
-            box.mount(Static(MSG("questions.wait", lang), classes="question-row"))
+            box.mount(Static(MSG("questions.wait", lang), classes="question-row",
+                             id="questions-wait"))
             if more is not None:
                 more.display = False
             return

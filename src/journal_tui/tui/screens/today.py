@@ -766,8 +766,7 @@ class TodayScreen(AppScreen):
         try:
             text = edit_externally(self.app, command, body.text)
         except SuspendNotSupported:
-            self.notify(MSG("editor.error", self.lang, error="cannot suspend here"),
-                        severity="error")
+            self.notify(MSG("editor.no_suspend", self.lang), severity="error")
             return
         except (OSError, ValueError, subprocess.CalledProcessError) as exc:
             self.notify(MSG("editor.error", self.lang, error=exc), severity="error",
