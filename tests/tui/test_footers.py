@@ -160,3 +160,40 @@ async def test_screen_keys_keep_their_order_while_the_editor_has_focus(make_ctx)
         keys = [k.key for k in app.screen.query_one(KeyFooter).query(FooterKey)
                 if k.key in MODE_KEYS.values()]
         assert keys == sorted(keys) and "f6" in keys, keys
+
+
+async def test_a_footer_is_built_once_and_never_while_hidden(make_ctx, journal,
+                                                              monkeypatch) -> None:
+    """The Journal screen's footer has its keys from its first build (not an empty
+    footer rebuilt once the screen has its focus, after its first frame), and Today's,
+    left behind, is not rebuilt for the screen keys it no longer shows: it is looked
+    at again as it comes back, with the right keys."""
+    seed(journal)
+    builds: list[str] = []
+    compose = KeyFooter.compose
+
+    def counted(footer: KeyFooter):  # type: ignore[no-untyped-def]
+        builds.append(type(footer.screen).__name__)
+        return compose(footer)
+
+    monkeypatch.setattr(KeyFooter, "compose", counted)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one(KeyFooter)
+
+        def keys(footer: KeyFooter) -> list[str]:
+            return [key.key for key in footer.query(FooterKey)]
+
+        assert "f3" in keys(today) and "f2" not in keys(today)
+        builds.clear()
+        await pilot.press("f3")
+        await settle(pilot)
+        assert builds == ["JournalScreen"]
+        journal_keys = keys(app.screen.query_one(KeyFooter))
+        assert "f2" in journal_keys and "f3" not in journal_keys
+        assert "enter" not in journal_keys and "e" in journal_keys  # the row keys
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen.query_one(KeyFooter) is today
+        assert "f3" in keys(today) and "f2" not in keys(today)

@@ -381,3 +381,54 @@ def test_the_first_walk_is_the_start_walk_going_on(journal: Journal, monkeypatch
         held.set()
         service.close()
         fresh.close()
+
+
+def test_walks_asked_at_once_are_one_walk(journal: Journal, monkeypatch) -> None:
+    """Rechecks asked while a walk goes on wait for the next walk, one for all of
+    them (it begins after each asked: a change made before sees it), and it is not
+    kept once they have it; a walk asked later walks again."""
+    from journal_tui.core import listing
+
+    seed(journal)
+    service = JournalService(journal)
+    walks: list[threading.Event] = []
+    real = listing.scan
+
+    def scan(*args: Any, **kwargs: Any) -> Any:
+        held = threading.Event()
+        walks.append(held)
+        held.wait(10)
+        return real(*args, **kwargs)
+
+    def walked(n: int) -> None:
+        deadline = time.monotonic() + 10
+        while len(walks) < n and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(walks) == n
+
+    monkeypatch.setattr(listing, "scan", scan)
+    got: list[Any] = []
+    threads = [threading.Thread(target=lambda: got.append(service.walk())) for _ in range(4)]
+    try:
+        threads[0].start()
+        walked(1)  # going on: those asking now wait for the next one
+        for thread in threads[1:]:
+            thread.start()
+        while service._walk_waiters < 3:
+            time.sleep(0.01)
+        walks[0].set()
+        walked(2)
+        assert service._walk_waiters == 2  # one of them walks, the others wait
+        walks[1].set()
+        for thread in threads:
+            thread.join(10)
+        assert len(walks) == 2 and len(got) == 4
+        assert got[1] is got[2] is got[3] and got[0] is not got[1]
+        assert service._walk_shared is None  # every file's name: not kept
+        monkeypatch.setattr(listing, "scan", lambda *a, **k: walks.append(threading.Event())
+                            or real(*a, **k))
+        assert service.walk().folders and len(walks) == 3  # asked later: walks again
+    finally:
+        for held in walks:
+            held.set()
+        service.close()
