@@ -43,6 +43,10 @@ async def test_modes_set_up_without_showing_them() -> None:
         app._invalidate_css()  # what a theme change does: the screen's styles are stale
         assert not compat.styled_with_current_css(app, screen)
         await pilot.pause()
+        footer = screen.query_one(Footer)
+        await pilot.pause()
+        assert "_bindings_ready" in dir(Footer)  # else the check below always says yes
+        assert compat.footer_bindings_ready(footer)
         table = compat.binding_table(screen)
         assert [b.description for b in table["x"]] == ["desc.key"]
         app.notify("hello")
@@ -106,23 +110,3 @@ async def test_a_virtual_size_set_without_a_layout() -> None:
         await pilot.pause()
         assert view.max_scroll_y == 200 - view.scrollable_content_region.height
         assert layouts == []
-
-
-async def test_default_css_added_ahead_is_what_a_widget_adds() -> None:
-    """``add_default_css`` adds the very sources Textual adds as a class's first
-    widget registers (location, CSS, tie breaker, scope)."""
-    from textual.widgets import Select
-
-    class Bare(App[None]):
-        pass
-
-    ahead, mounted = Bare(), Bare()
-    async with ahead.run_test():
-        before = set(ahead.stylesheet.source)
-        compat.add_default_css(ahead, [Select])
-        added = {k: ahead.stylesheet.source[k] for k in set(ahead.stylesheet.source) - before}
-        assert not ahead.stylesheet._require_parse  # parsed already
-    async with mounted.run_test() as pilot:
-        await mounted.screen.mount(Select([("a", 1)]))
-        await pilot.pause()
-        assert added and {k: mounted.stylesheet.source[k] for k in added} == added

@@ -193,20 +193,7 @@ class JournalApp(HostApp[int]):
                                 n=streak)
         return text
 
-    _freeze_after_reads = False  # once the start's reads are done (the app froze the start)
-    _reads_done = False
-
     def on_today_screen_side_shown(self, message: TodayScreen.SideShown) -> None:
-        if not self._reads_done:  # the start's reads are done
-            self._reads_done = True
-            if self._freeze_after_reads:  # what they kept (the index, the walk's
-                # listing) frozen too: else a full collection scanned it (~85 ms at
-                # 100,000 entries), landing in whatever came next, such as F3
-                gc.freeze()
-            if not mode_is_set_up(self, "journal"):  # (F3 pressed during the reads)
-                from journal_tui.tui.screens.journal import JournalScreen
-
-                JournalScreen.warm_up(self)  # F3, the screen most opened next
         self.sub_title = self.day_line(message.streak, message.day)
         self.prepare_soon(idle=message.quiet)
 
@@ -231,7 +218,6 @@ class JournalApp(HostApp[int]):
         if not gc.isenabled():  # off for the start (cli.main): back on, and what the
             gc.freeze()  # start built lives as long as the app, never to be scanned again
             gc.enable()
-            self._freeze_after_reads = True
         if self.day > self.ctx.today:
             self.ask_future_day()
         self.preload_styles()

@@ -161,12 +161,6 @@ class JournalService:
         self._walking = threading.Lock()  # one walk at start (``_refresh_once``)
         self._start_walk: Walk | None = None  # that walk, kept for ``first_walk``
         self._start_walk_wanted = False  # (only then: it holds every file's name, ~9 MB)
-        self._walks = threading.Condition()  # ``walk``: one at a time, shared by waiters
-        self._walks_begun = 0  # numbered as they begin
-        self._walks_done = 0  # the number of the last one done
-        self._walk_going = False
-        self._walk_waiters = 0
-        self._walk_shared: Walk | None = None  # the last one, while others wait for it
         self._closed = False
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
@@ -321,51 +315,11 @@ class JournalService:
         finally:
             self._lock.release()
 
-    def warm_count(self) -> None:
-        """Count the index's entries now, in a thread (kept until the index changes):
-        the Journal screen's first page asks for the count on the UI thread, where
-        counting ~100,000 rows took ~10-20 ms of F3."""
-        with self._lock:
-            if self.journal.index.is_open:
-                with contextlib.suppress(sqlite3.Error):  # damaged: a read repairs it
-                    self.journal.index.count()
-
     def walk(self) -> Walk:
         """The entry files' stat listing (what the index refreshes from). Takes no
-        lock: a walk of every file, ~1 s of CPU at 100,000, holds no other read up.
-
-        Shared: callers that ask while a walk is going on wait for the next one,
-        which then serves them all (it starts after each of them asked, so it sees
-        every change made before they did). Two screens rechecking at once (a
-        screen's walk after its paint, the next screen's) made one walk each, both
-        holding the GIL away from paints and keys."""
-        with self._walks:
-            wanted = self._walks_begun + 1  # the next walk to begin
-            self._walk_waiters += 1
-            try:
-                while self._walk_going and self._walks_done < wanted:
-                    self._walks.wait()
-                if self._walks_done >= wanted and self._walk_shared is not None:
-                    return self._walk_shared
-            finally:
-                self._walk_waiters -= 1
-                if not self._walk_waiters:
-                    self._walk_shared = None  # every file's name: not kept (~9 MB)
-            self._walk_going = True
-            self._walks_begun += 1
-            number = self._walks_begun
-        walk: Walk | None = None
-        try:
-            writes = self._writes  # before the walk: a write landing during it makes it stale
-            walk = Walk(listing.scan(self.journal.entries_dir), writes)
-            return walk
-        finally:
-            with self._walks:
-                self._walk_going = False
-                if walk is not None:
-                    self._walks_done = number
-                    self._walk_shared = walk if self._walk_waiters else None
-                self._walks.notify_all()
+        lock: a walk of every file, ~1 s at 100,000, holds no other read up."""
+        writes = self._writes
+        return Walk(listing.scan(self.journal.entries_dir), writes)
 
     def first_walk(self) -> Walk:
         """A walk for a screen's first read: the start's walk, waited for if it is

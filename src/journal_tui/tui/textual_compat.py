@@ -8,7 +8,7 @@ Textual, so a change shows up as one failing test, not a screen gone wrong.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification
     from textual.screen import Screen
     from textual.scroll_view import ScrollView
+    from textual.widgets import Footer
     from textual.widgets._footer import FooterKey, FooterLabel
 
 
@@ -82,26 +83,6 @@ def mark_styled(app: App[Any], screen: Screen[Any]) -> None:
     screen._css_update_count = app._css_update_count
 
 
-def add_default_css(app: App[Any], classes: Iterable[type[DOMNode]]) -> None:
-    """Parse the ``DEFAULT_CSS`` of widget ``classes`` (and of their bases) into the
-    app's stylesheet ahead of their first use, restyling nothing: Textual does this
-    as each class's first widget registers, re-reading its rule list each time (~15 ms
-    as the Journal screen opens). Textual scopes each class's default CSS to that
-    class, so no widget already on screen matches the new rules. What Textual's
-    ``_post_register`` adds, from the class instead of an instance."""
-    from types import SimpleNamespace
-
-    from textual.dom import DOMNode
-
-    stylesheet = app.stylesheet
-    for cls in classes:
-        bases = SimpleNamespace(_node_bases=DOMNode._css_bases(cls))
-        for read_from, css, tie_breaker, scope in DOMNode._get_default_css(bases):  # type: ignore[arg-type]
-            stylesheet.add_source(css, read_from=read_from, is_default_css=True,
-                                  tie_breaker=tie_breaker, scope=scope)
-    _ = stylesheet.rules  # parsed now (only the new sources: Textual caches the rest)
-
-
 def styled_with_current_css(app: App[Any], screen: Screen[Any]) -> bool:
     """Whether ``screen``'s widgets were styled with the app's current CSS (no theme or
     stylesheet change since): its ScreenResume then has nothing to restyle."""
@@ -111,6 +92,12 @@ def styled_with_current_css(app: App[Any], screen: Screen[Any]) -> bool:
 def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
     """A node's bindings by key, to rewrite their descriptions (``localize_bindings``)."""
     return node._bindings.key_to_bindings
+
+
+def footer_bindings_ready(footer: Footer) -> bool:
+    """Whether Textual's ``Footer`` has its bindings yet (a flag Textual may drop:
+    without it, the footer is treated as ready)."""
+    return bool(getattr(footer, "_bindings_ready", True))
 
 
 def markdown_language() -> str | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from rich.cells import cell_len
 from textual import on, work
@@ -23,19 +22,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Header, Input, Select, Static
-from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.worker import get_current_worker
 
 from journal_tui.core.conflicts import Conflict
 from journal_tui.core.index import Query
 from journal_tui.core.model import Entry
 from journal_tui.core.prompts import PromptBook
-from journal_tui.tui.host import HostApp
 from journal_tui.tui.messages import EntriesChanged
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page, Results
 from journal_tui.tui.strings import MSG, localize_bindings
-from journal_tui.tui.textual_compat import add_default_css
 from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.entry_list import EntryList
@@ -134,17 +130,6 @@ class JournalScreen(AppScreen):
         Binding("k", "conflicts", "b.conflicts", id="conflicts", show=False),
     ]
     HELP_WIDGETS = (MonthCalendar,)
-    WIDGETS = (Horizontal, Vertical, Input, Select, SelectCurrent, SelectOverlay, EntryList,
-               MonthCalendar, Static, Header, KeyFooter)
-    """The classes of the widgets it composes (their default CSS: ``preload_styles``)."""
-
-    @classmethod
-    def warm_up(cls, app: HostApp[Any]) -> None:
-        """What its first opening would do that can be done ahead (the start's reads
-        done, nothing typed yet): its widgets' default CSS parsed, and the index's
-        count read in a thread (the first page asks for it on the UI thread)."""
-        add_default_css(app, cls.WIDGETS)
-        app.run_worker(app.service.warm_count, thread=True, group="journal-warm")
 
     def __init__(self) -> None:
         super().__init__()

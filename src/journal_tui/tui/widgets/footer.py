@@ -30,7 +30,7 @@ from textual.widgets import Footer
 
 from journal_tui.tui.host import host_of
 from journal_tui.tui.strings import MSG
-from journal_tui.tui.textual_compat import FooterKey, FooterLabel
+from journal_tui.tui.textual_compat import FooterKey, FooterLabel, footer_bindings_ready
 
 if TYPE_CHECKING:
     from textual import events
@@ -161,12 +161,10 @@ class KeyFooter(Footer):
                                      MSG("footer.screens", self._lang())))
 
     def compose(self) -> ComposeResult:
-        # With the keys as the bindings give them now, not after the first "bindings
-        # updated" signal as Textual's footer waits for: that signal, once the screen
-        # has its focus, then mostly finds these very keys, where waiting for it
-        # rebuilt the footer after the screen's first frame (~15 ms of F3 at 100,000
-        # entries, and the keys a frame late).
         self._rebuilding = False
+        if not footer_bindings_ready(self):
+            self._drawn = None
+            return
         self._drawn = layout = self._layout()
         for key in layout.keys:
             yield self._footer_key(key)
@@ -192,10 +190,6 @@ class KeyFooter(Footer):
                 and self._layout() == self._drawn)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if screen is self.screen and not screen.is_current:
-            return  # hidden: its keys are looked at again as it comes back (Textual
-            # signals then); rebuilt now, a screen left behind cost the next one's
-            # first paint (~25 ms for Today's as the Journal screen opened)
         if self._keys_drawn(screen):
             return
         if self._rebuilding and screen is self.screen:
@@ -213,7 +207,6 @@ class KeyFooter(Footer):
         """Rebuilt unless the keys are those drawn: signals that come before a queued
         rebuild has run each queue one more (two more with the same keys, ~50 ms, as
         the Review screen's week arrived at 100,000 entries)."""
-        if self._keys_drawn() or not self.screen.is_current:
-            self._rebuilding = False  # none on its way: the next change asks again
+        if self._keys_drawn():
             return
         await super().recompose()
