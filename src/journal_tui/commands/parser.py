@@ -71,8 +71,9 @@ class Parser(argparse.ArgumentParser):
     """The command line being parsed (``cli.main`` sets it): where ``--lang`` is read."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, self.format_usage() + USAGE("error", self._lang(), prog=self.prog,
-                                                 message=said(message, self._lang())) + "\n")
+        lang = self._lang()  # may read the config: once for the message
+        self.exit(2, self.format_usage() + USAGE("error", lang, prog=self.prog,
+                                                 message=said(message, lang)) + "\n")
 
     def _lang(self) -> str:
         return "en" if Parser.argv is None else language_of(Parser.argv)

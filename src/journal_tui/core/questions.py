@@ -194,7 +194,7 @@ def load_signals(journal: Any, book: Any, week: str,
             sizes = [journal.count(replace(q, start=week_start(span_weeks[1])))
                      for span_weeks, q in spans]
     total = sum(sizes)
-    told: list[bool] = []
+    told = False  # whether any entry was scored (else nothing is reported)
 
     def part_of(before: int, size: int) -> Callable[[int, int], None] | None:
         """``scored_entries``' progress through one span (``done`` of the ``todo`` not
@@ -203,17 +203,19 @@ def load_signals(journal: Any, book: Any, week: str,
             return None
 
         def step(done: int, todo: int) -> None:
-            told.append(True)
+            nonlocal told
+            told = True
             progress(before + size * done // max(todo, 1), total)
 
         return step
 
     signals: dict[str, WeekSignal] = {}
-    for n, (span_weeks, q) in enumerate(spans):
-        found = week_signals(scored_entries(journal, q, book, lock,
-                                            part_of(sum(sizes[:n]), sizes[n])),
+    before = 0
+    for (span_weeks, q), size in zip(spans, sizes, strict=True):
+        found = week_signals(scored_entries(journal, q, book, lock, part_of(before, size)),
                              book, span_weeks)
         signals.update((w, s) for w, s in found.items() if w != span_weeks[0])
+        before += size
     if progress is not None and told:  # the last spans may have had nothing left to score
         progress(total, total)
     return signals

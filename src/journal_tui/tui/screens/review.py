@@ -429,12 +429,13 @@ class ReviewScreen(AppScreen):
         the review is painted: the first time, entries not scored yet are scored
         (minutes at 100,000 entries), which would slow the painting down."""
         ctx = self.ctx
-        shown: list[int] = []
+        last = -1
 
         def reading(done: int, total: int) -> None:
+            nonlocal last
             percent = 100 * done // max(total, 1)
-            if not shown or percent != shown[-1]:  # a message per percent at most
-                shown.append(percent)
+            if percent != last:  # a message per percent at most
+                last = percent
                 self.post_message(self.Choosing(week, percent))
 
         try:
