@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification
     from textual.screen import Screen
     from textual.scroll_view import ScrollView
-    from textual.widgets import Footer
+    from textual.widgets import Footer, Header, Static
     from textual.widgets._footer import FooterKey, FooterLabel
 
 
@@ -92,6 +92,18 @@ def styled_with_current_css(app: App[Any], screen: Screen[Any]) -> bool:
 def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
     """A node's bindings by key, to rewrite their descriptions (``localize_bindings``)."""
     return node._bindings.key_to_bindings
+
+
+def header_title(header: Header) -> Static | None:
+    """The header's title widget (``HeaderTitle``, not exported), or ``None`` once it
+    is removed: ``TitleHeader`` updates it only while it is there."""
+    from textual.css.query import NoMatches
+    from textual.widgets._header import HeaderTitle
+
+    try:
+        return header.query_one(HeaderTitle)
+    except NoMatches:
+        return None
 
 
 def footer_bindings_ready(footer: Footer) -> bool:

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from journal_tui.core.i18n import long_date
 from journal_tui.core.model import Entry
@@ -36,6 +36,7 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.header import TitleHeader
 from journal_tui.tui.widgets.pick_dialog import PickDialog
 from journal_tui.tui.widgets.theme_noticed import MSG as NOTICED
 from journal_tui.tui.widgets.theme_noticed import (
@@ -99,7 +100,7 @@ class EntryScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.lang)
-        yield Header()
+        yield TitleHeader()
         with Vertical(id="entry-main"):
             with VerticalScroll(id="reader"):
                 yield Static(self._meta(), id="meta-info")

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Header, Input, Select, Static
+from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from journal_tui.core.conflicts import Conflict
@@ -36,6 +36,7 @@ from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.header import TitleHeader
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class JournalScreen(AppScreen):
         book = self.ctx.prompts
         themes = sorted(((t.name(lang), t.id) for t in book.themes.values()),
                         key=lambda pair: pair[0].casefold())
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="filters"):
             yield Input(id="search", compact=True, placeholder=MSG("journal.search", lang))
             yield Input(id="tag", compact=True, placeholder=MSG("journal.tag", lang))

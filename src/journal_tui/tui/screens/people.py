@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Label, ListView, Static
+from textual.widgets import DataTable, Input, Label, ListView, Static
 from textual.worker import get_current_worker
 
 from journal_tui.commands.people import SPARK_WEEKS, Report
@@ -36,6 +36,7 @@ from journal_tui.tui.service import PeopleRead, Stopped
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.header import TitleHeader
 from journal_tui.tui.widgets.person_dialog import PersonDialog
 
 MSG = Catalog({
@@ -114,7 +115,7 @@ class PeopleScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        yield Header()
+        yield TitleHeader()
         yield Label(MSG("title", lang), id="people-title", classes="heading")
         yield Input(id="people-search", placeholder=MSG("search", lang))
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
@@ -271,7 +272,7 @@ class PersonScreen(AppScreen):
         self.read: PeopleRead | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="person-body"):
             yield Static(id="person-title", markup=False)
             yield Static(id="person-about")

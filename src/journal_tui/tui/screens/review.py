@@ -29,7 +29,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Collapsible, Header, Input, Label, ListItem, ListView, Static, TextArea
+from textual.widgets import Collapsible, Input, Label, ListItem, ListView, Static, TextArea
 from textual.worker import get_current_worker
 
 from journal_tui.core.i18n import Catalog
@@ -57,6 +57,7 @@ from journal_tui.tui.service import Stopped
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.header import TitleHeader
 from journal_tui.tui.widgets.name_links import NameLinks
 from journal_tui.tui.widgets.review_days import DayStrip
 from journal_tui.tui.widgets.review_dialogs import ExportExistsDialog
@@ -282,7 +283,7 @@ class ReviewScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="review-body"):
             yield Static(id="review-title", markup=False)
             yield DayStrip(lang=lang, id="review-days")

@@ -27,7 +27,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from journal_tui.core.i18n import SHORT_MONTHS, Catalog, colon, month_text, number, span_text
@@ -51,6 +51,7 @@ from journal_tui.tui.service import Stopped
 from journal_tui.tui.strings import MSG as SHARED
 from journal_tui.tui.strings import localize_bindings
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.header import TitleHeader
 from journal_tui.tui.widgets.theme_chart import (
     ChartData,
     Legend,
@@ -205,7 +206,7 @@ class ThemesScreen(AppScreen):
     # ---------------------------------------------------------------- compose
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static(SHARED("screen.loading", self.lang), id="themes-range")
         yield ThemeOverview(id="themes-overview")
         yield Legend(id="themes-legend")

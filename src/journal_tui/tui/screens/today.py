@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from journal_tui.core.config import editor_command
@@ -40,6 +40,7 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.textual_compat import markdown_language
 from journal_tui.tui.widgets.day_panel import DayPanel
+from journal_tui.tui.widgets.header import TitleHeader
 from journal_tui.tui.widgets.mention_editor import MentionArea, MentionIndex
 from journal_tui.tui.widgets.safe_text import SafeInput
 from journal_tui.tui.widgets.scale import MoodScale, PoleScale, Scale
@@ -189,7 +190,7 @@ class TodayScreen(AppScreen):
     def compose(self) -> ComposeResult:
         lang = self.lang
         localize_bindings(self, lang)
-        yield Header()
+        yield TitleHeader()
         # The two columns: the screen's layout is horizontal (today.tcss), no container.
         with Vertical(id="main"):
             yield Static(id="prompt")
