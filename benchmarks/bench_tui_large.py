@@ -106,6 +106,7 @@ def shown(contains):
 
 out = {}
 EARLY = bool(os.environ.get("BENCH_F3_EARLY"))
+PROFILE = os.environ.get("BENCH_F3_PROFILE")  # F3 under cProfile (the UI thread), saved here
 
 async def main():
     import gc
@@ -119,9 +120,19 @@ async def main():
         if not EARLY:
             await settled(app, pilot)
         seen.clear()
+        profile = None
+        if PROFILE:
+            import cProfile
+            profile = cProfile.Profile()
+            profile.enable()
         t0 = time.perf_counter()
         await app.action_switch_mode("journal")
         out["f3"] = await until(shown("")) - t0
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(PROFILE)
+            print(json.dumps(out), flush=True)
+            os._exit(0)  # F3 only: the rest is timed without the profiler
         print(json.dumps(out), flush=True)
         await settled(app, pilot)
         app.screen.query_one("#search", Input).focus()
@@ -178,6 +189,8 @@ def main() -> None:
                         help="no theme signals kept: time the first visit's scoring")
     parser.add_argument("--early", action="store_true",
                         help="F3 pressed as the start's reads begin, not after them")
+    parser.add_argument("--profile", type=Path,
+                        help="profile F3 (the UI thread) into FILE.N.prof, one per run")
     args = parser.parse_args()
     journal = ensure_journal(args.entries)
     scratch = Path(tempfile.mkdtemp(prefix="jt-bench-large-"))
@@ -203,7 +216,7 @@ def main() -> None:
                 subprocess.run([sys.executable, "-m", "journal_tui", *command],
                                env=tree_env, check=True, stdout=subprocess.DEVNULL)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
-        for _ in range(args.runs):
+        for run in range(args.runs):
             for name, src in trees.items():
                 shutil.rmtree(scratch / "cache", ignore_errors=True)
                 shutil.copytree(caches[name], scratch / "cache")  # the same index every run
@@ -214,6 +227,9 @@ def main() -> None:
                 run_env = dict(env)
                 if args.early:
                     run_env["BENCH_F3_EARLY"] = "1"
+                if args.profile:
+                    tag = "" if src is None else ".baseline"
+                    run_env["BENCH_F3_PROFILE"] = str(args.profile.resolve()) + f"{tag}.{run}.prof"
                 if src is not None:
                     run_env["PYTHONPATH"] = str(src.resolve())
                 try:
