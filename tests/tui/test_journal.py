@@ -506,6 +506,11 @@ async def test_a_new_screen_is_not_restyled_whole_as_it_is_first_shown(
         await open_journal(pilot)
         assert pilot.app.screen.query_one(KeyFooter).shown()  # the footer is drawn
         assert "JournalScreen" not in restyled and "KeyFooter" not in restyled
+        # nor its compact fields, as they were made (they are compact all the same)
+        assert not {"Input", "Select"} & set(restyled), restyled
+        fields = pilot.app.screen.query("#filters Input, #filters Select, #cal-panel Input")
+        assert len(fields) == 5
+        assert all(f.compact and f.has_class("-textual-compact") for f in fields)
         await pilot.press("f2")
         await settle(pilot)
         restyled.clear()

@@ -17,7 +17,7 @@ terminal's edge cut the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -241,7 +241,7 @@ class KeyFooter(Footer):
 
     def _item_layers(self, index: int, key: Key) -> tuple[str, ...]:
         """The components that style a key's item: hovered, disabled."""
-        layers = ("key-footer--item",)
+        layers: tuple[str, ...] = ("key-footer--item",)
         if index == self._hover:
             layers += ("key-footer--hover",)
         if not key.enabled:
@@ -251,8 +251,8 @@ class KeyFooter(Footer):
     def _style(self, *names: str) -> Style:
         """The style Textual gives a node under this footer styled by the components
         ``names``, each one inside the one before (``DOMNode.rich_style``'s walk)."""
-        return layered_style([node.styles for node in reversed(self.ancestors_with_self)]
-                             + [self.get_component_styles(name) for name in names])
+        return layered_style([*(node.styles for node in reversed(self.ancestors_with_self)),
+                              *(self.get_component_styles(name) for name in names)])
 
     # ------------------------------------------------------------------- mouse
 
@@ -303,7 +303,7 @@ class KeyFooter(Footer):
         self.refresh()
 
 
-def layered_style(layers: list[StylesBase]) -> Style:
+def layered_style(layers: Sequence[StylesBase]) -> Style:
     """The Rich style of a node whose styles, and its ancestors', are ``layers`` (the
     root's first): ``DOMNode.rich_style``'s walk, with layers that are no node."""
     background = Color(0, 0, 0, 0)
