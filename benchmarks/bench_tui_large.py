@@ -174,7 +174,8 @@ asyncio.run(main())
 SCORED_WEEKS = 17  # Themes' default range and the span before it, and a week to spare
 PATIENCE = 300  # seconds a probe may take; then what it measured so far is kept
 ROWS = [("f3", "F3: Journal screen painted", 150),
-        ("f3 cpu", "F3: … UI thread's CPU time meanwhile", 150), ("key", "search keystroke, painted", 100),
+        ("f3 cpu", "F3: … UI thread's CPU time meanwhile", 150),
+        ("key", "search keystroke, painted", 100),
         *((f"key {typed}", f"… then \"{typed[-1]}\" (\"{typed}\": rare text)", 100)
           for typed in ("pq", "pqr", "pqrs")),
         ("f4", "F4: Themes, default range loaded", 300),
