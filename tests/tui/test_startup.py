@@ -73,10 +73,11 @@ print(json.dumps(sorted(seen)))
 # tomllib (no config file, prompts parsed from their cache), the footer (its keys
 # come after the first frame; Label only the footer uses), and tokenize's patterns
 # (compiled by inspect.signature of a builtin callback, ~5 ms: Textual asks it of
-# every callback; the probe lists them as "tokenize patterns").
+# every callback; the probe lists them as "tokenize patterns"), and hashlib (its
+# OpenSSL set-up, 3-8 ms: the start's few SHA-256 go through core.sha).
 NOT_AT_FIRST_FRAME = ("journal_tui.tui.widgets.dialogs", "tomllib",
                       "journal_tui.tui.widgets.footer", "textual.widgets._footer",
-                      "textual.widgets._label", "tokenize patterns")
+                      "textual.widgets._label", "tokenize patterns", "hashlib")
 
 
 def test_today_first_frame_loads_no_dialog_toml_parser_nor_footer(tmp_path: Path) -> None:
