@@ -82,8 +82,10 @@ class JournalApp(HostApp[int]):
     # re-parse and re-apply the whole stylesheet (~10 ms at start, ~20 ms on F3).
     # Absolute paths: subclasses defined elsewhere (tests, benchmarks) find them too.
     CSS_PATH = [_HERE / "app.tcss", _HERE / "screens" / "today.tcss"]
+    # today_later.tcss: the rules of Today's widgets mounted after its first frame.
     LATER_CSS = [_HERE / "screens" / f"{name}.tcss"
-                 for name in ("journal", "entry", "themes", "review", "people", "person", "help")]
+                 for name in ("today_later", "journal", "entry", "themes", "review", "people",
+                              "person", "help")]
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
