@@ -54,6 +54,8 @@ class ConfigError(Told, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The settings of ``config.toml`` (defaults for any missing), and where it is."""
+
     language: str = "auto"
     format: str = "toml"
     editor: str | None = None

@@ -144,6 +144,8 @@ def localized(text: dict[str, str], lang: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Theme:
+    """A coaching theme: its name, its poles when it is polar, advice and keywords."""
+
     id: str
     kind: str  # "plain" | "polar"
     label: dict[str, str]
@@ -174,6 +176,8 @@ class Theme:
 
 @dataclass(frozen=True, slots=True)
 class Prompt:
+    """A daily prompt of one theme, in each language, and the moments it fits."""
+
     id: str
     theme: str
     text: dict[str, str]
@@ -194,6 +198,8 @@ class Prompt:
 
 @dataclass(frozen=True, slots=True)
 class WeeklyQuestion:
+    """A question of the weekly review, asked when its theme (if any) moved."""
+
     id: str
     text: dict[str, str]
     theme: str | None = None  # asked when this theme moved (core.questions)
