@@ -59,3 +59,26 @@ def test_catalogs_typeset_french_templates_but_never_the_values() -> None:
     msg = Catalog({"at": ("At {time}: {path}", "À {time} : {path}")})
     assert msg("at", "fr", time="08:12", path="C: ;x") == f"À 08:12{NBSP}: C: ;x"
     assert msg("at", "en", time="08:12", path="p") == "At 08:12: p"
+
+
+def test_french_is_typeset_when_first_said_and_kept(monkeypatch) -> None:
+    """Every catalog loads at the TUI's start; typesetting all their French then cost
+    ~3 ms, in English for nothing (issue 13)."""
+    from journal_tui.core import i18n
+
+    calls: list[str] = []
+    real = i18n.typeset
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(i18n, "typeset", counting)
+    catalog = i18n.Catalog({"a": ("Theme: {t}", "Thème: {t}"), "b": ("Why?", "Pourquoi?")})
+    assert calls == []
+    assert catalog("a", "en", t="x") == "Theme: x"
+    assert calls == []
+    assert catalog("a", "fr", t="x") == "Thème\u00a0: x" == real("Thème: {t}").format(t="x")
+    assert catalog("a", "fr", t="y") == "Thème\u00a0: y"
+    assert calls == ["Thème: {t}"]  # once
+    assert catalog.fields("b") == set() and catalog.fields("a") == {"t"}

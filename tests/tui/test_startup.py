@@ -73,10 +73,11 @@ print(json.dumps(sorted(seen)))
 # tomllib (no config file, prompts parsed from their cache), the footer (its keys
 # come after the first frame; Label only the footer uses), and tokenize's patterns
 # (compiled by inspect.signature of a builtin callback, ~5 ms: Textual asks it of
-# every callback; the probe lists them as "tokenize patterns").
+# every callback; the probe lists them as "tokenize patterns"), and hashlib (its
+# OpenSSL set-up, 3-8 ms: the start's few SHA-256 go through core.sha).
 NOT_AT_FIRST_FRAME = ("journal_tui.tui.widgets.dialogs", "tomllib",
                       "journal_tui.tui.widgets.footer", "textual.widgets._footer",
-                      "textual.widgets._label", "tokenize patterns")
+                      "textual.widgets._label", "tokenize patterns", "hashlib")
 
 
 def test_today_first_frame_loads_no_dialog_toml_parser_nor_footer(tmp_path: Path) -> None:
@@ -219,3 +220,36 @@ async def test_today_is_styled_once_before_its_first_frame(make_ctx, monkeypatch
         assert styled.count("theme-name") == 1
         # ...and styled right: the resume's restyle is not what gave it its rules.
         assert app.screen.query_one("#body").has_focus
+
+
+async def test_today_is_composed_after_the_apps_start_up_batch(make_ctx, monkeypatch) -> None:
+    """Textual wraps its start (the app's Compose, Resize and Mount) in a batch whose
+    drawing it throws away. Today as a mode's screen was composed and first drawn inside
+    it, then drawn again after it (~10-15 ms later to the terminal); as the default
+    screen it is composed once the app is mounted, as a bare app's screen is. F2 still
+    comes back to that same screen."""
+    from journal_tui.tui.app import JournalApp
+    from journal_tui.tui.screens.today import TodayScreen
+
+    order: list[str] = []
+    real_compose = TodayScreen.compose
+
+    def compose(self: TodayScreen):  # type: ignore[no-untyped-def]
+        order.append("Today composed")
+        yield from real_compose(self)
+
+    monkeypatch.setattr(TodayScreen, "compose", compose)
+    monkeypatch.setattr(JournalApp, "on_mount", lambda self: order.append("app mounted"),
+                        raising=False)
+    app = make_app(make_ctx("en"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen) and today is app.today_screen
+        assert order == ["app mounted", "Today composed"]
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen is not today
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen is today and order == ["app mounted", "Today composed"]

@@ -7,7 +7,6 @@ read or created at import time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from journal_tui.core.i18n import Catalog, Told
+from journal_tui.core.sha import sha256
 from journal_tui.core.toml_errors import located, toml_error
 
 APP = "journal-tui"
@@ -54,6 +54,8 @@ class ConfigError(Told, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The settings of ``config.toml`` (defaults for any missing), and where it is."""
+
     language: str = "auto"
     format: str = "toml"
     editor: str | None = None
@@ -196,7 +198,7 @@ def cache_path(journal: Path, env: Mapping[str, str] = os.environ) -> Path:
     """
     root = (Path(env["JOURNAL_TUI_CACHE"]).expanduser() if env.get("JOURNAL_TUI_CACHE")
             else platformdirs.user_cache_path(APP))
-    key = hashlib.sha256(str(journal.resolve()).encode()).hexdigest()[:16]
+    key = sha256(str(journal.resolve()).encode()).hexdigest()[:16]
     return root / key
 
 

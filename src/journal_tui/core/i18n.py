@@ -58,21 +58,28 @@ def typeset(text: str) -> str:
 class Catalog:
     """Messages by key, in English and French.
 
-    French templates are typeset once, here (``typeset``), so a catalog written
-    with ordinary spaces ("Thème : {theme}") shows no-break ones; values filled in
-    (a path, a time) are never touched.
+    French templates are typeset (``typeset``), so a catalog written with ordinary
+    spaces ("Thème : {theme}") shows no-break ones; values filled in (a path, a time)
+    are never touched. Each is typeset when first said, then kept: typesetting them
+    all as the catalogs load cost the TUI's start ~3 ms, in English for nothing.
     """
 
     def __init__(self, entries: Mapping[str, tuple[str, str]]) -> None:
         """``entries``: key -> (English, French)."""
-        self._entries = {key: (en, typeset(fr) if fr else fr)
-                         for key, (en, fr) in entries.items()}
-        self.source = dict(entries)
+        self._entries = dict(entries)
+        self._typeset: dict[str, str] = {}  # key -> its French, typeset
+        self.source = self._entries
         """The entries as written (the typography test reads them)."""
+
+    def _french(self, key: str, fr: str) -> str:
+        text = self._typeset.get(key)
+        if text is None:
+            text = self._typeset[key] = typeset(fr)
+        return text
 
     def __call__(self, key: str, lang: str, /, **values: object) -> str:
         en, fr = self._entries[key]
-        text = fr if lang == "fr" and fr else en
+        text = self._french(key, fr) if lang == "fr" and fr else en
         if not values:
             return text
         return text.format(**{k: v.said(lang) if isinstance(v, Sayable) else v
@@ -91,7 +98,8 @@ class Catalog:
         """The values ``key``'s texts ask for (a stored message is checked against them)."""
         import string
 
-        return {name for text in self._entries[key]
+        en, fr = self._entries[key]
+        return {name for text in (en, self._french(key, fr) if fr else fr)
                 for _, name, _, _ in string.Formatter().parse(text) if name}
 
     def __contains__(self, key: object) -> bool:

@@ -76,6 +76,8 @@ class EntryError(Told, ValueError):
 
 @dataclass(slots=True)
 class Entry:
+    """One entry file (FORMAT.md): its fields in the order they are written."""
+
     id: str
     date: date
     created: datetime

@@ -21,7 +21,6 @@ when that theme moved (``core.questions``).
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal_tui.core.i18n import Catalog, Told
+from journal_tui.core.sha import sha256
 from journal_tui.core.toml_errors import FileError, toml_error
 
 if TYPE_CHECKING:
@@ -144,6 +144,8 @@ def localized(text: dict[str, str], lang: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Theme:
+    """A coaching theme: its name, its poles when it is polar, advice and keywords."""
+
     id: str
     kind: str  # "plain" | "polar"
     label: dict[str, str]
@@ -174,6 +176,8 @@ class Theme:
 
 @dataclass(frozen=True, slots=True)
 class Prompt:
+    """A daily prompt of one theme, in each language, and the moments it fits."""
+
     id: str
     theme: str
     text: dict[str, str]
@@ -194,6 +198,8 @@ class Prompt:
 
 @dataclass(frozen=True, slots=True)
 class WeeklyQuestion:
+    """A question of the weekly review, asked when its theme (if any) moved."""
+
     id: str
     text: dict[str, str]
     theme: str | None = None  # asked when this theme moved (core.questions)
@@ -318,7 +324,7 @@ def _store_data(text: str, data: dict[str, Any], cache_dir: Path) -> None:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def load_prompts(
@@ -653,7 +659,7 @@ def prompt_of_the_day(book: PromptBook, day: date, skip: int = 0, *,
 def _stable_key(*parts: str) -> bytes:
     """A sort key that is the same on every run and machine (unlike ``hash()``), used
     to shuffle themes and prompts so the schedule does not follow file order."""
-    return hashlib.sha256("\x1f".join(("journal-tui", *parts)).encode()).digest()
+    return sha256("\x1f".join(("journal-tui", *parts)).encode()).digest()
 
 
 def _build_wheel(book: PromptBook) -> tuple[Slot, ...]:

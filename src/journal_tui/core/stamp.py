@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -44,6 +43,8 @@ class Origin(enum.Enum):
 
 
 def digest(raw: bytes) -> str:
+    import hashlib  # here: this module loads at the TUI's start, which hashes no file
+
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 

@@ -82,8 +82,10 @@ class JournalApp(HostApp[int]):
     # re-parse and re-apply the whole stylesheet (~10 ms at start, ~20 ms on F3).
     # Absolute paths: subclasses defined elsewhere (tests, benchmarks) find them too.
     CSS_PATH = [_HERE / "app.tcss", _HERE / "screens" / "today.tcss"]
+    # today_later.tcss: the rules of Today's widgets mounted after its first frame.
     LATER_CSS = [_HERE / "screens" / f"{name}.tcss"
-                 for name in ("journal", "entry", "themes", "review", "people", "person", "help")]
+                 for name in ("today_later", "journal", "entry", "themes", "review", "people",
+                              "person", "help")]
     TITLE = "journal-tui"
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -115,7 +117,7 @@ class JournalApp(HostApp[int]):
         self._prepare_timer: Timer | None = None
         super().__init__(ctx, day)
         localize_bindings(self, self.lang)
-        self.add_mode("today", self._make_today)
+        # "today" is added as its screen is made (get_default_screen).
         self.add_mode("journal", self._make_journal)
         self.add_mode("themes", self._make_themes)
         self.add_mode("review", self._make_review)
@@ -142,6 +144,19 @@ class JournalApp(HostApp[int]):
         except (OSError, ConfigError) as exc:
             self.post_message(self.Failed(MSG("theme.not_saved", self.lang, error=exc),
                                           "warning"))
+
+    def get_default_screen(self) -> TodayScreen:
+        """Today, the first screen, made as Textual's default screen, then added as the
+        "today" mode (its stack already set up, so F2 returns to it).
+
+        A mode's screen (``add_mode``) would be composed and mounted inside the batch
+        Textual wraps its start in, awaited there: its first frame, drawn in the batch,
+        was thrown away, and drawn and written again only once the batch ended, after the
+        app's own Resize and Mount (~10-15 ms later). The default screen is not awaited
+        there, so Today is drawn after the batch, as a bare app's screen is."""
+        screen = self._make_today()
+        self.add_mode("today", self._make_today)
+        return screen
 
     def _make_today(self) -> TodayScreen:
         # The app's own node styled first (the colours the screen's dim text blends

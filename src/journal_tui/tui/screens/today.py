@@ -65,7 +65,7 @@ class Rest:
         self.tags = SafeInput(id="tags", compact=True,
                               placeholder=MSG("today.tags_placeholder", lang))
         self.mood = MoodScale(MSG("today.mood", lang), id="mood")
-        # A Static, not a Label: drawn the same (today.tcss), without Label's rules.
+        # A Static, not a Label: drawn the same (today_later.tcss), without Label's rules.
         self.meta = (Static(MSG("today.tags", lang), id="tags-label"), self.tags, self.mood)
 
 

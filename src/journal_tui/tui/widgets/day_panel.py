@@ -4,7 +4,8 @@ Empty in the first frame (``build`` mounts its widgets right after it: they woul
 about 15 ms to start); ``show`` fills it from the service's ``DayRead``. Choosing an
 entry posts ``OptionList.OptionSelected`` from ``#day-entries`` (reopen it in the
 editor) or ``#past-entries`` (read it), which the screen handles. Styled by
-``today.tcss`` (``TodayScreen #side …``).
+``today.tcss`` (its shell) and ``today_later.tcss`` (``TodayScreen #side …``: parsed
+after the first frame, before it is built).
 """
 
 from __future__ import annotations
