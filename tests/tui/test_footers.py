@@ -16,7 +16,6 @@ from journal_tui.tui.app import MODE_KEYS, JournalApp
 from journal_tui.tui.keys import key_rows, own_bindings, pages, sections
 from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.screens.entry import EntryScreen
-from journal_tui.tui.textual_compat import FooterKey
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.footer import Key, KeyFooter, Layout, choose, layouts
 
@@ -63,11 +62,15 @@ async def test_no_footer_is_cut_at_80_columns(make_ctx, journal, lang: str) -> N
             assert app.current_mode == mode
             assert isinstance(app.screen, EntryScreen) == (key == "entry")
             footer = app.screen.query_one(KeyFooter)
-            shown = list(footer.query(FooterKey))
-            right = max(k.region.right for k in footer.children)
+            shown = footer.shown()
+            right = footer.region.x + max(at.x + at.length for at in shown)
             assert right <= 80, f"{mode} ({lang}): footer ends at column {right}"
-            assert all(k.region.width > 0 for k in shown)
-            actions = {k.action for k in shown}
+            line = "".join(segment.text for segment in footer.render_line(0))
+            for at in shown:  # each key drawn whole where it is said to be
+                key = at.key
+                drawn = f"{key.display} {key.description}" if key.description else key.display
+                assert line[at.x:at.x + at.length] == drawn, (mode, lang, line)
+            actions = {at.key.action for at in shown}
             assert "help" in actions, f"{mode} ({lang}): no f1"
             local = {b.action for b in own_bindings(type(app.screen))
                      if b.show and app.screen.check_action(b.action, ()) is not False}
@@ -157,6 +160,6 @@ async def test_screen_keys_keep_their_order_while_the_editor_has_focus(make_ctx)
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         assert app.focused is not None and app.focused.id == "body"
-        keys = [k.key for k in app.screen.query_one(KeyFooter).query(FooterKey)
-                if k.key in MODE_KEYS.values()]
+        keys = [at.key.key for at in app.screen.query_one(KeyFooter).shown()
+                if at.key.key in MODE_KEYS.values()]
         assert keys == sorted(keys) and "f6" in keys, keys

@@ -8,7 +8,6 @@ from traceback import extract_stack
 
 from textual import events
 from textual.widgets import Input, Select, Static, TextArea
-from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
 from journal_tui.tui.screens.entry import EntryScreen
@@ -238,10 +237,10 @@ async def test_a_second_visit_reads_nothing_when_nothing_changed(make_ctx, journ
         assert len(row_ids(screen)) == len(entries)
 
 
-async def test_footer_follows_the_keys_available_and_only_rebuilds_for_them(
-        make_ctx, journal):
+async def test_footer_follows_the_keys_available_and_only_redraws_for_them(
+        make_ctx, journal, monkeypatch):
     """"Clear filters" shows while a filter is on; moving between fields with the same
-    keys leaves the footer's key widgets as they are (KeyFooter skips the rebuild)."""
+    keys leaves the footer as it is (KeyFooter skips the repaint)."""
     seed(journal)
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -249,17 +248,19 @@ async def test_footer_follows_the_keys_available_and_only_rebuilds_for_them(
         footer = screen.query_one(KeyFooter)
 
         def keys() -> list[str]:
-            return [key.key for key in footer.query(FooterKey)]
+            return [at.key.key for at in footer.shown()]
 
         assert "escape" not in keys() and "slash" in keys()
         await pilot.press("slash")
         await type_in(pilot, "client")
         await settle(pilot)
         assert "escape" in keys()
-        before = list(footer.query(FooterKey))
+        refreshed: list[bool] = []
+        monkeypatch.setattr(footer, "refresh", lambda *a, **k: refreshed.append(True))
         screen.query_one("#tag", Input).focus()  # same screen keys, another field
         await settle(pilot)
-        assert list(footer.query(FooterKey)) == before
+        assert not refreshed
+        monkeypatch.undo()
         await pilot.press("escape")
         await settle(pilot)
         assert "escape" not in keys()
@@ -414,7 +415,7 @@ async def test_delete_and_edit_from_the_list(make_ctx, journal):
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_journal(pilot)
-        footer = {k.action for k in screen.query(FooterKey)}
+        footer = {at.key.action for at in screen.query_one(KeyFooter).shown()}
         assert {"delete", "edit"} <= footer
         await pilot.press("slash", "d", "e")
         await settle(pilot)
@@ -503,8 +504,13 @@ async def test_a_new_screen_is_not_restyled_whole_as_it_is_first_shown(
         await settle(pilot)
         restyled.clear()
         await open_journal(pilot)
-        assert pilot.app.screen.query(FooterKey)  # the footer is drawn
-        assert "JournalScreen" not in restyled and "FooterKey" not in restyled
+        assert pilot.app.screen.query_one(KeyFooter).shown()  # the footer is drawn
+        assert "JournalScreen" not in restyled and "KeyFooter" not in restyled
+        # nor its compact fields, as they were made (they are compact all the same)
+        assert not {"Input", "Select"} & set(restyled), restyled
+        fields = pilot.app.screen.query("#filters Input, #filters Select, #cal-panel Input")
+        assert len(fields) == 5
+        assert all(f.compact and f.has_class("-textual-compact") for f in fields)
         await pilot.press("f2")
         await settle(pilot)
         restyled.clear()
@@ -611,24 +617,16 @@ async def test_the_list_keys_and_mouse(make_ctx, journal, monkeypatch):
         assert listed.cursor_row == 3 and len(opened) == 2
 
 
-async def test_the_footer_is_built_once_with_the_row_keys(make_ctx, journal, monkeypatch):
-    """The first page is read before the footer is built (the index is open and
-    free), so the footer never rebuilds for the row keys; and the bindings changing
-    several times before the first rebuild landed rebuild it once, not once each
-    (a rebuild restyles every key: 5 builds before, ~15 % of F3 at 100,000)."""
+async def test_the_footer_is_one_widget_showing_the_row_keys(make_ctx, journal):
+    """The first page is read before the footer is first drawn (the index is open and
+    free), so its first keys are the row keys; and they are drawn by the footer
+    itself, no widget a key (nine keys were nine widgets to style and lay out, all
+    rebuilt on each change of keys: ~15 % of F3 at 100,000 entries)."""
     seed(journal)
-    built: list[bool] = []
-    compose = KeyFooter.compose
-
-    def spy(self):  # type: ignore[no-untyped-def]
-        built.append(isinstance(self.screen, JournalScreen))
-        return compose(self)
-
-    monkeypatch.setattr(KeyFooter, "compose", spy)
     app = make_app(make_ctx("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        built.clear()
         screen = await open_journal(pilot)
-        assert {"edit", "delete"} <= {k.action for k in screen.query(FooterKey)}
-        assert built.count(True) <= 2, built  # composed, then once the bindings are ready
+        footer = screen.query_one(KeyFooter)
+        assert {"edit", "delete"} <= {at.key.action for at in footer.shown()}
+        assert not footer.children

@@ -87,6 +87,8 @@ async def test_a_huge_body_opens_read_only_with_a_notice(make_ctx, journal):
         assert isinstance(screen, EntryScreen)
         await wait_for(pilot, lambda: any(f"journal-tui edit {entry.id}" in n.message
                                           for n in notifications(app)), timeout=30)
+        # the screen is current as it is pushed, before its widgets are mounted
+        await wait_for(pilot, lambda: bool(screen.query("#entry-part")), timeout=30)
         assert "Showing the first" in str(screen.query_one("#entry-part", Static).render())
         # Textual's Header queries its title in a callback it queues at mount: left to
         # the app's exit under load, the title was gone (NoMatches, Textual 8.2)

@@ -33,6 +33,7 @@ from journal_tui.tui.screens.base import AppScreen
 from journal_tui.tui.service import Page, Results
 from journal_tui.tui.strings import MSG, localize_bindings
 from journal_tui.tui.widgets.calendar import MonthCalendar
+from journal_tui.tui.widgets.compact import compact
 from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
@@ -154,10 +155,9 @@ class JournalScreen(AppScreen):
                         key=lambda pair: pair[0].casefold())
         yield TitleHeader()
         with Horizontal(id="filters"):
-            yield Input(id="search", compact=True, placeholder=MSG("journal.search", lang))
-            yield Input(id="tag", compact=True, placeholder=MSG("journal.tag", lang))
-            yield Select(themes, id="theme", compact=True,
-                         prompt=MSG("journal.all_themes", lang))
+            yield compact(Input(id="search", placeholder=MSG("journal.search", lang)))
+            yield compact(Input(id="tag", placeholder=MSG("journal.tag", lang)))
+            yield compact(Select(themes, id="theme", prompt=MSG("journal.all_themes", lang)))
         with Horizontal(id="journal"):
             yield EntryList((MSG("col.date", lang), MSG("col.entry", lang),
                              MSG("col.tags", lang)), lang=lang, id="entries",
@@ -165,8 +165,8 @@ class JournalScreen(AppScreen):
             with Vertical(id="cal-panel"):
                 yield MonthCalendar(self.host.day, lang=lang, today=self.ctx.today,
                                     id="calendar")
-                yield Input(id="from", compact=True, placeholder=MSG("journal.from", lang))
-                yield Input(id="to", compact=True, placeholder=MSG("journal.to", lang))
+                yield compact(Input(id="from", placeholder=MSG("journal.from", lang)))
+                yield compact(Input(id="to", placeholder=MSG("journal.to", lang)))
                 yield Static(id="count")
         yield KeyFooter(compact=True, show_command_palette=False)
 

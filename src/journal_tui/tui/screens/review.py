@@ -29,6 +29,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Collapsible, Input, Label, ListItem, ListView, Static, TextArea
 from textual.worker import get_current_worker
 
@@ -252,6 +253,7 @@ class ReviewScreen(AppScreen):
         self._draft_timer: Timer | None = None
         self._saving: set[str] = set()  # weeks whose note is on its way to disk
         self._loading_intention = False  # the intention field set from a note, not typed
+        self._more_mounting: AwaitMount | None = None  # "more questions" being mounted
         self._resumed = False  # shown once: later showings read the week again
 
     # ---------------------------------------------------------------- helpers
@@ -684,13 +686,24 @@ class ReviewScreen(AppScreen):
             more = Collapsible(Vertical(*question_rows(others, lang),
                                         id="review-more-questions"),
                                title=title, id="review-more", collapsed=True)
-            self.query_one("#review-right").mount(more, after=box)
+            self._more_mounting = self.query_one("#review-right").mount(more, after=box)
         else:
-            rest = more.query_one("#review-more-questions", Vertical)
+            found = more.query("#review-more-questions")
+            if not found:  # made an instant ago (questions shown twice in a row): its
+                # questions are not in it yet; shown again once they are
+                self.call_later(self._show_when_mounted, more, self._more_mounting)
+                return
+            rest = found.first(Vertical)
             rest.remove_children()
             rest.mount_all(question_rows(others, lang))
             more.title = title
         more.display = bool(others)
+
+    async def _show_when_mounted(self, more: Collapsible, mounting: AwaitMount | None) -> None:
+        if mounting is not None:
+            await mounting
+        if self.review is not None and more.is_attached:
+            self._show_questions(self.review)
 
     def _more(self) -> Collapsible | None:
         """The questions not chosen, once they are (composed then: ~0.02 s less to

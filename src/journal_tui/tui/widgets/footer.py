@@ -17,23 +17,28 @@ terminal's edge cut the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from journal_tui.tui.host import host_of
 from journal_tui.tui.strings import MSG
-from journal_tui.tui.textual_compat import FooterKey, FooterLabel, footer_bindings_ready
+from journal_tui.tui.textual_compat import footer_bindings_ready
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.css.styles import StylesBase
 
 MODE_ACTION = re.compile(r"switch_mode\('(\w+)'\)")
 """The action of a key that shows a screen (a mode); group 1 is the mode's name."""
@@ -95,22 +100,64 @@ def choose(width: int, options: Iterator[Layout]) -> Layout:
     return last
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A key as drawn: its cells are ``x`` to ``x + length`` (the space after excluded)."""
+
+    key: Key
+    x: int
+    length: int
+
+
+def placed(layout: Layout) -> list[Placed]:
+    """Where each key of ``layout`` is drawn, left to right."""
+    found: list[Placed] = []
+    x = 0
+    for key in (*layout.keys, *layout.screens):
+        found.append(Placed(key, x, key.width - 1))
+        x += key.width
+    return found
+
+
 class KeyFooter(Footer):
     """The footer of every screen: a compact one, laid out to fit (see the module).
 
-    It is rebuilt only when what it shows changes: Textual's rebuilds on every
-    "bindings updated" signal, which fires on each focus change and several times
-    while a screen starts, mostly with the very same keys, and each rebuild
-    restyles every key (~0.5 ms each; about 15 ms when the Journal screen opens).
+    One widget draws every key (Textual's footer makes a widget of each): a footer's
+    nine keys were nine widgets to style, lay out and paint, and were all rebuilt
+    whenever the keys changed (about a fifth of the Journal screen's first paint at
+    100,000 entries). It looks as Textual's keys do, cell for cell, hover included
+    (``tests/tui/test_footers.py`` compares them); a click on a key presses it.
     """
 
+    COMPONENT_CLASSES = {
+        "key-footer--item", "key-footer--hover", "key-footer--disabled",
+        "key-footer--key", "key-footer--description", "key-footer--label",
+    }
+    # The rules of Textual's FooterKey and FooterLabel (compact), as components: a key
+    # is an item (FooterKey, or FooterKey:hover) holding its key and description.
     DEFAULT_CSS = """
-    KeyFooter FooterKey.-screen { margin-right: 1; }
-    KeyFooter FooterLabel { margin: 0 1 0 0; }
+    KeyFooter {
+        .key-footer--item { background: $footer-item-background; }
+        .key-footer--hover { color: $footer-key-foreground; background: $block-hover-background; }
+        .key-footer--disabled { text-style: dim; }
+        .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-footer--label {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
     """
 
-    _drawn: Layout | None = None
-    _rebuilding = False  # a rebuild is on its way (it reads the keys as they are then)
+    _drawn: Layout | None = None  # the keys on show (None: none drawn yet)
+    _hover: int | None = None  # the index of the key under the mouse
 
     def __init__(self, *children: Widget, name: str | None = None, id: str | None = None,
                  classes: str | None = None, disabled: bool = False,
@@ -160,53 +207,123 @@ class KeyFooter(Footer):
         return choose(width, layouts(local, help_key, modes, palette,
                                      MSG("footer.screens", self._lang())))
 
-    def compose(self) -> ComposeResult:
-        self._rebuilding = False
-        if not footer_bindings_ready(self):
-            self._drawn = None
-            return
-        self._drawn = layout = self._layout()
-        for key in layout.keys:
-            yield self._footer_key(key)
-        for key in layout.screens:
-            yield self._footer_key(key, "-screen")
-        if layout.screens_label:
-            yield FooterLabel(layout.screens_label)
+    def shown(self) -> list[Placed]:
+        """The keys on show, where they are drawn (none before the first paint)."""
+        return placed(self._drawn) if self._drawn is not None else []
 
-    def _footer_key(self, key: Key, classes: str = "") -> FooterKey:
-        # Born with the class its ``compact`` watcher adds on mount: added then, it
-        # restyled each key (~30 ms for a screen's footer at 100,000 entries' load).
-        return FooterKey(key.key, key.display, key.description, key.action,
-                         disabled=not key.enabled, tooltip=key.tooltip,
-                         classes=f"{classes} -compact").data_bind(compact=Footer.compact)
+    def compose(self) -> ComposeResult:
+        return iter(())  # no child: the keys are drawn by ``render_line``
+
+    # ----------------------------------------------------------------- drawing
+
+    def render_line(self, y: int) -> Strip:
+        """The keys the bindings give now, each styled as Textual's ``FooterKey``."""
+        width = self.size.width
+        blank = Style.from_color(bgcolor=self.rich_style.bgcolor)
+        if y or not self.is_attached or not footer_bindings_ready(self):
+            return Strip.blank(width, blank)
+        layout = self._drawn = self._layout()
+        segments: list[Segment] = []
+        for index, at in enumerate(placed(layout)):
+            key = at.key
+            item = self._item_layers(index, key)
+            key_style = self._style(*item, "key-footer--key")
+            if key.description:
+                segments.append(Segment(key.display, key_style))
+                segments.append(Segment(f" {key.description}",
+                                        self._style(*item, "key-footer--description")))
+            else:
+                segments.append(Segment(key.display, key_style))
+            segments.append(Segment(" ", blank))
+        if layout.screens_label:
+            segments.append(Segment(layout.screens_label, self._style("key-footer--label")))
+        return Strip(segments).adjust_cell_length(width, blank)
+
+    def _item_layers(self, index: int, key: Key) -> tuple[str, ...]:
+        """The components that style a key's item: hovered, disabled."""
+        layers: tuple[str, ...] = ("key-footer--item",)
+        if index == self._hover:
+            layers += ("key-footer--hover",)
+        if not key.enabled:
+            layers += ("key-footer--disabled",)
+        return layers
+
+    def _style(self, *names: str) -> Style:
+        """The style Textual gives a node under this footer styled by the components
+        ``names``, each one inside the one before (``DOMNode.rich_style``'s walk)."""
+        return layered_style([*(node.styles for node in reversed(self.ancestors_with_self)),
+                              *(self.get_component_styles(name) for name in names)])
+
+    # ------------------------------------------------------------------- mouse
+
+    def _key_at(self, x: int) -> int | None:
+        for index, at in enumerate(self.shown()):
+            if at.x <= x < at.x + at.length:
+                return index
+        return None
+
+    def _hovering(self, index: int | None) -> None:
+        if index == self._hover:
+            return
+        self._hover = index
+        shown = self.shown()
+        key = shown[index].key if index is not None and index < len(shown) else None
+        self.tooltip = key.tooltip or None if key is not None else None
+        self.styles.pointer = "pointer" if key is not None else "default"
+        self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hovering(self._key_at(event.x))
+
+    def on_leave(self, _: events.Leave) -> None:
+        self._hovering(None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._key_at(event.x)
+        if index is None:
+            return
+        key = self.shown()[index].key
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
 
     # ----------------------------------------------------------------- updates
 
-    def _keys_drawn(self, screen: Screen[object] | None = None) -> bool:
-        """Whether the keys on show are those the bindings give now (for ``screen``,
-        when it is this footer's)."""
-        return (self._drawn is not None and self.is_attached
-                and (screen is None or screen is self.screen)
-                and self._layout() == self._drawn)
-
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if self._keys_drawn(screen):
-            return
-        if self._rebuilding and screen is self.screen:
-            return  # the rebuild on its way shows these keys too (a new screen's
-            # bindings change several times before it is drawn: one rebuild each)
-        super().bindings_changed(screen)
-        self._rebuilding = (self.is_attached and screen is self.screen
-                            and screen.app.app_focus)
+        """Redrawn when the keys it would show differ from those drawn: Textual's
+        footer rebuilds its keys at every "bindings updated" signal (each focus
+        change, several times as a screen starts), mostly into the very same keys."""
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen and (
+                self._drawn is None or self._layout() != self._drawn):
+            self.refresh()
 
-    def on_resize(self, event: events.Resize) -> None:
-        if self._drawn is not None and self._layout() != self._drawn:
-            self.call_after_refresh(self.recompose)
+    def on_resize(self, _: events.Resize) -> None:
+        self.refresh()
 
-    async def recompose(self) -> None:
-        """Rebuilt unless the keys are those drawn: signals that come before a queued
-        rebuild has run each queue one more (two more with the same keys, ~50 ms, as
-        the Review screen's week arrived at 100,000 entries)."""
-        if self._keys_drawn():
-            return
-        await super().recompose()
+
+def layered_style(layers: Sequence[StylesBase]) -> Style:
+    """The Rich style of a node whose styles, and its ancestors', are ``layers`` (the
+    root's first): ``DOMNode.rich_style``'s walk, with layers that are no node."""
+    background = Color(0, 0, 0, 0)
+    color = Color(255, 255, 255, 0)
+    style = Style()
+    opacity = 1.0
+    for styles in layers:
+        has_rule = styles.has_rule
+        opacity *= styles.opacity
+        if has_rule("background"):
+            tinted = styles.background.tint(styles.background_tint)
+            text_background = background + tinted
+            background += tinted.multiply_alpha(opacity)
+        else:
+            text_background = background
+        if has_rule("color"):
+            color = styles.color
+        style += styles.text_style
+        if has_rule("auto_color") and styles.auto_color:
+            color = text_background.get_contrast_text(color.a)
+    return style + Style.from_color(
+        (background + color).rich_color if (background.a or color.a) else None,
+        background.rich_color if background.a else None)
