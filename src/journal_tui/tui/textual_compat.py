@@ -12,12 +12,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["FooterKey", "FooterLabel"]
-
-# The footer's key and label widgets (``FooterKey``, ``FooterLabel``): ``KeyFooter``
-# composes them as Textual's ``Footer`` does, but ``textual.widgets`` does not export
-# them. Imported on first use (``__getattr__``): Today's first frame has no footer yet,
-# and the footer's module (with Label's) would only delay it.
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import Binding
@@ -28,15 +22,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.scroll_view import ScrollView
     from textual.widgets import Footer, Header, Static
-    from textual.widgets._footer import FooterKey, FooterLabel
-
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from textual.widgets import _footer
-
-        return getattr(_footer, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def start_with_theme(app: App[Any], name: str) -> None:
