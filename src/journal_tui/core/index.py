@@ -12,6 +12,7 @@ many). Deleting the cache changes nothing but speed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import os
@@ -23,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from journal_tui.core import listing, search_fill
+from journal_tui.core import listing, search_fill, search_narrow
 from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive, rename_new
 from journal_tui.core.codec import Problem
 from journal_tui.core.indexing import (
@@ -185,6 +186,7 @@ class Index:
         commit moves it; this connection's own writes clear the cache)."""
         self._changes = 0  # writes of this connection that touched entries (``version``)
         self._count: tuple[tuple[int, int], int] | None = None  # ``count`` as of a version
+        self._matches: search_narrow.Matches | None = None  # the last search's, if few
         self.on_fold: Progress | None = None
         """Called with ``(done, total)`` while the first text search folds the rows."""
 
@@ -585,7 +587,12 @@ class Index:
 
     def _select_sql(self, columns: str, q: Query) -> tuple[str, list[object]]:
         """The query of ``q``'s rows (its search text filled first, if due)."""
-        source, where, args = self._where(q)
+        return self._ordered(columns, q, *self._where(q))
+
+    @staticmethod
+    def _ordered(columns: str, q: Query, source: str, where: str,
+                 args: list[object]) -> tuple[str, list[object]]:
+        """The query of ``columns`` from ``source`` (``_where``'s), in ``q``'s order."""
         order = "DESC" if q.newest_first else "ASC"
         keys = _ORDER if source == "files" else _SEARCH_ORDER
         sql = (f"SELECT {columns} FROM {source} {where} "
@@ -723,19 +730,48 @@ class Index:
         """``query(q)``'s entries, or None as soon as ``cancelled()`` (checked every
         few thousand steps): a text that matches almost nothing scans every entry
         (~0.1 s at 100,000), and a newer keystroke's search need not wait for a
-        scan no longer wanted. The search text's first fill is never given up."""
-        sql, args = self._select_sql("data", q)
+        scan no longer wanted. The search text's first fill is never given up.
+        A text holding the last one, when that one's whole match set is known, is
+        looked for in those matches only (``search_narrow``)."""
+        source, where, args = self._where(q)
+        if source == "files":  # no text, or a row not folded yet: no narrowing
+            plain = self._scan(self._ordered("data", q, source, where, args), cancelled)
+            return None if plain is None else [from_cache(json.loads(d)) for (d,) in plain]
+        needle = searchable(q.contains or "")
+        filters = dataclasses.replace(q, contains=None, limit=None, offset=0)
+        version = self.version  # before the scan: a commit during it moves it
+        known = None if self._matches is None else self._matches.narrowed(
+            needle, filters, version)
+        if known is None:
+            found = self._scan(self._ordered("folded, data", q, source, where, args),
+                               cancelled)
+            if found is None:
+                return None
+            rows = [(text, data) for text, data in found]
+            complete = not q.offset and (q.limit is None or len(rows) < q.limit)
+            self._matches = search_narrow.kept(needle, filters, version, rows,
+                                               complete) or self._matches
+        else:
+            self._matches = search_narrow.kept(needle, filters, version, known, True)
+            end = None if q.limit is None else q.offset + q.limit
+            rows = known[q.offset:end]
+        return [from_cache(json.loads(data)) for _, data in rows]
+
+    def _scan(self, query: tuple[str, list[object]],
+              cancelled: Callable[[], bool]) -> list[tuple[str, ...]] | None:
+        """The rows of ``query`` (``_ordered``'s), or None once ``cancelled()``."""
+        sql, args = query
         db = self.db
         db.set_progress_handler(lambda: int(cancelled()), 2000)
         try:
-            rows = db.execute(sql, args).fetchall()
+            rows: list[tuple[str, ...]] = db.execute(sql, args).fetchall()
         except sqlite3.OperationalError:
             if cancelled():  # interrupted: nothing was written, nothing is wrong
                 return None
             raise
         finally:
             db.set_progress_handler(None, 0)
-        return [from_cache(json.loads(data)) for (data,) in rows]
+        return rows
 
     def query_json(self, q: Query = Query()) -> list[str]:
         """Each matching entry as its JSON object text (``jsonable(to_dict(entry))``),
