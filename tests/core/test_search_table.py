@@ -189,6 +189,8 @@ class SearchMachine(RuleBasedStateMachine):
             self.typed += letter
         elif data.draw(st.booleans()):
             self.typed = letter + self.typed  # typed before: it still holds the last
+        elif len(self.typed) > 1 and data.draw(st.booleans()):
+            self.typed = self.typed[:-1]  # taken back: a text searched a moment ago
         else:
             self.typed = letter
         q = Query(contains=self.typed, tag=tag, limit=limit)
@@ -329,9 +331,10 @@ def test_a_row_written_elsewhere_during_the_first_fill_is_not_missed(
 
 
 def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path) -> None:
-    """"pqr" typed after "pq", whose few matches are all known (its page was short):
-    no scan of the search table, the same results; after another process's save
-    (or this one's), the next keystroke scans again and finds the new match."""
+    """"pqrs" typed after "pqr", whose few matches are all known (its page was
+    short): no scan of the search table, the same results, and none either when
+    the "s" is taken back; after another process's save (or this one's), the next
+    keystroke scans again and finds the new match."""
     journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
     when = datetime(2026, 1, 1, 9, tzinfo=TZ)
     entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
@@ -355,6 +358,8 @@ def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path)
     assert typed("pqr", limit=1000) == expected(entries, "pqr") and scanned()
     assert typed("pqrs") == expected(entries, "pqrs")[:60] and not scanned()  # narrowed
     assert typed("xpqrs") == [] and not scanned()
+    assert typed("pqr") == expected(entries, "pqr")[:60] and not scanned()  # taken back
+    assert len(typed("pq")) == 60 and scanned()  # its page was full: not known
     other = Journal(journal.root, cache_dir=tmp_path / "cache")
     other.save(dataclasses.replace(other.get(entries[2].id), body="pqrst"))
     other.close()

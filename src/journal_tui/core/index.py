@@ -186,7 +186,7 @@ class Index:
         commit moves it; this connection's own writes clear the cache)."""
         self._changes = 0  # writes of this connection that touched entries (``version``)
         self._count: tuple[tuple[int, int], int] | None = None  # ``count`` as of a version
-        self._matches: search_narrow.Matches | None = None  # the last search's, if few
+        self._narrowing = search_narrow.Narrowing()  # the last searches' matches, if few
         self._twin: sqlite3.Connection | None = None  # reads a search's older half
         self._middle: str | None = None  # the day splitting the entries in two halves
         self.on_fold: Progress | None = None
@@ -746,18 +746,16 @@ class Index:
         needle = searchable(q.contains or "")
         filters = dataclasses.replace(q, contains=None, limit=None, offset=0)
         version = self.version  # before the scan: a commit during it moves it
-        known = None if self._matches is None else self._matches.narrowed(
-            needle, filters, version)
+        known = self._narrowing.narrowed(needle, filters, version)
         if known is None:
             found = self._scan_search(q, source, where, args, version, cancelled)
             if found is None:
                 return None
             rows = [(text, data) for text, data in found]
             complete = not q.offset and (q.limit is None or len(rows) < q.limit)
-            self._matches = search_narrow.kept(needle, filters, version, rows,
-                                               complete) or self._matches
+            self._narrowing.keep(needle, filters, version, rows, complete)
         else:
-            self._matches = search_narrow.kept(needle, filters, version, known, True)
+            self._narrowing.keep(needle, filters, version, known, True)
             end = None if q.limit is None else q.offset + q.limit
             rows = known[q.offset:end]
         return [from_cache(json.loads(data)) for _, data in rows]
