@@ -51,11 +51,12 @@ class SearchMachine(RuleBasedStateMachine):
         self.made = 0
         self.typed = ""  # the search field's text (``type_on``)
         self.ahead = ""  # a letter after it in a text written since (``_text``)
-        self.split_min = search_halves.SPLIT_MIN
-        search_halves.SPLIT_MIN = 0  # pages read in two halves at once, whatever the size
+        self.halves = search_halves.SPLIT_MIN, search_halves.AFTER
+        # pages read in two halves, the older on a second connection, whatever the size
+        search_halves.SPLIT_MIN, search_halves.AFTER = 0, 0
 
     def teardown(self) -> None:
-        search_halves.SPLIT_MIN = self.split_min
+        search_halves.SPLIT_MIN, search_halves.AFTER = self.halves
         self.journal.close()
         shutil.rmtree(self.base, ignore_errors=True)
 
@@ -149,6 +150,11 @@ class SearchMachine(RuleBasedStateMachine):
         offset = data.draw(st.integers(0, max(0, len(ids) - 1)))
         page = dataclasses.replace(q, limit=2, offset=offset)
         assert [e.id for e in self.journal.query(page)] == ids[offset:offset + 2]
+        self.journal.index._middle = None  # parted afresh: both halves hold entries
+        for limit in (None, 2):  # the TUI's reads: in two halves
+            read = self.journal.page(dataclasses.replace(page, limit=limit), lambda: False)
+            assert read is not None
+            assert [e.id for e in read] == ids[offset:None if limit is None else offset + 2]
         tagged = dataclasses.replace(q, tag="t")  # a filter only ``files`` holds
         assert [e.id for e in self.journal.query(tagged)] == expected(entries, needle,
                                                                        tag="t")

@@ -772,16 +772,15 @@ class Index:
         once when there are many entries (``search_halves``); in one when the index
         moved meanwhile (the halves may have read it before and after)."""
         middle = self._middle_day()
-        twin = self._twin_db() if middle is not None else None
-        if twin is not None and middle is not None:
+        if middle is not None:
             wanted = None if q.limit is None else q.offset + q.limit
             whole = dataclasses.replace(q, limit=wanted, offset=0)
             newer, older = (self._ordered("folded, data", whole, source,
                                           f"{where} AND sday {side} ?", [*args, middle])
                             for side in (">", "<="))
             with contextlib.suppress(sqlite3.Error):  # the twin's: read in one
-                rows = search_halves.in_halves(self.db, newer, twin, older, wanted,
-                                               cancelled)
+                rows = search_halves.in_halves(self.db, newer, self._twin_db, older,
+                                               wanted, cancelled)
                 if rows is None or self.version == version:
                     return None if rows is None else rows[q.offset:wanted]
         return self._scan(self._ordered("folded, data", q, source, where, args), cancelled)
@@ -790,6 +789,10 @@ class Index:
         """The day that parts the entries in halves (kept: an old one only parts them
         less evenly), or None when they are too few to be worth two scans."""
         if self._middle is None and self.count() >= search_halves.SPLIT_MIN:
+            if self._days is not None and self._days[1]:  # the calendar's, if read
+                days = self._days[1].ordered
+                self._middle = days[len(days) // 2].isoformat()
+                return self._middle
             row = self.db.execute(
                 "SELECT day FROM files ORDER BY day DESC, created DESC, id DESC, rel DESC "
                 "LIMIT 1 OFFSET ?", (self.count() // 2,)).fetchone()
