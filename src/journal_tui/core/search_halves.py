@@ -92,8 +92,8 @@ def in_halves(db: sqlite3.Connection, newer: SqlQuery,
             return None if rest is None else rows + rest
         thread, _ = threads[0]
         while thread.is_alive():
-            thread.join(POLL)
-            if cancelled():
+            time.sleep(POLL)  # not join(timeout): its deadline, on a clock a test
+            if cancelled():  # fakes (faketime), was never reached
                 return None
         if failed:
             raise failed[0]
@@ -103,4 +103,5 @@ def in_halves(db: sqlite3.Connection, newer: SqlQuery,
         for thread, conn in threads:
             while thread.is_alive():  # stopped (again, should it not have begun yet)
                 conn.interrupt()
-                thread.join(POLL)
+                time.sleep(POLL)
+            thread.join()
