@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
+from journal_tui.core import search_halves
 from journal_tui.core.codec import encode, format_of
 from journal_tui.core.index import Query
 from journal_tui.core.indexing import search_text, searchable, sort_key
@@ -48,8 +49,14 @@ class SearchMachine(RuleBasedStateMachine):
         self.journal = Journal(self.base / "journal", cache_dir=self.base / "cache")
         self.live: dict[str, Entry] = {}
         self.made = 0
+        self.typed = ""  # the search field's text (``type_on``)
+        self.ahead = ""  # a letter after it in a text written since (``_text``)
+        self.halves = search_halves.SPLIT_MIN, search_halves.AFTER
+        # pages read in two halves, the older on a second connection, whatever the size
+        search_halves.SPLIT_MIN, search_halves.AFTER = 0, 0
 
     def teardown(self) -> None:
+        search_halves.SPLIT_MIN, search_halves.AFTER = self.halves
         self.journal.close()
         shutil.rmtree(self.base, ignore_errors=True)
 
@@ -64,9 +71,18 @@ class SearchMachine(RuleBasedStateMachine):
         self.journal.add_many(entries)
         self.live.update((e.id, e) for e in entries)
 
-    @rule(bodies=st.lists(TEXT, min_size=1, max_size=3))
-    def add(self, bodies: list[str]) -> None:
-        entries = [self._new(body) for body in bodies]
+    def _text(self, data: st.DataObject, body: str) -> str:
+        """``body``, or often one that holds the text typed so far and a letter more
+        (what ``type_on`` may look for next: a narrowing kept over this write would
+        miss it)."""
+        if self.typed and data.draw(st.booleans()):
+            self.ahead = data.draw(st.sampled_from(CHARS[:-2]))
+            return body + self.typed + self.ahead
+        return body
+
+    @rule(data=st.data(), bodies=st.lists(TEXT, min_size=1, max_size=3))
+    def add(self, data: st.DataObject, bodies: list[str]) -> None:
+        entries = [self._new(self._text(data, body)) for body in bodies]
         self.journal.add_many(entries)
         self.live.update((e.id, e) for e in entries)
 
@@ -74,6 +90,7 @@ class SearchMachine(RuleBasedStateMachine):
     @rule(data=st.data(), body=TEXT)
     def edit(self, data: st.DataObject, body: str) -> None:
         entry_id = data.draw(st.sampled_from(list(self.live)))
+        body = self._text(data, body)
         entry = dataclasses.replace(self.journal.get(entry_id), body=body)
         self.journal.save(entry)
         self.live[entry_id] = self.journal.get(entry_id)
@@ -90,6 +107,7 @@ class SearchMachine(RuleBasedStateMachine):
     def edit_elsewhere(self, data: st.DataObject, body: str) -> None:
         """Another process saves (its own connection writes the index)."""
         entry_id = data.draw(st.sampled_from(list(self.live)))
+        body = self._text(data, body)
         other = Journal(self.journal.root, cache_dir=self.base / "cache")
         try:
             other.save(dataclasses.replace(other.get(entry_id), body=body))
@@ -103,6 +121,7 @@ class SearchMachine(RuleBasedStateMachine):
         """An editor or a sync tool rewrites the file, its creation time too (the
         search's order key, under the same file name): the next refresh reads it."""
         entry_id = data.draw(st.sampled_from(list(self.live)))
+        body = self._text(data, body)
         path = self.journal.locate(entry_id)
         entry = self.live[entry_id]
         entry = dataclasses.replace(entry, body=body,
@@ -131,6 +150,11 @@ class SearchMachine(RuleBasedStateMachine):
         offset = data.draw(st.integers(0, max(0, len(ids) - 1)))
         page = dataclasses.replace(q, limit=2, offset=offset)
         assert [e.id for e in self.journal.query(page)] == ids[offset:offset + 2]
+        self.journal.index._middle = None  # parted afresh: both halves hold entries
+        for limit in (None, 2):  # the TUI's reads: in two halves
+            read = self.journal.page(dataclasses.replace(page, limit=limit), lambda: False)
+            assert read is not None
+            assert [e.id for e in read] == ids[offset:None if limit is None else offset + 2]
         tagged = dataclasses.replace(q, tag="t")  # a filter only ``files`` holds
         assert [e.id for e in self.journal.query(tagged)] == expected(entries, needle,
                                                                        tag="t")
@@ -140,6 +164,51 @@ class SearchMachine(RuleBasedStateMachine):
         db = self.journal.index.db
         assert sorted(db.execute("SELECT sid, screated, folded FROM search")) == sorted(
             (e.id, sort_key(e), search_text(e)) for e in entries)
+
+    @rule(data=st.data(), keys=st.integers(1, 3), limit=st.sampled_from([None, 1, 2, 60]),
+          tag=st.sampled_from([None, "t"]))
+    def type_on(self, data: st.DataObject, keys: int, limit: int | None,
+                tag: str | None) -> None:
+        """The person types into the search field, a page read at each key; between
+        keys the journal may change (saved here or elsewhere, rewritten on disk).
+        After a text whose whole match set was known, the index looks only at those
+        matches when it can, and must find what a scan would."""
+        for _ in range(keys):
+            self._keystroke(data, limit, tag)
+            write = data.draw(st.sampled_from(["none", "add", "edit", "edit_elsewhere",
+                                               "rewrite_on_disk", "delete"]))
+            if write == "add":
+                self.add(data, [data.draw(TEXT)])
+            elif write != "none" and self.live:
+                if write == "delete":
+                    self.delete(data)
+                elif write == "rewrite_on_disk":
+                    self.rewrite_on_disk(data, data.draw(TEXT), data.draw(st.integers(0, 2)))
+                else:
+                    getattr(self, write)(data, data.draw(TEXT))
+
+    def _keystroke(self, data: st.DataObject, limit: int | None, tag: str | None) -> None:
+        letter = data.draw(st.sampled_from(CHARS[:-2]))
+        if self.ahead and data.draw(st.booleans()):
+            self.typed += self.ahead  # the text written since now matches
+        elif data.draw(st.booleans()):
+            self.typed += letter
+        elif data.draw(st.booleans()):
+            self.typed = letter + self.typed  # typed before: it still holds the last
+        elif len(self.typed) > 1 and data.draw(st.booleans()):
+            self.typed = self.typed[:-1]  # taken back: a text searched a moment ago
+        else:
+            self.typed = letter
+        q = Query(contains=self.typed, tag=tag, limit=limit)
+        self.journal.index._middle = None  # parted afresh: both halves hold entries
+        ids = expected(list(self.live.values()), self.typed, tag=tag)
+        page = self.journal.page(q, lambda: False)
+        assert page is not None
+        assert [e.id for e in page] == ids[:limit]
+        offset = data.draw(st.integers(0, len(ids)))
+        page = self.journal.page(dataclasses.replace(q, offset=offset), lambda: False)
+        assert page is not None
+        assert [e.id for e in page] == ids[offset:None if limit is None else offset + limit]
 
 
 TestSearchTable = SearchMachine.TestCase
@@ -264,4 +333,44 @@ def test_a_row_written_elsewhere_during_the_first_fill_is_not_missed(
     assert [e.id for e in journal.query(Query(contains="apres"))] == [entries[1].id]
     assert [e.id for e in journal.query(Query(contains="avant"))] == [entries[2].id,
                                                                        entries[0].id]
+    journal.close()
+
+
+def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path) -> None:
+    """"pqrs" typed after "pqr", whose few matches are all known (its page was
+    short): no scan of the search table, the same results, and none either when
+    the "s" is taken back; after another process's save (or this one's), the next
+    keystroke scans again and finds the new match."""
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
+    entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
+                          when=when + timedelta(days=n))
+               for n, body in enumerate(["a PQR b", "pqx", "rien", "PQRS", "pq r"] * 40)]
+    journal.add_many(entries)
+    statements: list[str] = []
+    journal.index.db.set_trace_callback(statements.append)
+
+    def typed(text: str, limit: int = 60) -> list[str]:
+        statements.clear()
+        found = journal.page(Query(contains=text, limit=limit), lambda: False)
+        assert found is not None
+        return [e.id for e in found]
+
+    def scanned() -> bool:
+        return any("LIKE" in sql for sql in statements)
+
+    assert len(typed("p")) == 60 and scanned()  # a full page: its matches not all known
+    assert len(typed("pq")) == 60 and scanned()
+    assert typed("pqr", limit=1000) == expected(entries, "pqr") and scanned()
+    assert typed("pqrs") == expected(entries, "pqrs")[:60] and not scanned()  # narrowed
+    assert typed("xpqrs") == [] and not scanned()
+    assert typed("pqr") == expected(entries, "pqr")[:60] and not scanned()  # taken back
+    assert len(typed("pq")) == 60 and scanned()  # its page was full: not known
+    other = Journal(journal.root, cache_dir=tmp_path / "cache")
+    other.save(dataclasses.replace(other.get(entries[2].id), body="pqrst"))
+    other.close()
+    assert typed("pqrst") == [entries[2].id] and scanned()
+    assert typed("pqrstu") == [] and not scanned()
+    journal.save(dataclasses.replace(journal.get(entries[7].id), body="pqrstu"))
+    assert typed("pqrstu") == [entries[7].id] and scanned()
     journal.close()
