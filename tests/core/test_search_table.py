@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
-from journal_tui.core import search_halves
 from journal_tui.core.codec import encode, format_of
 from journal_tui.core.index import Query
 from journal_tui.core.indexing import search_text, searchable, sort_key
@@ -51,12 +50,8 @@ class SearchMachine(RuleBasedStateMachine):
         self.made = 0
         self.typed = ""  # the search field's text (``type_on``)
         self.ahead = ""  # a letter after it in a text written since (``_text``)
-        self.halves = search_halves.SPLIT_MIN, search_halves.AFTER
-        # pages read in two halves, the older on a second connection, whatever the size
-        search_halves.SPLIT_MIN, search_halves.AFTER = 0, 0
 
     def teardown(self) -> None:
-        search_halves.SPLIT_MIN, search_halves.AFTER = self.halves
         self.journal.close()
         shutil.rmtree(self.base, ignore_errors=True)
 
@@ -150,8 +145,7 @@ class SearchMachine(RuleBasedStateMachine):
         offset = data.draw(st.integers(0, max(0, len(ids) - 1)))
         page = dataclasses.replace(q, limit=2, offset=offset)
         assert [e.id for e in self.journal.query(page)] == ids[offset:offset + 2]
-        self.journal.index._middle = None  # parted afresh: both halves hold entries
-        for limit in (None, 2):  # the TUI's reads: in two halves
+        for limit in (None, 2):  # the TUI's reads (``page``) give the same
             read = self.journal.page(dataclasses.replace(page, limit=limit), lambda: False)
             assert read is not None
             assert [e.id for e in read] == ids[offset:None if limit is None else offset + 2]
@@ -200,7 +194,6 @@ class SearchMachine(RuleBasedStateMachine):
         else:
             self.typed = letter
         q = Query(contains=self.typed, tag=tag, limit=limit)
-        self.journal.index._middle = None  # parted afresh: both halves hold entries
         ids = expected(list(self.live.values()), self.typed, tag=tag)
         page = self.journal.page(q, lambda: False)
         assert page is not None

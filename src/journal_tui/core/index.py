@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from journal_tui.core import listing, search_fill, search_halves, search_narrow
+from journal_tui.core import listing, search_fill, search_narrow
 from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive, rename_new
 from journal_tui.core.codec import Problem
 from journal_tui.core.indexing import (
@@ -187,8 +187,6 @@ class Index:
         self._changes = 0  # writes of this connection that touched entries (``version``)
         self._count: tuple[tuple[int, int], int] | None = None  # ``count`` as of a version
         self._narrowing = search_narrow.Narrowing()  # the last searches' matches, if few
-        self._twin: sqlite3.Connection | None = None  # reads a search's older half
-        self._middle: str | None = None  # the day splitting the entries in two halves
         self.on_fold: Progress | None = None
         """Called with ``(done, total)`` while the first text search folds the rows."""
 
@@ -253,10 +251,6 @@ class Index:
     def close(self) -> None:
         self._days = None
         self._changes += 1  # another connection's data_version means nothing to the last
-        self._middle = None
-        if self._twin is not None:
-            self._twin.close()
-            self._twin = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -748,7 +742,8 @@ class Index:
         version = self.version  # before the scan: a commit during it moves it
         known = self._narrowing.narrowed(needle, filters, version)
         if known is None:
-            found = self._scan_search(q, source, where, args, version, cancelled)
+            found = self._scan(self._ordered("folded, data", q, source, where, args),
+                               cancelled)
             if found is None:
                 return None
             rows = [(text, data) for text, data in found]
@@ -763,49 +758,18 @@ class Index:
     def _scan(self, query: tuple[str, list[object]],
               cancelled: Callable[[], bool]) -> list[tuple[str, ...]] | None:
         """The rows of ``query`` (``_ordered``'s), or None once ``cancelled()``."""
-        return search_halves.scanned(self.db, query, cancelled)
-
-    def _scan_search(self, q: Query, source: str, where: str, args: list[object],
-                     version: tuple[int, int],
-                     cancelled: Callable[[], bool]) -> list[tuple[str, ...]] | None:
-        """``page``'s scan of the search table (its text and data), in two halves at
-        once when there are many entries (``search_halves``); in one when the index
-        moved meanwhile (the halves may have read it before and after)."""
-        middle = self._middle_day()
-        if middle is not None:
-            wanted = None if q.limit is None else q.offset + q.limit
-            whole = dataclasses.replace(q, limit=wanted, offset=0)
-            newer, older = (self._ordered("folded, data", whole, source,
-                                          f"{where} AND sday {side} ?", [*args, middle])
-                            for side in (">", "<="))
-            with contextlib.suppress(sqlite3.Error):  # the twin's: read in one
-                rows = search_halves.in_halves(self.db, newer, self._twin_db, older,
-                                               wanted, cancelled)
-                if rows is None or self.version == version:
-                    return None if rows is None else rows[q.offset:wanted]
-        return self._scan(self._ordered("folded, data", q, source, where, args), cancelled)
-
-    def _middle_day(self) -> str | None:
-        """The day that parts the entries in halves (kept: an old one only parts them
-        less evenly), or None when they are too few to be worth two scans."""
-        if self._middle is None and self.count() >= search_halves.SPLIT_MIN:
-            if self._days is not None and self._days[1]:  # the calendar's, if read
-                days = self._days[1].ordered
-                self._middle = days[len(days) // 2].isoformat()
-                return self._middle
-            row = self.db.execute(
-                "SELECT day FROM files ORDER BY day DESC, created DESC, id DESC, rel DESC "
-                "LIMIT 1 OFFSET ?", (self.count() // 2,)).fetchone()
-            self._middle = row[0] if row and row[0] else ""  # "": all in the newer half
-        return self._middle
-
-    def _twin_db(self) -> sqlite3.Connection | None:
-        """A second, read-only connection to the index file (None in memory)."""
-        if self._twin is None and self._on_file and self.db_path is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._twin = sqlite3.connect(self.db_path.as_uri() + "?mode=ro", uri=True,
-                                             check_same_thread=False)
-        return self._twin
+        sql, args = query
+        db = self.db
+        db.set_progress_handler(lambda: int(cancelled()), 2000)
+        try:
+            rows: list[tuple[str, ...]] = db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError:
+            if cancelled():  # interrupted: nothing was written, nothing is wrong
+                return None
+            raise
+        finally:
+            db.set_progress_handler(None, 0)
+        return rows
 
     def query_json(self, q: Query = Query()) -> list[str]:
         """Each matching entry as its JSON object text (``jsonable(to_dict(entry))``),
