@@ -97,6 +97,12 @@ def footer_bindings_ready(footer: Footer) -> bool:
     return bool(getattr(footer, "_bindings_ready", True))
 
 
+def mark_footer_bindings_ready(footer: Footer) -> None:
+    """Tell Textual's ``Footer`` it has its bindings (what its own ``bindings_changed``
+    does first): ``KeyFooter`` replaces that method and draws nothing until then."""
+    footer._bindings_ready = True
+
+
 def markdown_language() -> str | None:
     """``"markdown"`` if tree-sitter can highlight it here, else ``None`` (plain text).
 

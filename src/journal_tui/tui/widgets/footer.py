@@ -34,7 +34,7 @@ from textual.widgets import Footer
 
 from journal_tui.tui.host import host_of
 from journal_tui.tui.strings import MSG
-from journal_tui.tui.textual_compat import footer_bindings_ready
+from journal_tui.tui.textual_compat import footer_bindings_ready, mark_footer_bindings_ready
 
 if TYPE_CHECKING:
     from textual import events
@@ -223,20 +223,20 @@ class KeyFooter(Footer):
         if y or not self.is_attached or not footer_bindings_ready(self):
             return Strip.blank(width, blank)
         layout = self._drawn = self._layout()
+        # The footer's own styles and its ancestors', once for every key's styles.
+        under = [node.styles for node in reversed(self.ancestors_with_self)]
         segments: list[Segment] = []
         for index, at in enumerate(placed(layout)):
             key = at.key
             item = self._item_layers(index, key)
-            key_style = self._style(*item, "key-footer--key")
+            segments.append(Segment(key.display, self._style(under, *item, "key-footer--key")))
             if key.description:
-                segments.append(Segment(key.display, key_style))
                 segments.append(Segment(f" {key.description}",
-                                        self._style(*item, "key-footer--description")))
-            else:
-                segments.append(Segment(key.display, key_style))
+                                        self._style(under, *item, "key-footer--description")))
             segments.append(Segment(" ", blank))
         if layout.screens_label:
-            segments.append(Segment(layout.screens_label, self._style("key-footer--label")))
+            segments.append(Segment(layout.screens_label,
+                                    self._style(under, "key-footer--label")))
         return Strip(segments).adjust_cell_length(width, blank)
 
     def _item_layers(self, index: int, key: Key) -> tuple[str, ...]:
@@ -248,11 +248,11 @@ class KeyFooter(Footer):
             layers += ("key-footer--disabled",)
         return layers
 
-    def _style(self, *names: str) -> Style:
-        """The style Textual gives a node under this footer styled by the components
+    def _style(self, under: Sequence[StylesBase], *names: str) -> Style:
+        """The style Textual gives a node under this footer (``under``: the footer's
+        styles and its ancestors', the root's first) styled by the components
         ``names``, each one inside the one before (``DOMNode.rich_style``'s walk)."""
-        return layered_style([*(node.styles for node in reversed(self.ancestors_with_self)),
-                              *(self.get_component_styles(name) for name in names)])
+        return layered_style([*under, *(self.get_component_styles(name) for name in names)])
 
     # ------------------------------------------------------------------- mouse
 
@@ -294,7 +294,7 @@ class KeyFooter(Footer):
         """Redrawn when the keys it would show differ from those drawn: Textual's
         footer rebuilds its keys at every "bindings updated" signal (each focus
         change, several times as a screen starts), mostly into the very same keys."""
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)  # as Textual's footer does here
         if self.is_attached and screen is self.screen and (
                 self._drawn is None or self._layout() != self._drawn):
             self.refresh()
