@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from journal_tui.core import listing, search_fill, search_narrow
 from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive, rename_new
@@ -111,6 +111,8 @@ _SEARCH_MISSED = (
     "AND sid = id AND srel = rel)"
 )
 _SCHEMA = _TABLES + _INDEXES
+CANCEL_STEPS = 2000
+"""SQLite steps between two looks at a scan's ``cancelled()`` (a page, a count)."""
 _ORDER = ("day", "created", "id", "rel")
 _SEARCH_ORDER = ("sday", "screated", "sid", "srel")
 _SEARCH_JOIN = "search CROSS JOIN files ON files.rel = search.srel"
@@ -593,10 +595,8 @@ class Index:
     def _ordered(columns: str, q: Query, source: str, where: str,
                  args: list[object]) -> tuple[str, list[object]]:
         """The query of ``columns`` from ``source`` (``_where``'s), in ``q``'s order."""
-        order = "DESC" if q.newest_first else "ASC"
-        keys = _ORDER if source == "files" else _SEARCH_ORDER
         sql = (f"SELECT {columns} FROM {source} {where} "
-               f"ORDER BY {', '.join(f'{key} {order}' for key in keys)}")
+               f"{_order_by(source, 'DESC' if q.newest_first else 'ASC')}")
         if q.limit is not None or q.offset:
             sql += " LIMIT ? OFFSET ?"
             args += [-1 if q.limit is None else q.limit, q.offset]
@@ -620,7 +620,7 @@ class Index:
         source, where, args = self._where(q, fill=False, joined=False)
 
         def count(db: sqlite3.Connection) -> int:
-            db.set_progress_handler(lambda: int(cancelled()), 2000)
+            db.set_progress_handler(lambda: int(cancelled()), CANCEL_STEPS)
             found: int = db.execute(f"SELECT count(*) FROM {source} {where}",
                                     args).fetchone()[0]
             return found
@@ -654,13 +654,12 @@ class Index:
         At 100,000 entries the full entries cost ~6 s and ~400 MB of Python
         objects; these ~80 MB, and no other read waits for them."""
         source, where, args = self._where(q, fill=False)
-        keys = _ORDER if source == "files" else _SEARCH_ORDER
         # A cheap pre-filter on the stored JSON's layout (``json.dumps``'s); should it
         # ever differ, the rows are only kept, and dropped below.
         sql = ("SELECT json_remove(data, '$.body', '$.prompt', '$.prompt_id', '$.tags', "
                f"'$.checkin', '$.themes') FROM {source} {where} "
                "AND instr(data, '\"people\": []') = 0 "
-               f"ORDER BY {', '.join(f'{key} DESC' for key in keys)}")
+               f"{_order_by(source, 'DESC')}")
 
         def read(db: sqlite3.Connection) -> list[Entry]:
             found = []
@@ -746,7 +745,7 @@ class Index:
                                cancelled)
             if found is None:
                 return None
-            rows = [(text, data) for text, data in found]
+            rows = cast("list[search_narrow.Row]", found)  # (folded, data): the columns read
             complete = not q.offset and (q.limit is None or len(rows) < q.limit)
             self._narrowing.keep(needle, filters, version, rows, complete)
         else:
@@ -760,7 +759,7 @@ class Index:
         """The rows of ``query`` (``_ordered``'s), or None once ``cancelled()``."""
         sql, args = query
         db = self.db
-        db.set_progress_handler(lambda: int(cancelled()), 2000)
+        db.set_progress_handler(lambda: int(cancelled()), CANCEL_STEPS)
         try:
             rows: list[tuple[str, ...]] = db.execute(sql, args).fetchall()
         except sqlite3.OperationalError:
@@ -842,6 +841,13 @@ class Index:
                 "ORDER BY day"))
             self._days = (version, days)
         return self._days[1]
+
+
+def _order_by(source: str, order: str) -> str:
+    """The ``ORDER BY`` of entries read from ``source`` (``_where``'s), ``order``
+    being ``ASC`` or ``DESC``: ``files``' keys, or the search table's."""
+    keys = _ORDER if source == "files" else _SEARCH_ORDER
+    return "ORDER BY " + ", ".join(f"{key} {order}" for key in keys)
 
 
 def _search_gone(rels: list[tuple[str]]) -> list[tuple[str, list[tuple[str]]]]:
