@@ -286,7 +286,7 @@ def test_a_page_read_stops_when_cancelled_and_the_index_stays(tmp_path: Path) ->
     assert journal.page(q, lambda: asked.append(1) or True) is None
     assert asked  # the scan asked, and stopped
     db = journal.index.db
-    assert db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone() == ("1",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone() is not None
     assert db.execute("SELECT count(*) FROM search").fetchone() == (1500,)
     found = journal.page(Query(contains="ENTRÉE 139", limit=60), lambda: False)
     assert found is not None
@@ -350,7 +350,7 @@ def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path)
         return [e.id for e in found]
 
     def scanned() -> bool:
-        return any("LIKE" in sql for sql in statements)
+        return any("LIKE" in sql and "FROM search" in sql for sql in statements)
 
     assert len(typed("p")) == 60 and scanned()  # a full page: its matches not all known
     assert len(typed("pq")) == 60 and scanned()
