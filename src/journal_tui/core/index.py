@@ -702,7 +702,7 @@ class Index:
         with contextlib.suppress(sqlite3.Error):
             rowids, ranges = search_fill.missing_ranges(db, whole)
             folded = self._folded(ranges, len(rowids), whole)
-            words: set[str] = set()  # theirs (a whole fill leaves them to ``build_words``)
+            words: set[str] = set()  # theirs (a whole fill leaves them to ``read_words``)
             # ``rel`` checked: a row replaced since it was read is queued again.
             self._transaction(
                 *([("DELETE FROM search", [()]), ("DELETE FROM words", [()])] if whole
@@ -722,25 +722,27 @@ class Index:
                     [("searched", search_words.generation())])] if whole else []),
                 days_kept=True)
 
-    def words_due(self) -> bool:
-        """Whether ``build_words`` has work to do (the search texts' words not known)."""
-        return search_words.due(self.db)
-
-    def build_words(self) -> bool:
-        """Read every search text's words (seconds at 100,000 entries; in worker
-        processes, on connections of their own) and keep them, so that a text found
-        in no word answers with no scan (``search_words``). Best effort; whether
-        they are kept (not when another whole fill came meanwhile)."""
+    def read_words(self) -> tuple[str, set[str]] | None:
+        """Every search text's words, with the mark of the fill they are of, when
+        they are due (else None): seconds at 100,000 entries, in worker processes
+        and on connections of their own, so no lock need be held meanwhile."""
         try:
             if not search_words.due(self.db):
-                return False
+                return None
             built = self._apart(lambda db: search_words.build(db, self.db_path))
-            if built is None:
-                built = search_words.build(self.db, None)
-            if built is None:
-                return False
-            mark, words = built
-            with_mark = "WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'searched' AND value = ?)"
+            return built if built is not None else search_words.build(self.db, None)
+        except sqlite3.Error:
+            return None
+
+    def keep_words(self, built: tuple[str, set[str]] | None) -> bool:
+        """Keep ``read_words``' words, so that a text found in no word answers with no
+        scan (``search_words``); best effort. Whether searches now trust them (not
+        when another whole fill came since they were read)."""
+        if built is None:
+            return False
+        mark, words = built
+        with_mark = "WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'searched' AND value = ?)"
+        try:
             self._transaction(
                 (f"INSERT OR IGNORE INTO words SELECT ? {with_mark}",
                  [(word, mark) for word in sorted(words)]),
