@@ -722,15 +722,19 @@ class Index:
                     [("searched", search_words.generation())])] if whole else []),
                 days_kept=True)
 
-    def read_words(self) -> tuple[str, set[str]] | None:
+    def read_words(self, cancelled: Callable[[], bool] = lambda: False
+                   ) -> tuple[str, set[str]] | None:
         """Every search text's words, with the mark of the fill they are of, when
-        they are due (else None): seconds at 100,000 entries, in worker processes
-        and on connections of their own, so no lock need be held meanwhile."""
+        they are due (else None, as once ``cancelled()``): seconds at 100,000
+        entries, in worker processes and on connections of their own, so no lock
+        need be held meanwhile."""
         try:
             if not search_words.due(self.db):
                 return None
-            built = self._apart(lambda db: search_words.build(db, self.db_path))
-            return built if built is not None else search_words.build(self.db, None)
+            built = self._apart(lambda db: search_words.build(db, self.db_path, cancelled))
+            if built is None and not cancelled():  # not a file to open again
+                built = search_words.build(self.db, None, cancelled)
+            return built
         except sqlite3.Error:
             return None
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from journal_tui.core import slices
@@ -112,10 +112,12 @@ def _task(send: slices.Send, uri: str, ranges: list[tuple[str | None, str | None
         db.close()
 
 
-def build(db: sqlite3.Connection, db_path: Path | None) -> tuple[str, set[str]] | None:
+def build(db: sqlite3.Connection, db_path: Path | None,
+          cancelled: Callable[[], bool]) -> tuple[str, set[str]] | None:
     """The generation of the search table's fill and every word it holds, read
     through ``db`` or in worker processes when the rows are many and the index is a
-    file (``db_path``); None when there is no fill yet."""
+    file (``db_path``); None when there is no fill yet, or once ``cancelled()``
+    (asked between ranges: quitting the TUI need not wait for the rest)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone()
     if row is None:
         return None
@@ -131,6 +133,8 @@ def build(db: sqlite3.Connection, db_path: Path | None) -> tuple[str, set[str]] 
               slices.in_workers(_task, (db_path.as_uri() + "?mode=ro",), ranges, n, rest))
     found: set[str] = set()
     for chunk in chunks:
+        if cancelled():
+            return None
         for words in chunk:
             found.update(words)
     return row[0], found

@@ -145,6 +145,7 @@ class JournalScreen(AppScreen):
         self._footer_active = (False, False)  # filters active, rows shown
         self._peeked: Page | None = None  # the first page, read as the screen is built
         self._page_shown = False  # the first page is on screen (read before the rest)
+        self._words_asked = False  # the journal's words asked for (``_keep_words``)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -395,6 +396,16 @@ class JournalScreen(AppScreen):
 
     def on_journal_screen_found(self, message: Found) -> None:
         self._show(message.results, message.filters)
+        if message.filters.contains and not self._words_asked:
+            self._words_asked = True
+            self._keep_words()
+
+    @work(thread=True, group="journal-words")
+    def _keep_words(self) -> None:
+        """The journal's words kept after the first text search (once a session), so
+        that a text found in none answers at once (``core.search_words``)."""
+        worker = get_current_worker()
+        self.service.keep_words(lambda: worker.is_cancelled)
 
     def on_journal_screen_counted(self, message: Counted) -> None:
         if message.filters == self.filters and self._found is None:
