@@ -78,9 +78,12 @@ async def settled(app, pilot):
     # first cancelled or not yet started worker, which left start-up reads running
     # into the next timing).
     deadline = time.monotonic() + BACKGROUND
-    while any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+    while running := [w for w in app.workers
+                      if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]:
         if time.monotonic() > deadline:
             out["background cut"] = out.get("background cut", 0) + 1
+            out.setdefault("cut workers", []).extend(  # which, to tell in the report
+                f"{w.group}:{w.name}" for w in running)
             break
         await asyncio.sleep(0.05)
     await pilot.pause()
@@ -279,7 +282,9 @@ def main() -> None:
     for name, found in runs.items():
         cut = sum(r.get("background cut", 0) for r in found)
         if cut:
-            print(f"({name}: background work cut short after 30 s, {cut} time(s))")
+            workers = sorted({w for r in found for w in r.get("cut workers", [])})
+            print(f"({name}: background work cut short after 30 s, {cut} time(s), "
+                  f"still running: {', '.join(workers)})")
 
 
 if __name__ == "__main__":
