@@ -632,11 +632,15 @@ async def test_the_footer_is_one_widget_showing_the_row_keys(make_ctx, journal):
         assert not footer.children
 
 
-async def test_the_first_text_search_keeps_the_words_once_and_finds_the_same(make_ctx, journal):
-    """After the first text search, the journal's words are read in the background
-    and kept (once a session): a text in no word then shows nothing without a scan,
-    and every other search still finds what it found."""
+async def test_the_first_text_search_keeps_the_words_once_and_finds_the_same(
+        make_ctx, journal, monkeypatch):
+    """After the first text search (and a pause in the typing), the journal's words
+    are read in the background and kept (once a session): a text in no word then
+    shows nothing without a scan, and every other search still finds what it found."""
     from journal_tui.core import search_words
+    from journal_tui.tui.screens import journal as journal_screen
+
+    monkeypatch.setattr(journal_screen, "WORDS_AFTER", 0.01)
 
     entries = seed(journal)
     app = make_app(make_ctx("en"))
@@ -647,6 +651,8 @@ async def test_the_first_text_search_keeps_the_words_once_and_finds_the_same(mak
         await pilot.press("slash", *"zq")
         await settle(pilot)
         assert row_ids(screen) == []
+        await pilot.pause(0.05)  # the pause in the typing (``WORDS_AFTER``)
+        await settle(pilot)
         assert db.execute(search_words.TRUSTED).fetchone() is not None
         read: list[bool] = []
         index = app.service.journal.index

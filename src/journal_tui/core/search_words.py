@@ -16,7 +16,7 @@ Exact as long as the ``words`` table holds every word of every row of ``search``
 - a whole fill (every row at once, seconds at 100,000 entries) leaves them out, to
   keep the first search as fast as before: it empties ``words`` and marks the fill
   with a new ``generation``; ``build`` then reads every search text in the
-  background (in worker processes when there are many: splitting costs ~38 µs an
+  background (in a worker process when there are many: splitting costs ~38 µs an
   entry) and writes their words with ``worded`` = that generation, unless another
   whole fill came meanwhile. Only then do searches trust ``words``
   (``worded`` == ``searched``).
@@ -37,8 +37,8 @@ INSERT = "INSERT OR IGNORE INTO words VALUES (?)"
 SPAN = 2000
 """Search rows per range read by ``build`` (a worker's message)."""
 POOL_MIN = 4000
-"""Rows before worker processes pay for themselves."""
-PER_WORKER = 2000
+"""Rows before a worker process pays for itself (one: the build runs in the
+background, and the other core is left to the screen)."""
 
 TRUSTED = ("SELECT 1 FROM meta AS w JOIN meta AS s ON w.value = s.value "
            "WHERE w.key = 'worded' AND s.key = 'searched'")
@@ -115,15 +115,14 @@ def _task(send: slices.Send, uri: str, ranges: list[tuple[str | None, str | None
 def build(db: sqlite3.Connection, db_path: Path | None,
           cancelled: Callable[[], bool]) -> tuple[str, set[str]] | None:
     """The generation of the search table's fill and every word it holds, read
-    through ``db`` or in worker processes when the rows are many and the index is a
-    file (``db_path``); None when there is no fill yet, or once ``cancelled()``
-    (asked between ranges: quitting the TUI need not wait for the rest)."""
+    through ``db``, or in a worker process when the rows are many and the index is
+    a file (``db_path``): this process only waits. None when there is no fill yet,
+    or once ``cancelled()`` (asked between ranges: quitting need not wait)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone()
     if row is None:
         return None
     ranges = _ranges(db)
-    count = len(ranges) * SPAN
-    n = slices.workers_for(count, POOL_MIN, PER_WORKER)
+    n = 1 if len(ranges) * SPAN >= POOL_MIN else 0
 
     def rest(left: list[tuple[str | None, str | None]]) -> Iterator[list[list[str]]]:
         for lo, hi in left:
