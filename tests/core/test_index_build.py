@@ -278,8 +278,8 @@ def stalls(*args, **kw):
     for n, chunk in enumerate(real(*args, **kw)):
         yield chunk
         if n == 1:  # two chunks written in the transaction: killed here
-            import multiprocessing
-            pids = [p.pid for p in multiprocessing.active_children()]
+            pids = [pid for task in os.listdir("/proc/self/task")
+                    for pid in open(f"/proc/self/task/{task}/children").read().split()]
             print("mid", *pids, flush=True)
             time.sleep(600)
 indexing.parsed_rows = stalls
@@ -316,6 +316,7 @@ def test_a_build_killed_midway_leaves_a_cache_the_next_run_repairs(
     proc.wait()
     proc.stdout.close()
     workers = [int(pid) for pid in line[1:]]
+    assert workers, "no worker was running mid-build"
     for _ in range(500):  # the workers find nobody reading and exit (bounded: ~5 s)
         if all(gone(pid) for pid in workers):
             break
@@ -548,20 +549,32 @@ def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
     assert db.execute("SELECT count(*) FROM unsearched").fetchone() == (1,)
 
 
+@pytest.mark.parametrize("forking", [True, False], ids=["forked", "spawned"])
 def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # As spawning from the TUI once did (Textual's stand-in for stderr has no descriptor).
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forking: bool) -> None:
+    # As spawning from the TUI once did (Textual's stand-in for stderr has no descriptor),
+    # or a fork refused (out of processes).
     import multiprocessing.process
 
+    from journal_tui.core import slices
+
     root = pooled_journal(tmp_path, monkeypatch)
+    tries: list[str] = []
 
-    def refuse(self: object) -> None:
-        raise ValueError("bad value(s) in fds_to_keep")
+    def refuse(*args: object) -> None:
+        tries.append("start")
+        raise (OSError(11, "Resource temporarily unavailable") if forking
+               else ValueError("bad value(s) in fds_to_keep"))
 
-    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    monkeypatch.setattr(slices, "forking", lambda: forking)
+    if forking:
+        monkeypatch.setattr(os, "fork", refuse)
+    else:
+        monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
     journal = Journal(root, cache_dir=tmp_path / "unstarted")
     pooled = outputs(journal)
     journal.close()
+    assert tries == ["start", "start"]
     monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
     assert pooled == cold(root, tmp_path / "serial")
     assert pooled[0].count('"id"') == 40

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from pathlib import Path
@@ -38,7 +37,7 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(listing, "WALK_POOL_MIN", 8)
     monkeypatch.setattr(listing, "WALK_PER_WORKER", 4)
     monkeypatch.setattr(slices, "cpus", lambda: 2)
-    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(slices, "forking", lambda: True)
     used: list[int] = []
     real = slices.in_workers
 
