@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -373,6 +374,7 @@ class Index:
         _sweep_builds(path)
         tmp = _build_name(path)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE))
+        rows_synced: _Syncing | None = None
         try:
             db = sqlite3.connect(tmp, isolation_level=None, check_same_thread=False)
             try:
@@ -385,13 +387,14 @@ class Index:
                     db.execute(statement)
                 self._db = db  # the usual refresh, on the new file: every file is new
                 self._refresh(progress, folders, building=True)
+                rows_synced = _Syncing(tmp)  # the rows go to disk while the indexes are made
                 for statement in _INDEXES:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {VERSION}")
             finally:
                 self._db = None
                 db.close()
-            _fsync(tmp)
+            rows_synced.fsync()
             try:
                 os.link(tmp, path)  # never over an index another process has made
             except FileExistsError:
@@ -408,6 +411,8 @@ class Index:
                     return False
             fsync_dir(path.parent)
         finally:
+            if rows_synced is not None:
+                rows_synced.close()
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         self._db = self._open_file(path)  # in WAL mode from here on
@@ -891,12 +896,37 @@ def _sweep_builds(path: Path) -> None:
                 os.unlink(path.parent / name)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+class _Syncing:
+    """A file's data flushed to disk on a thread of its own while this one works on:
+    a first build's rows (most of the file) are written out while its indexes are
+    made, so the one ``fsync`` the build waits on at the end has little left to write
+    (~30 ms of a first command at 10,000 entries). ``fsync`` then syncs everything on
+    the same descriptor and raises what either met (an error the thread saw is not
+    reported again to a later ``fsync``); ``close`` once done, or given up."""
+
+    def __init__(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_RDONLY)
+        self.error: OSError | None = None
+        self.thread = threading.Thread(target=self._flush, daemon=True)
+        self.thread.start()
+
+    def _flush(self) -> None:
+        try:
+            getattr(os, "fdatasync", os.fsync)(self.fd)
+        except OSError as exc:
+            self.error = exc
+
+    def fsync(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        os.fsync(self.fd)
+
+    def close(self) -> None:
+        self.thread.join()
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
 
 
 def _functions(db: sqlite3.Connection) -> None:

@@ -48,11 +48,17 @@ def _load_fast() -> Parser | None:
     return fast
 
 
-def loads(text: str) -> dict[str, Any]:
-    """``tomllib.loads``, faster: same values, same ``tomllib.TOMLDecodeError``."""
+def load() -> None:
+    """Load the compiled parser now (once): before forking workers, so that each
+    inherits it rather than loading it again on its way to its first file."""
     global FAST
     if FAST is _UNSET:
         FAST = _load_fast()
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, faster: same values, same ``tomllib.TOMLDecodeError``."""
+    load()
     if (FAST is None or text.startswith("\ufeff") or _nests_deep(text)
             or threading.current_thread() is not threading.main_thread()):
         return tomllib.loads(text)
