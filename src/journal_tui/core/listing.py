@@ -19,7 +19,6 @@ so it is reported rather than shown from the cache or silently ignored.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat as stat_mode
 import threading
@@ -28,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from journal_tui.core import slices
+from journal_tui.core.sha import blake2b
 
 Stat = tuple[int, int, int, int]
 """``(size, mtime_ns, ctime_ns, inode)`` of an entry file."""
@@ -46,7 +46,7 @@ class Folder:
 
     @property
     def digest(self) -> str:
-        h = hashlib.blake2b(digest_size=16)
+        h = blake2b(digest_size=16)
         h.update("\0".join(self.names).encode("utf-8", "surrogateescape"))
         h.update(self.numbers.tobytes())
         return h.hexdigest()
@@ -181,7 +181,7 @@ def scan_folder(rel: str, path: str) -> Folder | None:
 
 def total_digest(digests: list[tuple[str, str]]) -> str:
     """One digest over ``(folder, digest)`` pairs: the whole listing in one value."""
-    return hashlib.blake2b(repr(digests).encode("utf-8", "surrogateescape"),
+    return blake2b(repr(digests).encode("utf-8", "surrogateescape"),
                            digest_size=16).hexdigest()
 
 
