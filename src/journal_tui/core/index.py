@@ -39,6 +39,8 @@ from journal_tui.core.indexing import (
     search_text_of,
     searchable,
     sort_key,
+    walk_workers,
+    walked_rows,
 )
 from journal_tui.core.listing import Stat, folder_of
 from journal_tui.core.model import Entry, from_cache
@@ -283,8 +285,6 @@ class Index:
         (``listing.scan``): the TUI walks outside its lock, so the ~1 s walk of
         100,000 files holds no other read up.
         """
-        if folders is None:
-            folders = listing.scan(self.entries_dir)
         try:
             return self._build_or_refresh(progress, folders)
         except _DiskFull:
@@ -299,7 +299,11 @@ class Index:
         self.close()
         self._db = self._memory_db()
         self._on_file = False
-        return self._refresh(progress, folders)
+        return self._refresh(progress, self._walked(folders))
+
+    def _walked(self, folders: list[listing.Folder] | None) -> list[listing.Folder]:
+        """``folders``, else the walk made now."""
+        return listing.scan(self.entries_dir) if folders is None else folders
 
     def _refresh(self, progress: Progress | None, folders: list[listing.Folder],
                  building: bool = False) -> bool:
@@ -346,7 +350,7 @@ class Index:
         return True
 
     def _build_or_refresh(self, progress: Progress | None,
-                          folders: list[listing.Folder]) -> bool:
+                          folders: list[listing.Folder] | None) -> bool:
         """``_refresh``, or a first build (``_build``) when there is no index file yet."""
         if self._db is None and self.db_path is not None and not self.db_path.exists():
             try:
@@ -355,10 +359,30 @@ class Index:
             except (OSError, sqlite3.Error) as exc:  # else built in place
                 if _disk_full(exc):  # as it would be in place: every file parsed again
                     raise _DiskFull from exc
-        return self._refresh(progress, folders)
+        return self._refresh(progress, self._walked(folders))
+
+    def _fill_new(self, progress: Progress | None,
+                  folders: list[listing.Folder] | None) -> None:
+        """A first build's rows. With no walk made yet and many files, worker processes
+        walk the month folders and parse their files as they go (``walked_rows``):
+        every file is new, so nothing need be compared first. Else ``_refresh``."""
+        if folders is None:
+            months = listing.month_folders(self.entries_dir)
+            n = walk_workers(months)
+            if n:
+                walked: list[listing.Folder | None] = [None] * len(months)
+                self._transaction(
+                    (_INSERT, walked_rows(str(self.entries_dir), months, n, walked, progress)))
+                digests = [(f.rel, f.digest) for f in walked if f is not None]
+                self._transaction(
+                    ("INSERT INTO folders VALUES (?, ?)", digests),
+                    ("INSERT INTO meta VALUES (?, ?)",
+                     [("listing", listing.total_digest(digests))]))
+                return
+        self._refresh(progress, self._walked(folders), building=True)
 
     def _build(self, path: Path, progress: Progress | None,
-               folders: list[listing.Folder]) -> bool:
+               folders: list[listing.Folder] | None) -> bool:
         """The first index of a journal, written to a file of its own and linked into
         place once complete (False: another process linked one first).
 
@@ -385,8 +409,8 @@ class Index:
                     db.execute(f"PRAGMA {pragma}")
                 for statement in _TABLES:
                     db.execute(statement)
-                self._db = db  # the usual refresh, on the new file: every file is new
-                self._refresh(progress, folders, building=True)
+                self._db = db  # on the new file: every file is new
+                self._fill_new(progress, folders)
                 rows_synced = _Syncing(tmp)  # the rows go to disk while the indexes are made
                 for statement in _INDEXES:
                     db.execute(statement)

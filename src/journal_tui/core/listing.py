@@ -81,7 +81,7 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     months = month_folders(entries_dir)
     n = 0
     if threading.active_count() == 1:
-        n = slices.workers_for(_files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
+        n = slices.workers_for(files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
     if not n:
         return [f for rel, path in months if (f := scan_folder(rel, path)) is not None]
     found: list[Folder | None] = [None] * len(months)
@@ -93,7 +93,17 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     return [f for f in found if f is not None]
 
 
-def _files_guessed(months: list[tuple[str, str]]) -> int:
+def files_in(months: list[tuple[str, str]]) -> int:
+    """How many entry files the month folders hold, by name (no ``stat``)."""
+    count = 0
+    for _, path in months:
+        with contextlib.suppress(OSError):
+            count += sum(1 for name in os.listdir(path)
+                         if name[0] != "." and name.endswith(SUFFIXES))
+    return count
+
+
+def files_guessed(months: list[tuple[str, str]]) -> int:
     """About how many files the month folders hold, from three of them listed by
     name only (first, middle and last in the walk's order, which is the folder's
     and no particular year's: a journal's pace changes over the years)."""
