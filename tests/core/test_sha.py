@@ -39,14 +39,15 @@ from journal_tui.core import indexing, slices
 indexing.POOL_MIN, indexing.PER_WORKER = 2, 1
 slices.cpus = lambda: 2
 assert cli.main(["--journal", sys.argv[1], "list"]) == 0
-print("hashlib" in sys.modules, "multiprocessing" in sys.modules)
+print(*(name in sys.modules for name in ("hashlib", "multiprocessing", "tomllib")))
 """
 
 
-def test_a_first_command_imports_neither_hashlib_nor_multiprocessing(tmp_path: Path) -> None:
-    """Each costs a first index build tens of milliseconds before its first worker
-    starts (OpenSSL's digests; multiprocessing's modules): the walk's digests, the
-    drafts' instance id and the forked workers do without them."""
+def test_a_first_command_imports_no_hashlib_multiprocessing_or_tomllib(tmp_path: Path) -> None:
+    """Each costs a first index build milliseconds before its first worker starts
+    (OpenSSL's digests; multiprocessing's modules; tomllib's regular expressions):
+    the walk's digests, the drafts' instance id, the forked workers and the compiled
+    TOML parser do without them."""
     import os
     import subprocess
     import sys
@@ -62,5 +63,5 @@ def test_a_first_command_imports_neither_hashlib_nor_multiprocessing(tmp_path: P
            "JOURNAL_TUI_CONFIG": str(tmp_path / "config.toml")}
     out = subprocess.run([sys.executable, "-c", FIRST_LIST, str(tmp_path / "journal")],
                          capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.splitlines()[-1] == "False False"
+    assert out.stdout.splitlines()[-1] == "False False False"
     assert len(out.stdout.splitlines()) == 5  # four entries listed, built in workers

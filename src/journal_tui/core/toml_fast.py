@@ -25,9 +25,11 @@ and the pooled first build runs in worker processes' main threads.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import tomllib
 
 Parser = Callable[[str], dict[str, Any]]
 _UNSET: Any = object()
@@ -61,11 +63,28 @@ def loads(text: str) -> dict[str, Any]:
     load()
     if (FAST is None or text.startswith("\ufeff") or _nests_deep(text)
             or threading.current_thread() is not threading.main_thread()):
-        return tomllib.loads(text)
+        return _slow(text)
     try:
         return FAST(text)
     except Exception:  # its error, or a refusal tomllib may not share: tomllib decides
-        return tomllib.loads(text)
+        return _slow(text)
+
+
+def _slow(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, tomllib imported when first needed: ~10 ms (its regular
+    expressions compiled) that a first index build would wait on before its first
+    worker, though with the compiled parser it decides only refusals."""
+    import tomllib
+
+    return tomllib.loads(text)
+
+
+def decode_error() -> type[tomllib.TOMLDecodeError]:
+    """``tomllib.TOMLDecodeError``, for an ``except`` clause (evaluated only when an
+    exception reaches it), without importing tomllib before then."""
+    import tomllib
+
+    return tomllib.TOMLDecodeError
 
 
 NESTING_LIMIT = 64
