@@ -157,8 +157,11 @@ LIKE_MAX = 5_000
 50,000 bytes; one character is up to 4 bytes, doubled by an escape)."""
 _LIKE_SPECIAL = re.compile(r"[%_\\]")
 
-_INSERT = (f"INSERT OR REPLACE INTO files ({', '.join(COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(COLUMNS))})")
+_NEW_ROWS = (f"INSERT INTO files ({', '.join(COLUMNS)}) "
+             f"VALUES ({', '.join('?' * len(COLUMNS))})")
+"""The rows of a first build: each file once, into a new file (a fifth less of
+SQLite's time per row than ``_INSERT``'s replacing, which looks for a row to delete)."""
+_INSERT = _NEW_ROWS.replace("INSERT", "INSERT OR REPLACE", 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,8 +310,9 @@ class Index:
 
     def _refresh(self, progress: Progress | None, folders: list[listing.Folder],
                  building: bool = False) -> bool:
-        """``refresh`` (``building``: a first build's new file, whose search table the
-        first text search fills whole: nothing to keep in step meanwhile)."""
+        """``refresh`` (``building``: a first build's new file, with no row to replace,
+        whose search table the first text search fills whole: nothing to keep in step
+        meanwhile)."""
         digests = [(f.rel, f.digest) for f in folders]
         total = listing.total_digest(digests)
         if self._meta("listing") == total:
@@ -340,7 +344,8 @@ class Index:
         self._transaction(
             *_search_gone([] if building else gone + written),
             ("DELETE FROM files WHERE rel = ?", gone),
-            (_INSERT, parsed_rows(str(self.entries_dir), changed, progress)),
+            (_NEW_ROWS if building else _INSERT,
+             parsed_rows(str(self.entries_dir), changed, progress)),
             (_SEARCH_QUEUED, written),
             ("UPDATE files SET ctime = ? WHERE rel = ?", adopted),
             ("DELETE FROM folders WHERE rel = ?", [(rel,) for rel in gone_folders]),
@@ -372,7 +377,7 @@ class Index:
             if n:
                 walked: list[listing.Folder | None] = [None] * len(months)
                 self._transaction(
-                    (_INSERT, walked_rows(str(self.entries_dir), months, n, walked, progress)))
+                    (_NEW_ROWS, walked_rows(str(self.entries_dir), months, n, walked, progress)))
                 digests = [(f.rel, f.digest) for f in walked if f is not None]
                 self._transaction(
                     ("INSERT INTO folders VALUES (?, ?)", digests),
