@@ -107,6 +107,7 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
     mine = parts.pop(0) if here else []
     workers = _Forked() if forking() else _Spawned()
     got = [0] * len(parts)
+    finished: set[int] = set()  # the workers whose last message came: exiting
     try:
         for part in parts:
             workers.start(task, args, part)
@@ -121,6 +122,8 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
                     chunk = None
                 if not chunk:  # finished, or died: do what it did not send
                     pending.remove(k)
+                    if chunk == []:
+                        finished.add(k)
                     left = parts[k][got[k]:]
                     if left:
                         yield from rest(left)
@@ -128,7 +131,7 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
                 got[k] += len(chunk)
                 yield chunk
     finally:
-        workers.close()
+        workers.close(finished)
 
 
 class _Forked:
@@ -139,7 +142,7 @@ class _Forked:
 
     def __init__(self) -> None:
         self.readers: list[int] = []
-        self.pids: list[int] = []
+        self.pids: dict[int, int] = {}  # worker: its process
         self._poll = select.poll()
         self._polled: set[int] = set()
 
@@ -161,7 +164,7 @@ class _Forked:
                       task, args, part)
             finally:
                 os._exit(0)
-        self.pids.append(pid)
+        self.pids[len(self.readers) - 1] = pid
         os.close(writer)
 
     def ready(self, pending: list[int]) -> list[int]:
@@ -176,12 +179,18 @@ class _Forked:
         (size,) = _HEADER.unpack(_read_exactly(fd, _HEADER.size))
         return _read_exactly(fd, size)
 
-    def close(self) -> None:
+    def close(self, finished: set[int]) -> None:
+        """Close the pipes and wait for the workers (``finished``: those whose last
+        message came, waited for at once; the others may take up to ~5 s)."""
         for fd in self.readers:
             with contextlib.suppress(OSError):
                 os.close(fd)
-        for pid in self.pids:
-            _reap(pid)
+        for k, pid in self.pids.items():
+            if k in finished:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
+            else:
+                _reap(pid)
 
 
 _HEADER = struct.Struct("=Q")
@@ -208,8 +217,8 @@ def _read_exactly(fd: int, size: int) -> bytearray:
 
 
 def _reap(pid: int) -> None:
-    """Wait for a worker: one that sent its last message is exiting; one cut short
-    exits once it finds nobody reading (~5 s at most), else it is killed."""
+    """Wait for a worker cut short: it exits once it finds nobody reading (~5 s at
+    most), else it is killed."""
     for _ in range(5000):
         try:
             if os.waitpid(pid, os.WNOHANG)[0]:
@@ -255,7 +264,7 @@ class _Spawned:
     def receive(self, k: int) -> bytes:
         return self.readers[k].recv_bytes()
 
-    def close(self) -> None:
+    def close(self, finished: set[int]) -> None:
         for reader in self.readers:
             reader.close()
         for proc in self.procs:
