@@ -1,7 +1,7 @@
 """The TUI on a very large journal (100,000 entries): screens, a keystroke, memory.
 
 Usage:  python benchmarks/bench_tui_large.py [--entries 100000] [--runs 3]
-            [--cache DIR] [--baseline SRC] [--unscored] [--early]
+            [--cache DIR] [--baseline SRC] [--unscored] [--early] [--first-session]
 
 Measures inside the app (Textual's pilot, headless, 120x40), on a journal whose
 index is warm (built first by a ``list`` command), each run a fresh process:
@@ -20,6 +20,8 @@ index is warm (built first by a ``list`` command), each run a fresh process:
 The warm index keeps the theme signals of the last ``SCORED_WEEKS`` weeks, as
 once Themes or Review have been shown (the detector's cost per entry, whatever
 the journal's size, is ``bench_themes.py``'s); ``--unscored`` times a first visit.
+It also keeps the journal's words (``core.search_words``), as a first TUI session
+does after its first text search; ``--first-session`` leaves them to the probe's.
 
 ``--cache DIR`` keeps a warm index there between invocations (the cold build of
 100,000 entries takes minutes on a loaded machine), and the baseline's in
@@ -78,9 +80,12 @@ async def settled(app, pilot):
     # first cancelled or not yet started worker, which left start-up reads running
     # into the next timing).
     deadline = time.monotonic() + BACKGROUND
-    while any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+    while running := [w for w in app.workers
+                      if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]:
         if time.monotonic() > deadline:
             out["background cut"] = out.get("background cut", 0) + 1
+            out.setdefault("cut workers", []).extend(  # which, to tell in the report
+                f"{w.group}:{w.name}" for w in running)
             break
         await asyncio.sleep(0.05)
     await pilot.pause()
@@ -171,6 +176,14 @@ async def main():
 asyncio.run(main())
 """
 
+KEEP_WORDS = """
+from journal_tui.core.context import open_context
+index = open_context().journal.index
+if hasattr(index, "read_words"):  # a tree that keeps the journal's words
+    index.keep_words(index.read_words())
+"""
+"""The journal's words kept, as a first TUI session does after its first text search."""
+
 SCORED_WEEKS = 17  # Themes' default range and the span before it, and a week to spare
 PATIENCE = 300  # seconds a probe may take; then what it measured so far is kept
 ROWS = [("f3", "F3: Journal screen painted", 150),
@@ -194,6 +207,8 @@ def main() -> None:
                         help="no theme signals kept: time the first visit's scoring")
     parser.add_argument("--early", action="store_true",
                         help="F3 pressed as the start's reads begin, not after them")
+    parser.add_argument("--first-session", action="store_true",
+                        help="the journal's words not kept yet (as after an upgrade)")
     parser.add_argument("--f3-only", action="store_true",
                         help="time F3 only (more runs in the time: the machine is loaded)")
     parser.add_argument("--profile", type=Path,
@@ -212,15 +227,17 @@ def main() -> None:
         trees = {"this tree": None, **({"baseline": args.baseline} if args.baseline else {})}
         caches = {name: kept if src is None else kept.with_name(kept.name + ".baseline")
                   for name, src in trees.items()}
-        warm = [["list", "--contains", "x"]]
+        warm = [["-m", "journal_tui", "list", "--contains", "x"]]
         if not args.unscored:
-            warm.append(["themes", "--weeks", str(SCORED_WEEKS)])
+            warm.append(["-m", "journal_tui", "themes", "--weeks", str(SCORED_WEEKS)])
+        if not args.first_session:
+            warm.append(["-c", KEEP_WORDS])
         for name, src in trees.items():
             tree_env = {**env, "JOURNAL_TUI_CACHE": str(caches[name])}
             if src is not None:
                 tree_env["PYTHONPATH"] = str(src.resolve())
             for command in warm:
-                subprocess.run([sys.executable, "-m", "journal_tui", *command],
+                subprocess.run([sys.executable, *command],
                                env=tree_env, check=True, stdout=subprocess.DEVNULL)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for run in range(args.runs):
@@ -279,7 +296,9 @@ def main() -> None:
     for name, found in runs.items():
         cut = sum(r.get("background cut", 0) for r in found)
         if cut:
-            print(f"({name}: background work cut short after 30 s, {cut} time(s))")
+            workers = sorted({w for r in found for w in r.get("cut workers", [])})
+            print(f"({name}: background work cut short after 30 s, {cut} time(s), "
+                  f"still running: {', '.join(workers)})")
 
 
 if __name__ == "__main__":

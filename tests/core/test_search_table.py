@@ -14,8 +14,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
 
+from journal_tui.core import index as index_module
+from journal_tui.core import search_words
 from journal_tui.core.codec import encode, format_of
 from journal_tui.core.index import Query
 from journal_tui.core.indexing import search_text, searchable, sort_key
@@ -28,6 +36,9 @@ TZ = timezone(timedelta(hours=1))
 CHARS = ["a", "b", "%", "_", "\\", "\0", "ℌ", "H", "h", "é", "E", " ", "\x1f", "’", "#t",
          "@al"]
 TEXT = st.lists(st.sampled_from(CHARS), max_size=10).map("".join)
+WRITES = st.sampled_from(["none", "add", "edit", "edit_elsewhere", "rewrite_on_disk", "delete",
+                          "rebuild"])
+"""The kinds of write a step may make (``SearchMachine._write``)."""
 NEEDLE = st.lists(st.sampled_from(CHARS[:-2]), min_size=1, max_size=4).map("".join).filter(
     str.strip)
 
@@ -169,17 +180,44 @@ class SearchMachine(RuleBasedStateMachine):
         matches when it can, and must find what a scan would."""
         for _ in range(keys):
             self._keystroke(data, limit, tag)
-            write = data.draw(st.sampled_from(["none", "add", "edit", "edit_elsewhere",
-                                               "rewrite_on_disk", "delete"]))
-            if write == "add":
-                self.add(data, [data.draw(TEXT)])
-            elif write != "none" and self.live:
-                if write == "delete":
-                    self.delete(data)
-                elif write == "rewrite_on_disk":
-                    self.rewrite_on_disk(data, data.draw(TEXT), data.draw(st.integers(0, 2)))
-                else:
-                    getattr(self, write)(data, data.draw(TEXT))
+            self._write(data, data.draw(WRITES))
+
+    def _write(self, data: st.DataObject, write: str) -> None:
+        """One write of the kind named (``WRITES``), if it can be made."""
+        if write == "add":
+            self.add(data, [data.draw(TEXT)])
+        elif write == "rebuild":  # the cache lost: built again, its search text refilled
+            self.journal.index.rebuild()
+            self.journal.refresh()
+        elif write != "none" and self.live:
+            if write == "delete":
+                self.delete(data)
+            elif write == "rewrite_on_disk":
+                self.rewrite_on_disk(data, data.draw(TEXT), data.draw(st.integers(0, 2)))
+            else:
+                getattr(self, write)(data, data.draw(TEXT))
+
+    @rule(data=st.data(), write=WRITES, then=WRITES, needle=NEEDLE)
+    def build_words(self, data: st.DataObject, write: str, then: str, needle: str) -> None:
+        """The search texts' words built (the TUI does it in the background), the
+        journal changed between their reading and their keeping (``write``), and
+        after (``then``): kept words hold every word of every search text, or are
+        not trusted; a search then finds what a plain one does."""
+        built = self.journal.index.read_words()
+        self._write(data, write)
+        self.journal.index.keep_words(built)
+        self._write(data, then)
+        ids = expected(list(self.live.values()), needle)
+        assert [e.id for e in self.journal.query(Query(contains=needle))] == ids
+
+    @invariant()
+    def trusted_words_hold_every_word(self) -> None:
+        """Whenever searches trust the kept words, no search text has one they lack."""
+        db = self.journal.index.db
+        if db.execute(search_words.TRUSTED).fetchone() is not None:
+            kept = {w for (w,) in db.execute("SELECT word FROM words")}
+            texts = [t for (t,) in db.execute("SELECT folded FROM search")]
+            assert search_words.words_of(texts) <= kept
 
     def _keystroke(self, data: st.DataObject, limit: int | None, tag: str | None) -> None:
         letter = data.draw(st.sampled_from(CHARS[:-2]))
@@ -286,7 +324,7 @@ def test_a_page_read_stops_when_cancelled_and_the_index_stays(tmp_path: Path) ->
     assert journal.page(q, lambda: asked.append(1) or True) is None
     assert asked  # the scan asked, and stopped
     db = journal.index.db
-    assert db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone() == ("1",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'searched'").fetchone() is not None
     assert db.execute("SELECT count(*) FROM search").fetchone() == (1500,)
     found = journal.page(Query(contains="ENTRÉE 139", limit=60), lambda: False)
     assert found is not None
@@ -350,7 +388,7 @@ def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path)
         return [e.id for e in found]
 
     def scanned() -> bool:
-        return any("LIKE" in sql for sql in statements)
+        return any("LIKE" in sql and "FROM search" in sql for sql in statements)
 
     assert len(typed("p")) == 60 and scanned()  # a full page: its matches not all known
     assert len(typed("pq")) == 60 and scanned()
@@ -366,4 +404,55 @@ def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path)
     assert typed("pqrstu") == [] and not scanned()
     journal.save(dataclasses.replace(journal.get(entries[7].id), body="pqrstu"))
     assert typed("pqrstu") == [entries[7].id] and scanned()
+    journal.close()
+
+
+def test_a_text_in_no_word_answers_with_no_scan_and_stays_exact(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the search texts' words are kept, a text found in no word reads no row
+    (page and count); a word written since (saved here, elsewhere, or rewritten on
+    disk) is found at once; a whole fill after the words were read (the cache
+    rebuilt) makes them untrusted rather than stale."""
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
+    entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
+                          when=when + timedelta(days=n))
+               for n, body in enumerate(["un jour", "deux soirs", "trois"] * 200)]
+    journal.add_many(entries)
+    assert journal.query(Query(contains="zq")) == []  # the first fill
+    index = journal.index
+    assert index.keep_words(index.read_words())
+    assert index.read_words() is None  # done: nothing due
+    monkeypatch.setattr(index_module, "CANCEL_STEPS", 1)  # ``cancelled`` asked each step
+    asked: list[int] = []
+
+    def steps() -> bool:
+        asked.append(1)
+        return False
+
+    q = Query(contains="zq", limit=60)
+    assert journal.page(q, steps) == []
+    assert index.count_apart(q, steps) == 0 and journal.count(q) == 0
+    assert len(asked) < len(entries) / 2  # a few steps, not one per row
+    asked.clear()
+    assert [e.id for e in journal.query(Query(contains="jour"))] == expected(entries, "jour")
+    assert journal.page(Query(contains="our s"), steps) == []  # two words: scanned
+    assert len(asked) > len(entries)
+    journal.save(dataclasses.replace(journal.get(entries[0].id), body="azqb"))
+    other = Journal(journal.root, cache_dir=tmp_path / "cache")
+    other.save(dataclasses.replace(other.get(entries[1].id), body="zqc zqd"))
+    other.close()
+    assert [e.id for e in journal.page(q, lambda: False) or []] == [entries[1].id,
+                                                                    entries[0].id]
+    built = index.read_words()
+    assert built is None  # each text written since brought its words
+    db = index.db
+    db.execute("DELETE FROM words")  # as if read before a rebuild
+    stale = ("old fill", {"un"})
+    assert not index.keep_words(stale)
+    assert db.execute(search_words.TRUSTED).fetchone() is not None  # still the real mark
+    db.execute("DELETE FROM meta WHERE key = 'worded'")
+    assert not index.keep_words(stale)  # another fill's words: never trusted
+    assert [e.id for e in journal.page(q, lambda: False) or []] == [entries[1].id,
+                                                                    entries[0].id]
     journal.close()

@@ -630,3 +630,35 @@ async def test_the_footer_is_one_widget_showing_the_row_keys(make_ctx, journal):
         footer = screen.query_one(KeyFooter)
         assert {"edit", "delete"} <= {at.key.action for at in footer.shown()}
         assert not footer.children
+
+
+async def test_the_first_text_search_keeps_the_words_once_and_finds_the_same(
+        make_ctx, journal, monkeypatch):
+    """After the first text search (and a pause in the typing), the journal's words
+    are read in the background and kept (once a session): a text in no word then
+    shows nothing without a scan, and every other search still finds what it found."""
+    from journal_tui.core import search_words
+    from journal_tui.tui.screens import journal as journal_screen
+
+    monkeypatch.setattr(journal_screen, "WORDS_AFTER", 0.01)
+
+    entries = seed(journal)
+    app = make_app(make_ctx("en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_journal(pilot)
+        db = app.service.journal.index.db
+        assert db.execute(search_words.TRUSTED).fetchone() is None
+        await pilot.press("slash", *"zq")
+        await settle(pilot)
+        assert row_ids(screen) == []
+        await pilot.pause(0.05)  # the pause in the typing (``WORDS_AFTER``)
+        await settle(pilot)
+        assert db.execute(search_words.TRUSTED).fetchone() is not None
+        read: list[bool] = []
+        index = app.service.journal.index
+        real = index.read_words
+        index.read_words = lambda *a: read.append(True) or real(*a)  # type: ignore[method-assign]
+        await pilot.press("backspace", "backspace", *"marie")
+        await settle(pilot)
+        assert row_ids(screen) == [entries[0].id]
+        assert not read  # once a session

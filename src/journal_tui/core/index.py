@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar, cast
 
-from journal_tui.core import listing, search_fill, search_narrow
+from journal_tui.core import listing, search_fill, search_narrow, search_words
 from journal_tui.core.atomic import FILE_MODE, ensure_dir, fsync_dir, pid_alive, rename_new
 from journal_tui.core.codec import Problem
 from journal_tui.core.indexing import (
@@ -51,7 +51,7 @@ __all__ = ["SEP", "Index", "Query", "search_text", "sort_key", "walk_entry_files
 
 T = TypeVar("T")
 
-VERSION = 11  # bump when the table layout or the stored JSON changes (add a migration)
+VERSION = 12  # bump when the table layout or the stored JSON changes (add a migration)
 PAGE_SIZE = 16384  # rows of ~2.5 KB: 4 KB pages held one each, and insert 3x slower
 
 _TABLES = (
@@ -87,6 +87,8 @@ _TABLES = (
 ) WITHOUT ROWID""",
     # The readable rows written since the search table was filled, to fold next.
     "CREATE TABLE IF NOT EXISTS unsearched (file INTEGER PRIMARY KEY)",
+    # The words of the search texts (``search_words``): a text in none needs no scan.
+    search_words.TABLE,
 )
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS files_order ON files (day DESC, created DESC, id DESC, rel DESC)",
@@ -148,6 +150,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Tables an older program left behind (it knew none of them) start afresh.
     10: ("DROP INDEX IF EXISTS files_unsearched", "DROP TABLE IF EXISTS search",
          "DROP TABLE IF EXISTS unsearched", "DELETE FROM meta WHERE key = 'searched'"),
+    # 11 -> 12: the search texts' words (``search_words``), a new table, built in
+    # the background by the next TUI session (searches scan as before until then).
+    11: ("DELETE FROM meta WHERE key = 'worded'",),
 }
 """Per old version, the statements that bring an index to the next version in place
 (``_SCHEMA`` then adds what is new: tables and indexes)."""
@@ -597,9 +602,14 @@ class Index:
                 # so instr still decides, on the rows LIKE lets through.
                 sql.append(f"{text} LIKE ? ESCAPE '\\'" if searched
                            else "(fold IS NULL OR fold LIKE ? ESCAPE '\\')")
-                args.append("%" + _LIKE_SPECIAL.sub(r"\\\g<0>", needle) + "%")
+                like: str | None = "%" + _LIKE_SPECIAL.sub(r"\\\g<0>", needle) + "%"
+                args.append(like)
+            else:
+                like = None
             sql.append(f"instr({text}, ?) > 0")
             args.append(needle)
+            if searched and search_words.absent(self.db, needle, like):
+                sql.append("0")  # in no word of the journal: SQLite reads no row
         if q.theme:
             marks = ",".join("?" * len(q.theme_prompts))
             sql.append("(EXISTS (SELECT 1 FROM json_each(data, '$.checkin') "
@@ -725,12 +735,16 @@ class Index:
             return
         with contextlib.suppress(sqlite3.Error):
             rowids, ranges = search_fill.missing_ranges(db, whole)
+            folded = self._folded(ranges, len(rowids), whole)
+            words: set[str] = set()  # theirs (a whole fill leaves them to ``read_words``)
             # ``rel`` checked: a row replaced since it was read is queued again.
             self._transaction(
-                *([("DELETE FROM search", [()])] if whole else []),
+                *([("DELETE FROM search", [()]), ("DELETE FROM words", [()])] if whole
+                  else []),
                 ("INSERT OR REPLACE INTO search SELECT day, created, id, rel, ? "
                  "FROM files WHERE rowid = ? AND rel = ? AND error IS NULL",
-                 self._folded(ranges, len(rowids), whole)),
+                 folded if whole else _noting_words(folded, words)),
+                (search_words.INSERT, iter(()) if whole else _word_rows(words)),
                 ("DELETE FROM unsearched WHERE file = ?", [(r,) for r in rowids]),
                 # none left that no row stands behind (``_searchable`` waits for none)
                 ("DELETE FROM unsearched WHERE NOT EXISTS "
@@ -738,8 +752,44 @@ class Index:
                 # a row another process wrote since ``rowids`` were read, before the
                 # search table was in use (so not queued): the next search folds it
                 *([(_SEARCH_MISSED, [()])] if whole else []),
-                ("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("searched", "1")]),
+                *([("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [("searched", search_words.generation())])] if whole else []),
                 days_kept=True)
+
+    def read_words(self, cancelled: Callable[[], bool] = lambda: False
+                   ) -> tuple[str, set[str]] | None:
+        """Every search text's words, with the mark of the fill they are of, when
+        they are due (else None, as once ``cancelled()``): seconds at 100,000
+        entries, in worker processes and on connections of their own, so no lock
+        need be held meanwhile."""
+        try:
+            if not search_words.due(self.db):
+                return None
+            built = self._apart(lambda db: search_words.build(db, self.db_path, cancelled))
+            if built is None and not cancelled():  # not a file to open again
+                built = search_words.build(self.db, None, cancelled)
+            return built
+        except sqlite3.Error:
+            return None
+
+    def keep_words(self, built: tuple[str, set[str]] | None) -> bool:
+        """Keep ``read_words``' words, so that a text found in no word answers with no
+        scan (``search_words``); best effort. Whether searches now trust them (not
+        when another whole fill came since they were read)."""
+        if built is None:
+            return False
+        mark, words = built
+        with_mark = "WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'searched' AND value = ?)"
+        try:
+            self._transaction(
+                (f"INSERT OR IGNORE INTO words SELECT ? {with_mark}",
+                 [(word, mark) for word in sorted(words)]),
+                (f"INSERT OR REPLACE INTO meta SELECT 'worded', ? {with_mark}",
+                 [(mark, mark)]),
+                days_kept=True)
+            return self._meta("worded") == mark
+        except sqlite3.Error:
+            return False
 
     def _folded(self, ranges: list[tuple[int, int]], count: int,
                 whole: bool) -> Iterator[search_fill.Folded]:
@@ -884,6 +934,19 @@ def _order_by(source: str, order: str) -> str:
     return "ORDER BY " + ", ".join(f"{key} {order}" for key in keys)
 
 
+def _noting_words(folded: Iterator[search_fill.Folded],
+                  words: set[str]) -> Iterator[search_fill.Folded]:
+    """``folded``'s chunks as they come, their texts' words added to ``words``."""
+    for rows in folded:
+        words.update(search_words.words_of(text for text, _, _ in rows))
+        yield rows
+
+
+def _word_rows(words: set[str]) -> Iterator[list[tuple[str]]]:
+    """``words`` as rows to insert, read once the step before has filled them."""
+    yield [(word,) for word in sorted(words)]
+
+
 def _search_gone(rels: list[tuple[str]]) -> list[tuple[str, list[tuple[str]]]]:
     """The steps that take the search texts of ``rels`` away (``_SEARCH_GONE``)."""
     return [(sql, rels) for sql in _SEARCH_GONE]
@@ -973,7 +1036,7 @@ def _upgrade(db: sqlite3.Connection) -> None:
                 db.execute(statement)
             version += 1
         if version != VERSION:
-            for table in ("files", "folders", "meta", "search", "unsearched"):
+            for table in ("files", "folders", "meta", "search", "unsearched", "words"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA:
             db.execute(statement)

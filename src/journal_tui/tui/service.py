@@ -162,6 +162,7 @@ class JournalService:
         self._start_walk: Walk | None = None  # that walk, kept for ``first_walk``
         self._start_walk_wanted = False  # (only then: it holds every file's name, ~9 MB)
         self._closed = False
+        self._words_read = False  # ``keep_words``: once a session
         self._writer: ThreadPoolExecutor | None = None  # made on the first write
         self._ours: dict[str, list[FileStamp]] = {}
         """Per entry id, the identities of the files this service wrote (oldest first),
@@ -371,6 +372,18 @@ class JournalService:
             with self._lock:
                 return self.journal.count(q)
         return found
+
+    def keep_words(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """The search texts' words read (without the lock: seconds at 100,000
+        entries, in worker processes) and kept, once a session, so that a text found
+        in no word answers with no scan (``core.search_words``)."""
+        if self._words_read:
+            return
+        self._words_read = True
+        built = self.journal.index.read_words(cancelled)
+        if built is not None and not cancelled():
+            with self._lock:
+                self.journal.index.keep_words(built)
 
     def entry_days(self) -> set[date]:
         """The days with an entry (review notes aside), for the calendar."""

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
@@ -60,6 +61,8 @@ def parse_date(text: str) -> date | None:
 
 
 PAGE = 60  # rows asked of the index at a time
+WORDS_AFTER = 1.0
+"""Seconds without a new text search before the journal's words are read."""
 
 
 def query_of(filters: Filters, book: PromptBook, offset: int = 0,
@@ -145,6 +148,8 @@ class JournalScreen(AppScreen):
         self._footer_active = (False, False)  # filters active, rows shown
         self._peeked: Page | None = None  # the first page, read as the screen is built
         self._page_shown = False  # the first page is on screen (read before the rest)
+        self._words_asked = False  # the journal's words asked for (``_keep_words``)
+        self._words_timer: Timer | None = None  # until then
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -395,6 +400,24 @@ class JournalScreen(AppScreen):
 
     def on_journal_screen_found(self, message: Found) -> None:
         self._show(message.results, message.filters)
+        if message.filters.contains and not self._words_asked:
+            # after a pause in the typing: started at once, the build's process held
+            # up the first keystroke's paint (130 ms beside 63, at 100,000 entries)
+            if self._words_timer is None:
+                self._words_timer = self.set_timer(WORDS_AFTER, self._ask_words)
+            else:
+                self._words_timer.reset()
+
+    def _ask_words(self) -> None:
+        self._words_asked = True
+        self._keep_words()
+
+    @work(thread=True, group="journal-words")
+    def _keep_words(self) -> None:
+        """The journal's words kept after the first text search (once a session), so
+        that a text found in none answers at once (``core.search_words``)."""
+        worker = get_current_worker()
+        self.service.keep_words(lambda: worker.is_cancelled)
 
     def on_journal_screen_counted(self, message: Counted) -> None:
         if message.filters == self.filters and self._found is None:
