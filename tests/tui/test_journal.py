@@ -7,7 +7,8 @@ from datetime import date
 from traceback import extract_stack
 
 from textual import events
-from textual.widgets import Input, Select, Static, TextArea
+from textual.app import App
+from textual.widgets import Input, OptionList, Select, Static, TextArea
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
 from journal_tui.tui.screens.entry import EntryScreen
@@ -18,6 +19,7 @@ from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
+from journal_tui.tui.widgets.lazy_select import LazySelect
 
 
 def row_ids(screen: JournalScreen) -> list[str]:
@@ -95,11 +97,10 @@ async def test_filter_by_tag_theme_and_date_range(make_ctx, journal):
         assert row_ids(screen) == [entries[1].id, entries[2].id, entries[3].id]
 
 
-async def test_the_theme_list_is_built_after_the_first_frame_and_opens(make_ctx, journal):
-    """The theme select's option list (hidden until opened) is not in the screen's
-    first frame, is there after it, and opens and picks a theme from the keys."""
-    from textual.widgets import OptionList
-
+async def test_the_theme_list_is_built_when_first_needed_and_opens(make_ctx, journal):
+    """The theme select's option list (hidden until opened) is neither in the screen's
+    first frame nor built after it: it is mounted as the select takes the focus, then
+    opens and picks a theme from the keys."""
     entries = seed(journal)
     app = make_app(make_ctx("en"))
     app.prepare_delay = None  # built on F3
@@ -112,8 +113,10 @@ async def test_the_theme_list_is_built_after_the_first_frame_and_opens(make_ctx,
 
     async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
         screen = await open_journal(pilot)
-        assert lists_at_first_frame == [0]
         theme = screen.query_one("#theme", Select)
+        assert lists_at_first_frame == [0] and not theme.query(OptionList)
+        theme.focus()
+        await pilot.pause()
         options = theme.query_one(OptionList)
         assert options.option_count == len(app.ctx.prompts.themes) + 1  # and "all themes"
         theme.focus()
@@ -131,10 +134,6 @@ async def test_the_theme_list_is_built_after_the_first_frame_and_opens(make_ctx,
 
 async def test_a_theme_set_before_the_list_is_built_is_shown(make_ctx, journal):
     """A value given before the option list is mounted mounts it at once."""
-    from textual.app import App
-    from textual.widgets import OptionList
-
-    from journal_tui.tui.widgets.lazy_select import LazySelect
 
     class One(App[None]):
         def compose(self):  # type: ignore[no-untyped-def]
@@ -152,6 +151,21 @@ async def test_a_theme_set_before_the_list_is_built_is_shown(make_ctx, journal):
         assert pick.expanded
         await pilot.press("up", "enter")
         assert pick.value == "one"
+
+
+async def test_a_click_opens_a_select_whose_list_is_not_built():
+    class One(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Input(id="first")  # focused at start
+            yield LazySelect([("One", "one"), ("Two", "two")], id="pick")
+
+    app = One()
+    async with app.run_test() as pilot:
+        pick = app.query_one("#pick", LazySelect)
+        assert not pick.query(OptionList)
+        await pilot.click("#pick")
+        await pilot.pause()
+        assert pick.expanded and pick.query_one(OptionList).option_count == 3
 
 
 async def test_calendar_marks_days_and_selecting_a_day_filters(make_ctx, journal):
