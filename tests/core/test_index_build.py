@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal_tui.core import index as index_module
-from journal_tui.core import indexing
+from journal_tui.core import indexing, listing
 from journal_tui.core.codec import encode
 from journal_tui.core.export import json_array, json_document, markdown_document
 from journal_tui.core.index import Query
@@ -162,6 +162,7 @@ def test_small_journals_never_start_a_process(journal: Journal,
         raise AssertionError("a process pool for a small journal")
 
     monkeypatch.setattr(indexing, "_pooled", no_pool)
+    monkeypatch.setattr(indexing, "in_workers", no_pool)
     for n in range(30):
         journal.save(entry_for(n, ["plan"], date(2026, 1 + n % 12, 1 + n % 28), None),
                      durable=False)
@@ -191,22 +192,39 @@ def pooled_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int =
     return journal.root
 
 
-def test_worker_processes_build_the_same_index(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def _index_rows(journal: Journal) -> list[list[tuple[object, ...]]]:
+    db = journal.index.db
+    return [db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("files", "folders", "meta")]
+
+
+@pytest.mark.parametrize("walked", [False, True], ids=["walk-given", "walking"])
+def test_worker_processes_build_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               walked: bool) -> None:
+    """A first build's workers parse the files of a walk made first (as the TUI's is,
+    ``walk-given``) or walk the month folders and parse as they go (the command
+    line's, ``walking``): either way the index a build in this process makes, to the
+    folders' digests, so that the next refresh sees nothing changed."""
     root = pooled_journal(tmp_path, monkeypatch)
-    used: list[int] = []
-    real = indexing._pooled
-    monkeypatch.setattr(indexing, "_pooled",
-                        lambda d, items, n: used.append(n) or real(d, items, n))
+    used: list[tuple[str, int]] = []
+    real = indexing.in_workers
+    monkeypatch.setattr(indexing, "in_workers", lambda task, *args: used.append(
+        (task.__name__, args[2])) or real(task, *args))
     steps: list[tuple[int, int]] = []
     journal = Journal(root, cache_dir=tmp_path / "pooled")
     journal.on_progress = lambda done, total: steps.append((done, total))
+    journal.refresh(listing.scan(journal.entries_dir) if not walked else None)
     pooled = outputs(journal)
-    journal.close()
-    assert used == [2]
+    assert used == [("_walk_task" if walked else "_parse_task", 2)]
     assert steps[0] == (0, 41) and steps[-1] == (41, 41)
+    assert journal.refresh() is False  # the walk's digests stored as a walk makes them
+    built = _index_rows(journal)
+    journal.close()
     monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
     assert pooled == cold(root, tmp_path / "serial")
+    serial = Journal(root, cache_dir=tmp_path / "serial")
+    assert _index_rows(serial) == built
+    serial.close()
     assert len(pooled[4]) == 1  # the broken file, reported by a worker
 
 
@@ -273,18 +291,20 @@ from journal_tui.core import indexing
 from journal_tui.core.storage import Journal
 indexing.POOL_MIN, indexing.PER_WORKER, indexing.CHUNK = 10, 5, 4
 os.sched_getaffinity = lambda pid: {0, 1}
-real = indexing.parsed_rows
-def stalls(*args, **kw):
-    for n, chunk in enumerate(real(*args, **kw)):
-        yield chunk
-        if n == 1:  # two chunks written in the transaction: killed here
-            import multiprocessing
-            pids = [p.pid for p in multiprocessing.active_children()]
-            print("mid", *pids, flush=True)
-            time.sleep(600)
-indexing.parsed_rows = stalls
+def stalling(real):
+    def stalls(*args, **kw):
+        for n, chunk in enumerate(real(*args, **kw)):
+            yield chunk
+            if n == 1:  # two chunks written in the transaction: killed here
+                pids = [pid for task in os.listdir("/proc/self/task")
+                        for pid in open(f"/proc/self/task/{task}/children").read().split()]
+                print("mid", *pids, flush=True)
+                time.sleep(600)
+    return stalls
 import journal_tui.core.index as index
-index.parsed_rows = stalls
+# a first build walks and parses at once (walked_rows); a build in place, parsed_rows
+index.parsed_rows = stalling(indexing.parsed_rows)
+index.walked_rows = stalling(indexing.walked_rows)
 Journal(Path(sys.argv[1]), cache_dir=Path(sys.argv[2])).refresh()
 """
 
@@ -316,6 +336,7 @@ def test_a_build_killed_midway_leaves_a_cache_the_next_run_repairs(
     proc.wait()
     proc.stdout.close()
     workers = [int(pid) for pid in line[1:]]
+    assert workers, "no worker was running mid-build"
     for _ in range(500):  # the workers find nobody reading and exit (bounded: ~5 s)
         if all(gone(pid) for pid in workers):
             break
@@ -548,20 +569,32 @@ def test_search_text_is_filled_once_and_never_missed(journal: Journal) -> None:
     assert db.execute("SELECT count(*) FROM unsearched").fetchone() == (1,)
 
 
+@pytest.mark.parametrize("forking", [True, False], ids=["forked", "spawned"])
 def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # As spawning from the TUI once did (Textual's stand-in for stderr has no descriptor).
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forking: bool) -> None:
+    # As spawning from the TUI once did (Textual's stand-in for stderr has no descriptor),
+    # or a fork refused (out of processes).
     import multiprocessing.process
 
+    from journal_tui.core import slices
+
     root = pooled_journal(tmp_path, monkeypatch)
+    tries: list[str] = []
 
-    def refuse(self: object) -> None:
-        raise ValueError("bad value(s) in fds_to_keep")
+    def refuse(*args: object) -> None:
+        tries.append("start")
+        raise (OSError(11, "Resource temporarily unavailable") if forking
+               else ValueError("bad value(s) in fds_to_keep"))
 
-    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    monkeypatch.setattr(slices, "forking", lambda: forking)
+    if forking:
+        monkeypatch.setattr(os, "fork", refuse)
+    else:
+        monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
     journal = Journal(root, cache_dir=tmp_path / "unstarted")
     pooled = outputs(journal)
     journal.close()
+    assert tries == ["start", "start"]
     monkeypatch.setattr(indexing, "POOL_MIN", 10**9)
     assert pooled == cold(root, tmp_path / "serial")
     assert pooled[0].count('"id"') == 40

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from pathlib import Path
@@ -38,7 +37,7 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(listing, "WALK_POOL_MIN", 8)
     monkeypatch.setattr(listing, "WALK_PER_WORKER", 4)
     monkeypatch.setattr(slices, "cpus", lambda: 2)
-    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(slices, "forking", lambda: True)
     used: list[int] = []
     real = slices.in_workers
 
@@ -82,7 +81,7 @@ def test_a_threaded_process_walks_alone(tmp_path: Path, workers: list[int]) -> N
 def test_small_journals_walk_alone(tmp_path: Path, workers: list[int],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     entries = _journal(tmp_path, 5)
-    guessed = listing._files_guessed(listing.month_folders(entries))
+    guessed = listing.files_guessed(listing.month_folders(entries))
     monkeypatch.setattr(listing, "WALK_POOL_MIN", guessed + 1)
     assert len(listing.scan(entries)) == 5
     assert workers == []
@@ -93,7 +92,7 @@ def test_the_files_are_guessed_from_three_folders(tmp_path: Path) -> None:
     months = sorted(listing.month_folders(entries))
     assert [rel for rel, _ in months] == [f"2000/{m:02d}" for m in range(1, 10)]
     # first (2 others + the dangling link), middle (2 others), last (2 others): 7 / 3 * 9
-    assert listing._files_guessed(months) == 21
+    assert listing.files_guessed(months) == 21
 
 
 def test_no_entries_folder_is_an_empty_walk(tmp_path: Path) -> None:

@@ -81,13 +81,11 @@ def test_the_first_search_folds_in_workers_as_here(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Many rows are folded in worker processes: the same texts as folded here, each
     range once, and ``on_progress`` follows them to the end."""
-    import multiprocessing
-
     from journal_tui.core import search_fill, slices
 
     monkeypatch.setattr(search_fill, "RANGE", 7)
     monkeypatch.setattr(slices, "cpus", lambda: 2)
-    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(slices, "forking", lambda: True)
     workers: list[int] = []
     real = slices.in_workers
     monkeypatch.setattr(slices, "in_workers",

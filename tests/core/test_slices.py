@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 
@@ -24,7 +23,7 @@ def _here(rest: list[int]) -> Iterator[list[int]]:
 
 @pytest.fixture(autouse=True)
 def _fork(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(slices, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(slices, "forking", lambda: True)
 
 
 def test_every_item_comes_back_once() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -124,7 +123,7 @@ def encode_toml(data: dict[str, Any]) -> bytes:
         text = _toml_document(data, multiline=True)
         if toml_fast.loads(text) == data:
             return text.encode()
-    except tomllib.TOMLDecodeError:
+    except toml_fast.decode_error():
         pass
     except (TypeError, ValueError) as exc:
         raise EntryError("not_toml", detail=str(exc)) from None
@@ -274,7 +273,7 @@ def _decode_dict(raw: bytes, is_json: bool) -> tuple[dict[str, Any], str]:
         else:
             try:
                 data = toml_fast.loads(text)
-            except tomllib.TOMLDecodeError as exc:
+            except toml_fast.decode_error() as exc:
                 msg, line = toml_error(exc, text)
                 raise _Unreadable("toml", line, {"detail": msg}) from None
     except RecursionError:

@@ -17,7 +17,6 @@ import contextlib
 import json
 import os
 import re
-import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -152,7 +151,7 @@ class DraftStore:
 
     def __init__(self, folder: Path, instance: str | None = None) -> None:
         self.folder = folder
-        self.instance = instance or secrets.token_hex(6)
+        self.instance = instance or os.urandom(6).hex()  # secrets.token_hex, without hashlib
         self._lock_fd: int | None = None
 
     def path(self, key: str) -> Path:

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
-from journal_tui.core import slices
+from journal_tui.core import listing, slices, toml_fast
 from journal_tui.core.codec import Problem, UnreadableEntry, decode_in
 from journal_tui.core.export import entry_json
-from journal_tui.core.listing import Stat, folder_of
+from journal_tui.core.listing import Folder, Stat, files_guessed, folder_of
 from journal_tui.core.model import Entry
 from journal_tui.core.slices import Send, in_workers
 from journal_tui.core.stamp import read_regular
@@ -174,6 +175,8 @@ def parsed_rows(entries_dir: str, items: list[tuple[str, Stat]],
 
 
 def _pooled(entries_dir: str, items: list[tuple[str, Stat]], n: int) -> Iterator[list[Row]]:
+    if slices.forking():
+        toml_fast.load()  # each worker inherits it (~5 ms each, on every worker's way)
     return in_workers(_parse_task, (entries_dir,), items, n,
                       lambda rest: _here(entries_dir, rest))
 
@@ -185,4 +188,73 @@ def _here(entries_dir: str, items: list[tuple[str, Stat]]) -> Iterator[list[Row]
 def _parse_task(send: Send, entries_dir: str, items: list[tuple[str, Stat]]) -> None:
     """A worker process's part of a cold build."""
     for chunk in _here(entries_dir, items):
+        send(chunk)
+
+
+# ----------------------------------------------------------- a first build, walking
+
+
+def walk_workers(months: list[tuple[str, str]]) -> int:
+    """Worker processes to walk and parse ``months`` with at once (0: walk first,
+    then parse): forked ones only (a threaded caller, the TUI, walks first)."""
+    return workers_for(files_guessed(months)) if slices.forking() else 0
+
+
+Walked = tuple[int, str, "list[str] | None", bytes, list[Row]]
+"""A worker's answer for one month folder: its place in the walk, ``YYYY/MM``, its
+files' names and stats as ``listing`` sends them (names None: it could not be
+listed), and their rows."""
+
+
+def walked_rows(entries_dir: str, months: list[tuple[str, str]], n: int,
+                walked: list[Folder | None], progress: Progress | None = None,
+                ) -> Iterator[list[Row]]:
+    """The rows of every file of ``months``, each of ``n`` workers walking its share
+    of the folders and parsing their files as it goes; ``walked[i]`` receives month
+    ``i``'s ``Folder``, as ``listing.scan`` makes it.
+
+    For a first build, where every file is new and nothing need be compared first:
+    the walk (a ``stat`` per file, ~55 ms at 10,000 on one core while the other
+    waited) is shared by the workers and overlaps their parsing."""
+    total = listing.files_in(months) if progress else 0  # the bar's length, by name
+    if progress and total:
+        progress(0, total)
+    if slices.forking():
+        toml_fast.load()
+    numbered = [(i, rel, path) for i, (rel, path) in enumerate(months)]
+    done = 0
+    for chunk in in_workers(_walk_task, (entries_dir,), numbered, n,
+                            lambda rest: _walk_here(entries_dir, rest)):
+        out: list[Row] = []
+        for i, rel, names, numbers, got in chunk:
+            if names is not None:
+                walked[i] = Folder(rel, names, array("q", numbers))
+            out.extend(got)
+        done += len(out)
+        if progress:
+            progress(done, max(done, total))
+        yield out
+
+
+def _walk_here(entries_dir: str, months: list[listing.Numbered]) -> Iterator[list[Walked]]:
+    batch: list[Walked] = []
+    size = 0
+    for i, rel, path in months:
+        folder = listing.scan_folder(rel, path)
+        if folder is None:
+            batch.append((i, rel, None, b"", []))
+            continue
+        got = rows(entries_dir, list(folder.stats()))
+        batch.append((i, rel, folder.names, folder.numbers.tobytes(), got))
+        size += len(got)
+        if size >= CHUNK:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _walk_task(send: Send, entries_dir: str, months: list[listing.Numbered]) -> None:
+    """A worker process's part of a first build: its month folders walked and parsed."""
+    for chunk in _walk_here(entries_dir, months):
         send(chunk)

@@ -19,7 +19,6 @@ so it is reported rather than shown from the cache or silently ignored.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat as stat_mode
 import threading
@@ -28,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from journal_tui.core import slices
+from journal_tui.core.sha import blake2b
 
 Stat = tuple[int, int, int, int]
 """``(size, mtime_ns, ctime_ns, inode)`` of an entry file."""
@@ -46,7 +46,7 @@ class Folder:
 
     @property
     def digest(self) -> str:
-        h = hashlib.blake2b(digest_size=16)
+        h = blake2b(digest_size=16)
         h.update("\0".join(self.names).encode("utf-8", "surrogateescape"))
         h.update(self.numbers.tobytes())
         return h.hexdigest()
@@ -81,7 +81,7 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     months = month_folders(entries_dir)
     n = 0
     if threading.active_count() == 1:
-        n = slices.workers_for(_files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
+        n = slices.workers_for(files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
     if not n:
         return [f for rel, path in months if (f := scan_folder(rel, path)) is not None]
     found: list[Folder | None] = [None] * len(months)
@@ -93,7 +93,17 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     return [f for f in found if f is not None]
 
 
-def _files_guessed(months: list[tuple[str, str]]) -> int:
+def files_in(months: list[tuple[str, str]]) -> int:
+    """How many entry files the month folders hold, by name (no ``stat``)."""
+    count = 0
+    for _, path in months:
+        with contextlib.suppress(OSError):
+            count += sum(1 for name in os.listdir(path)
+                         if name[0] != "." and name.endswith(SUFFIXES))
+    return count
+
+
+def files_guessed(months: list[tuple[str, str]]) -> int:
     """About how many files the month folders hold, from three of them listed by
     name only (first, middle and last in the walk's order, which is the folder's
     and no particular year's: a journal's pace changes over the years)."""
@@ -181,7 +191,7 @@ def scan_folder(rel: str, path: str) -> Folder | None:
 
 def total_digest(digests: list[tuple[str, str]]) -> str:
     """One digest over ``(folder, digest)`` pairs: the whole listing in one value."""
-    return hashlib.blake2b(repr(digests).encode("utf-8", "surrogateescape"),
+    return blake2b(repr(digests).encode("utf-8", "surrogateescape"),
                            digest_size=16).hexdigest()
 
 

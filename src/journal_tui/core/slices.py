@@ -8,8 +8,10 @@ its results back in chunks; this process consumes them as they come.
 Workers are plain processes: one that outlives its parent (killed mid-pass)
 finishes its chunk, finds nobody reading and exits; one that dies leaves its
 unsent part to ``rest``, run here. Processes are forked when this one has a single
-thread (the command line), else spawned (the TUI works in threads, and forking a
-threaded process is unsafe). A worker ignores Ctrl-C: it reaches the whole process
+thread (the command line: with ``os.fork`` and pipes, not multiprocessing, whose
+imports alone cost a first build ~20 ms before any worker starts), else spawned
+through multiprocessing (the TUI works in threads, and forking a threaded process is
+unsafe). A worker ignores Ctrl-C: it reaches the whole process
 group, and the parent's one-line exit would be buried under each worker's traceback.
 """
 
@@ -18,11 +20,14 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import select
 import signal
+import struct
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -51,13 +56,18 @@ def workers_for(count: int, minimum: int, per_worker: int, most: int = 8) -> int
     return n if n >= 2 else 0
 
 
-def _context() -> Any:
-    import multiprocessing  # ~20 ms of imports, for large passes only
+def forking() -> bool:
+    """Whether workers are forked (else spawned): forking a process that runs other
+    threads is unsafe (a lock held by one of them stays held in the child)."""
+    return sys.platform == "linux" and threading.active_count() == 1
 
-    fork = sys.platform == "linux" and threading.active_count() == 1
-    if not fork:
-        _start_tracker()
-    return multiprocessing.get_context("fork" if fork else "spawn")
+
+def _context() -> Any:
+    """multiprocessing's spawning context (~20 ms of imports: the spawned path only)."""
+    import multiprocessing
+
+    _start_tracker()
+    return multiprocessing.get_context("spawn")
 
 
 def _start_tracker() -> None:
@@ -93,72 +103,188 @@ def in_workers(task: Callable[..., None], args: tuple[Any, ...], items: Sequence
     back in about half pickle's time. What a worker does not send (it died, or could
     not start) is given to ``rest`` here.
     """
-    from multiprocessing.connection import wait
-
-    ctx = _context()
-    forking = ctx.get_start_method() == "fork"
-    slices = [list(items[k::n]) for k in range(n)]
-    mine = slices.pop(0) if here else []
-    readers: list[Connection] = []
-    procs: list[Any] = []
-    got: dict[Connection, int] = {}
+    parts = [list(items[k::n]) for k in range(n)]
+    mine = parts.pop(0) if here else []
+    workers = _Forked() if forking() else _Spawned()
+    got = [0] * len(parts)
+    finished: set[int] = set()  # the workers whose last message came: exiting
     try:
-        for part in slices:
-            reader, writer = ctx.Pipe(duplex=False)
-            readers.append(reader)
-            got[reader] = 0
-            # A forked worker holds copies of the readers made so far: it closes them,
-            # so that once this process is gone its writes fail and it exits.
-            proc = ctx.Process(target=_work, daemon=True,
-                               args=(writer, readers if forking else [], task, args, part))
-            try:
-                proc.start()
-                procs.append(proc)
-            except (OSError, ValueError):
-                # No process to be had (out of processes, or a start the platform
-                # refuses): with the writer closed, its share is done here like a dead
-                # worker's.
-                pass
-            finally:
-                writer.close()
+        for part in parts:
+            workers.start(task, args, part)
         if mine:
             yield from rest(mine)
-        slice_of = dict(zip(readers, slices, strict=True))
-        pending = list(readers)
+        pending = list(range(len(parts)))
         while pending:
-            for ready in wait(pending):
-                reader = cast("Connection", ready)  # wait() returns what it was given
+            for k in workers.ready(pending):
                 try:
-                    chunk = marshal.loads(reader.recv_bytes())
+                    chunk = marshal.loads(workers.receive(k))
                 except (EOFError, OSError, ValueError):  # ValueError: cut short
                     chunk = None
                 if not chunk:  # finished, or died: do what it did not send
-                    pending.remove(reader)
-                    left = slice_of[reader][got[reader]:]
+                    pending.remove(k)
+                    if chunk == []:
+                        finished.add(k)
+                    left = parts[k][got[k]:]
                     if left:
                         yield from rest(left)
                     continue
-                got[reader] += len(chunk)
+                got[k] += len(chunk)
                 yield chunk
     finally:
-        for reader in readers:
+        workers.close(finished)
+
+
+class _Forked:
+    """Workers forked with ``os.fork``, each writing to a pipe of its own: none of
+    multiprocessing's ~20 ms of imports and process bookkeeping, which a first
+    index build of the command line would wait on before its first worker starts.
+    A message is its length (8 bytes) and its bytes."""
+
+    def __init__(self) -> None:
+        self.readers: list[int] = []
+        self.pids: dict[int, int] = {}  # worker: its process
+        self._poll = select.poll()
+        self._polled: set[int] = set()
+
+    def start(self, task: Callable[..., None], args: tuple[Any, ...], part: list[Any]) -> None:
+        reader, writer = os.pipe()
+        self.readers.append(reader)
+        self._poll.register(reader, select.POLLIN)
+        self._polled.add(reader)
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had: with the writer closed, done here
+            os.close(writer)
+            return
+        if pid == 0:  # the worker: never returns into the parent's code
+            try:
+                for fd in self.readers:  # so that once the parent is gone, writes fail
+                    os.close(fd)
+                _work(lambda data: _write_all(writer, _HEADER.pack(len(data)) + data),
+                      task, args, part)
+            finally:
+                os._exit(0)
+        self.pids[len(self.readers) - 1] = pid
+        os.close(writer)
+
+    def ready(self, pending: list[int]) -> list[int]:
+        fds = {self.readers[k]: k for k in pending}
+        for fd in self._polled - fds.keys():  # done with: a closed pipe would wake each poll
+            self._poll.unregister(fd)
+        self._polled &= fds.keys()
+        return [fds[fd] for fd, _ in self._poll.poll() if fd in fds]
+
+    def receive(self, k: int) -> bytes | bytearray:
+        fd = self.readers[k]
+        (size,) = _HEADER.unpack(_read_exactly(fd, _HEADER.size))
+        return _read_exactly(fd, size)
+
+    def close(self, finished: set[int]) -> None:
+        """Close the pipes and wait for the workers (``finished``: those whose last
+        message came, waited for at once; the others may take up to ~5 s)."""
+        for fd in self.readers:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        for k, pid in self.pids.items():
+            if k in finished:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
+            else:
+                _reap(pid)
+
+
+_HEADER = struct.Struct("=Q")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_exactly(fd: int, size: int) -> bytearray:
+    """``size`` bytes from ``fd`` (EOFError: the writer closed it first), in a buffer
+    ``marshal`` reads as it is (a copy into ``bytes`` cost the parent ~2 ms a 16 MB)."""
+    buf = bytearray(size)
+    view = memoryview(buf)
+    got = 0
+    while got < size:
+        n = os.readv(fd, [view[got:]])
+        if not n:
+            raise EOFError
+        got += n
+    return buf
+
+
+def _reap(pid: int) -> None:
+    """Wait for a worker cut short: it exits once it finds nobody reading (~5 s at
+    most), else it is killed."""
+    for _ in range(5000):
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+        except ChildProcessError:
+            return
+        time.sleep(0.001)
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+class _Spawned:
+    """Workers spawned through multiprocessing (a process with other threads)."""
+
+    def __init__(self) -> None:
+        self.ctx = _context()
+        self.readers: list[Connection] = []
+        self.procs: list[Any] = []
+
+    def start(self, task: Callable[..., None], args: tuple[Any, ...], part: list[Any]) -> None:
+        reader, writer = self.ctx.Pipe(duplex=False)
+        self.readers.append(reader)
+        proc = self.ctx.Process(target=_spawned_work, daemon=True,
+                                args=(writer, task, args, part))
+        try:
+            proc.start()
+            self.procs.append(proc)
+        except (OSError, ValueError):
+            # No process to be had (out of processes, or a start the platform
+            # refuses): with the writer closed, its share is done here like a dead
+            # worker's.
+            pass
+        finally:
+            writer.close()
+
+    def ready(self, pending: list[int]) -> list[int]:
+        from multiprocessing.connection import wait
+
+        index = {id(self.readers[k]): k for k in pending}
+        return [index[id(r)] for r in wait([self.readers[k] for k in pending])]
+
+    def receive(self, k: int) -> bytes:
+        return self.readers[k].recv_bytes()
+
+    def close(self, finished: set[int]) -> None:
+        for reader in self.readers:
             reader.close()
-        for proc in procs:
+        for proc in self.procs:
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.kill()
                 proc.join()
 
 
-def _work(writer: Connection, inherited: list[Connection], task: Callable[..., None],
-          args: tuple[Any, ...], items: list[Any]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for reader in inherited:
-        reader.close()
+def _spawned_work(writer: Connection, task: Callable[..., None], args: tuple[Any, ...],
+                  items: list[Any]) -> None:
     try:
-        task(lambda chunk: writer.send_bytes(marshal.dumps(chunk)), *args, items)
-        writer.send_bytes(marshal.dumps([]))  # finished
-    except Exception:  # the parent is gone, or does the rest itself
-        pass
+        _work(writer.send_bytes, task, args, items)
     finally:
         writer.close()
+
+
+def _work(send: Callable[[bytes], None], task: Callable[..., None], args: tuple[Any, ...],
+          items: list[Any]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(Exception):  # the parent is gone, or does the rest itself
+        task(lambda chunk: send(marshal.dumps(chunk)), *args, items)
+        send(marshal.dumps([]))  # finished

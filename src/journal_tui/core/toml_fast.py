@@ -25,9 +25,11 @@ and the pooled first build runs in worker processes' main threads.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import tomllib
 
 Parser = Callable[[str], dict[str, Any]]
 _UNSET: Any = object()
@@ -48,18 +50,41 @@ def _load_fast() -> Parser | None:
     return fast
 
 
-def loads(text: str) -> dict[str, Any]:
-    """``tomllib.loads``, faster: same values, same ``tomllib.TOMLDecodeError``."""
+def load() -> None:
+    """Load the compiled parser now (once): before forking workers, so that each
+    inherits it rather than loading it again on its way to its first file."""
     global FAST
     if FAST is _UNSET:
         FAST = _load_fast()
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, faster: same values, same ``tomllib.TOMLDecodeError``."""
+    load()
     if (FAST is None or text.startswith("\ufeff") or _nests_deep(text)
             or threading.current_thread() is not threading.main_thread()):
-        return tomllib.loads(text)
+        return _slow(text)
     try:
         return FAST(text)
     except Exception:  # its error, or a refusal tomllib may not share: tomllib decides
-        return tomllib.loads(text)
+        return _slow(text)
+
+
+def _slow(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, tomllib imported when first needed: ~10 ms (its regular
+    expressions compiled) that a first index build would wait on before its first
+    worker, though with the compiled parser it decides only refusals."""
+    import tomllib
+
+    return tomllib.loads(text)
+
+
+def decode_error() -> type[tomllib.TOMLDecodeError]:
+    """``tomllib.TOMLDecodeError``, for an ``except`` clause (evaluated only when an
+    exception reaches it), without importing tomllib before then."""
+    import tomllib
+
+    return tomllib.TOMLDecodeError
 
 
 NESTING_LIMIT = 64
