@@ -159,16 +159,16 @@ class JournalScreen(AppScreen):
             yield compact(Input(id="search", placeholder=MSG("journal.search", lang)))
             yield compact(Input(id="tag", placeholder=MSG("journal.tag", lang)))
             yield compact(LazySelect(themes, id="theme", prompt=MSG("journal.all_themes", lang)))
-        # the list and the calendar's panel side by side: the screen's grid (journal.tcss)
-        yield EntryList((MSG("col.date", lang), MSG("col.entry", lang),
-                         MSG("col.tags", lang)), lang=lang, id="entries",
-                        review_label=lambda week: MSG("entry.review", lang, week=week))
-        with Vertical(id="cal-panel"):
-            yield MonthCalendar(self.host.day, lang=lang, today=self.ctx.today,
-                                id="calendar")
-            yield compact(Input(id="from", placeholder=MSG("journal.from", lang)))
-            yield compact(Input(id="to", placeholder=MSG("journal.to", lang)))
-            yield Static(id="count")
+        with Horizontal(id="journal"):
+            yield EntryList((MSG("col.date", lang), MSG("col.entry", lang),
+                             MSG("col.tags", lang)), lang=lang, id="entries",
+                            review_label=lambda week: MSG("entry.review", lang, week=week))
+            with Vertical(id="cal-panel"):
+                yield MonthCalendar(self.host.day, lang=lang, today=self.ctx.today,
+                                    id="calendar")
+                yield compact(Input(id="from", placeholder=MSG("journal.from", lang)))
+                yield compact(Input(id="to", placeholder=MSG("journal.to", lang)))
+                yield Static(id="count")
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
