@@ -287,8 +287,11 @@ def main() -> None:
         if base:
             other = median(base, key) * scale
             text += f"{other:>8.0f} {unit:<3}{value / other:>7.2f}x"
-        each = " ".join(f"{r[key] * scale:.0f}" for r in mine if key in r)
-        print(f"{text}   ≤ {target}" + (f"   (runs: {each})" if len(mine) > 1 else ""))
+        def each(found: list[dict[str, float]]) -> str:
+            return " ".join(f"{r[key] * scale:.0f}" for r in found if key in r)
+
+        runs = f"   (runs: {each(mine)}" + (f"; baseline: {each(base)}" if base else "") + ")"
+        print(f"{text}   ≤ {target}" + (runs if len(mine) > 1 else ""))
 
     for key, label, target in ROWS:
         line(label, key, 1000, "ms", str(target))

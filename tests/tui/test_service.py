@@ -151,6 +151,25 @@ def test_the_first_page_is_peeked_only_when_free_and_the_index_open(
         cold.journal.close()
 
 
+def test_the_start_counts_the_entries_for_the_first_page(journal: Journal) -> None:
+    """The start's read counts the entries (on its thread), so the first page peeked
+    on the UI thread as the Journal screen is built scans no row to count them."""
+    seed(journal)
+    journal.close()
+    fresh = Journal(journal.root, cache_dir=journal.cache_dir)
+    service = JournalService(fresh)
+    try:
+        service.problems_at_start()
+        statements: list[str] = []
+        fresh.index.db.set_trace_callback(statements.append)
+        page = service.peek_first_page(2)
+        assert page is not None and page.total == 5
+        assert statements and not [s for s in statements if "count(" in s]
+    finally:
+        service.close()
+        fresh.close()
+
+
 def test_an_export_that_appeared_meanwhile_is_kept(service: JournalService,
                                                    tmp_path: Path) -> None:
     target = tmp_path / "exports" / "review-2026-W48.md"

@@ -198,12 +198,22 @@ class JournalService:
                 return
             with self._lock:
                 _ = self.journal.index.db  # opened (and migrated) before the walk
+                self._count_ahead()
             walk = self.walk()
             with self._lock:
                 self._refresh_from(walk)
+                self._count_ahead()  # again if the walk changed the index (else kept)
                 if self._start_walk_wanted:
                     self._start_walk = walk
                 self._refreshed = True
+
+    def _count_ahead(self) -> None:
+        """Count the entries here, on the start's reading thread (before its walk,
+        for F3 pressed meanwhile, and after it): the count is kept until the index
+        changes, so the Journal screen's first page, peeked on the UI thread, finds it
+        (a scan of every row: ~15 ms of F3 at 100,000 entries)."""
+        with contextlib.suppress(sqlite3.Error, ValueError, KeyError):  # damaged: the
+            self.journal.index.count()  # screen's reading worker repairs it
 
     def problems_at_start(self) -> list[Problem]:
         """Files that cannot be read, after the start's walk, and files in ``drafts/``
