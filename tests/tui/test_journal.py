@@ -7,8 +7,7 @@ from datetime import date
 from traceback import extract_stack
 
 from textual import events
-from textual.app import App
-from textual.widgets import Input, OptionList, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 from tui_helpers import TODAY, fixed_entries, make_app, seed, settle, type_in
 
 from journal_tui.tui.screens.entry import EntryScreen
@@ -19,7 +18,6 @@ from journal_tui.tui.widgets.calendar import MonthCalendar
 from journal_tui.tui.widgets.dialogs import ConfirmDialog
 from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
-from journal_tui.tui.widgets.lazy_select import LazySelect
 
 
 def row_ids(screen: JournalScreen) -> list[str]:
@@ -97,26 +95,14 @@ async def test_filter_by_tag_theme_and_date_range(make_ctx, journal):
         assert row_ids(screen) == [entries[1].id, entries[2].id, entries[3].id]
 
 
-async def test_the_theme_list_is_built_when_first_needed_and_opens(make_ctx, journal):
-    """The theme select's option list (hidden until opened) is neither in the screen's
-    first frame nor built after it: it is mounted as the select takes the focus, then
-    opens and picks a theme from the keys."""
+async def test_the_theme_select_opens_and_picks_a_theme_from_the_keys(make_ctx, journal):
+    from textual.widgets import OptionList
+
     entries = seed(journal)
     app = make_app(make_ctx("en"))
-    app.prepare_delay = None  # built on F3
-    lists_at_first_frame: list[int] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, JournalScreen.Shown) and not lists_at_first_frame:
-            theme = app.screen.query_one("#theme", Select)
-            lists_at_first_frame.append(len(theme.query(OptionList)))
-
-    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_journal(pilot)
         theme = screen.query_one("#theme", Select)
-        assert lists_at_first_frame == [0] and not theme.query(OptionList)
-        theme.focus()
-        await pilot.pause()
         options = theme.query_one(OptionList)
         assert options.option_count == len(app.ctx.prompts.themes) + 1  # and "all themes"
         theme.focus()
@@ -130,53 +116,6 @@ async def test_the_theme_list_is_built_when_first_needed_and_opens(make_ctx, jou
         assert not theme.expanded and theme.value == screen.filters.theme == "determination"
         assert str(theme.query_one("#label").render()) == name
         assert row_ids(screen) == [entries[1].id]
-
-
-async def test_the_screen_builds_only_what_it_shows(make_ctx, journal):
-    """Every widget is styled, laid out and drawn before F3's first frame: no option
-    list for the theme select until it is needed."""
-    seed(journal)
-    app = make_app(make_ctx("en"))
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_journal(pilot)
-        assert not screen.query(OptionList)
-        assert len(list(screen.walk_children())) == 20
-
-
-async def test_a_theme_set_before_the_list_is_built_is_shown(make_ctx, journal):
-    """A value given before the option list is mounted mounts it at once."""
-
-    class One(App[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
-            yield LazySelect([("One", "one"), ("Two", "two")], id="pick")
-
-    app = One()
-    async with app.run_test() as pilot:
-        pick = app.query_one("#pick", LazySelect)
-        pick.value = "two"  # the list may not be mounted yet
-        await pilot.pause()
-        assert str(pick.query_one("#label").render()) == "Two"
-        assert pick.query_one(OptionList).highlighted == 2
-        pick.focus()
-        await pilot.press("enter")
-        assert pick.expanded
-        await pilot.press("up", "enter")
-        assert pick.value == "one"
-
-
-async def test_a_click_opens_a_select_whose_list_is_not_built():
-    class One(App[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
-            yield Input(id="first")  # focused at start
-            yield LazySelect([("One", "one"), ("Two", "two")], id="pick")
-
-    app = One()
-    async with app.run_test() as pilot:
-        pick = app.query_one("#pick", LazySelect)
-        assert not pick.query(OptionList)
-        await pilot.click("#pick")
-        await pilot.pause()
-        assert pick.expanded and pick.query_one(OptionList).option_count == 3
 
 
 async def test_calendar_marks_days_and_selecting_a_day_filters(make_ctx, journal):
@@ -591,7 +530,7 @@ async def test_a_new_screen_is_not_restyled_whole_as_it_is_first_shown(
         assert pilot.app.screen.query_one(KeyFooter).shown()  # the footer is drawn
         assert "JournalScreen" not in restyled and "KeyFooter" not in restyled
         # nor its compact fields, as they were made (they are compact all the same)
-        assert not {"Input", "Select", "LazySelect"} & set(restyled), restyled
+        assert not {"Input", "Select"} & set(restyled), restyled
         fields = pilot.app.screen.query("#filters Input, #filters Select, #cal-panel Input")
         assert len(fields) == 5
         assert all(f.compact and f.has_class("-textual-compact") for f in fields)

@@ -39,7 +39,6 @@ from journal_tui.tui.widgets.conflicts_dialog import ConflictsDialog
 from journal_tui.tui.widgets.entry_list import EntryList
 from journal_tui.tui.widgets.footer import KeyFooter
 from journal_tui.tui.widgets.header import TitleHeader
-from journal_tui.tui.widgets.lazy_select import LazySelect
 
 
 @dataclass(frozen=True)
@@ -163,7 +162,7 @@ class JournalScreen(AppScreen):
         with Horizontal(id="filters"):
             yield compact(Input(id="search", placeholder=MSG("journal.search", lang)))
             yield compact(Input(id="tag", placeholder=MSG("journal.tag", lang)))
-            yield compact(LazySelect(themes, id="theme", prompt=MSG("journal.all_themes", lang)))
+            yield compact(Select(themes, id="theme", prompt=MSG("journal.all_themes", lang)))
         with Horizontal(id="journal"):
             yield EntryList((MSG("col.date", lang), MSG("col.entry", lang),
                              MSG("col.tags", lang)), lang=lang, id="entries",
