@@ -192,7 +192,7 @@ def scan_folder(rel: str, path: str) -> Folder | None:
 def total_digest(digests: list[tuple[str, str]]) -> str:
     """One digest over ``(folder, digest)`` pairs: the whole listing in one value."""
     return blake2b(repr(digests).encode("utf-8", "surrogateescape"),
-                           digest_size=16).hexdigest()
+                   digest_size=16).hexdigest()
 
 
 def folder_of(rel: str) -> str:
