@@ -110,3 +110,13 @@ async def test_a_virtual_size_set_without_a_layout() -> None:
         await pilot.pause()
         assert view.max_scroll_y == 200 - view.scrollable_content_region.height
         assert layouts == []
+
+
+def test_a_field_marked_compact_is_as_textual_makes_a_compact_one() -> None:
+    from textual.widgets import Input, Select
+
+    for made, textuals in ((Input(), Input(compact=True)),
+                           (Select([("a", "a")]), Select([("a", "a")], compact=True))):
+        assert not made.compact and made.classes != textuals.classes
+        compat.mark_compact(made)
+        assert made.compact and made.classes == textuals.classes

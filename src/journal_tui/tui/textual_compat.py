@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification
     from textual.screen import Screen
     from textual.scroll_view import ScrollView
-    from textual.widgets import Footer, Header, Static
+    from textual.widgets import Footer, Header, Input, Select, Static
 
 
 def start_with_theme(app: App[Any], name: str) -> None:
@@ -95,6 +95,14 @@ def footer_bindings_ready(footer: Footer) -> bool:
     """Whether Textual's ``Footer`` has its bindings yet (a flag Textual may drop:
     without it, the footer is treated as ready)."""
     return bool(getattr(footer, "_bindings_ready", True))
+
+
+def mark_compact(field: Input | Select[Any]) -> None:
+    """Make ``field`` (built with ``compact=False``) compact before it mounts: its
+    ``compact`` reactive set without its watcher, whose ``toggle_class`` restyles the
+    unmounted field, and the class that watcher adds (Textual's own name for it)."""
+    field.set_reactive(type(field).compact, True)
+    field.add_class("-textual-compact", update=False)
 
 
 def mark_footer_bindings_ready(footer: Footer) -> None:

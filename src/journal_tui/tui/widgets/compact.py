@@ -5,8 +5,8 @@
 field (and its component classes) right away, unmounted, and again when it
 mounts. The Journal screen's four inputs and its select paid that twice
 (~10 % of F3's UI time at 100,000 entries, profiled). Made with
-``compact=False`` and given the reactive and the class here, they look the same
-and are styled once.
+``compact=False`` and made compact here (``textual_compat.mark_compact``), they
+look the same and are styled once.
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from typing import TypeVar
 
 from textual.widgets import Input, Select
 
-COMPACT_CLASS = "-textual-compact"
-"""The class Textual's ``compact`` reactive toggles on these widgets."""
+from journal_tui.tui.textual_compat import mark_compact
 
 Field = TypeVar("Field", Input, Select[str])
 
 
 def compact(field: Field) -> Field:
     """``field``, built with ``compact=False``, made compact before it is mounted."""
-    field.set_reactive(type(field).compact, True)
-    field.add_class(COMPACT_CLASS, update=False)
+    mark_compact(field)
     return field
