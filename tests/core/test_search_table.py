@@ -317,7 +317,7 @@ def test_a_page_read_stops_when_cancelled_and_the_index_stays(tmp_path: Path) ->
     nothing rebuilt; the search text's first fill is never given up."""
     journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
     journal.add_many([make_entry(f"Entrée {n} : réunion", day=date(2026, 1, 1),
-                                 when=datetime(2026, 1, 1, 9, tzinfo=TZ) + timedelta(minutes=n))
+                                 when=datetime(2026, 1, 1, 9, tzinfo=TZ) + timedelta(seconds=n))
                       for n in range(1500)])
     q = Query(contains="introuvable", limit=60)
     asked: list[int] = []
