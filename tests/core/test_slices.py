@@ -95,3 +95,34 @@ def test_here_does_the_first_slice_in_this_process() -> None:
     assert sorted(abs(x) for x in got) == [x * x for x in range(20)]
     # Slice 0 (0, 2, 4, …) is done here, marked negative; the worker does the odd ones.
     assert sorted(-x for x in got if x <= 0) == [x * x for x in range(0, 20, 2)]
+
+
+def test_a_thread_started_outside_threading_stops_forking() -> None:
+    """pytest-xdist's worker talks to its controller on a thread started with
+    ``_thread``, which ``threading.active_count`` leaves out: forking there copies a
+    process whose other thread may hold a lock. Only the kernel's count sees it."""
+    import _thread
+    import subprocess
+    import sys
+    import threading
+
+    started, release = _thread.allocate_lock(), _thread.allocate_lock()
+    started.acquire()
+    release.acquire()
+
+    def holds() -> None:
+        started.release()
+        release.acquire()
+
+    known = threading.active_count()
+    _thread.start_new_thread(holds, ())
+    started.acquire()
+    try:
+        assert threading.active_count() == known  # threading does not see it
+        assert not slices.alone()
+    finally:
+        release.release()
+    alone = subprocess.run([sys.executable, "-c",
+                            "from journal_tui.core import slices; print(slices.alone())"],
+                           capture_output=True, text=True, check=True, timeout=60)
+    assert alone.stdout.split() == ["True"]  # a command line's process forks

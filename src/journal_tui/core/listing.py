@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat as stat_mode
-import threading
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,7 +79,7 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     """
     months = month_folders(entries_dir)
     n = 0
-    if threading.active_count() == 1:
+    if slices.alone():
         n = slices.workers_for(files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
     if not n:
         return [f for rel, path in months if (f := scan_folder(rel, path)) is not None]

@@ -59,7 +59,17 @@ def workers_for(count: int, minimum: int, per_worker: int, most: int = 8) -> int
 def forking() -> bool:
     """Whether workers are forked (else spawned): forking a process that runs other
     threads is unsafe (a lock held by one of them stays held in the child)."""
-    return sys.platform == "linux" and threading.active_count() == 1
+    return sys.platform == "linux" and alone()
+
+
+def alone() -> bool:
+    """Whether this process runs one thread. The kernel's count, not ``threading``'s:
+    threads started with ``_thread`` or by C code are not in ``threading``'s
+    (a pytest-xdist worker's channel thread, for one), and they hold locks too."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: the threads Python knows of
+        return threading.active_count() == 1
 
 
 def _context() -> Any:
