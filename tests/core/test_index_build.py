@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal_tui.core import index as index_module
-from journal_tui.core import indexing, listing
+from journal_tui.core import indexing, listing, slices
 from journal_tui.core.codec import encode
 from journal_tui.core.export import json_array, json_document, markdown_document
 from journal_tui.core.index import Query
@@ -189,6 +189,10 @@ def pooled_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int =
     monkeypatch.setattr(indexing, "PER_WORKER", 5)
     monkeypatch.setattr(indexing, "CHUNK", 4)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    # Forked, as the command line's are (a pytest-xdist worker runs a second thread,
+    # so slices.forking() alone would spawn them, and a spawned worker sees none of
+    # the tests' patches)
+    monkeypatch.setattr(slices, "forking", lambda: True)
     return journal.root
 
 
@@ -580,7 +584,6 @@ def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(
     # or a fork refused (out of processes).
     import multiprocessing.process
 
-    from journal_tui.core import slices
 
     root = pooled_journal(tmp_path, monkeypatch)
     tries: list[str] = []

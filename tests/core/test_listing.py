@@ -37,7 +37,9 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(listing, "WALK_POOL_MIN", 8)
     monkeypatch.setattr(listing, "WALK_PER_WORKER", 4)
     monkeypatch.setattr(slices, "cpus", lambda: 2)
-    monkeypatch.setattr(slices, "forking", lambda: True)
+    # This process as the command line's: the threads Python started are all there
+    # are (a pytest-xdist worker's channel thread is not one of them)
+    monkeypatch.setattr(slices, "alone", lambda: threading.active_count() == 1)
     used: list[int] = []
     real = slices.in_workers
 

@@ -79,7 +79,7 @@ def scan(entries_dir: os.PathLike[str] | str) -> list[Folder]:
     """
     months = month_folders(entries_dir)
     n = 0
-    if slices.alone():
+    if slices.forking():
         n = slices.workers_for(files_guessed(months), WALK_POOL_MIN, WALK_PER_WORKER)
     if not n:
         return [f for rel, path in months if (f := scan_folder(rel, path)) is not None]
