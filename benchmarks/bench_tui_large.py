@@ -14,7 +14,8 @@ index is warm (built first by a ``list`` command), each run a fresh process:
   then "q", "r" and "s", each a text that matches almost nothing ("pq", "pqr",
   "pqrs": the search scans every entry to fill its page);
 - F4 and F5: from switching until Themes and Review have their default range's
-  data (their ``Loaded`` message) and, after it, until the screen has refreshed;
+  data (their ``Loaded`` message) and, after it, until the screen has refreshed
+  (``wait_for_refresh`` on the screen: drawn with that data);
 - resident memory: the process's peak (``ru_maxrss``) at the end.
 
 The warm index keeps the theme signals of the last ``SCORED_WEEKS`` weeks, as
@@ -164,7 +165,10 @@ async def main():
             t0 = time.perf_counter()
             await app.action_switch_mode(mode)
             out[key] = await until(lambda m: isinstance(m, kind)) - t0
-            await pilot.pause()
+            # the next refresh after the data came: not pilot.pause(), which waits
+            # for the process to go idle (up to 1 s), and the screens' background
+            # work (the whole journal's scores, the week's questions) keeps it busy
+            await app.screen.wait_for_refresh()
             out[key + " painted"] = time.perf_counter() - t0
             out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(json.dumps(out), flush=True)
