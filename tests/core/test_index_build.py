@@ -584,7 +584,6 @@ def test_a_worker_that_cannot_start_leaves_its_share_to_the_parent(
     # or a fork refused (out of processes).
     import multiprocessing.process
 
-
     root = pooled_journal(tmp_path, monkeypatch)
     tries: list[str] = []
 
