@@ -206,6 +206,13 @@ async def settle_workers(pilot: Pilot[Any]) -> None:
             except WorkerCancelled:
                 continue  # one was replaced meanwhile: wait for the others
         await pilot.pause()
+    # A DataTable sizes its columns when it next goes idle after its rows came, which a
+    # loaded machine may not have reached by that pause (a People snapshot once showed
+    # its Name column still narrow): Textual waits for it with call_after_refresh too.
+    from textual.widgets import DataTable
+
+    for table in pilot.app.screen.query(DataTable):
+        await table.wait_for_refresh()
 
 
 async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool],
