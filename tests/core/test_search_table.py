@@ -456,3 +456,42 @@ def test_a_text_in_no_word_answers_with_no_scan_and_stays_exact(
     assert [e.id for e in journal.page(q, lambda: False) or []] == [entries[1].id,
                                                                     entries[0].id]
     journal.close()
+
+
+class _Shared:
+    """This index's own connection, standing in while a read apart runs: any use
+    fails the test (such a read holds no lock, and the connection may be in another
+    thread's scan, whose progress handler needs the GIL while SQLite holds the
+    connection's mutex: a thread holding the GIL and waiting for that mutex hung a
+    TUI test, pytest-timeout and all)."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"a read apart used the shared connection: {name}")
+
+
+def test_reads_apart_never_use_the_shared_connection(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
+    entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
+                          when=when + timedelta(days=n))
+               for n, body in enumerate(["un jour avec @Eve", "deux soirs", "trois"] * 20)]
+    journal.add_many(entries)
+    assert journal.query(Query(contains="zq")) == []  # the search table filled
+    index = journal.index
+    shared, index._db = index._db, _Shared()  # type: ignore[assignment]
+    try:
+        words = index.read_words()  # due: the words are not kept yet
+        assert words is not None and "soirs" in words[1]
+        assert index.count_apart(Query(contains="jour"), lambda: False) == 20
+        assert index.count_apart(Query(contains="zq"), lambda: False) == 0
+        assert len(index.mentioning(Query(kind="entry")) or []) == 20
+    finally:
+        index._db = shared
+    assert index.keep_words(words)
+    index._db = _Shared()  # type: ignore[assignment]
+    try:  # the words kept: a text in no word is answered from them, still apart
+        assert index.count_apart(Query(contains="zq"), lambda: False) == 0
+        assert index.read_words() is None  # nothing due
+    finally:
+        index._db = shared
+    journal.close()

@@ -211,6 +211,12 @@ class Index:
         return self._db is not None
 
     @property
+    def reads_apart(self) -> bool:
+        """Whether reads can open connections of their own (``_apart``): the index is
+        a file, not the in-memory stand-in."""
+        return self._on_file and self.db_path is not None
+
+    @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
             self._db = self._open()
@@ -464,8 +470,9 @@ class Index:
                 f"{sql} WHERE rel > ? AND rel < ?", (folder + "/", folder + "0")))
         return known
 
-    def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    def _meta(self, key: str, db: sqlite3.Connection | None = None) -> str | None:
+        row = (self.db if db is None else db).execute(
+            "SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def _apply(self, gone: list[tuple[str]], rows: list[Row]) -> None:
@@ -568,15 +575,18 @@ class Index:
                 f"SELECT id FROM files WHERE id IN ({marks})", chunk))
         return found
 
-    def _where(self, q: Query, fill: bool = True,
-               joined: bool = True) -> tuple[str, str, list[object]]:
+    def _where(self, q: Query, fill: bool = True, joined: bool = True,
+               db: sqlite3.Connection | None = None) -> tuple[str, str, list[object]]:
         """The ``FROM`` and ``WHERE`` clauses of ``q``'s filters, and their arguments.
 
         A text filter scans the search table (``_SEARCH_JOIN``, or that table alone
         when no other filter needs ``files`` and not ``joined``), once it holds
         every readable row (``fill``: fold those still missing first); else
-        ``files``, folding each row's text as it goes (a read-only cache)."""
-        searched = bool(q.contains) and self._searchable(fill)
+        ``files``, folding each row's text as it goes (a read-only cache).
+        ``db``: the connection to look at the index's state on (a read apart's own;
+        by default this index's)."""
+        conn = self.db if db is None else db
+        searched = bool(q.contains) and self._searchable(fill, conn)
         day = "sday" if searched else "day"
         sql: list[str] = [] if searched else ["error IS NULL"]
         args: list[object] = []
@@ -608,7 +618,7 @@ class Index:
                 like = None
             sql.append(f"instr({text}, ?) > 0")
             args.append(needle)
-            if searched and search_words.absent(self.db, needle, like):
+            if searched and search_words.absent(conn, needle, like):
                 sql.append("0")  # in no word of the journal: SQLite reads no row
         if q.theme:
             marks = ",".join("?" * len(q.theme_prompts))
@@ -620,13 +630,13 @@ class Index:
             source = (_SEARCH_JOIN if joined or q.kind or q.tag or q.theme else "search")
         return source, ("WHERE " + " AND ".join(sql)) if sql else "", args
 
-    def _searchable(self, fill: bool) -> bool:
+    def _searchable(self, fill: bool, db: sqlite3.Connection) -> bool:
         """Whether the search table holds every readable row (``fill``: fold the
-        rows still missing first)."""
+        rows still missing first, on this index's connection)."""
         if fill:
             self._fill_search()
-        return (self._meta("searched") is not None
-                and self.db.execute("SELECT 1 FROM unsearched LIMIT 1").fetchone() is None)
+        return (self._meta("searched", db) is not None
+                and db.execute("SELECT 1 FROM unsearched LIMIT 1").fetchone() is None)
 
     def _select(self, columns: str, q: Query) -> sqlite3.Cursor:
         return self.db.execute(*self._select_sql(columns, q))
@@ -661,9 +671,9 @@ class Index:
         (the in-memory stand-in) or cannot be read that way: count under the lock."""
         if cancelled():
             return None
-        source, where, args = self._where(q, fill=False, joined=False)
 
         def count(db: sqlite3.Connection) -> int:
+            source, where, args = self._where(q, fill=False, joined=False, db=db)
             db.set_progress_handler(lambda: int(cancelled()), CANCEL_STEPS)
             found: int = db.execute(f"SELECT count(*) FROM {source} {where}",
                                     args).fetchone()[0]
@@ -675,8 +685,14 @@ class Index:
         """``read(db)`` on a read-only connection of its own (WAL: readers never wait
         for each other), so a long read holds no other query up. None when the index
         is not a file to open again (the in-memory stand-in), cannot be read that
-        way, or the read was interrupted: the caller reads under its lock."""
-        if not self._on_file or self.db_path is None:
+        way, or the read was interrupted: the caller reads under its lock.
+
+        ``read`` must not touch ``self.db``: its caller holds no lock, and this index's
+        connection may be in another thread's scan meanwhile, whose progress handler
+        needs the GIL while SQLite holds that connection's mutex. A thread that holds
+        the GIL and waits for the mutex (binding or reading a value) then deadlocks
+        both, and every other thread with them (a test hung so, past its timeout)."""
+        if not self.reads_apart or self.db_path is None:
             return None
         try:
             db = sqlite3.connect(self.db_path.as_uri() + "?mode=ro", uri=True)
@@ -697,15 +713,14 @@ class Index:
         tags, check-ins and the person's word on themes are left out too (empty).
         At 100,000 entries the full entries cost ~6 s and ~400 MB of Python
         objects; these ~80 MB, and no other read waits for them."""
-        source, where, args = self._where(q, fill=False)
-        # A cheap pre-filter on the stored JSON's layout (``json.dumps``'s); should it
-        # ever differ, the rows are only kept, and dropped below.
-        sql = ("SELECT json_remove(data, '$.body', '$.prompt', '$.prompt_id', '$.tags', "
-               f"'$.checkin', '$.themes') FROM {source} {where} "
-               "AND instr(data, '\"people\": []') = 0 "
-               f"{_order_by(source, 'DESC')}")
-
         def read(db: sqlite3.Connection) -> list[Entry]:
+            source, where, args = self._where(q, fill=False, db=db)
+            # A cheap pre-filter on the stored JSON's layout (``json.dumps``'s); should
+            # it ever differ, the rows are only kept, and dropped below.
+            sql = ("SELECT json_remove(data, '$.body', '$.prompt', '$.prompt_id', "
+                   f"'$.tags', '$.checkin', '$.themes') FROM {source} {where} "
+                   "AND instr(data, '\"people\": []') = 0 "
+                   f"{_order_by(source, 'DESC')}")
             found = []
             for (data,) in db.execute(sql, args):
                 d = json.loads(data)
@@ -756,19 +771,21 @@ class Index:
                     [("searched", search_words.generation())])] if whole else []),
                 days_kept=True)
 
-    def read_words(self, cancelled: Callable[[], bool] = lambda: False
-                   ) -> tuple[str, set[str]] | None:
+    def read_words(self, cancelled: Callable[[], bool] = lambda: False,
+                   here: bool = False) -> tuple[str, set[str]] | None:
         """Every search text's words, with the mark of the fill they are of, when
         they are due (else None, as once ``cancelled()``): seconds at 100,000
         entries, in worker processes and on connections of their own, so no lock
-        need be held meanwhile."""
-        try:
-            if not search_words.due(self.db):
+        need be held meanwhile. An index that cannot be read apart (the in-memory
+        stand-in) answers None, unless ``here``: read on this index's connection,
+        which its caller must hold the lock of."""
+        def build(db: sqlite3.Connection) -> tuple[str, set[str]] | None:
+            if not search_words.due(db):
                 return None
-            built = self._apart(lambda db: search_words.build(db, self.db_path, cancelled))
-            if built is None and not cancelled():  # not a file to open again
-                built = search_words.build(self.db, None, cancelled)
-            return built
+            return search_words.build(db, None if here else self.db_path, cancelled)
+
+        try:
+            return build(self.db) if here else self._apart(build)
         except sqlite3.Error:
             return None
 

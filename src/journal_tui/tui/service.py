@@ -390,10 +390,15 @@ class JournalService:
         if self._words_read:
             return
         self._words_read = True
-        built = self.journal.index.read_words(cancelled)
-        if built is not None and not cancelled():
-            with self._lock:
-                self.journal.index.keep_words(built)
+        index = self.journal.index
+        built = index.read_words(cancelled)
+        if cancelled():
+            return
+        with self._lock:
+            if built is None and not index.reads_apart:  # in memory: read here, locked
+                built = index.read_words(cancelled, here=True)
+            if built is not None and not cancelled():
+                index.keep_words(built)
 
     def entry_days(self) -> set[date]:
         """The days with an entry (review notes aside), for the calendar."""
