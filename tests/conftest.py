@@ -25,6 +25,39 @@ NOW = datetime(2026, 11, 26, 8, 12, 3, tzinfo=TZ)
 
 
 @pytest.fixture(autouse=True)
+def hard_timeout(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test still running 60 s past pytest-timeout's limit ends its process, with
+    every thread's stack printed first.
+
+    pytest-timeout raises from a SIGALRM handler, which needs the GIL, and an
+    exception it raises inside an asyncio task may be kept by the task. A deadlock
+    that holds the GIL (one thread waiting for SQLite's connection mutex, another
+    inside SQLite waiting for the GIL) once hung a TUI test past it, and CI with it.
+    faulthandler's watchdog is a C thread that needs no GIL. Under pytest-xdist the
+    worker's end is reported as a crash of that test, and the run goes on."""
+    import faulthandler
+
+    try:
+        limit = float(request.config.getini("timeout") or 0)
+    except ValueError:  # pytest-timeout not loaded (-p no:timeout)
+        limit = 0
+    if not limit:
+        yield
+        return
+    try:  # the terminal's stderr as pytest kept it (fd 2 is captured during a test)
+        from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+        out = request.config.stash[fault_handler_stderr_fd_key]
+    except (ImportError, KeyError):
+        out = 2
+    faulthandler.dump_traceback_later(limit + 60, exit=True, file=out)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "journal"
     monkeypatch.setenv("JOURNAL_TUI_HOME", str(home))
