@@ -407,18 +407,23 @@ def test_a_letter_added_to_a_rare_text_looks_only_at_its_matches(tmp_path: Path)
     journal.close()
 
 
+def _daily(tmp_path: Path, bodies: list[str]) -> tuple[Journal, list[Entry]]:
+    """A journal (its index a file) of one entry a day from 1 January 2026."""
+    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
+    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
+    entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
+                          when=when + timedelta(days=n)) for n, body in enumerate(bodies)]
+    journal.add_many(entries)
+    return journal, entries
+
+
 def test_a_text_in_no_word_answers_with_no_scan_and_stays_exact(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Once the search texts' words are kept, a text found in no word reads no row
     (page and count); a word written since (saved here, elsewhere, or rewritten on
     disk) is found at once; a whole fill after the words were read (the cache
     rebuilt) makes them untrusted rather than stale."""
-    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
-    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
-    entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
-                          when=when + timedelta(days=n))
-               for n, body in enumerate(["un jour", "deux soirs", "trois"] * 200)]
-    journal.add_many(entries)
+    journal, entries = _daily(tmp_path, ["un jour", "deux soirs", "trois"] * 200)
     assert journal.query(Query(contains="zq")) == []  # the first fill
     index = journal.index
     assert index.keep_words(index.read_words())
@@ -470,12 +475,7 @@ class _Shared:
 
 
 def test_reads_apart_never_use_the_shared_connection(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "journal", cache_dir=tmp_path / "cache")
-    when = datetime(2026, 1, 1, 9, tzinfo=TZ)
-    entries = [make_entry(body, day=(when + timedelta(days=n)).date(),
-                          when=when + timedelta(days=n))
-               for n, body in enumerate(["un jour avec @Eve", "deux soirs", "trois"] * 20)]
-    journal.add_many(entries)
+    journal, _ = _daily(tmp_path, ["un jour avec @Eve", "deux soirs", "trois"] * 20)
     assert journal.query(Query(contains="zq")) == []  # the search table filled
     index = journal.index
     shared, index._db = index._db, _Shared()  # type: ignore[assignment]
